@@ -1,0 +1,204 @@
+// Numbered migrations, applied in order on PRAGMA user_version. Only ever append.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the shipping desk's tables
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE warehouses (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE delivery_policies (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE shipping_options (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL
+  ) STRICT;
+
+  CREATE TABLE orders (
+    id                INTEGER PRIMARY KEY,
+    order_no          TEXT NOT NULL UNIQUE,
+    ordered_at        INTEGER NOT NULL,               -- epoch ms, UTC
+    sales_channel     TEXT NOT NULL,
+    buyer_name        TEXT NOT NULL,
+    claim             TEXT NOT NULL CHECK (claim IN ('general','exchange')),
+    original_order_id INTEGER REFERENCES orders(id),
+    CHECK ((claim = 'exchange') = (original_order_id IS NOT NULL))
+  ) STRICT;
+
+  CREATE TABLE shipments (
+    id              INTEGER PRIMARY KEY,              -- the serial behind shipment_no
+    shipment_no     TEXT NOT NULL UNIQUE,
+    order_id        INTEGER NOT NULL REFERENCES orders(id),
+    -- copied from the order (immutable there) so the grid's indexes cover them
+    ordered_at      INTEGER NOT NULL,
+    order_day       TEXT NOT NULL,                    -- YYYY-MM-DD in the home time zone
+    claim           TEXT NOT NULL CHECK (claim IN ('general','exchange')),
+    recipient_name  TEXT NOT NULL,
+    recipient_phone TEXT NOT NULL,
+    country         TEXT NOT NULL,
+    postal_code     TEXT NOT NULL,
+    address_line1   TEXT NOT NULL,
+    address_line2   TEXT NOT NULL DEFAULT '',
+    memo            TEXT NOT NULL DEFAULT '',
+    warehouse_id    INTEGER NOT NULL REFERENCES warehouses(id),
+    policy_id       INTEGER NOT NULL REFERENCES delivery_policies(id),
+    option_id       INTEGER NOT NULL REFERENCES shipping_options(id),
+    region          TEXT NOT NULL CHECK (region IN ('domestic','international')),
+    status          TEXT NOT NULL CHECK (status IN ('AWAITING_INVOICE','PREPARING_TO_SHIP','RELEASED',
+                                                     'PROCESSED','SHIPPING','FAILED','DELIVERED')),
+    tab             TEXT NOT NULL CHECK (tab IN ('preparing','inDelivery','failed','delivered')),
+    invoice_id      INTEGER,                          -- the active invoice, if any
+    last_event_at   INTEGER,
+    updated_at      INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE INDEX shipments_grid ON shipments(region, tab, ordered_at, id);
+  CREATE INDEX shipments_grid_no ON shipments(region, tab, shipment_no);
+  CREATE INDEX shipments_order ON shipments(order_id);
+
+  CREATE TABLE order_items (
+    id           INTEGER PRIMARY KEY,
+    order_id     INTEGER NOT NULL REFERENCES orders(id),
+    shipment_id  INTEGER NOT NULL REFERENCES shipments(id),
+    product_id   TEXT NOT NULL,
+    product_name TEXT NOT NULL,
+    option_name  TEXT NOT NULL DEFAULT '',
+    quantity     INTEGER NOT NULL CHECK (quantity > 0)
+  ) STRICT;
+  CREATE INDEX order_items_shipment ON order_items(shipment_id);
+  CREATE INDEX order_items_product ON order_items(product_id);
+
+  CREATE TABLE invoices (
+    id            INTEGER PRIMARY KEY,
+    shipment_id   INTEGER NOT NULL REFERENCES shipments(id),
+    carrier_id    TEXT NOT NULL,
+    invoice_no    TEXT NOT NULL,
+    active        INTEGER NOT NULL CHECK (active IN (0,1)),
+    registered_at INTEGER NOT NULL,
+    registered_by TEXT NOT NULL,
+    via           TEXT NOT NULL CHECK (via IN ('manual','scan','excel','api')),
+    released_at   INTEGER,
+    ended_at      INTEGER,
+    ended_reason  TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX invoices_one_active ON invoices(shipment_id) WHERE active = 1;
+  CREATE INDEX invoices_number ON invoices(invoice_no, carrier_id) WHERE active = 1;
+  CREATE INDEX invoices_shipment ON invoices(shipment_id);
+
+  -- Events belong to a carrier's number, not to an invoice row: a modified invoice detaches them,
+  -- and combined packing (one number, several shipments) shares them.
+  CREATE TABLE tracking_events (
+    id          INTEGER PRIMARY KEY,
+    carrier_id  TEXT NOT NULL,
+    invoice_no  TEXT NOT NULL,
+    at          INTEGER NOT NULL,                     -- epoch ms, UTC
+    zone        TEXT NOT NULL,                        -- the carrier's offset, e.g. +09:00
+    code        TEXT NOT NULL,
+    raw_code    TEXT NOT NULL,
+    raw_text    TEXT NOT NULL,
+    location    TEXT NOT NULL DEFAULT '',
+    fingerprint TEXT NOT NULL UNIQUE,
+    stored_at   INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX tracking_events_number ON tracking_events(carrier_id, invoice_no, at);
+
+  CREATE TABLE history (
+    id          INTEGER PRIMARY KEY,
+    shipment_id INTEGER NOT NULL REFERENCES shipments(id),
+    action      TEXT NOT NULL CHECK (action IN ('registered','modified','deleted','voided_by_carrier','address_changed')),
+    before_json TEXT,
+    after_json  TEXT,
+    operator    TEXT NOT NULL,
+    via         TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    reason      TEXT
+  ) STRICT;
+  CREATE INDEX history_shipment ON history(shipment_id, id);
+
+  CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL,                    -- release | withdraw
+    shipment_id     INTEGER NOT NULL REFERENCES shipments(id),
+    idempotency_key TEXT NOT NULL UNIQUE,
+    payload         TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','leased','done','dead')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    due_at          INTEGER NOT NULL,
+    lease_until     INTEGER,
+    last_error      TEXT,
+    created_at      INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX outbox_due ON outbox(state, due_at);
+  CREATE INDEX outbox_shipment ON outbox(shipment_id, id);
+
+  -- Tab counters kept by triggers, so the tab counts never scan a million rows.
+  CREATE TABLE count_by_facet (
+    region TEXT NOT NULL, claim TEXT NOT NULL, warehouse_id INTEGER NOT NULL,
+    policy_id INTEGER NOT NULL, option_id INTEGER NOT NULL, tab TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (region, claim, warehouse_id, policy_id, option_id, tab)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE count_by_day (
+    order_day TEXT NOT NULL, region TEXT NOT NULL, claim TEXT NOT NULL, tab TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (order_day, region, claim, tab)
+  ) STRICT, WITHOUT ROWID;
+  `,
+];
+
+/** Triggers that keep the tab counters true. Dropped and rebuilt around bulk loads (demo data). */
+export const COUNTER_TRIGGERS = `
+  CREATE TRIGGER IF NOT EXISTS shipments_count_insert AFTER INSERT ON shipments BEGIN
+    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.tab, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.tab, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER IF NOT EXISTS shipments_count_delete AFTER DELETE ON shipments BEGIN
+    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
+      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND tab = old.tab;
+    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
+      AND claim = old.claim AND tab = old.tab;
+  END;
+  CREATE TRIGGER IF NOT EXISTS shipments_count_update
+  AFTER UPDATE OF tab, region, warehouse_id, policy_id, option_id ON shipments
+  WHEN old.tab IS NOT new.tab OR old.region IS NOT new.region OR old.warehouse_id IS NOT new.warehouse_id
+    OR old.policy_id IS NOT new.policy_id OR old.option_id IS NOT new.option_id
+  BEGIN
+    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
+      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND tab = old.tab;
+    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.tab, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
+      AND claim = old.claim AND tab = old.tab;
+    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.tab, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+`;
+
+export const DROP_COUNTER_TRIGGERS = `
+  DROP TRIGGER IF EXISTS shipments_count_insert;
+  DROP TRIGGER IF EXISTS shipments_count_delete;
+  DROP TRIGGER IF EXISTS shipments_count_update;
+`;
+
+/** Recount from scratch: after a bulk load, and as a repair. */
+export const REBUILD_COUNTERS = `
+  DELETE FROM count_by_facet;
+  DELETE FROM count_by_day;
+  INSERT INTO count_by_facet
+    SELECT region, claim, warehouse_id, policy_id, option_id, tab, count(*) FROM shipments
+    GROUP BY region, claim, warehouse_id, policy_id, option_id, tab;
+  INSERT INTO count_by_day
+    SELECT order_day, region, claim, tab, count(*) FROM shipments GROUP BY order_day, region, claim, tab;
+`;

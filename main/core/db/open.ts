@@ -1,0 +1,45 @@
+// Opens the shipping desk's SQLite file: durable pragmas, then numbered migrations.
+import Database from 'better-sqlite3';
+import { ShipdeskError } from '../../../shared/errors';
+import { COUNTER_TRIGGERS, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  try {
+    // WAL + FULL: a packing station survives a power cut without losing the last registrations.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    db.exec(COUNTER_TRIGGERS);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    // Never alter a database written by a newer Shipdesk: it may hold data this version would drop.
+    throw new ShipdeskError(
+      'DATABASE_TOO_NEW',
+      `This database was written by a newer version of Shipdesk (schema ${current}, this app knows ${SCHEMA_VERSION}). ` +
+        'Update Shipdesk to open it; the file was not changed.',
+      { found: current, supported: SCHEMA_VERSION },
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    const sql = MIGRATIONS[v]!;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

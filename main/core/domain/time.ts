@@ -1,0 +1,46 @@
+// Dates on the shipping desk are days in the seller's home time zone (Asia/Seoul by default).
+
+/** Offset of a time zone at an instant, in minutes east of UTC. */
+export function zoneOffsetMinutes(timeZone: string, atMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(atMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 60000);
+}
+
+/** The instant a YYYY-MM-DD day starts in a time zone. */
+export function dayStartMs(ymd: string, timeZone: string): number {
+  const utcMidnight = Date.parse(`${ymd}T00:00:00Z`);
+  const offset = zoneOffsetMinutes(timeZone, utcMidnight);
+  return utcMidnight - offset * 60000;
+}
+
+/** The YYYY-MM-DD day of an instant in a time zone. */
+export function dayOf(atMs: number, timeZone: string): string {
+  const shifted = atMs + zoneOffsetMinutes(timeZone, atMs) * 60000;
+  return new Date(shifted).toISOString().slice(0, 10);
+}
+
+export function nextDay(ymd: string): string {
+  return new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+export function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** "+09:00" for an offset in minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

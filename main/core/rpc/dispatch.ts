@@ -1,0 +1,75 @@
+// The one dispatcher: every entry point (Electron IPC, web socket, CLI, tests) calls the core here.
+// It rejects unknown methods, validates input, runs the handler, and never throws.
+import { z } from 'zod';
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodParsed,
+  type MethodResult,
+} from '../../../shared/contract';
+import { ShipdeskError, type Envelope } from '../../../shared/errors';
+import type { Via } from '../../../shared/domain';
+
+/** Who is acting and through which door. */
+export interface CallContext {
+  operator: string;
+  /** The entry point's default way in, used when the input does not name one. */
+  via: Via;
+}
+
+export type Handlers = {
+  [M in MethodName]: (input: MethodParsed<M>, ctx: CallContext) => MethodResult<M>;
+};
+
+export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
+
+export interface Logger {
+  warn(message: string, details?: Record<string, unknown>): void;
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+/** zod's issues as one readable sentence: "invoiceNo: an invoice number is required". */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+  return async (method, input, ctx) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      log.warn('unknown method refused', { method: String(method).slice(0, 80) });
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `Shipdesk has no method called "${String(method).slice(0, 80)}".` },
+      };
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `The request for ${method} is not valid: ${describeIssues(parsed.error)}.`,
+          details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+        },
+      };
+    }
+    try {
+      const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof ShipdeskError) {
+        return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+      }
+      log.error('handler failed', { method, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Shipdesk hit an unexpected problem; nothing was saved. Try again, and report it if it repeats.' },
+      };
+    }
+  };
+}

@@ -1,0 +1,30 @@
+// What every service is given: the database, the clock, the settings, and the push channel.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+import type { CoreEvents } from '../events';
+
+export interface ServiceContext {
+  db: Db;
+  /** epoch ms; injectable so tests control time. */
+  clock: () => number;
+  events: CoreEvents;
+  /** Prepared statements cached by their SQL text: the grid builds a few shapes, over and over. */
+  prepare(sql: string): Statement;
+}
+
+export function createServiceContext(db: Db, clock: () => number, events: CoreEvents): ServiceContext {
+  const cache = new Map<string, Statement>();
+  return {
+    db,
+    clock,
+    events,
+    prepare(sql) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = db.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}

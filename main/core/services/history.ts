@@ -1,0 +1,75 @@
+// The modification history: every register, modify, delete, carrier void and address change.
+import type { HistoryEntry } from '../../../shared/contract';
+import type { HistoryAction, Via } from '../../../shared/domain';
+import { iso } from '../domain/time';
+import type { ServiceContext } from './context';
+import { findShipment } from './shipments';
+
+type Snapshot = HistoryEntry['before'];
+
+export interface NewHistoryEntry {
+  shipmentId: number;
+  action: HistoryAction;
+  before: Snapshot;
+  after: Snapshot;
+  operator: string;
+  via: Via;
+  /** The moment the operator acted, not the moment anything synced. */
+  at: number;
+  reason: string | null;
+}
+
+export function writeHistory(ctx: ServiceContext, e: NewHistoryEntry): void {
+  ctx
+    .prepare(
+      `INSERT INTO history (shipment_id, action, before_json, after_json, operator, via, at, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      e.shipmentId,
+      e.action,
+      e.before ? JSON.stringify(e.before) : null,
+      e.after ? JSON.stringify(e.after) : null,
+      e.operator,
+      e.via,
+      e.at,
+      e.reason,
+    );
+}
+
+function parseSnapshot(json: string | null): Snapshot {
+  if (!json) return null;
+  const value: unknown = JSON.parse(json);
+  return value && typeof value === 'object' ? (value as NonNullable<Snapshot>) : null;
+}
+
+/** Newest first. */
+export function listHistory(ctx: ServiceContext, shipmentNo: string): HistoryEntry[] {
+  const ref = findShipment(ctx, shipmentNo);
+  const rows = ctx
+    .prepare(
+      `SELECT id, action, before_json, after_json, operator, via, at, reason FROM history
+       WHERE shipment_id = ? ORDER BY id DESC`,
+    )
+    .all(ref.id) as {
+    id: number;
+    action: HistoryAction;
+    before_json: string | null;
+    after_json: string | null;
+    operator: string;
+    via: Via;
+    at: number;
+    reason: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    shipmentNo: ref.shipmentNo,
+    action: r.action,
+    before: parseSnapshot(r.before_json),
+    after: parseSnapshot(r.after_json),
+    operator: r.operator,
+    via: r.via,
+    at: iso(r.at),
+    reason: r.reason,
+  }));
+}

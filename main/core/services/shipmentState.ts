@@ -1,0 +1,50 @@
+// Recomputes a shipment's status from its active invoice's release state and stored events.
+import type { TrackingCode } from '../../../shared/domain';
+import { deriveStatus, tabOf } from '../domain/status';
+import type { ServiceContext } from './context';
+import { writeHistory } from './history';
+
+/** Call inside the transaction that changed the events or the release state. Returns true if the row moved. */
+export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): boolean {
+  const s = ctx
+    .prepare(
+      `SELECT s.status, s.invoice_id, i.carrier_id, i.invoice_no, i.released_at
+       FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.id = ?`,
+    )
+    .get(shipmentId) as
+    | { status: string; invoice_id: number | null; carrier_id: string | null; invoice_no: string | null; released_at: number | null }
+    | undefined;
+  if (!s || s.invoice_id === null || !s.carrier_id || !s.invoice_no) return false;
+  const events = ctx
+    .prepare('SELECT at, code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
+    .all(s.carrier_id, s.invoice_no) as { at: number; code: TrackingCode }[];
+  const derived = deriveStatus({ released: s.released_at !== null, events });
+  const now = ctx.clock();
+  if (derived.kind === 'cancelled') {
+    // The carrier cancelled the number: void the invoice, back to awaiting an invoice.
+    ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ?').run(now, 'voided_by_carrier', s.invoice_id);
+    ctx
+      .prepare(`UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`)
+      .run(now, shipmentId);
+    writeHistory(ctx, {
+      shipmentId,
+      action: 'voided_by_carrier',
+      before: { carrierId: s.carrier_id, invoiceNo: s.invoice_no },
+      after: null,
+      operator: 'carrier',
+      via: 'api',
+      at: now,
+      reason: 'The carrier cancelled this tracking number.',
+    });
+    return true;
+  }
+  const lastEventAt = events.reduce<number | null>((m, e) => (m === null || e.at > m ? e.at : m), null);
+  if (derived.status === s.status) {
+    ctx.prepare('UPDATE shipments SET last_event_at = ? WHERE id = ? AND last_event_at IS NOT ?').run(lastEventAt, shipmentId, lastEventAt);
+    return false;
+  }
+  ctx
+    .prepare('UPDATE shipments SET status = ?, tab = ?, last_event_at = ?, updated_at = ? WHERE id = ?')
+    .run(derived.status, tabOf(derived.status), lastEventAt, now, shipmentId);
+  return true;
+}

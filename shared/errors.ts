@@ -1,0 +1,46 @@
+// The closed set of error codes every entry point answers with.
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'INVALID_INVOICE_NUMBER',
+  'UNKNOWN_CARRIER',
+  'CARRIER_NOT_FOR_REGION',
+  'DUPLICATE_INVOICE',
+  'INVALID_STATE',
+  'ADDRESS_LOCKED',
+  'FILE_ENCRYPTED',
+  'FILE_NOT_XLSX',
+  'FILE_NOT_SPREADSHEET',
+  'FILE_TOO_LARGE',
+  'FILE_UNSAFE',
+  'TOO_MANY_ROWS',
+  'HEADER_MISMATCH',
+  'OFFLINE',
+  'UNAUTHORIZED',
+  'DATABASE_TOO_NEW',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RpcError {
+  code: ErrorCode;
+  /** A sentence an operator can act on. */
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: RpcError };
+
+/** Thrown inside the core; the dispatcher turns it into an error envelope. */
+export class ShipdeskError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ShipdeskError';
+    this.code = code;
+    this.details = details;
+  }
+}
