@@ -10,6 +10,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function openDatabase(path: string): Db {
   const db = new Database(path);
   try {
+    // Look before touching: even switching to WAL rewrites the header of a file we must not alter.
+    refuseNewerSchema(db);
     // WAL + FULL: a packing station survives a power cut without losing the last registrations.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -24,7 +26,7 @@ export function openDatabase(path: string): Db {
   }
 }
 
-export function migrate(db: Db): void {
+function refuseNewerSchema(db: Db): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     // Never alter a database written by a newer Shipdesk: it may hold data this version would drop.
@@ -35,6 +37,11 @@ export function migrate(db: Db): void {
       { found: current, supported: SCHEMA_VERSION },
     );
   }
+  return current;
+}
+
+export function migrate(db: Db): void {
+  const current = refuseNewerSchema(db);
   for (let v = current; v < SCHEMA_VERSION; v++) {
     const sql = MIGRATIONS[v]!;
     db.transaction(() => {

@@ -1,0 +1,44 @@
+// `shipdesk call METHOD 'JSON' --db FILE`: one dispatcher call, the envelope as JSON on stdout.
+import { createCore } from '../core/createCore';
+import { osUserName } from '../core/osUser';
+import { ShipdeskError } from '../../shared/errors';
+import { UsageError, rejectUnknownFlags, requireFlag, stringFlag, type ParsedArgs } from './args';
+
+export async function runCall(args: ParsedArgs): Promise<number> {
+  rejectUnknownFlags(args, ['db', 'operator']);
+  const [method, json = '{}', ...extra] = args.positional;
+  if (!method) throw new UsageError('call needs a METHOD');
+  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+  let input: unknown;
+  try {
+    input = JSON.parse(json);
+  } catch {
+    throw new UsageError(`the input is not valid JSON: ${json.slice(0, 80)}`);
+  }
+  const dbPath = requireFlag(args, 'db');
+  let core;
+  try {
+    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName() });
+  } catch (err) {
+    if (err instanceof ShipdeskError) {
+      process.stdout.write(JSON.stringify({ ok: false, error: { code: err.code, message: err.message } }) + '\n');
+      return 1;
+    }
+    throw err;
+  }
+  try {
+    const envelope = await core.dispatch(method, input, { operator: stringFlag(args, 'operator') ?? '', via: 'api' });
+    // Work the call queued (a release) is sent before the process ends.
+    await core.runOutbox();
+    process.stdout.write(JSON.stringify(envelope) + '\n');
+    return envelope.ok ? 0 : 1;
+  } finally {
+    core.close();
+  }
+}
+
+const stderrLog = {
+  warn: (message: string) => process.stderr.write(`shipdesk: ${message}\n`),
+  error: (message: string, details?: Record<string, unknown>) =>
+    process.stderr.write(`shipdesk: ${message} ${details ? JSON.stringify(details) : ''}\n`),
+};

@@ -1,0 +1,48 @@
+// `shipdesk` on the command line, over the same dispatcher as the screens.
+//   shipdesk call METHOD 'JSON' --db FILE [--operator NAME]   -> the result envelope on stdout
+//   shipdesk demo --db FILE [--shipments N] [--seed S]        -> a summary of the demo data
+// Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
+import { UsageError, parseArgs } from './args';
+import { runCall } from './call';
+import { runDemo } from './demo';
+
+const USAGE = `Usage:
+  shipdesk call METHOD 'JSON' --db FILE [--operator NAME]
+  shipdesk demo --db FILE [--shipments N] [--seed S]
+Methods are listed in shared/contract.ts (e.g. shipments.list, invoices.register).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'call':
+        return await runCall(parseArgs(rest));
+      case 'demo':
+        return runDemo(parseArgs(rest));
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE + '\n');
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`shipdesk: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`shipdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`shipdesk: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

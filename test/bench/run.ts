@@ -1,0 +1,34 @@
+// `npm run bench [-- --sizes 100000,1000000] [--runs 40] [--json FILE]`: prints a table, writes JSON.
+import fs from 'node:fs';
+import path from 'node:path';
+import { benchCore, demoDatabase } from './coreBench';
+import { printTable, type BenchResult } from './stats';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const sizes = (arg('sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
+  const runs = Number(arg('runs') ?? 40);
+  const dir = path.resolve(arg('data') ?? '.tmp/bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const results: BenchResult[] = [];
+  for (const size of sizes) {
+    console.log(`size ${size.toLocaleString('en-US')}:`);
+    const db = demoDatabase(dir, size);
+    results.push(...(await benchCore(db, size, runs)));
+  }
+  console.log('');
+  printTable(results);
+  const jsonFile = path.resolve(arg('json') ?? 'bench-results/latest.json');
+  fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
+  fs.writeFileSync(jsonFile, JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nJSON: ${jsonFile}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
