@@ -1,0 +1,82 @@
+// The web host's doors: a per-run token, the Host header and the Origin header.
+// A page on another site can reach 127.0.0.1 from a browser; these checks make sure it cannot drive
+// the shipping desk (token: CSRF; Host: DNS rebinding; Origin: cross-site sockets and posts).
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Constant-time comparison; hashing first makes both sides the same length. */
+export function sameToken(given: string | undefined, expected: string): boolean {
+  if (given === undefined || given.length === 0 || given.length > 512) return false;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** One cookie per port: two hosts on the same machine must not overwrite each other's token. */
+export function tokenCookieName(port: number): string {
+  return `shipdesk_token_${port}`;
+}
+
+export function tokenCookie(port: number, token: string): string {
+  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!header) return out;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** The request target split by hand: `new URL` would read `//name/x` as another host. */
+export function splitTarget(url: string | undefined): { path: string; query: URLSearchParams } {
+  const target = url ?? '/';
+  const q = target.indexOf('?');
+  return q < 0
+    ? { path: target, query: new URLSearchParams() }
+    : { path: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
+}
+
+/** The token from `?token=`, the cookie, or `Authorization: Bearer` (scripts). */
+export function presentedToken(req: IncomingMessage, port: number): string | undefined {
+  const fromQuery = splitTarget(req.url).query.get('token');
+  if (fromQuery) return fromQuery;
+  const fromCookie = parseCookies(req.headers.cookie).get(tokenCookieName(port));
+  if (fromCookie) return fromCookie;
+  const auth = req.headers.authorization;
+  const bearer = auth?.match(/^Bearer\s+(\S+)$/i);
+  return bearer?.[1];
+}
+
+export function hostAllowed(req: IncomingMessage, port: number): boolean {
+  const host = req.headers.host?.toLowerCase();
+  if (!host) return false;
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (port === 80) allowed.push('127.0.0.1', 'localhost');
+  return allowed.includes(host);
+}
+
+/** `none` for clients that send no Origin (curl, scripts); browsers always send it on sockets and posts. */
+export function originVerdict(req: IncomingMessage, port: number): 'none' | 'same' | 'foreign' {
+  const origin = req.headers.origin;
+  if (origin === undefined) return 'none';
+  const same = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  if (port === 80) same.push('http://127.0.0.1', 'http://localhost');
+  return same.includes(origin.toLowerCase()) ? 'same' : 'foreign';
+}
+
+/** What a refusal log line may say about a request: never the query (it holds the token). */
+export function describeRequest(req: IncomingMessage): string {
+  const path = splitTarget(req.url).path.slice(0, 120);
+  const origin = req.headers.origin === undefined ? '' : ` origin=${JSON.stringify(req.headers.origin.slice(0, 80))}`;
+  const host = ` host=${JSON.stringify((req.headers.host ?? '').slice(0, 80))}`;
+  return `${req.method ?? '?'} ${JSON.stringify(path)}${host}${origin} from ${req.socket.remoteAddress ?? '?'}`;
+}

@@ -1,0 +1,206 @@
+// The web host: the built renderer and the dispatcher over HTTP + WebSocket, on 127.0.0.1 only.
+// Every request passes the same three doors (Host, Origin, token); a refusal is logged in one line
+// without the token, and the host keeps serving.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
+import type { Core, Logger } from '../core/createCore';
+import { describeRequest, hostAllowed, newToken, originVerdict, presentedToken, sameToken, splitTarget, tokenCookie } from './guards';
+import { sendText } from './headers';
+import { answerHttpRpc, rpcMethodOf } from './httpRpc';
+import { attachSocketRpc } from './socketRpc';
+import { createStaticFiles, sendMissing } from './staticFiles';
+
+export const WEB_HOST_ADDRESS = '127.0.0.1';
+export const SOCKET_PATH = '/ws';
+/** The largest message the contract allows is an Excel upload in base64; leave room for its JSON framing. */
+export const DEFAULT_MAX_MESSAGE_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
+
+export interface WebHostOptions {
+  core: Core;
+  /** 0 picks any free port. */
+  port?: number;
+  rendererDir: string;
+  /** A fixed token for tests and scripts; otherwise a random one per run. */
+  token?: string;
+  /** Who acts for calls through this host; empty lets the settings' operator name win. */
+  operator?: string;
+  /** Largest WebSocket message and POST body; default fits the contract's largest upload. */
+  maxMessageBytes?: number;
+  log?: Logger;
+}
+
+export interface WebHost {
+  /** Open this in a browser: it carries the token. */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Refusals and socket trouble, one line each on stderr. */
+export const stderrLog: Logger = {
+  warn: (message, details) => process.stderr.write(`[shipdesk web] ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
+  error: (message, details) => process.stderr.write(`[shipdesk web] ERROR ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
+};
+
+type Refusal = { status: number; reason: string; text: string };
+
+const STATUS_LINES: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  421: 'Misdirected Request',
+};
+
+/** Host, Origin (when it matters) and token: the first door that says no. */
+function refusalFor(req: IncomingMessage, port: number, token: string, checkOrigin: boolean): Refusal | null {
+  if (!hostAllowed(req, port)) {
+    return { status: 421, reason: 'unexpected Host header', text: `Use http://127.0.0.1:${port}/ to reach Shipdesk.` };
+  }
+  if (checkOrigin && originVerdict(req, port) === 'foreign') {
+    return { status: 403, reason: 'foreign Origin', text: 'Requests from other sites are refused.' };
+  }
+  if (!sameToken(presentedToken(req, port), token)) {
+    return { status: 401, reason: 'missing or wrong token', text: 'Open the address Shipdesk printed when it started; it carries the access token.' };
+  }
+  return null;
+}
+
+function refuseUpgrade(socket: Duplex, refusal: Refusal): void {
+  const body = refusal.text + '\n';
+  socket.on('error', () => undefined);
+  socket.end(
+    `HTTP/1.1 ${refusal.status} ${STATUS_LINES[refusal.status] ?? 'Refused'}\r\n` +
+      'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    () => socket.destroy(),
+  );
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      const message =
+        err.code === 'EADDRINUSE' ? `Port ${port} on ${WEB_HOST_ADDRESS} is already in use. Stop the other program or choose another port with --port.`
+        : err.code === 'EACCES' ? `Shipdesk may not listen on port ${port}. Choose a port above 1024 with --port.`
+        : `Shipdesk could not listen on ${WEB_HOST_ADDRESS}:${port}: ${err.message}`;
+      reject(Object.assign(new Error(message), { code: err.code }));
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen({ port, host: WEB_HOST_ADDRESS });
+  });
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const log = options.log ?? stderrLog;
+  const token = options.token ?? newToken();
+  const operator = options.operator ?? '';
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const files = createStaticFiles(options.rendererDir);
+  let port = options.port ?? 0;
+
+  const refuse = (req: IncomingMessage, refusal: Pick<Refusal, 'reason' | 'status'>) =>
+    log.warn(`web host refused ${describeRequest(req)}: ${refusal.reason} (${refusal.status})`);
+
+  async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const readOnly = method === 'GET' || method === 'HEAD';
+    const refusal = refusalFor(req, port, token, !readOnly);
+    if (refusal) {
+      refuse(req, refusal);
+      sendText(res, refusal.status, refusal.text);
+      req.resume();
+      return;
+    }
+    const { path } = splitTarget(req.url);
+    const rpcMethod = rpcMethodOf(path);
+    if (method === 'POST' && rpcMethod !== null) {
+      await answerHttpRpc(req, res, rpcMethod, {
+        core: options.core,
+        operator,
+        maxBodyBytes: maxMessageBytes,
+        refused: (reason, status) => refuse(req, { reason, status }),
+      });
+      return;
+    }
+    if (!readOnly) {
+      refuse(req, { reason: 'method not allowed', status: 405 });
+      sendText(res, 405, 'Only GET, and POST to /rpc/<method>, are answered here.', { Allow: 'GET, HEAD, POST' });
+      req.resume();
+      return;
+    }
+    const verdict = await files.resolve(path);
+    if (verdict.kind === 'bad-path') {
+      refuse(req, { reason: 'path outside the renderer folder', status: 400 });
+      sendText(res, 400, 'Bad path.');
+      return;
+    }
+    if (verdict.kind === 'missing') {
+      sendMissing(res);
+      return;
+    }
+    // The cookie lets a reload without ?token= work; HttpOnly keeps it away from scripts.
+    await files.send(req, res, verdict.file, { 'Set-Cookie': tokenCookie(port, token) });
+  }
+
+  const server = createServer((req, res) => {
+    answer(req, res).catch((err: unknown) => {
+      log.error('web host request failed', { error: err instanceof Error ? err.message : String(err) });
+      if (!res.headersSent) sendText(res, 500, 'Shipdesk hit an unexpected problem.');
+      else res.destroy();
+    });
+  });
+
+  // perMessageDeflate stays off: a compressed message could inflate past maxPayload's intent.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  const stopSocketRpc = attachSocketRpc(wss, { core: options.core, operator, log });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    if (splitTarget(req.url).path !== SOCKET_PATH) {
+      const refusal = { status: 404, reason: 'no socket at this path', text: `The socket is at ${SOCKET_PATH}.` };
+      refuse(req, refusal);
+      refuseUpgrade(socket, refusal);
+      return;
+    }
+    const refusal = refusalFor(req, port, token, true);
+    if (refusal) {
+      refuse(req, refusal);
+      refuseUpgrade(socket, refusal);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  port = await listen(server, port);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${WEB_HOST_ADDRESS}:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    close() {
+      closing ??= (async () => {
+        stopSocketRpc();
+        for (const ws of wss.clients) ws.close(1001, 'Shipdesk is shutting down');
+        // Give the closing handshakes a moment, then cut whatever is left.
+        await new Promise((r) => setTimeout(r, wss.clients.size ? 300 : 0));
+        for (const ws of wss.clients) ws.terminate();
+        await new Promise<void>((r) => wss.close(() => r()));
+        const closed = new Promise<void>((r) => server.close(() => r()));
+        server.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// The dispatcher over WebSocket: one request frame in, one envelope out; every core event pushed to
+// every open socket. A bad frame gets an INVALID_INPUT reply and the socket keeps working.
+import type { WebSocket, WebSocketServer, RawData } from 'ws';
+import type { Core, Logger } from '../core/createCore';
+import { invalidInput, parseRequest, type ServerFrame } from './protocol';
+
+/** A screen that stops reading must not make the host buffer pushes forever. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const HEARTBEAT_MS = 30_000;
+
+export interface SocketRpcOptions {
+  core: Core;
+  operator: string;
+  log: Logger;
+}
+
+function send(ws: WebSocket, frame: ServerFrame, log: Logger): void {
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+    log.warn('web host: closing a socket that stopped reading', { buffered: ws.bufferedAmount });
+    ws.terminate();
+    return;
+  }
+  ws.send(JSON.stringify(frame));
+}
+
+function textOf(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/** Wires the server's sockets to the core. Returns a function that stops pushes and heartbeats. */
+export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions): () => void {
+  const { core, operator, log } = options;
+  const alive = new WeakSet<WebSocket>();
+
+  wss.on('connection', (ws: WebSocket) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('error', (err: Error & { code?: string }) => {
+      // ws has already answered (1009 for an oversized message); the host keeps serving the others.
+      const detail = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message too large, closed with 1009' : err.message;
+      log.warn(`web host: socket error: ${detail}`, { code: err.code ?? 'unknown' });
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) {
+        send(ws, { id: null, envelope: invalidInput('Send requests as JSON text frames, not binary.') }, log);
+        return;
+      }
+      const request = parseRequest(textOf(data));
+      if (!request.ok) {
+        send(ws, { id: request.id, envelope: invalidInput(request.message) }, log);
+        return;
+      }
+      void core.dispatch(request.method, request.input, { operator, via: 'manual' }).then(
+        (envelope) => send(ws, { id: request.id, envelope }, log),
+        // dispatch never rejects; this is the belt to its braces.
+        () => send(ws, { id: request.id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'Shipdesk could not answer this request.' } } }, log),
+      );
+    });
+  });
+
+  const stopPushes = core.events.on((event) => {
+    for (const ws of wss.clients) send(ws, { push: event }, log);
+  });
+
+  // Sockets of a laptop that slept or a cable that was pulled never say goodbye: ping, and drop the silent.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  return () => {
+    stopPushes();
+    clearInterval(heartbeat);
+  };
+}
