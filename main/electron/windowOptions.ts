@@ -1,0 +1,62 @@
+// The hardened BrowserWindow options and the Content-Security-Policy. Pure data so tests can check
+// every flag under plain Node (the `electron` import is type-only and erased at build time).
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/**
+ * Only our own bundled files may run. 'unsafe-inline' styles are allowed because React sets
+ * style attributes; scripts stay strict. The renderer's index.html carries the same policy in a
+ * meta tag because Chromium does not always pass file:// responses through webRequest.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+export const MIN_WINDOW_WIDTH = 1024;
+export const MIN_WINDOW_HEIGHT = 640;
+
+export interface WindowChoices {
+  /** DevTools only for development builds; a packing station has no use for them. */
+  allowDevTools?: boolean;
+}
+
+export function hardenedWindowOptions(
+  preloadPath: string,
+  choices: WindowChoices = {},
+): BrowserWindowConstructorOptions {
+  return {
+    title: 'Shipdesk',
+    width: 1280,
+    height: 800,
+    minWidth: MIN_WINDOW_WIDTH,
+    minHeight: MIN_WINDOW_HEIGHT,
+    // Shown on 'ready-to-show' so the operator never sees a blank white frame.
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      // The dictionary download would try the network and leak what operators type.
+      spellcheck: false,
+      // A workbook dropped outside the drop zone must not replace the app with file://.
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: choices.allowDevTools ?? false,
+    },
+  };
+}
