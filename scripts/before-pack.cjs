@@ -202,5 +202,26 @@ exports.afterPack = async function afterPack(context) {
   restoreNodeBuild(targetOf(context));
 };
 
+/**
+ * `npm start`: an Electron build of better-sqlite3 beside node_modules (built once per Electron
+ * version), loaded through better-sqlite3's nativeBinding option. node_modules keeps its Node build.
+ */
+exports.developmentBinding = async function developmentBinding(projectDir) {
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(projectDir, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
+  const t = targetOf({
+    arch: ARCH_NAMES.indexOf(process.arch),
+    electronPlatformName: process.platform,
+    packager: { projectDir, info: { framework: { version: electronVersion } } },
+  });
+  if (fs.existsSync(t.built)) return t.built;
+  say(`first start: building ${MODULE} for Electron ${electronVersion} in ${t.workDir} (needs network once)`);
+  copySources(t);
+  await buildForElectron(t);
+  verifyAbi(t);
+  return t.built;
+};
+
 // For test/integration/packaging.test.ts only.
 exports._internals = { targetOf, verifyAbi, SKIP_ENV };

@@ -131,6 +131,9 @@ function onReady(): void {
   try {
     started = createCore({
       dbPath: path.join(userData, 'shipdesk.db'),
+      // `npm start` from a checkout points at an Electron build of the driver (scripts/start.mjs);
+      // a packaged app carries that build in place.
+      nativeBinding: app.isPackaged ? undefined : process.env.SHIPDESK_NATIVE_BINDING,
       log,
       // The OS account is only the fallback: a name set in Shipdesk's settings wins (shared PCs).
       defaultOperator: osUserName(),

@@ -7,8 +7,13 @@ export type Db = Database.Database;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function openDatabase(path: string): Db {
-  const db = new Database(path);
+export interface OpenOptions {
+  /** A better-sqlite3 binary built for another runtime (the Electron app started from a checkout). */
+  nativeBinding?: string;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Look before touching: even switching to WAL rewrites the header of a file we must not alter.
     refuseNewerSchema(db);
