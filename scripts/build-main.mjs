@@ -19,6 +19,8 @@ await build({
     preload: 'main/electron/preload.ts',
     web: 'main/web/cli.ts',
     cli: 'main/cli/index.ts',
+    // The Excel parse worker, started by main/core/imports/workerHost.ts from beside the bundle.
+    importWorker: 'main/core/imports/worker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -212,6 +212,225 @@ export interface Settings {
   language: 'ko' | 'en' | 'system';
 }
 
+// Excel import and export (DESIGN.md §4). Files travel as base64 so both transports carry them as JSON.
+
+/** A 10 MB file is 13,981,016 base64 characters; the importer itself refuses files over 10 MB in words. */
+export const MAX_UPLOAD_BASE64 = 14_000_000;
+const bytesBase64 = z
+  .string()
+  .max(MAX_UPLOAD_BASE64, 'the file is larger than 10 MB; split it into files of 1,000 rows or fewer')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64');
+const importId = text(64).min(1, 'an import id is required');
+
+/** Why a row cannot be saved (verdict error) or will be skipped or saved with a note (verdict warning). */
+export const IMPORT_ROW_CODES = [
+  'MISSING_VALUE',
+  'FORMULA_CELL',
+  'ERROR_CELL',
+  'NOT_TEXT',
+  'MERGED_CELL',
+  'NUMBER_CORRUPTED',
+  'NOT_FOUND',
+  'ORDER_MISMATCH',
+  'UNKNOWN_ACTION',
+  'UNKNOWN_CARRIER',
+  'CARRIER_NOT_FOR_REGION',
+  'INVALID_INVOICE_NUMBER',
+  'INVALID_STATE',
+  'DUPLICATE_INVOICE',
+  'DUPLICATE_IN_FILE',
+  // warnings: the row is saved with a note, or skipped because there is nothing to do
+  'NUMBER_WARNING',
+  'COMBINED_PACKING',
+  'ALREADY_REGISTERED',
+  'ALREADY_IMPORTED',
+  'REPEATED_ROW',
+  'NOT_FILLED',
+] as const;
+export type ImportRowCode = (typeof IMPORT_ROW_CODES)[number];
+
+export interface ImportRowVerdict {
+  /** The row number as Excel shows it. */
+  row: number;
+  /** Normalised when it could be read; as written otherwise. */
+  shipmentNo: string;
+  carrierId?: CarrierId;
+  /** Normalised (no spaces or hyphens, ASCII digits). */
+  invoiceNo?: string;
+  /** What the file asks for (the Action column; register when blank). */
+  action: 'register' | 'modify';
+  /** What commit does with the row. */
+  outcome: 'register' | 'modify' | 'skip' | 'reject';
+  verdict: 'ok' | 'warning' | 'error';
+  code?: ImportRowCode;
+  message?: string;
+}
+
+export interface ImportTotals {
+  rows: number;
+  ok: number;
+  warning: number;
+  error: number;
+  toRegister: number;
+  toModify: number;
+  toSkip: number;
+}
+
+export interface ImportPreview {
+  importId: string;
+  fileName: string;
+  /** sha256 of the file's bytes, hex. */
+  fileHash: string;
+  format: 'xlsx' | 'csv';
+  sheetName: string | null;
+  encoding: string | null;
+  headerRow: number;
+  columns: { field: string; header: string; column: number }[];
+  totals: ImportTotals;
+  rows: ImportRowVerdict[];
+  /** Earlier commits of this very file, newest first. */
+  previousBatches: { batchId: number; committedAt: string; operator: string; registered: number; modified: number }[];
+}
+
+export interface ImportCommitResult {
+  batchId: number;
+  importId: string;
+  fileName: string;
+  registered: number;
+  modified: number;
+  /** Rows already on the shipment, or already committed from this same file. */
+  skippedAlreadyRegistered: number;
+  /** Other skipped rows: blank carrier and number, repeated rows. */
+  skipped: number;
+  failed: number;
+  /** Rows whose verdict changed between preview and commit (someone else changed the shipment). */
+  changedSincePreview: number;
+  totals: ImportTotals;
+  /** The final verdict of every row, as committed. */
+  rows: ImportRowVerdict[];
+}
+
+export interface FileDownload {
+  fileName: string;
+  contentType: string;
+  bytesBase64: string;
+}
+
+/** The grid's filters for the Preparing to Release tab (the tab itself is implied). */
+export const PreparingExportInput = ShipmentListInput.omit({ tab: true, limit: true, cursor: true });
+
+// Tracking sync and offline work (DESIGN.md §5).
+
+/** What one sync cycle did; errorsByCode counts numbers and outbox items per failure code. */
+export interface SyncCycleSummary {
+  released: number;
+  polled: number;
+  eventsStored: number;
+  statusChanges: number;
+  errorsByCode: Record<string, number>;
+}
+
+export interface CarrierSyncView {
+  carrierId: string;
+  breaker: 'closed' | 'open' | 'half-open';
+  /** While the breaker is open: when the next trial request may go. */
+  retryAt: string | null;
+  /** The carrier asked us to wait (Retry-After) until then. */
+  pausedUntil: string | null;
+}
+
+export interface SyncStateView {
+  online: boolean;
+  /** Outbox work not yet confirmed upstream (releases, withdrawals). */
+  queued: number;
+  lastSyncAt: string | null;
+  /** Tracking talks to the local demo carrier: the screen must say so. */
+  demo: boolean;
+  /** A tracking provider is configured (an endpoint and a key, or the demo carrier). */
+  tracking: boolean;
+  trackerLabel: string | null;
+  /** A cycle is running now. */
+  syncing: boolean;
+  /** Outbox work refused for good (see sync.deadLetters). */
+  deadLetters: number;
+  /** Numbers still unknown to the carrier N days after release. */
+  notMoving: number;
+  /** Kinds of unreadable carrier input seen (see sync.problems). */
+  problems: number;
+  carriers: CarrierSyncView[];
+}
+
+export type ShipmentSyncPhase = 'none' | 'queued' | 'sending' | 'retrying' | 'refused' | 'tracking' | 'finished';
+
+export interface ShipmentSyncView {
+  shipmentNo: string;
+  phase: ShipmentSyncPhase;
+  /** Why work is retrying or was refused, in words. */
+  reason: string | null;
+  lastPolledAt: string | null;
+  nextPollAt: string | null;
+  /** Unknown to the carrier N days after release (3 domestic, 7 international). */
+  notMoving: boolean;
+  lastError: { code: string; message: string } | null;
+  /** For FAILED shipments: what happened, and what the carrier will do next. */
+  failure: { code: TrackingCode; text: string; at: string; nextStep: 'redeliver' | 'return' | 'redeliver_or_cancel' } | null;
+}
+
+export interface DeadLetterView {
+  id: number;
+  shipmentNo: string;
+  kind: 'release' | 'withdraw';
+  carrierId: string;
+  invoiceNo: string;
+  reason: string;
+  code: string | null;
+  attempts: number;
+  failedAt: string | null;
+  createdAt: string;
+}
+
+export interface SyncProblemView {
+  kind: string;
+  carrierId: string;
+  subject: string;
+  detail: string;
+  count: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** The key itself is never returned: only whether one is set and where it comes from. */
+export interface SyncSettingsView {
+  trackerUrl: string | null;
+  trackerUrlFrom: 'env' | 'settings' | 'app' | null;
+  hasKey: boolean;
+  keyFrom: 'env' | 'store' | 'app' | null;
+  /** Where a key entered here is kept: 'encrypted' (desktop) or 'file' (0600, web host). */
+  keyStore: string;
+  releaseUrl: string | null;
+  releaseUrlFrom: 'env' | 'settings' | 'app' | null;
+}
+
+/** An endpoint is https, or http to this computer only, and carries no credentials in its address. */
+export function isSafeEndpoint(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+const endpoint = text(500)
+  .refine(isSafeEndpoint, 'use an https:// address (http:// only to this computer), without a user name or password')
+  .nullable()
+  .optional();
+const syncShipmentNos = z.array(shipmentNo).min(1, 'name at least one shipment').max(500, 'at most 500 shipments at a time');
+const listLimit = z.number().int().min(1).max(500).default(100);
+
 // Phantom marker carrying a result type through the registry; the input type is inferred from the schema.
 function method<R>() {
   return <I extends z.ZodType>(input: I): { input: I; result?: R } => ({ input });
@@ -246,6 +465,32 @@ export const contract = {
       language: z.enum(['ko', 'en', 'system']).optional(),
     }),
   ),
+  'imports.template': method<FileDownload>()(z.strictObject({})),
+  'imports.preview': method<ImportPreview>()(
+    z.strictObject({ fileName: text(255).default('upload'), bytesBase64, uploadRef: text(64).optional() }),
+  ),
+  'imports.commit': method<ImportCommitResult>()(z.strictObject({ importId })),
+  'imports.failedRows': method<FileDownload & { rows: number }>()(z.strictObject({ importId })),
+  'exports.preparingTemplate': method<FileDownload & { rows: number; truncated: boolean }>()(PreparingExportInput),
+  'sync.state': method<SyncStateView>()(z.strictObject({})),
+  /** Poll these shipments' numbers now (the row's or the view's "refresh now"); results arrive as pushes. */
+  'sync.refresh': method<{ scheduled: number }>()(z.strictObject({ shipmentNos: syncShipmentNos })),
+  /** Per-row sync state for the rows on screen. */
+  'sync.shipments': method<ShipmentSyncView[]>()(z.strictObject({ shipmentNos: syncShipmentNos })),
+  'sync.deadLetters': method<DeadLetterView[]>()(z.strictObject({ limit: listLimit })),
+  'sync.retryDeadLetter': method<{ queued: number }>()(z.strictObject({ id: z.number().int().positive() })),
+  'sync.problems': method<SyncProblemView[]>()(z.strictObject({ limit: listLimit })),
+  'sync.settings': method<SyncSettingsView>()(z.strictObject({})),
+  'sync.updateSettings': method<SyncSettingsView>()(
+    z.strictObject({
+      trackerUrl: endpoint,
+      trackerKey: text(500)
+        .regex(/^[^\s:]+:\S+$/, 'the key has the form clientId:clientSecret')
+        .nullable()
+        .optional(),
+      releaseUrl: endpoint,
+    }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -261,4 +506,12 @@ export function isMethodName(name: string): name is MethodName {
 /** Pushes from the core to every screen. */
 export type PushEvent =
   | { type: 'shipments.changed'; shipmentNos: string[] }
-  | { type: 'sync.state'; online: boolean; queued: number; lastSyncAt: string | null };
+  | { type: 'sync.state'; online: boolean; queued: number; lastSyncAt: string | null }
+  | {
+      type: 'imports.progress';
+      /** Echoes imports.preview's uploadRef, so a screen knows which upload this is. */
+      uploadRef: string | null;
+      phase: 'reading' | 'checking' | 'saving' | 'done';
+      done: number;
+      total: number;
+    };

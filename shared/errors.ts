@@ -15,12 +15,15 @@ export const ERROR_CODES = [
   'FILE_NOT_SPREADSHEET',
   'FILE_TOO_LARGE',
   'FILE_UNSAFE',
+  'FILE_DAMAGED',
   'TOO_MANY_ROWS',
   'HEADER_MISMATCH',
   'OFFLINE',
   'UNAUTHORIZED',
   'DATABASE_TOO_NEW',
   'INTERNAL',
+  /** The desktop offers no encrypted storage for the tracker key. */
+  'KEY_STORE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

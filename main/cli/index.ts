@@ -1,14 +1,23 @@
 // `shipdesk` on the command line, over the same dispatcher as the screens.
 //   shipdesk call METHOD 'JSON' --db FILE [--operator NAME]   -> the result envelope on stdout
 //   shipdesk demo --db FILE [--shipments N] [--seed S]        -> a summary of the demo data
+//   shipdesk sync --once --db FILE [--all]                    -> one sync cycle, a JSON summary
+//   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME] -> preview (and commit) an Excel/CSV file
+//   shipdesk template --out FILE                              -> the Excel import template
 // Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
 import { UsageError, parseArgs } from './args';
 import { runCall } from './call';
 import { runDemo } from './demo';
+import { IMPORT_FLAGS, runImportInvoices } from './importInvoices';
+import { runTemplate } from './template';
+import { SYNC_FLAGS, runSync } from './sync';
 
 const USAGE = `Usage:
   shipdesk call METHOD 'JSON' --db FILE [--operator NAME]
   shipdesk demo --db FILE [--shipments N] [--seed S]
+  shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME]
+  shipdesk template --out FILE
+  shipdesk sync --once --db FILE [--all]
 Methods are listed in shared/contract.ts (e.g. shipments.list, invoices.register).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -19,6 +28,12 @@ async function main(argv: string[]): Promise<number> {
         return await runCall(parseArgs(rest));
       case 'demo':
         return runDemo(parseArgs(rest));
+      case 'import-invoices':
+        return await runImportInvoices(parseArgs(rest, IMPORT_FLAGS));
+      case 'template':
+        return await runTemplate(parseArgs(rest));
+      case 'sync':
+        return await runSync(parseArgs(rest, SYNC_FLAGS));
       case 'help':
       case '--help':
       case '-h':

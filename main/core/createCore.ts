@@ -1,17 +1,25 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
 import { createEvents, type CoreEvents } from './events';
+import { createImportService } from './imports/service';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
-import { drainOutbox, localReleaseConnector, type ReleaseConnector } from './services/outbox';
+import type { ReleaseConnector } from './services/outbox';
 import { publicSettings, readSettings, updateSettings } from './services/settings';
 import { getShipment, listFacets, listShipments, updateAddress } from './services/shipments';
+import type { KeyStore } from './sync/config';
+import type { TrackingProvider } from './sync/provider';
+import type { SyncRunner } from './sync/runner';
+import { createSync, type Sync } from './sync/setup';
+import type { SyncTuningInput } from './sync/tuning';
 
 export interface CoreOptions {
   dbPath: string;
+  /** See openDatabase: the Electron build of the SQLite driver when running from a checkout. */
+  nativeBinding?: string;
   clock?: () => number;
   log?: Logger;
   releaseConnector?: ReleaseConnector;
@@ -19,6 +27,16 @@ export interface CoreOptions {
   autoRelease?: boolean;
   /** Who acts when neither the call nor the settings name an operator. */
   defaultOperator?: string;
+  /** Instead of the configured tracker (settings / SHIPDESK_TRACKER_URL): tests and the demo carrier. */
+  trackingProvider?: TrackingProvider;
+  /** Run the background sync loop (release due work, poll due numbers). Off unless asked, so tests and the CLI stay deterministic. */
+  sync?: { intervalMs: number };
+  /** Rate limits, poll intervals, timeouts: tests and the demo carrier shorten them. */
+  syncTuning?: SyncTuningInput;
+  /** Where a tracker key entered in settings is kept (desktop: safeStorage); default a 0600 file beside the database. */
+  trackerKeyStore?: KeyStore;
+  /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Core {
@@ -26,6 +44,8 @@ export interface Core {
   events: CoreEvents;
   /** One pass over due outbox work; resolves with the shipments that moved. */
   runOutbox(): Promise<string[]>;
+  /** Tracking sync: runCycle (what `shipdesk sync --once` does), refresh, state. */
+  readonly sync: SyncRunner;
   close(): void;
   /** For tests and tools in this repo (benchmarks, demo data); screens never see it. */
   readonly db: Db;
@@ -36,11 +56,12 @@ const consoleLog: Logger = {
   error: (message, details) => console.error(`[shipdesk] ${message}`, details ?? ''),
 };
 
-function buildHandlers(ctx: ServiceContext, actorOf: (call: CallContext, via?: Actor['via']) => Actor, afterWrite: () => void): Handlers {
+function buildHandlers(ctx: ServiceContext, actorOf: (call: CallContext, via?: Actor['via']) => Actor, afterWrite: () => void, sync: Sync): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
     return result;
   };
+  const imports = createImportService(ctx, afterWrite);
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
@@ -54,35 +75,44 @@ function buildHandlers(ctx: ServiceContext, actorOf: (call: CallContext, via?: A
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
     'settings.get': () => publicSettings(readSettings(ctx)),
     'settings.update': (patch) => publicSettings(updateSettings(ctx, patch)),
+    'imports.template': () => imports.template(),
+    'imports.preview': (input) => imports.preview(input),
+    'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
+    'imports.failedRows': (input) => imports.failedRows(input),
+    'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
+    ...sync.handlers,
   };
 }
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
   const events = createEvents();
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const log = options.log ?? consoleLog;
-  const connector = options.releaseConnector ?? localReleaseConnector;
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
-  let draining: Promise<string[]> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  const sync = createSync(ctx, {
+    dbPath: options.dbPath,
+    log,
+    ...(options.trackingProvider ? { trackingProvider: options.trackingProvider } : {}),
+    ...(options.releaseConnector ? { releaseConnector: options.releaseConnector } : {}),
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+    ...(options.trackerKeyStore ? { keyStore: options.trackerKeyStore } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
 
   const runOutbox = (): Promise<string[]> => {
     if (closed) return Promise.resolve([]);
-    draining ??= drainOutbox(ctx, connector)
-      .catch((err: unknown) => {
-        if (closed) return []; // the database closed under a pass in flight: the work stays queued
-        log.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
-        return [];
-      })
-      .finally(() => {
-        draining = null;
-      });
-    return draining;
+    return sync.runner.releaseDue().catch((err: unknown) => {
+      if (closed) return []; // the database closed under a pass in flight: the work stays queued
+      log.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
+      return [];
+    });
   };
 
   const afterWrite = () => {
+    if (!closed) sync.runner.publishState(); // the queue grew
     if (!autoRelease || closed || timer) return;
     timer = setTimeout(() => {
       timer = null;
@@ -95,17 +125,20 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite), log);
+  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  if (options.sync) sync.runner.start(options.sync.intervalMs);
 
   return {
     dispatch,
     events,
     runOutbox,
+    sync: sync.runner,
     db,
     close() {
       if (closed) return;
       closed = true;
       if (timer) clearTimeout(timer);
+      sync.runner.stop();
       db.close();
     },
   };

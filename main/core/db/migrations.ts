@@ -154,6 +154,80 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (order_day, region, claim, tab)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 2: tracking sync — who holds an outbox lease, why work died, when each number is polled next,
+  // and what the carriers sent that Shipdesk could not read (shown to the operator).
+  `
+  ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+  ALTER TABLE outbox ADD COLUMN last_error_code TEXT;
+  ALTER TABLE outbox ADD COLUMN finished_at INTEGER;
+
+  -- One row per carrier number being followed; next_poll_at NULL means polling stopped.
+  CREATE TABLE poll_schedule (
+    carrier_id      TEXT NOT NULL,
+    invoice_no      TEXT NOT NULL,
+    next_poll_at    INTEGER,
+    last_attempt_at INTEGER,
+    last_polled_at  INTEGER,                          -- the last answer from the carrier
+    failures        INTEGER NOT NULL DEFAULT 0,
+    last_error_code TEXT,
+    last_error      TEXT,
+    not_moving      INTEGER NOT NULL DEFAULT 0 CHECK (not_moving IN (0,1)),
+    PRIMARY KEY (carrier_id, invoice_no)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX poll_schedule_due ON poll_schedule(next_poll_at) WHERE next_poll_at IS NOT NULL;
+
+  CREATE TABLE sync_problems (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    carrier_id TEXT NOT NULL DEFAULT '',
+    subject    TEXT NOT NULL DEFAULT '',
+    detail     TEXT NOT NULL,
+    count      INTEGER NOT NULL DEFAULT 1,
+    first_at   INTEGER NOT NULL,
+    last_at    INTEGER NOT NULL,
+    UNIQUE (kind, carrier_id, subject)
+  ) STRICT;
+
+  CREATE TABLE sync_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+  `,
+  // 3: Excel imports — one batch per commit, one row per file row, so the same file never
+  // registers anything twice (DESIGN.md §4).
+  `
+  CREATE TABLE import_batches (
+    id           INTEGER PRIMARY KEY,
+    file_name    TEXT NOT NULL,
+    file_hash    TEXT NOT NULL,                       -- sha256 of the file's bytes, hex
+    format       TEXT NOT NULL CHECK (format IN ('xlsx','csv')),
+    operator     TEXT NOT NULL,
+    committed_at INTEGER NOT NULL,
+    row_count    INTEGER NOT NULL,
+    registered   INTEGER NOT NULL,
+    modified     INTEGER NOT NULL,
+    skipped      INTEGER NOT NULL,
+    failed       INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX import_batches_hash ON import_batches(file_hash, id);
+
+  CREATE TABLE import_rows (
+    id          INTEGER PRIMARY KEY,
+    batch_id    INTEGER NOT NULL REFERENCES import_batches(id),
+    file_hash   TEXT NOT NULL,
+    row_no      INTEGER NOT NULL,
+    shipment_no TEXT NOT NULL,
+    carrier_id  TEXT,
+    invoice_no  TEXT,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('registered','modified','skipped','failed')),
+    code        TEXT,
+    message     TEXT,
+    invoice_id  INTEGER REFERENCES invoices(id)
+  ) STRICT;
+  CREATE INDEX import_rows_batch ON import_rows(batch_id, row_no);
+  -- A row of a file is applied at most once, whatever happens to the shipment afterwards.
+  CREATE UNIQUE INDEX import_rows_applied ON import_rows(file_hash, row_no) WHERE outcome IN ('registered','modified');
+  `,
 ];
 
 /** Triggers that keep the tab counters true. Dropped and rebuilt around bulk loads (demo data). */

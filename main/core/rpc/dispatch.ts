@@ -19,7 +19,7 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [M in MethodName]: (input: MethodParsed<M>, ctx: CallContext) => MethodResult<M>;
+  [M in MethodName]: (input: MethodParsed<M>, ctx: CallContext) => MethodResult<M> | Promise<MethodResult<M>>;
 };
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;

@@ -27,7 +27,7 @@ function carrierName(id: string): string {
 }
 
 /** Format, check digit and region: an invalid number saves nothing. Returns the normalised number and warnings. */
-function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: string[] } {
+export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: string[] } {
   const carrier = findCarrier(input.carrierId);
   if (!carrier) throw new ShipdeskError('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${input.carrierId}".`);
   if (carrier.region !== ref.region) {
@@ -49,7 +49,7 @@ function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string;
 }
 
 /** DESIGN.md §2: the same number on another recipient's shipment is refused; on the same recipient's, a warning. */
-function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId: string, invoiceNo: string): string[] {
+export function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId: string, invoiceNo: string): string[] {
   const others = ctx
     .prepare(
       `SELECT s.shipment_no, s.recipient_name, s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2
@@ -130,22 +130,31 @@ export function registerInvoice(ctx: ServiceContext, input: NumberInput, actor: 
     }
     const { invoiceNo, warnings } = checkNumber(ref, input);
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
-    const invoiceId = insertInvoice(ctx, ref.id, input.carrierId, invoiceNo, actor, at);
-    refreshShipmentStatus(ctx, ref.id);
-    writeHistory(ctx, {
-      shipmentId: ref.id,
-      action: 'registered',
-      before: null,
-      after: { carrierId: input.carrierId, invoiceNo },
-      operator: actor.operator,
-      via: actor.via,
-      at,
-      reason: null,
-    });
-    release(ctx, ref, invoiceId, input.carrierId, invoiceNo, at);
+    writeRegistration(ctx, ref, input.carrierId, invoiceNo, actor, at);
     return { ref, warnings: [...warnings, ...dupWarnings] };
   })();
   return { shipment: changed(ctx, ref.shipmentNo), warnings };
+}
+
+/**
+ * The writes of a registration, for a caller that ran the checks above (state, checkNumber,
+ * checkDuplicate) in this same transaction: the Excel import checks a whole file, then writes.
+ */
+export function writeRegistration(ctx: ServiceContext, ref: ShipmentRef, carrierId: CarrierId, invoiceNo: string, actor: Actor, at: number): number {
+  const invoiceId = insertInvoice(ctx, ref.id, carrierId, invoiceNo, actor, at);
+  refreshShipmentStatus(ctx, ref.id);
+  writeHistory(ctx, {
+    shipmentId: ref.id,
+    action: 'registered',
+    before: null,
+    after: { carrierId, invoiceNo },
+    operator: actor.operator,
+    via: actor.via,
+    at,
+    reason: null,
+  });
+  release(ctx, ref, invoiceId, carrierId, invoiceNo, at);
+  return invoiceId;
 }
 
 function requireEditable(ref: ShipmentRef, verb: string): number {
@@ -173,24 +182,39 @@ export function modifyInvoice(ctx: ServiceContext, input: NumberInput & { reason
       throw new ShipdeskError('INVALID_INPUT', `${ref.shipmentNo} already has ${carrierName(input.carrierId)} ${invoiceNo}; nothing to change.`);
     }
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
-    const old = endInvoice(ctx, oldId, at, 'modified');
-    // Back to the state before tracking: the old number's events stay with the old number.
-    const newId = insertInvoice(ctx, ref.id, input.carrierId, invoiceNo, actor, at);
-    writeHistory(ctx, {
-      shipmentId: ref.id,
-      action: 'modified',
-      before: { carrierId: old.carrier_id, invoiceNo: old.invoice_no },
-      after: { carrierId: input.carrierId, invoiceNo },
-      operator: actor.operator,
-      via: actor.via,
-      at,
-      reason: input.reason ?? null,
-    });
-    withdraw(ctx, ref, oldId, old, at);
-    release(ctx, ref, newId, input.carrierId, invoiceNo, at);
+    writeModification(ctx, ref, oldId, input.carrierId, invoiceNo, input.reason ?? null, actor, at);
     return { ref, warnings: [...warnings, ...dupWarnings] };
   })();
   return { shipment: changed(ctx, ref.shipmentNo), warnings };
+}
+
+/** The writes of a modification, for a caller that ran the checks above in this same transaction. */
+export function writeModification(
+  ctx: ServiceContext,
+  ref: ShipmentRef,
+  oldId: number,
+  carrierId: CarrierId,
+  invoiceNo: string,
+  reason: string | null,
+  actor: Actor,
+  at: number,
+): number {
+  const old = endInvoice(ctx, oldId, at, 'modified');
+  // Back to the state before tracking: the old number's events stay with the old number.
+  const newId = insertInvoice(ctx, ref.id, carrierId, invoiceNo, actor, at);
+  writeHistory(ctx, {
+    shipmentId: ref.id,
+    action: 'modified',
+    before: { carrierId: old.carrier_id, invoiceNo: old.invoice_no },
+    after: { carrierId, invoiceNo },
+    operator: actor.operator,
+    via: actor.via,
+    at,
+    reason,
+  });
+  withdraw(ctx, ref, oldId, old, at);
+  release(ctx, ref, newId, carrierId, invoiceNo, at);
+  return newId;
 }
 
 export function deleteInvoice(ctx: ServiceContext, input: { shipmentNo: string; reason?: string }, actor: Actor): ShipmentDetail {

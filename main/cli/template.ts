@@ -1,0 +1,15 @@
+// `shipdesk template --out FILE`: writes the Excel import template (no database needed).
+import fs from 'node:fs';
+import path from 'node:path';
+import { templateDownload } from '../core/imports/downloads';
+import { rejectUnknownFlags, requireFlag, type ParsedArgs } from './args';
+
+export async function runTemplate(args: ParsedArgs): Promise<number> {
+  rejectUnknownFlags(args, ['out']);
+  const out = path.resolve(requireFlag(args, 'out'));
+  const file = await templateDownload();
+  const bytes = Buffer.from(file.bytesBase64, 'base64');
+  fs.writeFileSync(out, bytes);
+  process.stdout.write(JSON.stringify({ ok: true, file: out, bytes: bytes.length }) + '\n');
+  return 0;
+}

@@ -1,0 +1,191 @@
+// Every row's verdict against the database, with the invoice dialog's own rules (format, check
+// digit, region, status, duplicates): the preview shows it and the commit re-runs it.
+import type { ImportRowCode } from '../../../shared/contract';
+import { findCarrier, type CarrierId } from '../../../shared/carriers';
+import { ShipdeskError } from '../../../shared/errors';
+import { normalizeShipmentNo } from '../domain/shipmentNo';
+import { dayOf } from '../domain/time';
+import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import type { ServiceContext } from '../services/context';
+import { checkDuplicate, checkNumber } from '../services/invoices';
+import { readSettings } from '../services/settings';
+import { findShipment, type ShipmentRef } from '../services/shipments';
+import { carrierFromText } from './carrierNames';
+import { fieldValue } from './fieldValues';
+import { findFileDuplicates } from './fileDuplicates';
+import { settle, type CheckedRow, type Problem } from './rowVerdict';
+import { IMPORT_FIELDS, type ImportField, type ParsedRow } from './types';
+
+/**
+ * Number checks are pure (carrier, region, text), so a commit reuses its preview's: the commit then
+ * spends its transaction on the database alone.
+ */
+export type NumberChecks = Map<string, { invoiceNo: string; warnings: string[] } | ShipdeskError>;
+
+function checkNumberOnce(checks: NumberChecks, ref: ShipmentRef, carrierId: CarrierId, text: string): { invoiceNo: string; warnings: string[] } {
+  const key = `${ref.region}|${carrierId}|${text}`;
+  let result = checks.get(key);
+  if (!result) {
+    try {
+      result = checkNumber(ref, { shipmentNo: ref.shipmentNo, carrierId, invoiceNo: text });
+    } catch (err) {
+      if (!(err instanceof ShipdeskError)) throw err;
+      result = err;
+    }
+    checks.set(key, result);
+  }
+  if (result instanceof ShipdeskError) throw result;
+  return result;
+}
+
+function parseAction(text: string): 'register' | 'modify' | null {
+  const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]/gu, '');
+  if (key === '') return 'register';
+  if (/modify|change|update|수정|변경/.test(key)) return 'modify';
+  if (/register|new|등록|신규/.test(key)) return 'register';
+  return null;
+}
+
+const carrierName = (id: string) => findCarrier(id)?.nameEn ?? id;
+
+interface PreviousImport {
+  batch_id: number;
+  committed_at: number;
+  operator: string;
+}
+
+/** Rows of this very file already applied by an earlier commit, by row number: one query per file. */
+function previousImports(ctx: ServiceContext, fileHash: string): Map<number, PreviousImport> {
+  const rows = ctx
+    .prepare(
+      `SELECT r.row_no, r.batch_id, b.committed_at, b.operator FROM import_rows r JOIN import_batches b ON b.id = r.batch_id
+       WHERE r.file_hash = ? AND r.outcome IN ('registered','modified')`,
+    )
+    .all(fileHash) as (PreviousImport & { row_no: number })[];
+  return new Map(rows.map((r) => [r.row_no, r]));
+}
+
+function orderNoOf(ctx: ServiceContext, shipmentId: number): string {
+  const r = ctx.prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?').get(shipmentId) as { order_no: string };
+  return r.order_no;
+}
+
+const sameOrderNo = (a: string, b: string) => {
+  const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return squash(a) === squash(b);
+};
+
+function stateProblem(ref: ShipmentRef, action: 'register' | 'modify', current: { carrier_id: string; invoice_no: string } | undefined): Problem | null {
+  const has = current ? `${carrierName(current.carrier_id)} ${current.invoice_no}` : '';
+  if (action === 'register') {
+    if (current) {
+      const why = canEditInvoice(ref.status)
+        ? 'To replace it, set the Action column to "수정 Modify".'
+        : (whyInvoiceLocked(ref.status) ?? '');
+      return { code: 'INVALID_STATE', message: `${ref.shipmentNo} already has ${has}. ${why}`.trim() };
+    }
+    if (!canRegisterInvoice(ref.status)) return { code: 'INVALID_STATE', message: `${ref.shipmentNo} cannot take an invoice in status ${ref.status}.` };
+    return null;
+  }
+  if (!current) return { code: 'INVALID_STATE', message: `${ref.shipmentNo} has no invoice to modify. Set the Action column to "등록 Register" or leave it blank.` };
+  if (!canEditInvoice(ref.status)) {
+    return { code: 'INVALID_STATE', message: `The invoice of ${ref.shipmentNo} (${has}) cannot be modified now. ${whyInvoiceLocked(ref.status) ?? ''}`.trim() };
+  }
+  return null;
+}
+
+function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | undefined, checks: NumberChecks): CheckedRow {
+  const out: CheckedRow = { row: r.row, shipmentNo: '', action: 'register', outcome: 'reject', verdict: 'error' };
+  const fail = (p: Problem): CheckedRow => settle(out, 'reject', p);
+  const skip = (p: Problem): CheckedRow => settle(out, 'skip', p);
+
+  // Every cell read by type first, in column order: the first unreadable one is the row's reason.
+  const values = new Map<ImportField, string>();
+  let numberCellWasNumber = false;
+  for (const field of IMPORT_FIELDS) {
+    const v = fieldValue(field, r.cells[field]);
+    if (field === 'shipmentNo' && v.ok) out.shipmentNo = normalizeShipmentNo(v.text) || v.text;
+    if (!v.ok) return fail(v);
+    values.set(field, v.text);
+    if (field === 'invoiceNo') numberCellWasNumber = v.fromNumber;
+  }
+  const value = (field: ImportField) => values.get(field) ?? '';
+  const [carrierText, numberText, orderText, actionText, reasonText] = [value('carrier'), value('invoiceNo'), value('orderNo'), value('action'), value('reason')];
+
+  if (done) {
+    const on = dayOf(done.committed_at, readSettings(ctx).homeTimeZone);
+    return skip({ code: 'ALREADY_IMPORTED', message: `This row was already saved from this same file on ${on} by ${done.operator} (batch ${done.batch_id}); skipped.` });
+  }
+  if (out.shipmentNo === '') return fail({ code: 'MISSING_VALUE', message: 'The shipment number is empty.' });
+  if (carrierText === '' && numberText === '') return skip({ code: 'NOT_FILLED', message: 'No carrier and no invoice number: nothing to register, row skipped.' });
+  const wanted = parseAction(actionText);
+  if (!wanted) return fail({ code: 'UNKNOWN_ACTION', message: `The action "${actionText}" is not known. Leave it blank or choose "등록 Register" or "수정 Modify".` });
+  out.action = wanted;
+  if (carrierText === '') return fail({ code: 'MISSING_VALUE', message: 'The carrier is empty. Choose one from the list.' });
+  const carrierId: CarrierId | undefined = carrierFromText(carrierText);
+  if (!carrierId) return fail({ code: 'UNKNOWN_CARRIER', message: `Shipdesk does not know the carrier "${carrierText}". Choose one from the list (sheet Carriers of the template).` });
+  out.carrierId = carrierId;
+  if (numberText === '') return fail({ code: 'MISSING_VALUE', message: 'The invoice number is empty.' });
+
+  let ref: ShipmentRef;
+  try {
+    ref = findShipment(ctx, out.shipmentNo);
+  } catch (err) {
+    if (err instanceof ShipdeskError) return fail({ code: 'NOT_FOUND', message: err.message });
+    throw err;
+  }
+  out.shipmentNo = ref.shipmentNo;
+  out.ref = ref;
+  if (reasonText) out.reason = reasonText.slice(0, 500);
+  if (orderText && !sameOrderNo(orderText, orderNoOf(ctx, ref.id))) {
+    return fail({ code: 'ORDER_MISMATCH', message: `${ref.shipmentNo} belongs to order ${orderNoOf(ctx, ref.id)}, not ${orderText}. Check the row.` });
+  }
+
+  let checked: { invoiceNo: string; warnings: string[] };
+  try {
+    checked = checkNumberOnce(checks, ref, carrierId, numberText);
+  } catch (err) {
+    if (!(err instanceof ShipdeskError)) throw err;
+    const code: ImportRowCode = err.code === 'CARRIER_NOT_FOR_REGION' ? 'CARRIER_NOT_FOR_REGION' : err.code === 'UNKNOWN_CARRIER' ? 'UNKNOWN_CARRIER' : 'INVALID_INVOICE_NUMBER';
+    const zeros = numberCellWasNumber && code === 'INVALID_INVOICE_NUMBER' ? ' Excel stored it as a number, which drops leading zeros: format the column as Text and type it again.' : '';
+    return fail({ code, message: err.message + zeros });
+  }
+  out.invoiceNo = checked.invoiceNo;
+
+  const current = ref.invoiceId === null ? undefined : (ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId) as { carrier_id: string; invoice_no: string } | undefined);
+  if (current && current.carrier_id === carrierId && current.invoice_no === checked.invoiceNo) {
+    return skip({ code: 'ALREADY_REGISTERED', message: `${ref.shipmentNo} already has ${carrierName(carrierId)} ${checked.invoiceNo}; nothing to change.` });
+  }
+  const state = stateProblem(ref, wanted, current);
+  if (state) return fail(state);
+
+  let combined: string[];
+  try {
+    combined = checkDuplicate(ctx, ref, carrierId, checked.invoiceNo);
+  } catch (err) {
+    if (err instanceof ShipdeskError) return fail({ code: 'DUPLICATE_INVOICE', message: err.message });
+    throw err;
+  }
+  const notes = [...checked.warnings, ...combined];
+  out.outcome = wanted;
+  out.verdict = 'ok';
+  if (notes.length) settle(out, wanted, { code: checked.warnings.length ? 'NUMBER_WARNING' : 'COMBINED_PACKING', message: notes.join(' ') });
+  return out;
+}
+
+export function checkRows(
+  ctx: ServiceContext,
+  rows: readonly ParsedRow[],
+  fileHash: string,
+  checks: NumberChecks = new Map(),
+  onProgress?: (done: number) => void,
+): CheckedRow[] {
+  const checked: CheckedRow[] = [];
+  const applied = previousImports(ctx, fileHash);
+  for (const r of rows) {
+    checked.push(checkRow(ctx, r, applied.get(r.row), checks));
+    if (onProgress && checked.length % 200 === 0) onProgress(checked.length);
+  }
+  findFileDuplicates(checked);
+  return checked;
+}

@@ -1,0 +1,43 @@
+// What the parse worker sends back, checked on arrival: the main process trusts nothing that
+// crossed a thread boundary, even from our own worker.
+import { z } from 'zod';
+import { ERROR_CODES } from '../../../shared/errors';
+import { IMPORT_FIELDS, type ParseOutcome } from './types';
+
+const rawCell = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('empty') }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+  z.object({ kind: z.literal('number'), value: z.number() }),
+  z.object({ kind: z.literal('formula'), formula: z.string() }),
+  z.object({ kind: z.literal('error'), text: z.string() }),
+  z.object({ kind: z.literal('date') }),
+  z.object({ kind: z.literal('boolean'), value: z.boolean() }),
+  z.object({ kind: z.literal('merged') }),
+]);
+
+const field = z.enum(IMPORT_FIELDS);
+
+const parseOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    sheet: z.object({
+      format: z.enum(['xlsx', 'csv']),
+      sheetName: z.string().nullable(),
+      encoding: z.string().nullable(),
+      headerRow: z.number().int(),
+      columns: z.array(z.object({ field, header: z.string(), column: z.number().int() })),
+      rows: z.array(z.object({ row: z.number().int(), cells: z.partialRecord(field, rawCell) })),
+    }),
+  }),
+  z.object({
+    ok: z.literal(false),
+    refusal: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+  }),
+]);
+
+const answer = z.object({ id: z.number(), outcome: parseOutcome });
+
+export function parseWorkerAnswer(value: unknown): { id: number; outcome: ParseOutcome } | null {
+  const r = answer.safeParse(value);
+  return r.success ? r.data : null;
+}

@@ -1,0 +1,105 @@
+// The Excel import as the core exposes it: template, preview, commit, failed rows, and the
+// pre-filled Preparing to Release export. Wired into the dispatcher by createCore.
+import { createHash } from 'node:crypto';
+import type {
+  FileDownload,
+  ImportCommitResult,
+  ImportPreview,
+  MethodParsed,
+  PushEvent,
+} from '../../../shared/contract';
+import { ShipdeskError } from '../../../shared/errors';
+import { iso } from '../domain/time';
+import type { ServiceContext } from '../services/context';
+import type { Actor } from '../services/invoices';
+import { checkRows, type NumberChecks } from './checkRows';
+import { publicVerdict } from './rowVerdict';
+import { commitImport } from './commit';
+import { failedRowsDownload, preparingDownload, templateDownload } from './downloads';
+import { parseInWorker, type ParseOptions } from './workerHost';
+import { createImportStore, totalsOf, type StoredImport } from './store';
+
+export interface ImportService {
+  template(): Promise<FileDownload>;
+  preview(input: MethodParsed<'imports.preview'>): Promise<ImportPreview>;
+  commit(input: MethodParsed<'imports.commit'>, actor: Actor): ImportCommitResult;
+  failedRows(input: MethodParsed<'imports.failedRows'>): Promise<FileDownload & { rows: number }>;
+  preparingTemplate(input: MethodParsed<'exports.preparingTemplate'>): Promise<FileDownload & { rows: number; truncated: boolean }>;
+}
+
+/** What a person named the file, without folders or control characters. */
+function cleanFileName(name: string): string {
+  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'upload';
+}
+
+function previousBatches(ctx: ServiceContext, fileHash: string): ImportPreview['previousBatches'] {
+  const rows = ctx
+    .prepare('SELECT id, committed_at, operator, registered, modified FROM import_batches WHERE file_hash = ? ORDER BY id DESC LIMIT 20')
+    .all(fileHash) as { id: number; committed_at: number; operator: string; registered: number; modified: number }[];
+  return rows.map((b) => ({ batchId: b.id, committedAt: iso(b.committed_at), operator: b.operator, registered: b.registered, modified: b.modified }));
+}
+
+export function createImportService(ctx: ServiceContext, afterWrite: () => void, parseOptions: ParseOptions = {}): ImportService {
+  const store = createImportStore(ctx.clock);
+  const progress = (uploadRef: string | null, phase: Extract<PushEvent, { type: 'imports.progress' }>['phase'], done: number, total: number) =>
+    ctx.events.emit({ type: 'imports.progress', uploadRef, phase, done, total });
+
+  const find = (importId: string): StoredImport => {
+    const stored = store.get(importId);
+    if (!stored) {
+      throw new ShipdeskError('NOT_FOUND', 'This import preview is no longer available (it expired, or Shipdesk restarted). Upload the file again.', { importId });
+    }
+    return stored;
+  };
+
+  return {
+    template: templateDownload,
+
+    async preview(input) {
+      const uploadRef = input.uploadRef ?? null;
+      const bytes = Buffer.from(input.bytesBase64, 'base64');
+      const fileHash = createHash('sha256').update(bytes).digest('hex');
+      progress(uploadRef, 'reading', 0, 0);
+      const parsed = await parseInWorker(bytes, parseOptions);
+      if (!parsed.ok) {
+        progress(uploadRef, 'done', 0, 0);
+        throw new ShipdeskError(parsed.refusal.code, parsed.refusal.message, parsed.refusal.details);
+      }
+      const { sheet } = parsed;
+      const total = sheet.rows.length;
+      progress(uploadRef, 'checking', 0, total);
+      const numberChecks: NumberChecks = new Map();
+      const rows = checkRows(ctx, sheet.rows, fileHash, numberChecks, (done) => progress(uploadRef, 'checking', done, total));
+      progress(uploadRef, 'done', total, total);
+      const stored = store.put({ fileName: cleanFileName(input.fileName), fileHash, uploadRef, sheet, rows, numberChecks });
+      return {
+        importId: stored.importId,
+        fileName: stored.fileName,
+        fileHash,
+        format: sheet.format,
+        sheetName: sheet.sheetName,
+        encoding: sheet.encoding,
+        headerRow: sheet.headerRow,
+        columns: sheet.columns.map((c) => ({ field: c.field, header: c.header, column: c.column })),
+        totals: totalsOf(rows),
+        rows: rows.map(publicVerdict),
+        previousBatches: previousBatches(ctx, fileHash),
+      };
+    },
+
+    commit({ importId }, actor) {
+      const stored = find(importId);
+      progress(stored.uploadRef, 'saving', 0, stored.rows.length);
+      const { result, changedShipments } = commitImport(ctx, stored, { ...actor, via: 'excel' });
+      progress(stored.uploadRef, 'done', stored.rows.length, stored.rows.length);
+      if (changedShipments.length) {
+        ctx.events.emit({ type: 'shipments.changed', shipmentNos: changedShipments });
+        afterWrite();
+      }
+      return result;
+    },
+
+    failedRows: ({ importId }) => failedRowsDownload(find(importId)),
+    preparingTemplate: (filters) => preparingDownload(ctx, filters),
+  };
+}
