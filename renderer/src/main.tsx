@@ -1,21 +1,25 @@
-// The renderer's entry: one client (Electron preload or the web host's socket), one list store.
+// The renderer's entry: one client (Electron preload or the web host's socket), the filters (kept
+// across restarts) and the grid store that follows them.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectClient } from './api/client';
 import { ClientProvider } from './api/ClientContext';
 import { ShippingManagement } from './features/shipments/ShippingManagement';
 import { useLanguage } from './i18n';
-import { createShipmentsStore } from './stores/shipmentsStore';
-import { ShipmentsProvider } from './stores/ShipmentsContext';
+import { createFiltersStore } from './stores/filters';
+import { createGridStore } from './stores/gridStore';
+import { StoresProvider } from './stores/StoresContext';
 import './styles.css';
 
 const client = connectClient();
-const shipments = createShipmentsStore(client);
+const filters = createFiltersStore();
+const grid = createGridStore(client, filters);
 
 // The document's language follows the screen's, for screen readers and Korean line breaking.
 document.documentElement.lang = useLanguage.getState().language;
 useLanguage.subscribe((s) => {
   document.documentElement.lang = s.language;
+  document.title = s.t('app.name');
 });
 
 const root = document.getElementById('root');
@@ -23,9 +27,9 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ClientProvider client={client}>
-      <ShipmentsProvider store={shipments}>
+      <StoresProvider stores={{ filters, grid }}>
         <ShippingManagement />
-      </ShipmentsProvider>
+      </StoresProvider>
     </ClientProvider>
   </StrictMode>,
 );

@@ -2,6 +2,7 @@
 // The page behind is made inert by the caller (it knows which element is "the page").
 import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
+import { Icon } from './Icon';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -11,23 +12,25 @@ interface DialogProps {
   /** Extra text tied to the dialog as its description. */
   descriptionId?: string;
   onClose(): void;
+  closeLabel: string;
   /** Focused when the dialog opens; else the first focusable element. */
   initialFocus?: RefObject<HTMLElement | null>;
+  size?: 'narrow' | 'wide';
   children: ReactNode;
 }
 
-export function Dialog({ titleId, title, descriptionId, onClose, initialFocus, children }: DialogProps) {
+export function Dialog({ titleId, title, descriptionId, onClose, closeLabel, initialFocus, size = 'narrow', children }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;
+    const first = initialFocus?.current ?? panel.current;
     first?.focus();
     return () => {
       // The opener may be gone (its row re-rendered); then the caller decides where focus lands.
-      if (opener?.isConnected) opener.focus();
+      if (opener?.isConnected && opener !== document.body) opener.focus();
     };
     // Runs once per opening: the refs are stable.
   }, []);
@@ -46,7 +49,7 @@ export function Dialog({ titleId, title, descriptionId, onClose, initialFocus, c
       event.preventDefault();
       return;
     }
-    if (event.shiftKey && document.activeElement === firstItem) {
+    if (event.shiftKey && (document.activeElement === firstItem || document.activeElement === panel.current)) {
       event.preventDefault();
       lastItem.focus();
     } else if (!event.shiftKey && document.activeElement === lastItem) {
@@ -65,7 +68,7 @@ export function Dialog({ titleId, title, descriptionId, onClose, initialFocus, c
     >
       <div
         ref={panel}
-        className="dialog"
+        className={`dialog dialog-${size}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -73,9 +76,14 @@ export function Dialog({ titleId, title, descriptionId, onClose, initialFocus, c
         tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId} className="dialog-title">
-          {title}
-        </h2>
+        <div className="dialog-head">
+          <h2 id={titleId} className="dialog-title">
+            {title}
+          </h2>
+          <button type="button" className="icon-button dialog-close" aria-label={closeLabel} onClick={() => onCloseRef.current()}>
+            <Icon name="close" />
+          </button>
+        </div>
         {children}
       </div>
     </div>,

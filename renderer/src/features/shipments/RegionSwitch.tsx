@@ -1,16 +1,16 @@
 // Domestic / International: two pressed-or-not buttons in a labelled group.
 import { REGIONS } from '../../../../shared/domain';
 import { useT } from '../../i18n';
-import { useShipments } from '../../stores/ShipmentsContext';
+import { useFilters, useStoreApis } from '../../stores/StoresContext';
 
 export function RegionSwitch() {
   const t = useT();
-  const region = useShipments((s) => s.region);
-  const selectRegion = useShipments((s) => s.selectRegion);
+  const region = useFilters((s) => s.region);
+  const { filters } = useStoreApis();
   return (
     <div className="region-switch" role="group" aria-label={t('region.label')}>
       {REGIONS.map((r) => (
-        <button key={r} type="button" className="segment" aria-pressed={r === region} onClick={() => selectRegion(r)}>
+        <button key={r} type="button" className="segment" aria-pressed={r === region} onClick={() => filters.getState().set({ region: r })}>
           {t(`region.${r}`)}
         </button>
       ))}

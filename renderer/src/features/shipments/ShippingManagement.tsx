@@ -1,70 +1,92 @@
-// The Shipping Management screen: status tabs with counts, the region switch, the list, and the
-// invoice dialog on top when open (the page behind goes inert).
-import { useCallback, useEffect, useState } from 'react';
-import type { InvoiceChangeResult, ShipmentRow } from '../../../../shared/contract';
-import { findCarrier } from '../../../../shared/carriers';
+// The Shipping Management screen: status tabs with counts and the region switch, the search bar
+// and its chips, the virtualised grid, the notice line; dialogs on top (the page behind goes inert).
+import { useEffect } from 'react';
+import { useClient } from '../../api/ClientContext';
 import { ConnectionNotice } from '../../components/ConnectionNotice';
-import { useLanguage, useT } from '../../i18n';
-import { useShipments, useShipmentsStore } from '../../stores/ShipmentsContext';
-import { RegisterInvoiceDialog } from '../invoices/RegisterInvoiceDialog';
-import { ListBody } from './ListBody';
-import { ListFooter } from './ListFooter';
+import { Icon } from '../../components/Icon';
+import { TooltipLayer } from '../../components/TooltipLayer';
+import { useT } from '../../i18n';
+import { useDialogs } from '../../stores/dialogs';
+import { useFacets } from '../../stores/facets';
+import { useFilters, useStoreApis } from '../../stores/StoresContext';
+import { ShipmentGrid } from '../grid/ShipmentGrid';
+import { useDropFile } from '../import/useDropFile';
+import { useScanner } from '../scanner/useScanner';
+import { FilterChips } from '../search/FilterChips';
+import { SearchBar } from '../search/SearchBar';
+import { useSettingsLanguage } from '../settings/useSettingsLanguage';
+import { StatusBar } from '../sync/StatusBar';
+import { useSyncFollow } from '../sync/useSyncFollow';
+import { DialogHost } from './DialogHost';
+import { NoticeLine } from './NoticeLine';
 import { RegionSwitch } from './RegionSwitch';
 import { PANEL_ID, StatusTabs, tabId } from './StatusTabs';
+import { SubStatuses } from './SubStatuses';
 import { useLiveRefresh } from './useLiveRefresh';
 
 export function ShippingManagement() {
   const t = useT();
-  const language = useLanguage((s) => s.language);
-  const store = useShipmentsStore();
-  const tab = useShipments((s) => s.tab);
-  const region = useShipments((s) => s.region);
-  const phase = useShipments((s) => s.phase);
-  const [registering, setRegistering] = useState<ShipmentRow | null>(null);
+  const client = useClient();
+  const { grid } = useStoreApis();
+  const tab = useFilters((s) => s.tab);
+  const region = useFilters((s) => s.region);
+  const dialogOpen = useDialogs((s) => s.open !== null);
+  const show = useDialogs((s) => s.show);
 
   useLiveRefresh();
+  useScanner();
+  const dragging = useDropFile();
+  useSettingsLanguage();
+  useSyncFollow();
   useEffect(() => {
-    void store.getState().reload();
-  }, [store]);
-
-  const closeDialog = useCallback(() => setRegistering(null), []);
-
-  const registered = useCallback(
-    async (result: InvoiceChangeResult) => {
-      const { shipment, warnings } = result;
-      const carrier = shipment.carrierId ? findCarrier(shipment.carrierId) : undefined;
-      const carrierName = carrier ? (language === 'ko' ? carrier.nameKo : carrier.nameEn) : '';
-      const message = t('invoice.registered', { carrier: carrierName, number: shipment.invoiceNo ?? '', shipmentNo: shipment.shipmentNo });
-      store.getState().setNotice([message, ...warnings.map((w) => t('invoice.warning', { text: w }))].join(' '));
-      setRegistering(null);
-      await store.getState().refresh();
-      // The button that opened the dialog is gone once the row has its number: land on the row instead.
-      const row = document.querySelector<HTMLElement>(`tr[data-shipment-no="${CSS.escape(shipment.shipmentNo)}"]`);
-      (row ?? document.getElementById(tabId(store.getState().tab)))?.focus();
-    },
-    [language, store, t],
-  );
+    void grid.getState().reload();
+    void useFacets.getState().load(client);
+  }, [grid, client]);
 
   const caption = t('list.caption', { tab: t(`tab.${tab}`), region: t(`region.${region}`) });
 
   return (
     <>
-      <div className="app" inert={registering !== null}>
+      <div className="app" inert={dialogOpen}>
         <header className="app-header">
           <h1 className="app-title">{t('app.title')}</h1>
           <span className="app-name">{t('app.name')}</span>
+          <span className="header-spacer" />
+          <button type="button" className="button" onClick={() => show({ kind: 'import' })}>
+            <Icon name="upload" size={14} /> {t('excel.open')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => show({ kind: 'settings' })}>
+            <Icon name="gear" size={14} /> {t('app.settings')}
+          </button>
         </header>
-        <ConnectionNotice />
-        <div className="toolbar">
-          <StatusTabs />
-          <RegionSwitch />
-        </div>
-        <section id={PANEL_ID} className="panel" role="tabpanel" aria-labelledby={tabId(tab)} aria-busy={phase === 'loading'}>
-          <ListBody caption={caption} onRegisterInvoice={setRegistering} />
-        </section>
-        <ListFooter />
+        <main className="main">
+          <ConnectionNotice />
+          <div className="toolbar">
+            <StatusTabs />
+            <RegionSwitch />
+          </div>
+          <section id={PANEL_ID} className="panel" role="tabpanel" aria-labelledby={tabId(tab)}>
+            <SearchBar />
+            <FilterChips>
+              <SubStatuses />
+            </FilterChips>
+            <ShipmentGrid caption={caption} />
+          </section>
+        </main>
+        <footer className="app-footer">
+          <NoticeLine />
+          <StatusBar />
+        </footer>
       </div>
-      {registering && <RegisterInvoiceDialog row={registering} onClose={closeDialog} onRegistered={registered} />}
+      <DialogHost />
+      <TooltipLayer />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>
+            <Icon name="upload" size={28} /> {t('excel.dropAnywhere')}
+          </p>
+        </div>
+      )}
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { TABS, type Tab } from '../../../../shared/domain';
 import { useLanguage, useT } from '../../i18n';
-import { useShipments } from '../../stores/ShipmentsContext';
+import { useFilters, useGrid, useStoreApis } from '../../stores/StoresContext';
 
 export const PANEL_ID = 'shipments-panel';
 export const tabId = (tab: Tab) => `tab-${tab}`;
@@ -10,10 +10,11 @@ export const tabId = (tab: Tab) => `tab-${tab}`;
 export function StatusTabs() {
   const t = useT();
   const language = useLanguage((s) => s.language);
-  const active = useShipments((s) => s.tab);
-  const counts = useShipments((s) => s.counts);
-  const selectTab = useShipments((s) => s.selectTab);
+  const active = useFilters((s) => s.tab);
+  const counts = useGrid((s) => s.counts);
+  const { filters } = useStoreApis();
   const buttons = useRef(new Map<Tab, HTMLButtonElement>());
+  const select = (tab: Tab) => filters.getState().set({ tab });
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.indexOf(active);
@@ -25,7 +26,7 @@ export function StatusTabs() {
       : undefined;
     if (!target) return;
     event.preventDefault();
-    selectTab(target);
+    select(target);
     buttons.current.get(target)?.focus();
   };
 
@@ -44,15 +45,15 @@ export function StatusTabs() {
             id={tabId(tab)}
             type="button"
             role="tab"
-            className="status-tab"
+            className={`status-tab status-tab-${tab}`}
             aria-selected={selected}
             aria-controls={PANEL_ID}
             tabIndex={selected ? 0 : -1}
-            onClick={() => selectTab(tab)}
+            onClick={() => select(tab)}
           >
             <span className="status-tab-name">{t(`tab.${tab}`)}</span>
             <span className="status-tab-count" data-testid={`count-${tab}`}>
-              {count === undefined ? '–' : count.toLocaleString(language)}
+              {count === undefined ? '–' : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US')}
             </span>
           </button>
         );

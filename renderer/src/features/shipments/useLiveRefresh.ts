@@ -1,28 +1,34 @@
-// The list follows the core: a shipments.changed push, or getting the connection back after a drop
-// (pushes may have been missed), re-reads what is on screen. No polling.
+// The grid follows the core: a shipments.changed push, or getting the connection back after a drop
+// (pushes may have been missed), re-reads what is loaded. No polling.
 import { useEffect } from 'react';
 import { useClient } from '../../api/ClientContext';
-import { useShipmentsStore } from '../../stores/ShipmentsContext';
+import { useStoreApis } from '../../stores/StoresContext';
 
 /** A burst of pushes (an Excel import, the outbox draining) becomes one refresh. */
-const SETTLE_MS = 150;
+const SETTLE_MS = 120;
 
 export function useLiveRefresh(): void {
   const client = useClient();
-  const store = useShipmentsStore();
+  const { grid } = useStoreApis();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let dropped = false;
+    const changed = new Set<string>();
     const offPush = client.onPush((event) => {
       if (event.type !== 'shipments.changed') return;
+      for (const no of event.shipmentNos) changed.add(no);
       clearTimeout(timer);
-      timer = setTimeout(() => void store.getState().refresh(), SETTLE_MS);
+      timer = setTimeout(() => {
+        const nos = [...changed];
+        changed.clear();
+        void grid.getState().refresh(nos);
+      }, SETTLE_MS);
     });
     const offConnection = client.onConnection((state) => {
       if (state === 'closed') dropped = true;
       if (state === 'open' && dropped) {
         dropped = false;
-        void store.getState().refresh();
+        void grid.getState().refresh();
       }
     });
     return () => {
@@ -30,5 +36,5 @@ export function useLiveRefresh(): void {
       offPush();
       offConnection();
     };
-  }, [client, store]);
+  }, [client, grid]);
 }

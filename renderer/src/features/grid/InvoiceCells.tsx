@@ -1,0 +1,49 @@
+// The invoice number with Copy, View Shipment Details and History; and the Edit column's pencil and
+// wastebasket, disabled with the reason in their tooltip when the status forbids them.
+import type { ShipmentRow } from '../../../../shared/contract';
+import { IconButton } from '../../components/IconButton';
+import { invoiceLockReason } from '../../domain/rows';
+import type { RowKit } from './rowKit';
+
+export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
+  const { t } = kit;
+  const invoiceNo = row.invoiceNo;
+  return (
+    <div className="cell-invoice" role="cell">
+      {invoiceNo ? (
+        <>
+          <span className="invoice-no mono">{invoiceNo}</span>
+          <span className="copy-wrap">
+            <IconButton icon="copy" label={t('row.copy', { invoiceNo })} onClick={(button) => kit.copy(invoiceNo, button)} />
+          </span>
+          <IconButton icon="timeline" label={t('row.details')} onClick={() => kit.showDetails(row.shipmentNo)} />
+        </>
+      ) : (
+        <>
+          <span className="invoice-no">
+            {row.status === 'AWAITING_INVOICE' && (
+              <button type="button" className="register-button" aria-label={t('row.registerFor', { shipmentNo: row.shipmentNo })} onClick={() => kit.openInvoice(row.shipmentNo)}>
+                {t('row.register')}
+              </button>
+            )}
+          </span>
+          <span className="icon-slot" />
+          <span className="icon-slot" />
+        </>
+      )}
+      <IconButton icon="history" label={t('row.history')} onClick={() => kit.showHistory(row.shipmentNo)} />
+    </div>
+  );
+}
+
+export function EditCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
+  const { t } = kit;
+  const why = invoiceLockReason(row.status);
+  const reason = why ? t(why) : null;
+  return (
+    <div className="cell-edit" role="cell">
+      <IconButton icon="pencil" label={t('row.modify')} disabledReason={reason} onClick={() => kit.openInvoice(row.shipmentNo, 'modify')} />
+      <IconButton icon="trash" label={t('row.delete')} disabledReason={reason} className="danger" onClick={() => kit.openInvoice(row.shipmentNo, 'delete')} />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Order-date range: two date fields and presets (today, 7 days, 30 days), in this computer's days.
+// A range that runs backwards is said next to the fields and not sent.
+import { useId } from 'react';
+import { useT } from '../../i18n';
+import { daysBack } from '../../i18n/format';
+import { rangeBackwards } from '../../stores/filters';
+import { useFilters, useStoreApis } from '../../stores/StoresContext';
+
+const PRESETS = [
+  { days: 1, label: 'search.today' },
+  { days: 7, label: 'search.days7' },
+  { days: 30, label: 'search.days30' },
+] as const;
+
+export function DateRange() {
+  const t = useT();
+  const ids = useId();
+  const from = useFilters((s) => s.from);
+  const to = useFilters((s) => s.to);
+  const { filters } = useStoreApis();
+  const set = filters.getState().set;
+  const backwards = rangeBackwards({ from, to });
+
+  return (
+    <div className="date-range">
+      <label className="visually-hidden" htmlFor={`${ids}-from`}>
+        {t('search.from')}
+      </label>
+      <input
+        id={`${ids}-from`}
+        type="date"
+        className="date-input"
+        value={from ?? ''}
+        max={to ?? undefined}
+        aria-invalid={backwards || undefined}
+        aria-describedby={backwards ? `${ids}-error` : undefined}
+        onChange={(e) => set({ from: e.target.value || null })}
+      />
+      <span aria-hidden="true">–</span>
+      <label className="visually-hidden" htmlFor={`${ids}-to`}>
+        {t('search.to')}
+      </label>
+      <input
+        id={`${ids}-to`}
+        type="date"
+        className="date-input"
+        value={to ?? ''}
+        min={from ?? undefined}
+        aria-invalid={backwards || undefined}
+        aria-describedby={backwards ? `${ids}-error` : undefined}
+        onChange={(e) => set({ to: e.target.value || null })}
+      />
+      <div className="presets" role="group" aria-label={t('search.presets')}>
+        {PRESETS.map((p) => {
+          const range = daysBack(p.days);
+          const on = from === range.from && to === range.to;
+          return (
+            <button key={p.days} type="button" className="preset" aria-pressed={on} onClick={() => set(on ? { from: null, to: null } : range)}>
+              {t(p.label)}
+            </button>
+          );
+        })}
+      </div>
+      {backwards && (
+        <span id={`${ids}-error`} className="field-note field-note-error" role="alert">
+          {t('search.rangeBackwards')}
+        </span>
+      )}
+    </div>
+  );
+}

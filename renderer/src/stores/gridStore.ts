@@ -1,0 +1,215 @@
+// The grid's rows: keyset pages from the core, loaded in order as the operator scrolls (the rows
+// loaded are always a prefix of the full result), the tab counts, and re-reads after changes.
+// Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ShipmentRow, TabCounts } from '../../../shared/contract';
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../shared/domain';
+import type { RpcError } from '../../../shared/errors';
+import type { ShipdeskClient } from '../api/client';
+import { listInput, pickFilters, rangeBackwards, sameQuery, type Filters, type FiltersState } from './filters';
+
+/** First page small, so the first rows paint quickly; later pages bigger, so scrolling keeps up. */
+const FIRST_PAGE = 120;
+const PAGE = 200;
+const BIG_PAGE = 500;
+/** Rows kept loaded beyond the last one on screen. */
+const AHEAD = 80;
+/** Search text waits this long after the last key before it is asked (a scan's keys come ~10 ms apart). */
+const SEARCH_QUIET_MS = 30;
+/** The contract's largest page: a refresh re-reads at most this many rows from the top in one call. */
+const MAX_LIMIT = 500;
+
+export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport'; message: string };
+export type StatusCounts = Partial<Record<ShipmentStatus, number>>;
+export interface Notice {
+  text: string;
+  tone: 'ok' | 'error';
+}
+
+export interface GridState {
+  rows: ShipmentRow[];
+  total: number;
+  counts: TabCounts | null;
+  /** Per-status counts, when the core sends them (see readStatusCounts). */
+  statusCounts: StatusCounts | null;
+  nextCursor: string | null;
+  /** 'loading' only before the first answer; later queries keep the old rows until the new ones arrive. */
+  phase: 'loading' | 'ready' | 'error';
+  busy: boolean;
+  problem: ListProblem | null;
+  /** Bumped when an answer for new filters lands: the grid scrolls back to the top. */
+  generation: number;
+  notice: Notice | null;
+
+  reload(): Promise<void>;
+  /** Re-reads what is loaded (after a push or a change) without blanking it. */
+  refresh(changed?: readonly string[]): Promise<void>;
+  /** The viewport shows row `index`: load pages until it is there. */
+  need(index: number): void;
+  /** Shows a changed shipment at once (e.g. after registering), before the list is re-read. */
+  patch(row: ShipmentRow): void;
+  setNotice(notice: Notice | null): void;
+}
+
+function problemOf(err: unknown): ListProblem {
+  return { kind: 'transport', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** statusCounts is not in the contract yet; read it only if a newer core sends it. */
+export function readStatusCounts(value: unknown): StatusCounts | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const raw = (value as Record<string, unknown>).statusCounts;
+  if (typeof raw !== 'object' || raw === null) return null;
+  const out: StatusCounts = {};
+  for (const s of SHIPMENT_STATUSES) {
+    const n = (raw as Record<string, unknown>)[s];
+    if (typeof n === 'number' && Number.isFinite(n)) out[s] = n;
+  }
+  return out;
+}
+
+export function createGridStore(client: ShipdeskClient, filters: StoreApi<FiltersState>): StoreApi<GridState> {
+  let sequence = 0;
+  let wanted = 0;
+  let paging = false;
+  const current = (): Filters => pickFilters(filters.getState());
+
+  const store = createStore<GridState>((set, get) => {
+    const fail = (seq: number, problem: ListProblem) => {
+      if (seq !== sequence) return;
+      set({ phase: get().rows.length ? 'ready' : 'error', busy: false, problem });
+    };
+
+    const pump = async (): Promise<void> => {
+      const { rows, nextCursor } = get();
+      if (paging || !nextCursor || rows.length > wanted + AHEAD) return;
+      paging = true;
+      const seq = sequence;
+      const limit = wanted + AHEAD - rows.length > PAGE ? BIG_PAGE : PAGE;
+      try {
+        const answer = await client.call('shipments.list', listInput(current(), limit, nextCursor));
+        if (seq !== sequence) return;
+        if (!answer.ok) return fail(seq, { kind: 'rpc', error: answer.error });
+        const v = answer.value;
+        set((s) => {
+          // A refresh may have re-read the head meanwhile: never show a shipment twice.
+          const seen = new Set(s.rows.map((r) => r.shipmentNo));
+          return { rows: [...s.rows, ...v.rows.filter((r) => !seen.has(r.shipmentNo))], nextCursor: v.nextCursor, total: v.total, counts: v.counts, problem: null };
+        });
+      } catch (err) {
+        fail(seq, problemOf(err));
+      } finally {
+        paging = false;
+      }
+      if (seq === sequence) void pump();
+    };
+
+    const reload = async (): Promise<void> => {
+      const seq = ++sequence;
+      wanted = 0;
+      paging = false;
+      set({ busy: true, problem: null });
+      try {
+        const answer = await client.call('shipments.list', listInput(current(), FIRST_PAGE));
+        if (seq !== sequence) return;
+        if (!answer.ok) return fail(seq, { kind: 'rpc', error: answer.error });
+        const v = answer.value;
+        set((s) => ({
+          rows: v.rows,
+          total: v.total,
+          counts: v.counts,
+          statusCounts: readStatusCounts(v),
+          nextCursor: v.nextCursor,
+          phase: 'ready',
+          busy: false,
+          problem: null,
+          generation: s.generation + 1,
+        }));
+        void pump();
+      } catch (err) {
+        fail(seq, problemOf(err));
+      }
+    };
+
+    const refresh = async (changed: readonly string[] = []): Promise<void> => {
+      const seq = sequence;
+      const loaded = get().rows.length;
+      const limit = Math.min(MAX_LIMIT, Math.max(FIRST_PAGE, loaded));
+      try {
+        const answer = await client.call('shipments.list', listInput(current(), limit));
+        if (seq !== sequence || !answer.ok) return;
+        const v = answer.value;
+        let tail: ShipmentRow[] = [];
+        let cursor = v.nextCursor;
+        if (loaded > limit && v.nextCursor) {
+          // Deep in a long list: keep the rows below the re-read head, patching the ones that changed.
+          tail = await patchTail(get().rows.slice(limit), new Set(changed), seq);
+          if (seq !== sequence) return;
+          const head = new Set(v.rows.map((r) => r.shipmentNo));
+          tail = tail.filter((r) => !head.has(r.shipmentNo));
+          cursor = get().nextCursor;
+        }
+        set({ rows: [...v.rows, ...tail], total: v.total, counts: v.counts, statusCounts: readStatusCounts(v), nextCursor: cursor, problem: null });
+      } catch {
+        // A failed background re-read leaves what is on screen; the next push or reconnect tries again.
+      }
+    };
+
+    /** Rows beyond the head that changed: re-read each; drop those that left this view. */
+    const patchTail = async (tail: ShipmentRow[], changed: Set<string>, seq: number): Promise<ShipmentRow[]> => {
+      const f = current();
+      const out: ShipmentRow[] = [];
+      for (const row of tail) {
+        if (!changed.has(row.shipmentNo)) {
+          out.push(row);
+          continue;
+        }
+        const answer = await client.call('shipments.get', { shipmentNo: row.shipmentNo });
+        if (seq !== sequence) return tail;
+        if (!answer.ok) continue;
+        const d = answer.value;
+        if (d.tab === f.tab && d.region === f.region) out.push({ ...row, status: d.status, tab: d.tab, carrierId: d.carrierId, invoiceNo: d.invoiceNo, lastEventAt: d.events[0]?.at ?? null });
+      }
+      return out;
+    };
+
+    return {
+      rows: [],
+      total: 0,
+      counts: null,
+      statusCounts: null,
+      nextCursor: null,
+      phase: 'loading',
+      busy: false,
+      problem: null,
+      generation: 0,
+      notice: null,
+      reload,
+      refresh,
+      need(index) {
+        wanted = Math.max(wanted, index);
+        void pump();
+      },
+      patch(row) {
+        set((s) => ({ rows: s.rows.map((r) => (r.shipmentNo === row.shipmentNo ? row : r)) }));
+      },
+      setNotice: (notice) => set({ notice }),
+    };
+  });
+
+  // New filters, new rows. Search text waits for a short quiet moment, so a scanner's burst (or a
+  // fast typist) is one query, not twelve; every other filter asks at once. Stale answers drop.
+  let last = current();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  filters.subscribe(() => {
+    const next = current();
+    // A backwards date range is pointed out beside the dates; the rows stay as they were meanwhile.
+    if (sameQuery(last, next) || rangeBackwards(next)) return;
+    const typing = sameQuery({ ...last, searchText: next.searchText }, next);
+    last = next;
+    clearTimeout(timer);
+    if (typing) timer = setTimeout(() => void store.getState().reload(), SEARCH_QUIET_MS);
+    else void store.getState().reload();
+  });
+  return store;
+}
