@@ -98,6 +98,8 @@ export interface ShipmentListResult {
   total: number;
   /** Rows per tab for every filter but the tab. */
   counts: TabCounts;
+  /** A broad search was counted only up to 10,000 rows: the counts are lower bounds ("10,000+"). */
+  countsCapped: boolean;
   nextCursor: string | null;
 }
 

@@ -228,6 +228,10 @@ export const MIGRATIONS: readonly string[] = [
   -- A row of a file is applied at most once, whatever happens to the shipment afterwards.
   CREATE UNIQUE INDEX import_rows_applied ON import_rows(file_hash, row_no) WHERE outcome IN ('registered','modified');
   `,
+  // 4: the status bar counts "not moving" numbers without reading every followed number.
+  `
+  CREATE INDEX poll_schedule_not_moving ON poll_schedule(next_poll_at) WHERE not_moving = 1;
+  `,
 ];
 
 /** Triggers that keep the tab counters true. Dropped and rebuilt around bulk loads (demo data). */

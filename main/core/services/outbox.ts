@@ -1,15 +1,35 @@
-// The outbox: network work written in the same transaction as the change it carries,
-// then sent by a runner outside the transaction. Per shipment, work leaves in order.
+// The outbox: network work written in the same transaction as the change it carries, then sent by a
+// runner outside the transaction. Per shipment, work leaves in order (never a withdraw before its
+// release); a lease marks work in flight, and leases of a crashed run are taken back at start.
+import { z } from 'zod';
+import { backoffDelay, type Backoff } from '../sync/limits';
+import type { SyncErrorCode } from '../sync/provider';
+import { schedulePoll } from '../sync/schedule';
 import type { ServiceContext } from './context';
-import { refreshShipmentStatus } from './shipmentState';
+import { refreshShipmentStatus, voidInvoice } from './shipmentState';
 
 export type OutboxKind = 'release' | 'withdraw';
 
-export interface OutboxPayload {
-  shipmentNo: string;
-  carrierId: string;
-  invoiceNo: string;
-  invoiceId: number;
+const OutboxPayloadSchema = z.object({
+  shipmentNo: z.string(),
+  carrierId: z.string(),
+  invoiceNo: z.string(),
+  invoiceId: z.number().int(),
+});
+export type OutboxPayload = z.infer<typeof OutboxPayloadSchema>;
+
+export function readPayload(json: string): OutboxPayload | null {
+  try {
+    const parsed = OutboxPayloadSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What goes upstream: the queued payload plus a recipient summary read at send time. */
+export interface ReleasePayload extends OutboxPayload {
+  recipient: { name: string; country: string; postalCode: string };
 }
 
 export interface NewOutboxItem {
@@ -29,9 +49,22 @@ export function enqueueOutbox(ctx: ServiceContext, item: NewOutboxItem): void {
     .run(item.kind, item.shipmentId, item.idempotencyKey, JSON.stringify(item.payload), item.at, item.at);
 }
 
+export type SendResult =
+  | { ok: true }
+  | {
+      ok: false;
+      /** Retrying cannot help: the item is dead-lettered with the reason. */
+      permanent: boolean;
+      reason: string;
+      code?: SyncErrorCode;
+      retryAfterMs?: number;
+      /** The carrier side says the number is invalid: the release fails and the invoice is voided. */
+      invalidNumber?: boolean;
+    };
+
 /** Sends release/withdraw upstream. The default confirms locally at once. */
 export interface ReleaseConnector {
-  send(kind: OutboxKind, payload: OutboxPayload, idempotencyKey: string): Promise<{ ok: true } | { ok: false; permanent: boolean; reason: string }>;
+  send(kind: OutboxKind, payload: ReleasePayload, idempotencyKey: string): Promise<SendResult>;
 }
 
 export const localReleaseConnector: ReleaseConnector = {
@@ -40,70 +73,124 @@ export const localReleaseConnector: ReleaseConnector = {
   },
 };
 
-interface OutboxRow {
+export interface ClaimedRow {
   id: number;
   kind: OutboxKind;
   shipment_id: number;
   idempotency_key: string;
   payload: string;
   attempts: number;
+  recipient_name: string;
+  country: string;
+  postal_code: string;
 }
 
-const LEASE_MS = 60_000;
-const RETRY_BASE_MS = 5_000;
-const RETRY_CAP_MS = 15 * 60_000;
+/** Leases whose holder is gone (or that expired) go back to pending. Returns how many. */
+export function reclaimLeases(ctx: ServiceContext, holderAlive: (owner: string | null) => boolean): number {
+  const now = ctx.clock();
+  const leased = ctx.prepare(`SELECT id, lease_owner, lease_until FROM outbox WHERE state = 'leased'`).all() as {
+    id: number;
+    lease_owner: string | null;
+    lease_until: number | null;
+  }[];
+  const free = ctx.prepare(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`);
+  return ctx.db.transaction(() =>
+    leased.reduce((n, r) => n + (r.lease_until === null || r.lease_until < now || !holderAlive(r.lease_owner) ? free.run(r.id).changes : 0), 0),
+  )();
+}
 
 /**
- * One pass over due work. Only the oldest open item of each shipment is eligible, so a withdraw
- * never overtakes the release before it. Returns the shipment numbers whose state changed.
+ * Claims, under a lease, the oldest open item of each shipment that was due when the pass began, up
+ * to `limit`. A leased item blocks its shipment's later items, so a withdraw never overtakes its release.
  */
-export async function drainOutbox(ctx: ServiceContext, connector: ReleaseConnector, batch = 200): Promise<string[]> {
-  const now = ctx.clock();
-  // Leases of a crashed run expire and are taken again.
-  const claimed = ctx.db.transaction(() => {
+export function claimOutbox(ctx: ServiceContext, c: { dueBy: number; limit: number; leaseUntil: number; owner: string }): ClaimedRow[] {
+  return ctx.db.transaction(() => {
     const rows = ctx
       .prepare(
-        `SELECT o.id, o.kind, o.shipment_id, o.idempotency_key, o.payload, o.attempts FROM outbox o
-         WHERE (o.state = 'pending' OR (o.state = 'leased' AND o.lease_until < ?)) AND o.due_at <= ?
-           AND o.id = (SELECT min(id) FROM outbox WHERE shipment_id = o.shipment_id AND state IN ('pending','leased'))
-         ORDER BY o.id LIMIT ?`,
+        `SELECT o.id, o.kind, o.shipment_id, o.idempotency_key, o.payload, o.attempts,
+                s.recipient_name, s.country, s.postal_code
+         FROM outbox o JOIN shipments s ON s.id = o.shipment_id
+         WHERE (o.state = 'pending' OR (o.state = 'leased' AND o.lease_until < @now)) AND o.due_at <= @dueBy
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.shipment_id = o.shipment_id AND p.id < o.id AND p.state IN ('pending','leased'))
+         ORDER BY o.id LIMIT @limit`,
       )
-      .all(now, now, batch) as OutboxRow[];
-    const lease = ctx.prepare(`UPDATE outbox SET state = 'leased', lease_until = ? WHERE id = ?`);
-    for (const r of rows) lease.run(now + LEASE_MS, r.id);
+      .all({ now: ctx.clock(), dueBy: c.dueBy, limit: c.limit }) as ClaimedRow[];
+    const lease = ctx.prepare(`UPDATE outbox SET state = 'leased', lease_until = ?, lease_owner = ? WHERE id = ?`);
+    for (const r of rows) lease.run(c.leaseUntil, c.owner, r.id);
     return rows;
   })();
+}
 
-  const moved: string[] = [];
-  for (const row of claimed) {
-    const payload = JSON.parse(row.payload) as OutboxPayload;
-    let result: Awaited<ReturnType<ReleaseConnector['send']>>;
-    try {
-      result = await connector.send(row.kind, payload, row.idempotency_key);
-    } catch (err) {
-      result = { ok: false, permanent: false, reason: err instanceof Error ? err.message : String(err) };
-    }
-    const doneAt = ctx.clock();
-    ctx.db.transaction(() => {
-      if (result.ok) {
-        ctx.prepare(`UPDATE outbox SET state = 'done', lease_until = NULL, attempts = attempts + 1 WHERE id = ?`).run(row.id);
-        if (row.kind === 'release') {
-          const updated = ctx
-            .prepare('UPDATE invoices SET released_at = ? WHERE id = ? AND active = 1 AND released_at IS NULL')
-            .run(doneAt, payload.invoiceId);
-          if (updated.changes && refreshShipmentStatus(ctx, row.shipment_id)) moved.push(payload.shipmentNo);
-        }
-      } else if (result.permanent) {
-        ctx.prepare(`UPDATE outbox SET state = 'dead', lease_until = NULL, attempts = attempts + 1, last_error = ? WHERE id = ?`).run(result.reason, row.id);
-      } else {
-        // Exponential backoff with full jitter.
-        const delay = Math.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** row.attempts);
-        ctx
-          .prepare(`UPDATE outbox SET state = 'pending', lease_until = NULL, attempts = attempts + 1, last_error = ?, due_at = ? WHERE id = ?`)
-          .run(result.reason, doneAt + Math.round(delay), row.id);
-      }
-    })();
+/** Claimed but never sent (the pass stopped): back to pending, untouched. */
+export function unclaim(ctx: ServiceContext, rows: readonly ClaimedRow[]): void {
+  const free = ctx.prepare(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`);
+  ctx.db.transaction(() => rows.forEach((r) => free.run(r.id)))();
+}
+
+/** A withdraw whose release was refused has nothing to withdraw. */
+export function releaseWasRefused(ctx: ServiceContext, row: ClaimedRow, payload: OutboxPayload): boolean {
+  return !!ctx
+    .prepare(`SELECT 1 FROM outbox WHERE shipment_id = ? AND kind = 'release' AND state = 'dead' AND json_extract(payload, '$.invoiceId') = ?`)
+    .get(row.shipment_id, payload.invoiceId);
+}
+
+export interface SettleRules {
+  retry: Backoff;
+  random: () => number;
+  /** The first poll of a number after its release is confirmed. */
+  firstPollAfterMs: number;
+  /** A retry is never due again within the pass that tried it. */
+  notBefore: number;
+}
+
+export interface DrainReport {
+  released: number;
+  moved: string[];
+  errorsByCode: Partial<Record<SyncErrorCode, number>>;
+}
+
+const unreachable = (r: SendResult) => !r.ok && (r.code === 'NETWORK' || r.code === 'TIMEOUT');
+
+/** Records one answer: done (a release confirms the invoice), dead with the reason, or retry later. */
+export function settleOutbox(ctx: ServiceContext, row: ClaimedRow, payload: OutboxPayload | null, result: SendResult, rules: SettleRules, report: DrainReport): void {
+  const now = ctx.clock();
+  if (result.ok) {
+    ctx
+      .prepare(`UPDATE outbox SET state = 'done', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = NULL, last_error_code = NULL WHERE id = ?`)
+      .run(now, row.id);
+    if (row.kind !== 'release' || !payload) return;
+    report.released++;
+    const updated = ctx.prepare('UPDATE invoices SET released_at = ? WHERE id = ? AND active = 1 AND released_at IS NULL').run(now, payload.invoiceId);
+    if (!updated.changes) return;
+    if (refreshShipmentStatus(ctx, row.shipment_id)) report.moved.push(payload.shipmentNo);
+    schedulePoll(ctx, payload, now + rules.firstPollAfterMs);
+    return;
   }
-  if (moved.length) ctx.events.emit({ type: 'shipments.changed', shipmentNos: moved });
-  return moved;
+  const code = result.code ?? (result.permanent ? 'REFUSED' : 'SERVER_ERROR');
+  report.errorsByCode[code] = (report.errorsByCode[code] ?? 0) + 1;
+  if (result.permanent) {
+    ctx
+      .prepare(`UPDATE outbox SET state = 'dead', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = ?, last_error_code = ? WHERE id = ?`)
+      .run(now, result.reason.slice(0, 500), code, row.id);
+    const active = payload && ctx.prepare('SELECT 1 FROM invoices WHERE id = ? AND active = 1').get(payload.invoiceId);
+    if (row.kind === 'release' && result.invalidNumber && payload && active) {
+      voidInvoice(ctx, {
+        shipmentId: row.shipment_id,
+        invoiceId: payload.invoiceId,
+        carrierId: payload.carrierId,
+        invoiceNo: payload.invoiceNo,
+        reason: `The carrier refused the release: ${result.reason}`.slice(0, 500),
+        endedReason: 'refused_by_carrier',
+      });
+      report.moved.push(payload.shipmentNo);
+    }
+    return;
+  }
+  // No answer at all: the item stays due and the runner probes until the network is back, so a long
+  // outage does not stretch the backoff. An answer that asks for patience backs off with full jitter.
+  const off = unreachable(result);
+  const delay = off ? 0 : Math.max(result.retryAfterMs ?? 0, backoffDelay(row.attempts, rules.retry, rules.random));
+  ctx
+    .prepare(`UPDATE outbox SET state = 'pending', lease_until = NULL, lease_owner = NULL, attempts = attempts + ?, last_error = ?, last_error_code = ?, due_at = ? WHERE id = ?`)
+    .run(off ? 0 : 1, result.reason.slice(0, 500), code, Math.max(now + delay, rules.notBefore), row.id);
 }

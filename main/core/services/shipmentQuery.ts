@@ -2,7 +2,7 @@
 // Counts come from trigger-kept counters when the filters allow, so they never scan a million rows.
 import type { ShipmentListQuery, TabCounts } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
-import type { Tab } from '../../../shared/domain';
+import { TABS, type Tab } from '../../../shared/domain';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../domain/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
@@ -24,12 +24,19 @@ function upperBound(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
 
-function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where): void {
+export function searchValue(q: NonNullable<ShipmentListQuery['search']>): string {
   const raw = q.text.trim();
-  const value =
-    q.field === 'shipmentNo' ? normalizeShipmentNo(raw)
+  return q.field === 'shipmentNo' ? normalizeShipmentNo(raw)
     : q.field === 'invoiceNo' ? normalizeInvoiceNumber(raw)
     : raw.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '');
+}
+
+/**
+ * The search as SQL. `driving`: the search index leads (few matches). Otherwise the grid index leads
+ * and each candidate row is checked by a lookup, which is what a short prefix matching most rows needs.
+ */
+function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where, driving: boolean): void {
+  const value = searchValue(q);
   const match = (column: string) => {
     if (q.mode === 'prefix') {
       where.params.push(value, upperBound(value));
@@ -40,18 +47,51 @@ function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where)
   };
   switch (q.field) {
     case 'shipmentNo':
+      // Never "+"-ed: with region and tab also constrained, shipments_grid_no serves both ways.
       where.sql.push(match('s.shipment_no'));
       break;
     case 'orderNo':
-      where.sql.push(`s.order_id IN (SELECT id FROM orders WHERE ${match('order_no')})`);
+      where.sql.push(
+        driving
+          ? `s.order_id IN (SELECT id FROM orders WHERE ${match('order_no')})`
+          : `EXISTS (SELECT 1 FROM orders o2 WHERE o2.id = s.order_id AND ${match('o2.order_no')})`,
+      );
       break;
     case 'invoiceNo':
-      where.sql.push(`s.invoice_id IN (SELECT id FROM invoices WHERE active = 1 AND ${match('invoice_no')})`);
+      where.sql.push(
+        driving
+          ? `s.invoice_id IN (SELECT id FROM invoices WHERE active = 1 AND ${match('invoice_no')})`
+          : `EXISTS (SELECT 1 FROM invoices i2 WHERE i2.id = s.invoice_id AND ${match('i2.invoice_no')})`,
+      );
       break;
     case 'productId':
-      where.sql.push(`s.id IN (SELECT shipment_id FROM order_items WHERE ${match('product_id')})`);
+      where.sql.push(
+        driving
+          ? `s.id IN (SELECT shipment_id FROM order_items WHERE ${match('product_id')})`
+          : `EXISTS (SELECT 1 FROM order_items oi2 WHERE oi2.shipment_id = s.id AND ${match('oi2.product_id')})`,
+      );
       break;
   }
+}
+
+/** Above this many matches a search no longer leads the query, and counts stop at COUNT_CAP. */
+export const SELECTIVE_LIMIT = 2_000;
+export const COUNT_CAP = 10_000;
+
+/** Is the search narrow enough to lead? Counts its matches, stopping at SELECTIVE_LIMIT. */
+export function isSelective(ctx: ServiceContext, q: ShipmentListQuery): boolean {
+  if (!q.search) return false;
+  if (q.search.mode === 'exact') return true;
+  const value = searchValue(q.search);
+  const [table, column, extra] =
+    q.search.field === 'shipmentNo' ? ['shipments', 'shipment_no', '']
+    : q.search.field === 'orderNo' ? ['orders', 'order_no', '']
+    : q.search.field === 'invoiceNo' ? ['invoices', 'invoice_no', 'active = 1 AND ']
+    : ['order_items', 'product_id', ''];
+  const row = ctx
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} >= ? AND ${column} < ? LIMIT ${SELECTIVE_LIMIT})`)
+    .get(value, upperBound(value)) as { n: number };
+  return row.n < SELECTIVE_LIMIT;
 }
 
 function inList(column: string, ids: number[] | undefined, where: Where): void {
@@ -62,12 +102,12 @@ function inList(column: string, ids: number[] | undefined, where: Where): void {
 }
 
 /**
- * The filters shared by the rows and the counts (everything but the tab).
- * With a search the grid columns get a unary "+", so SQLite drives the query from the search index.
+ * The filters shared by the rows and the counts (everything but the tab). With a selective search
+ * the grid columns get a unary "+", so SQLite drives the query from the search index.
  */
-export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: string): Where {
+export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: string, selective: boolean): Where {
   const where: Where = { sql: [], params: [] };
-  const col = (name: string) => (q.search ? `+s.${name}` : `s.${name}`);
+  const col = (name: string) => (selective ? `+s.${name}` : `s.${name}`);
   if (q.region) {
     where.sql.push(`${col('region')} = ?`);
     where.params.push(q.region);
@@ -90,7 +130,7 @@ export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: stri
   inList('s.warehouse_id', facets.warehouses, where);
   inList('s.policy_id', facets.policies, where);
   inList('s.option_id', facets.options, where);
-  if (q.search) searchClause(q.search, where);
+  if (q.search) searchClause(q.search, where, selective);
   return where;
 }
 
@@ -104,8 +144,17 @@ function fold(rows: { tab: Tab; n: number }[]): TabCounts {
   return counts;
 }
 
-/** Per-tab counts for every filter but the tab: from the counters when possible, else counted. */
-export function countTabs(ctx: ServiceContext, q: ShipmentListQuery, facets: FacetIds, timeZone: string): TabCounts {
+/**
+ * Per-tab counts for every filter but the tab: from the counters when possible, else counted.
+ * A broad search is counted up to COUNT_CAP rows only (`capped`): the screen shows "10,000+".
+ */
+export function countTabs(
+  ctx: ServiceContext,
+  q: ShipmentListQuery,
+  facets: FacetIds,
+  timeZone: string,
+  selective: boolean,
+): { counts: TabCounts; capped: boolean } {
   const hasFacets = Boolean(facets.warehouses || facets.policies || facets.options);
   if (!q.search && !q.orderDate?.from && !q.orderDate?.to) {
     const where: Where = { sql: [], params: [] };
@@ -115,7 +164,7 @@ export function countTabs(ctx: ServiceContext, q: ShipmentListQuery, facets: Fac
     inList('policy_id', facets.policies, where);
     inList('option_id', facets.options, where);
     const sql = `SELECT tab, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY tab`;
-    return fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]);
+    return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
   }
   if (!q.search && !hasFacets) {
     const where: Where = { sql: [], params: [] };
@@ -124,11 +173,30 @@ export function countTabs(ctx: ServiceContext, q: ShipmentListQuery, facets: Fac
     if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
     if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
     const sql = `SELECT tab, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY tab`;
-    return fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]);
+    return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
   }
-  const where = baseWhere(q, facets, timeZone);
-  const sql = `SELECT s.tab AS tab, count(*) AS n FROM shipments s ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY s.tab`;
-  return fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]);
+  const where = baseWhere(q, facets, timeZone, selective);
+  const filter = where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : '';
+  if (q.search && !selective && q.search.field === 'shipmentNo' && q.region) {
+    // A broad shipment-number prefix: per tab an index range count on (region, tab, shipment_no), capped.
+    const counts = emptyCounts();
+    let capped = false;
+    for (const tab of TABS) {
+      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM shipments s INDEXED BY shipments_grid_no ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1})`;
+      const n = (ctx.prepare(sql).get(...where.params, tab) as { n: number }).n;
+      counts[tab] = Math.min(n, COUNT_CAP);
+      capped ||= n > COUNT_CAP;
+    }
+    return { counts, capped };
+  }
+  if (q.search && !selective) {
+    // Other broad searches: the first COUNT_CAP matches are counted; the numbers are lower bounds.
+    const sql = `SELECT tab, count(*) AS n FROM (SELECT s.tab AS tab FROM shipments s ${filter} LIMIT ${COUNT_CAP + 1}) GROUP BY tab`;
+    const counts = fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]);
+    return { counts, capped: counts.preparing + counts.inDelivery + counts.failed + counts.delivered > COUNT_CAP };
+  }
+  const sql = `SELECT s.tab AS tab, count(*) AS n FROM shipments s ${filter} GROUP BY s.tab`;
+  return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
 }
 
 // Keyset cursors: the last row's sort value and id, so page N costs what page 1 costs.

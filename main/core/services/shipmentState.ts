@@ -1,8 +1,45 @@
-// Recomputes a shipment's status from its active invoice's release state and stored events.
+// Recomputes a shipment's status from its active invoice's release state and stored events, and voids
+// an invoice the carrier side cancelled or refused (DESIGN.md §2).
 import type { TrackingCode } from '../../../shared/domain';
 import { deriveStatus, tabOf } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
+
+export interface VoidedInvoice {
+  shipmentId: number;
+  invoiceId: number;
+  carrierId: string;
+  invoiceNo: string;
+  /** Words for the history and the operator, e.g. why the carrier refused the release. */
+  reason: string;
+  /** invoices.ended_reason */
+  endedReason: 'voided_by_carrier' | 'refused_by_carrier';
+}
+
+/**
+ * The carrier side cancelled or refused the number: the invoice ends, the shipment goes back to
+ * awaiting an invoice (its address unlocks), and the history says why. Call inside a transaction.
+ */
+export function voidInvoice(ctx: ServiceContext, v: VoidedInvoice): void {
+  const now = ctx.clock();
+  ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ? AND active = 1').run(now, v.endedReason, v.invoiceId);
+  ctx
+    .prepare(
+      `UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ?
+       WHERE id = ? AND invoice_id = ?`,
+    )
+    .run(now, v.shipmentId, v.invoiceId);
+  writeHistory(ctx, {
+    shipmentId: v.shipmentId,
+    action: 'voided_by_carrier',
+    before: { carrierId: v.carrierId, invoiceNo: v.invoiceNo },
+    after: null,
+    operator: 'carrier',
+    via: 'api',
+    at: now,
+    reason: v.reason,
+  });
+}
 
 /** Call inside the transaction that changed the events or the release state. Returns true if the row moved. */
 export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): boolean {
@@ -16,25 +53,19 @@ export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): 
     | undefined;
   if (!s || s.invoice_id === null || !s.carrier_id || !s.invoice_no) return false;
   const events = ctx
-    .prepare('SELECT at, code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
-    .all(s.carrier_id, s.invoice_no) as { at: number; code: TrackingCode }[];
+    .prepare('SELECT at, code, raw_text FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
+    .all(s.carrier_id, s.invoice_no) as { at: number; code: TrackingCode; raw_text: string }[];
   const derived = deriveStatus({ released: s.released_at !== null, events });
   const now = ctx.clock();
   if (derived.kind === 'cancelled') {
-    // The carrier cancelled the number: void the invoice, back to awaiting an invoice.
-    ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ?').run(now, 'voided_by_carrier', s.invoice_id);
-    ctx
-      .prepare(`UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`)
-      .run(now, shipmentId);
-    writeHistory(ctx, {
+    const said = events.filter((e) => e.code === 'CANCELLED').sort((a, b) => b.at - a.at)[0]?.raw_text;
+    voidInvoice(ctx, {
       shipmentId,
-      action: 'voided_by_carrier',
-      before: { carrierId: s.carrier_id, invoiceNo: s.invoice_no },
-      after: null,
-      operator: 'carrier',
-      via: 'api',
-      at: now,
-      reason: 'The carrier cancelled this tracking number.',
+      invoiceId: s.invoice_id,
+      carrierId: s.carrier_id,
+      invoiceNo: s.invoice_no,
+      reason: `The carrier cancelled this tracking number${said ? ` (${said})` : ''}.`,
+      endedReason: 'voided_by_carrier',
     });
     return true;
   }

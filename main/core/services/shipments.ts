@@ -17,7 +17,7 @@ import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
-import { baseWhere, countTabs, decodeCursor, encodeCursor, type FacetIds } from './shipmentQuery';
+import { baseWhere, countTabs, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
 
 interface RowRecord {
   id: number;
@@ -98,10 +98,11 @@ function resolveFacets(ctx: ServiceContext, q: ShipmentListQuery): FacetIds {
 export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): ShipmentListResult {
   const { homeTimeZone } = readSettings(ctx);
   const facets = resolveFacets(ctx, q);
-  const where = baseWhere(q, facets, homeTimeZone);
-  const counts = countTabs(ctx, q, facets, homeTimeZone);
+  const selective = isSelective(ctx, q);
+  const where = baseWhere(q, facets, homeTimeZone, selective);
+  const { counts, capped } = countTabs(ctx, q, facets, homeTimeZone, selective);
   if (q.tab) {
-    where.sql.push(q.search ? '+s.tab = ?' : 's.tab = ?');
+    where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
     where.params.push(q.tab);
   }
   const byDate = q.sort.key === 'orderDate';
@@ -113,7 +114,9 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   }
   const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = byDate ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
-  const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${ROW_JOINS}
+  // A broad search must not lead: walk the grid's own order and check each row (see isSelective).
+  const indexed = q.search && !selective && q.region && q.tab ? `INDEXED BY ${byDate ? 'shipments_grid' : 'shipments_grid_no'}` : '';
+  const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
     ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
   const records = ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
   const more = records.length > q.limit;
@@ -124,6 +127,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     rows: page.map(toRow),
     total,
     counts,
+    countsCapped: capped,
     nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
   };
 }

@@ -30,6 +30,8 @@ export interface GridState {
   rows: ShipmentRow[];
   total: number;
   counts: TabCounts | null;
+  /** The core counted a broad search only up to a cap: counts are lower bounds, shown with "+". */
+  countsCapped: boolean;
   /** Per-status counts, when the core sends them (see readStatusCounts). */
   statusCounts: StatusCounts | null;
   nextCursor: string | null;
@@ -94,7 +96,7 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         set((s) => {
           // A refresh may have re-read the head meanwhile: never show a shipment twice.
           const seen = new Set(s.rows.map((r) => r.shipmentNo));
-          return { rows: [...s.rows, ...v.rows.filter((r) => !seen.has(r.shipmentNo))], nextCursor: v.nextCursor, total: v.total, counts: v.counts, problem: null };
+          return { rows: [...s.rows, ...v.rows.filter((r) => !seen.has(r.shipmentNo))], nextCursor: v.nextCursor, total: v.total, counts: v.counts, countsCapped: v.countsCapped, problem: null };
         });
       } catch (err) {
         fail(seq, problemOf(err));
@@ -117,7 +119,7 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         set((s) => ({
           rows: v.rows,
           total: v.total,
-          counts: v.counts,
+          counts: v.counts, countsCapped: v.countsCapped,
           statusCounts: readStatusCounts(v),
           nextCursor: v.nextCursor,
           phase: 'ready',
@@ -149,7 +151,7 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           tail = tail.filter((r) => !head.has(r.shipmentNo));
           cursor = get().nextCursor;
         }
-        set({ rows: [...v.rows, ...tail], total: v.total, counts: v.counts, statusCounts: readStatusCounts(v), nextCursor: cursor, problem: null });
+        set({ rows: [...v.rows, ...tail], total: v.total, counts: v.counts, countsCapped: v.countsCapped, statusCounts: readStatusCounts(v), nextCursor: cursor, problem: null });
       } catch {
         // A failed background re-read leaves what is on screen; the next push or reconnect tries again.
       }
@@ -177,6 +179,7 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       rows: [],
       total: 0,
       counts: null,
+      countsCapped: false,
       statusCounts: null,
       nextCursor: null,
       phase: 'loading',

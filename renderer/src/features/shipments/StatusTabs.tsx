@@ -12,6 +12,7 @@ export function StatusTabs() {
   const language = useLanguage((s) => s.language);
   const active = useFilters((s) => s.tab);
   const counts = useGrid((s) => s.counts);
+  const capped = useGrid((s) => s.countsCapped);
   const { filters } = useStoreApis();
   const buttons = useRef(new Map<Tab, HTMLButtonElement>());
   const select = (tab: Tab) => filters.getState().set({ tab });
@@ -53,7 +54,7 @@ export function StatusTabs() {
           >
             <span className="status-tab-name">{t(`tab.${tab}`)}</span>
             <span className="status-tab-count" data-testid={`count-${tab}`}>
-              {count === undefined ? '–' : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US')}
+              {count === undefined ? '–' : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US') + (capped && count > 0 ? '+' : '')}
             </span>
           </button>
         );
