@@ -6,15 +6,17 @@ import { parseArgs } from 'node:util';
 import { ShipdeskError } from '../../shared/errors';
 import { createCore, type Core } from '../core/createCore';
 import { osUserName } from '../core/osUser';
+import { startDemoCarrier } from '../core/sync/demoCarrier';
 import { defaultDatabasePath } from './dataDir';
 import { startWebHost, stderrLog, type WebHost } from './host';
 
 const DEFAULT_PORT = 5178;
-const USAGE = `Usage: npm run web -- [--db FILE] [--port P] [--operator NAME] [--token T]
+const USAGE = `Usage: npm run web -- [--db FILE] [--port P] [--operator NAME] [--token T] [--demo]
   --db FILE        the database (default: the per-user data folder, shipdesk.db)
   --port P         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --operator NAME  who registers invoices through this page (default: the settings, then the OS user)
-  --token T        a fixed access token (16+ characters of A-Z a-z 0-9 _ -), for scripts and tests`;
+  --token T        a fixed access token (16+ characters of A-Z a-z 0-9 _ -), for scripts and tests
+  --demo           track parcels with a local demo carrier (labelled as such), so statuses move`;
 
 class UsageError extends Error {}
 
@@ -23,6 +25,7 @@ interface WebArgs {
   port: number;
   operator: string | undefined;
   token: string | undefined;
+  demo: boolean;
   help: boolean;
 }
 
@@ -36,6 +39,7 @@ function parseWebArgs(argv: string[]): WebArgs {
         port: { type: 'string' },
         operator: { type: 'string' },
         token: { type: 'string' },
+        demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,7 +56,7 @@ function parseWebArgs(argv: string[]): WebArgs {
     throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -.');
   }
   if (values.operator !== undefined && values.operator.trim() === '') throw new UsageError('--operator cannot be empty.');
-  return { db: values.db, port, operator: values.operator?.trim(), token: values.token, help: values.help ?? false };
+  return { db: values.db, port, operator: values.operator?.trim(), token: values.token, demo: values.demo ?? false, help: values.help ?? false };
 }
 
 function fail(message: string, code: number): never {
@@ -75,9 +79,12 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`the screen is not built (${rendererDir} has no index.html). Run: npm run build`, 1);
 
   const dbPath = path.resolve(args.db ?? defaultDatabasePath());
+  const demo = args.demo ? await startDemoCarrier() : null;
+  if (demo) process.stderr.write(`Shipdesk web: demo carrier on ${demo.url}\n`);
   let core: Core;
   try {
-    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName() });
+    // Without --demo the tracker comes from SHIPDESK_TRACKER_URL / the settings, polled every 30 s.
+    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName(), ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }) });
   } catch (err) {
     if (err instanceof ShipdeskError) fail(`${err.message} (${dbPath})`, 1);
     fail(`cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}`, 1);
@@ -101,7 +108,7 @@ async function main(): Promise<void> {
       .catch((err: unknown) => stderrLog.error('closing the web host failed', { error: String(err) }))
       .finally(() => {
         core.close();
-        process.exit(0);
+        void (demo?.close() ?? Promise.resolve()).finally(() => process.exit(0));
       });
   };
   process.on('SIGINT', stop);

@@ -2,6 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchCore, demoDatabase } from './coreBench';
+import { benchImports } from './importBench';
+import { benchScreen } from './screenBench';
+import { benchSync } from './syncBench';
 import { printTable, type BenchResult } from './stats';
 
 function arg(name: string): string | undefined {
@@ -19,6 +22,13 @@ async function main(): Promise<void> {
     console.log(`size ${size.toLocaleString('en-US')}:`);
     const db = demoDatabase(dir, size);
     results.push(...(await benchCore(db, size, runs)));
+    if (size === sizes[0]) {
+      results.push(...(await benchImports(db, size, runs)));
+      results.push(...(await benchSync(db, size, runs)));
+    }
+    if (size === sizes[sizes.length - 1] && !process.argv.includes('--no-screen')) {
+      results.push(...(await benchScreen(db, size, runs)));
+    }
   }
   console.log('');
   printTable(results);
