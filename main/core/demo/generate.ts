@@ -108,6 +108,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     };
     return writeDemo(db, { days, total: options.shipments, seed: options.seed, now, rng, ids, onDay: onProgress, prepare, offloadDone });
   }, { counters: 'loaded', offload: options.parallel === false ? [] : OFFLOADED });
+  queuePendingReleases(db);
   const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s, i) => [s, counts.byStatus[i] ?? 0])) as Record<ShipmentStatus, number>;
   const ended = counts.invoices - (counts.shipments - byStatus.AWAITING_INVOICE);
   return {
@@ -124,4 +125,19 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     now: new Date(now).toISOString(),
     threads,
   };
+}
+
+/**
+ * Shipments registered but not yet released wait in the outbox, as they would after a registration
+ * made offline: the sync releases them (PREPARING_TO_SHIP -> RELEASED) once it runs.
+ */
+function queuePendingReleases(db: Db): void {
+  db.prepare(
+    `INSERT INTO outbox (kind, shipment_id, idempotency_key, payload, due_at, created_at)
+     SELECT 'release', s.id, 'release:' || i.id,
+            json_object('shipmentNo', s.shipment_no, 'carrierId', i.carrier_id, 'invoiceNo', i.invoice_no, 'invoiceId', i.id),
+            i.registered_at, i.registered_at
+     FROM shipments s JOIN invoices i ON i.id = s.invoice_id
+     WHERE s.status = 'PREPARING_TO_SHIP' ORDER BY s.id`,
+  ).run();
 }
