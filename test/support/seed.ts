@@ -1,6 +1,6 @@
 // Small, explicit test data: a few shipments in chosen states, written straight into the schema.
 import type { Db } from '../../main/core/db/open';
-import { formatShipmentNo } from '../../main/core/domain/shipmentNo';
+import { formatShipmentNo } from '../../shared/shipmentNo';
 import { tabOf } from '../../main/core/domain/status';
 import type { ClaimType, ShipmentStatus, TrackingCode } from '../../shared/domain';
 

@@ -2,7 +2,7 @@
 // inserted in id order, then the history. No Date objects and no JSON.stringify per row.
 import type { CarrierId } from '../../../shared/carriers';
 import type { Db } from '../db/open';
-import { formatShipmentNo } from '../domain/shipmentNo';
+import { formatShipmentNo } from '../../../shared/shipmentNo';
 import { dailyQuotas, DAY_MS, HOUR, orderTimes, type Day } from './calendar';
 import { CARRIER_LIST, DELETE_REASONS, DOMESTIC_CHANNELS, INTL_CHANNELS, MODIFY_REASONS, OPTION_GROUPS, PRODUCTS } from './catalog';
 import { choose, intlMemos, koMemos, operators, otherCarrier, productIndexes, vias, type Choice } from './choices';

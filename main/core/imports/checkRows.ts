@@ -3,7 +3,7 @@
 import type { ImportRowCode } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
-import { normalizeShipmentNo } from '../domain/shipmentNo';
+import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayOf } from '../domain/time';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import type { ServiceContext } from '../services/context';

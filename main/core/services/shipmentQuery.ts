@@ -4,7 +4,7 @@ import type { ShipmentListQuery, TabCounts } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { TABS, type Tab } from '../../../shared/domain';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
-import { normalizeShipmentNo } from '../domain/shipmentNo';
+import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
 import type { ServiceContext } from './context';
 

@@ -12,7 +12,7 @@ import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { ClaimType, Region, ShipmentStatus, Tab, TrackingCode, Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
-import { normalizeShipmentNo } from '../domain/shipmentNo';
+import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';

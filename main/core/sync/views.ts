@@ -3,7 +3,7 @@
 import type { DeadLetterView, ShipmentSyncPhase, ShipmentSyncView } from '../../../shared/contract';
 import type { TrackingCode } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
-import { normalizeShipmentNo } from '../domain/shipmentNo';
+import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
 import type { ServiceContext } from '../services/context';
 

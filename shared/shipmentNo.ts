@@ -1,4 +1,5 @@
 // Shipment numbers: a serial assigned by Shipdesk, printed on the packing slip as a barcode.
+// Pure, shared by the core and the screen (a scan is routed in the screen, checked in the core).
 
 const PREFIX = 'SD';
 const DIGITS = 10;
