@@ -60,7 +60,7 @@ function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where,
     case 'invoiceNo':
       where.sql.push(
         driving
-          ? `s.invoice_id IN (SELECT id FROM invoices WHERE active = 1 AND ${match('invoice_no')})`
+          ? `s.id IN (SELECT shipment_id FROM invoices WHERE active = 1 AND ${match('invoice_no')})`
           : `EXISTS (SELECT 1 FROM invoices i2 WHERE i2.id = s.invoice_id AND ${match('i2.invoice_no')})`,
       );
       break;
@@ -75,22 +75,28 @@ function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where,
 }
 
 /** Above this many matches a search no longer leads the query, and counts stop at COUNT_CAP. */
-export const SELECTIVE_LIMIT = 2_000;
+export const SELECTIVE_LIMIT = 20_000;
 export const COUNT_CAP = 10_000;
 
 /** Is the search narrow enough to lead? Counts its matches, stopping at SELECTIVE_LIMIT. */
 export function isSelective(ctx: ServiceContext, q: ShipmentListQuery): boolean {
   if (!q.search) return false;
-  if (q.search.mode === 'exact') return true;
+  // An exact shipment, order or invoice number names a handful of rows; a product id may name thousands.
+  if (q.search.mode === 'exact' && q.search.field !== 'productId') return true;
   const value = searchValue(q.search);
+  const exact = q.search.mode === 'exact';
   const [table, column, extra] =
     q.search.field === 'shipmentNo' ? ['shipments', 'shipment_no', '']
     : q.search.field === 'orderNo' ? ['orders', 'order_no', '']
     : q.search.field === 'invoiceNo' ? ['invoices', 'invoice_no', 'active = 1 AND ']
     : ['order_items', 'product_id', ''];
   const row = ctx
-    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} >= ? AND ${column} < ? LIMIT ${SELECTIVE_LIMIT})`)
-    .get(value, upperBound(value)) as { n: number };
+    .prepare(
+      exact
+        ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} = ? LIMIT ${SELECTIVE_LIMIT})`
+        : `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} >= ? AND ${column} < ? LIMIT ${SELECTIVE_LIMIT})`,
+    )
+    .get(...(exact ? [value] : [value, upperBound(value)])) as { n: number };
   return row.n < SELECTIVE_LIMIT;
 }
 
@@ -190,9 +196,10 @@ export function countTabs(
     return { counts, capped };
   }
   if (q.search && !selective) {
-    // Other broad searches: the first COUNT_CAP matches are counted; the numbers are lower bounds.
-    const sql = `SELECT tab, count(*) AS n FROM (SELECT s.tab AS tab FROM shipments s ${filter} LIMIT ${COUNT_CAP + 1}) GROUP BY tab`;
-    const counts = fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]);
+    // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.
+    const driving = baseWhere(q, facets, timeZone, true);
+    const sql = `SELECT tab, count(*) AS n FROM (SELECT s.tab AS tab FROM shipments s WHERE ${driving.sql.join(' AND ')} LIMIT ${COUNT_CAP + 1}) GROUP BY tab`;
+    const counts = fold(ctx.prepare(sql).all(...driving.params) as { tab: Tab; n: number }[]);
     return { counts, capped: counts.preparing + counts.inDelivery + counts.failed + counts.delivered > COUNT_CAP };
   }
   const sql = `SELECT s.tab AS tab, count(*) AS n FROM shipments s ${filter} GROUP BY s.tab`;

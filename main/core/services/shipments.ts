@@ -115,7 +115,8 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = byDate ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
   // A broad search must not lead: walk the grid's own order and check each row (see isSelective).
-  const indexed = q.search && !selective && q.region && q.tab ? `INDEXED BY ${byDate ? 'shipments_grid' : 'shipments_grid_no'}` : '';
+  const gridIndex = q.tab ? (byDate ? 'shipments_grid' : 'shipments_grid_no') : byDate ? 'shipments_region_date' : null;
+  const indexed = q.search && !selective && q.region && gridIndex ? `INDEXED BY ${gridIndex}` : '';
   const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
     ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
   const records = ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
