@@ -1,4 +1,5 @@
 // `shipdesk call METHOD 'JSON' --db FILE`: one dispatcher call, the envelope as JSON on stdout.
+import { stderrLog } from './log';
 import { createCore } from '../core/createCore';
 import { osUserName } from '../core/osUser';
 import { ShipdeskError } from '../../shared/errors';
@@ -36,9 +37,3 @@ export async function runCall(args: ParsedArgs): Promise<number> {
     core.close();
   }
 }
-
-const stderrLog = {
-  warn: (message: string) => process.stderr.write(`shipdesk: ${message}\n`),
-  error: (message: string, details?: Record<string, unknown>) =>
-    process.stderr.write(`shipdesk: ${message} ${details ? JSON.stringify(details) : ''}\n`),
-};

@@ -1,6 +1,7 @@
 // `shipdesk import-invoices FILE --db DB [--commit] [--operator NAME]`: the Excel import without a
 // screen. Prints one JSON object { ok, error?, totals, rows, ... }. Exit 0 when the file was read
 // (even with row errors), 1 when the whole file was refused, 2 on bad usage.
+import { stderrLog } from './log';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportTotals } from '../../shared/contract';
@@ -84,9 +85,3 @@ export async function runImportInvoices(args: ParsedArgs): Promise<number> {
     core.close();
   }
 }
-
-const stderrLog = {
-  warn: (message: string) => process.stderr.write(`shipdesk: ${message}\n`),
-  error: (message: string, details?: Record<string, unknown>) =>
-    process.stderr.write(`shipdesk: ${message} ${details ? JSON.stringify(details) : ''}\n`),
-};

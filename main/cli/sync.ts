@@ -3,6 +3,7 @@
 //   { released, polled, eventsStored, statusChanges, errorsByCode, online }
 // Exit 0: the cycle ran (per-number errors are in the summary). 1: it could not run, or the network was
 // unreachable. 2: bad usage. The tracker comes from settings or SHIPDESK_TRACKER_URL / SHIPDESK_TRACKER_KEY.
+import { stderrLog } from './log';
 import { ShipdeskError } from '../../shared/errors';
 import { createCore } from '../core/createCore';
 import { osUserName } from '../core/osUser';
@@ -10,10 +11,6 @@ import { UsageError, rejectUnknownFlags, requireFlag, type ParsedArgs } from './
 
 export const SYNC_FLAGS = ['once', 'all'] as const;
 
-const stderrLog = {
-  warn: (message: string, details?: Record<string, unknown>) => process.stderr.write(`shipdesk: ${message} ${details ? JSON.stringify(details) : ''}\n`),
-  error: (message: string, details?: Record<string, unknown>) => process.stderr.write(`shipdesk: ${message} ${details ? JSON.stringify(details) : ''}\n`),
-};
 
 export async function runSync(args: ParsedArgs): Promise<number> {
   rejectUnknownFlags(args, ['db', ...SYNC_FLAGS]);
