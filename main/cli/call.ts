@@ -1,8 +1,5 @@
 // `shipdesk call METHOD 'JSON' --db FILE`: one dispatcher call, the envelope as JSON on stdout.
-import { stderrLog } from './log';
-import { createCore } from '../core/createCore';
-import { osUserName } from '../core/osUser';
-import { ShipdeskError } from '../../shared/errors';
+import { openCliCore } from './openCore';
 import { UsageError, rejectUnknownFlags, requireFlag, stringFlag, type ParsedArgs } from './args';
 
 export async function runCall(args: ParsedArgs): Promise<number> {
@@ -17,16 +14,8 @@ export async function runCall(args: ParsedArgs): Promise<number> {
     throw new UsageError(`the input is not valid JSON: ${json.slice(0, 80)}`);
   }
   const dbPath = requireFlag(args, 'db');
-  let core;
-  try {
-    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName() });
-  } catch (err) {
-    if (err instanceof ShipdeskError) {
-      process.stdout.write(JSON.stringify({ ok: false, error: { code: err.code, message: err.message } }) + '\n');
-      return 1;
-    }
-    throw err;
-  }
+  const core = openCliCore(dbPath);
+  if (!core) return 1;
   try {
     const envelope = await core.dispatch(method, input, { operator: stringFlag(args, 'operator') ?? '', via: 'api' });
     // Work the call queued (a release) is sent before the process ends.
