@@ -13,7 +13,9 @@ let binding;
 try {
   binding = await require('./before-pack.cjs').developmentBinding(root);
 } catch (err) {
-  console.error(`Shipdesk: could not build the database driver for Electron.\n${err instanceof Error ? err.message : err}`);
+  console.error(
+    `Shipdesk: could not build the database driver for Electron.\n${err instanceof Error ? err.message : err}`,
+  );
   process.exit(1);
 }
 

@@ -10,7 +10,11 @@ const entry = path.join(root, 'dist/main/web.cjs');
 const page = path.join(root, 'dist/renderer/index.html');
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', process.stderr, process.stderr], shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) {
     process.stderr.write(`Shipdesk web: the build failed (${command} ${args.join(' ')}).\n`);
     process.exit(1);

@@ -375,7 +375,12 @@ export interface ShipmentSyncView {
   notMoving: boolean;
   lastError: { code: string; message: string } | null;
   /** For FAILED shipments: what happened, and what the carrier will do next. */
-  failure: { code: TrackingCode; text: string; at: string; nextStep: 'redeliver' | 'return' | 'redeliver_or_cancel' } | null;
+  failure: {
+    code: TrackingCode;
+    text: string;
+    at: string;
+    nextStep: 'redeliver' | 'return' | 'redeliver_or_cancel';
+  } | null;
 }
 
 export interface DeadLetterView {
@@ -430,7 +435,10 @@ const endpoint = text(500)
   .refine(isSafeEndpoint, 'use an https:// address (http:// only to this computer), without a user name or password')
   .nullable()
   .optional();
-const syncShipmentNos = z.array(shipmentNo).min(1, 'name at least one shipment').max(500, 'at most 500 shipments at a time');
+const syncShipmentNos = z
+  .array(shipmentNo)
+  .min(1, 'name at least one shipment')
+  .max(500, 'at most 500 shipments at a time');
 const listLimit = z.number().int().min(1).max(500).default(100);
 
 // Phantom marker carrying a result type through the registry; the input type is inferred from the schema.
@@ -447,12 +455,8 @@ export const contract = {
     z.strictObject({ shipmentNo, address: AddressSchema, reason, via }),
   ),
   'shipments.facets': method<Facets>()(z.strictObject({})),
-  'invoices.register': method<InvoiceChangeResult>()(
-    z.strictObject({ shipmentNo, carrierId, invoiceNo, via }),
-  ),
-  'invoices.modify': method<InvoiceChangeResult>()(
-    z.strictObject({ shipmentNo, carrierId, invoiceNo, reason, via }),
-  ),
+  'invoices.register': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, via })),
+  'invoices.modify': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, reason, via })),
   'invoices.delete': method<ShipmentDetail>()(z.strictObject({ shipmentNo, reason, via })),
   'invoices.history': method<HistoryEntry[]>()(z.strictObject({ shipmentNo })),
   'carriers.list': method<CarrierView[]>()(z.strictObject({ region: z.enum(REGIONS).optional() })),
@@ -463,7 +467,10 @@ export const contract = {
   'settings.update': method<Settings>()(
     z.strictObject({
       operatorName: text(80).min(1, 'the operator name cannot be empty').optional(),
-      homeCountry: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO country code, e.g. KR').optional(),
+      homeCountry: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'a two-letter ISO country code, e.g. KR')
+        .optional(),
       language: z.enum(['ko', 'en', 'system']).optional(),
     }),
   ),

@@ -42,7 +42,13 @@ export function requireFlag(args: ParsedArgs, name: string): string {
   return v;
 }
 
-export function intFlag(args: ParsedArgs, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+export function intFlag(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const v = stringFlag(args, name);
   if (v === undefined) return fallback;
   if (!/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number, not "${v}"`);

@@ -12,7 +12,9 @@ export function runDemo(args: ParsedArgs): number {
   try {
     const started = Date.now();
     const summary = generateDemo(db, { shipments, seed });
-    process.stdout.write(JSON.stringify({ ok: true, value: { ...summary, seconds: (Date.now() - started) / 1000 } }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ok: true, value: { ...summary, seconds: (Date.now() - started) / 1000 } }) + '\n',
+    );
     return 0;
   } finally {
     db.close();

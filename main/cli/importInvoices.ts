@@ -46,9 +46,23 @@ function readFile(file: string): Buffer | { code: string; message: string } {
 
 async function importWith(core: Core, file: string, bytes: Buffer, commit: boolean, operator: string): Promise<number> {
   const call = { operator, via: 'excel' as const };
-  const preview = await core.dispatch('imports.preview', { fileName: path.basename(file), bytesBase64: bytes.toString('base64') }, call);
+  const preview = await core.dispatch(
+    'imports.preview',
+    { fileName: path.basename(file), bytesBase64: bytes.toString('base64') },
+    call,
+  );
   if (!preview.ok) return refused(preview.error);
-  const shown = fields(preview.value, ['fileName', 'fileHash', 'format', 'sheetName', 'encoding', 'headerRow', 'totals', 'rows', 'previousBatches']);
+  const shown = fields(preview.value, [
+    'fileName',
+    'fileHash',
+    'format',
+    'sheetName',
+    'encoding',
+    'headerRow',
+    'totals',
+    'rows',
+    'previousBatches',
+  ]);
   if (!commit) {
     print({ ok: true, committed: false, ...shown });
     return 0;
@@ -58,7 +72,17 @@ async function importWith(core: Core, file: string, bytes: Buffer, commit: boole
   if (!committed.ok) return refused(committed.error);
   // Releases the commit queued are sent before the process ends.
   await core.runOutbox();
-  const result = fields(committed.value, ['batchId', 'registered', 'modified', 'skippedAlreadyRegistered', 'skipped', 'failed', 'changedSincePreview', 'totals', 'rows']);
+  const result = fields(committed.value, [
+    'batchId',
+    'registered',
+    'modified',
+    'skippedAlreadyRegistered',
+    'skipped',
+    'failed',
+    'changedSincePreview',
+    'totals',
+    'rows',
+  ]);
   print({ ok: true, committed: true, ...shown, ...result });
   return 0;
 }

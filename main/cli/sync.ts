@@ -8,11 +8,11 @@ import { UsageError, rejectUnknownFlags, requireFlag, type ParsedArgs } from './
 
 export const SYNC_FLAGS = ['once', 'all'] as const;
 
-
 export async function runSync(args: ParsedArgs): Promise<number> {
   rejectUnknownFlags(args, ['db', ...SYNC_FLAGS]);
   if (args.positional.length) throw new UsageError(`unexpected arguments: ${args.positional.join(' ')}`);
-  if (args.flags.get('once') !== true) throw new UsageError('sync runs one cycle and needs --once (the app syncs continuously by itself)');
+  if (args.flags.get('once') !== true)
+    throw new UsageError('sync runs one cycle and needs --once (the app syncs continuously by itself)');
   const dbPath = requireFlag(args, 'db');
   const core = openCliCore(dbPath, { autoRelease: false });
   if (!core) return 1;

@@ -56,7 +56,12 @@ const consoleLog: Logger = {
   error: (message, details) => console.error(`[shipdesk] ${message}`, details ?? ''),
 };
 
-function buildHandlers(ctx: ServiceContext, actorOf: (call: CallContext, via?: Actor['via']) => Actor, afterWrite: () => void, sync: Sync): Handlers {
+function buildHandlers(
+  ctx: ServiceContext,
+  actorOf: (call: CallContext, via?: Actor['via']) => Actor,
+  afterWrite: () => void,
+  sync: Sync,
+): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
     return result;

@@ -67,7 +67,10 @@ export function createInvokeHandler(deps: InvokeAdapterDeps) {
       return await deps.dispatch(message.method, message.input, { operator: deps.operator, via: 'manual' });
     } catch (err) {
       // The dispatcher promises not to throw; if it ever does, the renderer still gets an answer.
-      deps.log?.error('dispatch threw', { method: message.method, error: err instanceof Error ? err.message : String(err) });
+      deps.log?.error('dispatch threw', {
+        method: message.method,
+        error: err instanceof Error ? err.message : String(err),
+      });
       return {
         ok: false,
         error: { code: 'INTERNAL', message: 'Shipdesk hit an unexpected problem; nothing was saved. Try again.' },

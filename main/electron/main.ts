@@ -3,7 +3,17 @@
 // ipcAdapter) that are tested under Node; this file only wires them to Electron.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, type Session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  session,
+  type Session,
+  type WebContents,
+} from 'electron';
 import { createCore } from '../core/createCore';
 import { osUserName } from '../core/osUser';
 import { encryptedKeyStore } from '../core/sync/config';
@@ -70,16 +80,28 @@ function hardenContents(contents: WebContents): void {
 function hardenSession(ses: Session): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     const headers = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'content-security-policy',
+      ),
     );
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const ask = { permission, webContentsId: contents.id, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame };
+    const ask = {
+      permission,
+      webContentsId: contents.id,
+      requestingUrl: details.requestingUrl,
+      isMainFrame: details.isMainFrame,
+    };
     callback(isPermissionGranted(ask, trustedWindow()));
   });
   ses.setPermissionCheckHandler((contents, permission, _origin, details) => {
-    const ask = { permission, webContentsId: contents?.id ?? null, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame };
+    const ask = {
+      permission,
+      webContentsId: contents?.id ?? null,
+      requestingUrl: details.requestingUrl,
+      isMainFrame: details.isMainFrame,
+    };
     return isPermissionGranted(ask, trustedWindow());
   });
   ses.setDevicePermissionHandler(() => false);
@@ -158,7 +180,12 @@ function onReady(): void {
   ipcMain.handle(
     INVOKE_CHANNEL,
     // operator '' = "not named by the call": the core uses the settings' name, then the OS user.
-    createInvokeHandler({ dispatch: started.dispatch, isTrusted: (s) => isTrustedSender(s, trustedWindow()), operator: '', log }),
+    createInvokeHandler({
+      dispatch: started.dispatch,
+      isTrusted: (s) => isTrustedSender(s, trustedWindow()),
+      operator: '',
+      log,
+    }),
   );
   mainWindow = createWindow(started);
 }

@@ -50,13 +50,22 @@ function parseWebArgs(argv: string[]): WebArgs {
   }
   const { values } = parsed;
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   // A short or odd fixed token would make the lock weak or break the cookie that carries it.
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(values.token)) {
     throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -.');
   }
-  if (values.operator !== undefined && values.operator.trim() === '') throw new UsageError('--operator cannot be empty.');
-  return { db: values.db, port, operator: values.operator?.trim(), token: values.token, demo: values.demo ?? false, help: values.help ?? false };
+  if (values.operator !== undefined && values.operator.trim() === '')
+    throw new UsageError('--operator cannot be empty.');
+  return {
+    db: values.db,
+    port,
+    operator: values.operator?.trim(),
+    token: values.token,
+    demo: values.demo ?? false,
+    help: values.help ?? false,
+  };
 }
 
 function fail(message: string, code: number): never {
@@ -76,7 +85,8 @@ async function main(): Promise<void> {
     return;
   }
   const rendererDir = path.join(__dirname, '../renderer');
-  if (!existsSync(path.join(rendererDir, 'index.html'))) fail(`the screen is not built (${rendererDir} has no index.html). Run: npm run build`, 1);
+  if (!existsSync(path.join(rendererDir, 'index.html')))
+    fail(`the screen is not built (${rendererDir} has no index.html). Run: npm run build`, 1);
 
   const dbPath = path.resolve(args.db ?? defaultDatabasePath());
   const demo = args.demo ? await startDemoCarrier() : null;
@@ -84,7 +94,12 @@ async function main(): Promise<void> {
   let core: Core;
   try {
     // Without --demo the tracker comes from SHIPDESK_TRACKER_URL / the settings, polled every 30 s.
-    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName(), ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }) });
+    core = createCore({
+      dbPath,
+      log: stderrLog,
+      defaultOperator: osUserName(),
+      ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }),
+    });
   } catch (err) {
     if (err instanceof ShipdeskError) fail(`${err.message} (${dbPath})`, 1);
     fail(`cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}`, 1);
@@ -92,7 +107,14 @@ async function main(): Promise<void> {
 
   let host: WebHost;
   try {
-    host = await startWebHost({ core, port: args.port, rendererDir, token: args.token, operator: args.operator, log: stderrLog });
+    host = await startWebHost({
+      core,
+      port: args.port,
+      rendererDir,
+      token: args.token,
+      operator: args.operator,
+      log: stderrLog,
+    });
   } catch (err) {
     core.close();
     fail(err instanceof Error ? err.message : String(err), 1);
@@ -118,4 +140,4 @@ async function main(): Promise<void> {
   process.stdout.write(`Shipdesk web: ${host.url}\n`);
 }
 
-void main().catch((err: unknown) => fail(err instanceof Error ? err.stack ?? err.message : String(err), 1));
+void main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err), 1));

@@ -3,8 +3,13 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'Shipdesk');
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
+  if (platform === 'win32')
+    return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'Shipdesk');
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'Shipdesk');
   const xdg = env.XDG_DATA_HOME;
   // XDG says a relative XDG_DATA_HOME is invalid and must be ignored.

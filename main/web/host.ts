@@ -6,7 +6,16 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
 import type { Core, Logger } from '../core/createCore';
-import { describeRequest, hostAllowed, newToken, originVerdict, presentedToken, sameToken, splitTarget, tokenCookie } from './guards';
+import {
+  describeRequest,
+  hostAllowed,
+  newToken,
+  originVerdict,
+  presentedToken,
+  sameToken,
+  splitTarget,
+  tokenCookie,
+} from './guards';
 import { sendText } from './headers';
 import { answerHttpRpc, rpcMethodOf } from './httpRpc';
 import { attachSocketRpc } from './socketRpc';
@@ -41,8 +50,10 @@ export interface WebHost {
 
 /** Refusals and socket trouble, one line each on stderr. */
 export const stderrLog: Logger = {
-  warn: (message, details) => process.stderr.write(`[shipdesk web] ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
-  error: (message, details) => process.stderr.write(`[shipdesk web] ERROR ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
+  warn: (message, details) =>
+    process.stderr.write(`[shipdesk web] ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
+  error: (message, details) =>
+    process.stderr.write(`[shipdesk web] ERROR ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
 };
 
 type Refusal = { status: number; reason: string; text: string };
@@ -63,7 +74,11 @@ function refusalFor(req: IncomingMessage, port: number, token: string, checkOrig
     return { status: 403, reason: 'foreign Origin', text: 'Requests from other sites are refused.' };
   }
   if (!sameToken(presentedToken(req, port), token)) {
-    return { status: 401, reason: 'missing or wrong token', text: 'Open the address Shipdesk printed when it started; it carries the access token.' };
+    return {
+      status: 401,
+      reason: 'missing or wrong token',
+      text: 'Open the address Shipdesk printed when it started; it carries the access token.',
+    };
   }
   return null;
 }
@@ -84,9 +99,11 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
     const onError = (err: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
       const message =
-        err.code === 'EADDRINUSE' ? `Port ${port} on ${WEB_HOST_ADDRESS} is already in use. Stop the other program or choose another port with --port.`
-        : err.code === 'EACCES' ? `Shipdesk may not listen on port ${port}. Choose a port above 1024 with --port.`
-        : `Shipdesk could not listen on ${WEB_HOST_ADDRESS}:${port}: ${err.message}`;
+        err.code === 'EADDRINUSE'
+          ? `Port ${port} on ${WEB_HOST_ADDRESS} is already in use. Stop the other program or choose another port with --port.`
+          : err.code === 'EACCES'
+            ? `Shipdesk may not listen on port ${port}. Choose a port above 1024 with --port.`
+            : `Shipdesk could not listen on ${WEB_HOST_ADDRESS}:${port}: ${err.message}`;
       reject(Object.assign(new Error(message), { code: err.code }));
     };
     const onListening = () => {

@@ -45,7 +45,12 @@ export function rpcMethodOf(path: string): string | null {
   }
 }
 
-export async function answerHttpRpc(req: IncomingMessage, res: ServerResponse, method: string, options: HttpRpcOptions): Promise<void> {
+export async function answerHttpRpc(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  options: HttpRpcOptions,
+): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (Number.isFinite(declared) && declared > options.maxBodyBytes) {
     options.refused('body too large', 413);

@@ -11,8 +11,7 @@ export type RequestId = number | string;
 export type ServerFrame = { id: RequestId | null; envelope: Envelope<unknown> } | { push: PushEvent };
 
 export type ParsedRequest =
-  | { ok: true; id: RequestId; method: string; input: unknown }
-  | { ok: false; id: RequestId | null; message: string };
+  { ok: true; id: RequestId; method: string; input: unknown } | { ok: false; id: RequestId | null; message: string };
 
 const MAX_ID_LENGTH = 100;
 const MAX_METHOD_LENGTH = 100;
@@ -31,7 +30,11 @@ export function parseRequest(text: string): ParsedRequest {
   try {
     frame = JSON.parse(text);
   } catch {
-    return { ok: false, id: null, message: 'The message is not valid JSON. Send {"id", "method", "input"} as JSON text.' };
+    return {
+      ok: false,
+      id: null,
+      message: 'The message is not valid JSON. Send {"id", "method", "input"} as JSON text.',
+    };
   }
   if (!isRecord(frame)) {
     return { ok: false, id: null, message: 'The message must be a JSON object with "id", "method" and "input".' };
@@ -43,7 +46,11 @@ export function parseRequest(text: string): ParsedRequest {
   }
   const method = frame.method;
   if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
-    return { ok: false, id, message: 'The message needs a "method": the name of a Shipdesk method, e.g. "shipments.list".' };
+    return {
+      ok: false,
+      id,
+      message: 'The message needs a "method": the name of a Shipdesk method, e.g. "shipments.list".',
+    };
   }
   return { ok: true, id, method, input: frame.input };
 }

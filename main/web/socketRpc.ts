@@ -40,7 +40,8 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
     ws.on('pong', () => alive.add(ws));
     ws.on('error', (err: Error & { code?: string }) => {
       // ws has already answered (1009 for an oversized message); the host keeps serving the others.
-      const detail = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message too large, closed with 1009' : err.message;
+      const detail =
+        err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? 'message too large, closed with 1009' : err.message;
       log.warn(`web host: socket error: ${detail}`, { code: err.code ?? 'unknown' });
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -56,7 +57,15 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
       void core.dispatch(request.method, request.input, { operator, via: 'manual' }).then(
         (envelope) => send(ws, { id: request.id, envelope }, log),
         // dispatch never rejects; this is the belt to its braces.
-        () => send(ws, { id: request.id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'Shipdesk could not answer this request.' } } }, log),
+        () =>
+          send(
+            ws,
+            {
+              id: request.id,
+              envelope: { ok: false, error: { code: 'INTERNAL', message: 'Shipdesk could not answer this request.' } },
+            },
+            log,
+          ),
       );
     });
   });

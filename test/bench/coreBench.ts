@@ -22,7 +22,9 @@ export function demoDatabase(dir: string, size: number): string {
   generateDemo(db, { shipments: size, seed: SEED });
   db.close();
   fs.writeFileSync(marker, JSON.stringify({ seconds: (Date.now() - t0) / 1000 }));
-  console.log(`  generated ${size.toLocaleString('en-US')} demo shipments in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `  generated ${size.toLocaleString('en-US')} demo shipments in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return file;
 }
 
@@ -50,7 +52,10 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
     for (const tab of TABS) {
       for (const region of REGIONS) {
         for (const claim of ['all', 'general', 'exchange'] as const) {
-          const s = await measure(() => call(core, 'shipments.list', { tab, region, claim }), Math.max(5, Math.round(runs / 4)));
+          const s = await measure(
+            () => call(core, 'shipments.list', { tab, region, claim }),
+            Math.max(5, Math.round(runs / 4)),
+          );
           listSamples.push(...s);
         }
       }
@@ -59,12 +64,21 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
     const floorStmt = core.db.prepare(
       `SELECT s.id, s.shipment_no, s.status FROM shipments s WHERE s.region = ? AND s.tab = ? ORDER BY s.ordered_at DESC, s.id DESC LIMIT 51`,
     );
-    const floor = await measure((i) => floorStmt.all(i % 2 ? 'international' : 'domestic', TABS[Math.abs(i) % 4]), runs * 4);
-    out.push(result('shipments.list first page (24 tab x region x claim)', size, listSamples, {
-      floor_p50_ms: round(summarize(floor).p50), target: 'p95 <= 25 ms at 1M',
-    }));
+    const floor = await measure(
+      (i) => floorStmt.all(i % 2 ? 'international' : 'domestic', TABS[Math.abs(i) % 4]),
+      runs * 4,
+    );
+    out.push(
+      result('shipments.list first page (24 tab x region x claim)', size, listSamples, {
+        floor_p50_ms: round(summarize(floor).p50),
+        target: 'p95 <= 25 ms at 1M',
+      }),
+    );
 
-    const counts = await measure((i) => call(core, 'shipments.list', { region: i % 2 ? 'international' : 'domestic', limit: 1 }), runs);
+    const counts = await measure(
+      (i) => call(core, 'shipments.list', { region: i % 2 ? 'international' : 'domestic', limit: 1 }),
+      runs,
+    );
     out.push(result('per-tab counts (list, limit 1)', size, counts));
 
     // Searches: pick real values from the data so every search finds something.
@@ -74,7 +88,12 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
          FROM shipments s JOIN orders o ON o.id = s.order_id JOIN invoices i ON i.id = s.invoice_id
          WHERE s.id % ? = 0 LIMIT 200`,
       )
-      .all(Math.max(1, Math.floor(size / 400))) as { shipment_no: string; order_no: string; invoice_no: string; product_id: string }[];
+      .all(Math.max(1, Math.floor(size / 400))) as {
+      shipment_no: string;
+      order_no: string;
+      invoice_no: string;
+      product_id: string;
+    }[];
     const fields = [
       ['shipmentNo', 'shipment_no', 10],
       ['orderNo', 'order_no', 12],
@@ -82,13 +101,35 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
       ['productId', 'product_id', 5],
     ] as const;
     for (const [field, column, prefixLen] of fields) {
-      const exact = await measure((i) => call(core, 'shipments.list', { region: 'domestic', search: { field, text: sample[Math.abs(i) % sample.length]![column], mode: 'exact' } }), runs);
+      const exact = await measure(
+        (i) =>
+          call(core, 'shipments.list', {
+            region: 'domestic',
+            search: { field, text: sample[Math.abs(i) % sample.length]![column], mode: 'exact' },
+          }),
+        runs,
+      );
       out.push(result(`search ${field} exact`, size, exact, { target: 'p95 <= 5 ms at 1M' }));
-      const prefix = await measure((i) => call(core, 'shipments.list', { region: 'domestic', search: { field, text: sample[Math.abs(i) % sample.length]![column].slice(0, prefixLen), mode: 'prefix' } }), runs);
+      const prefix = await measure(
+        (i) =>
+          call(core, 'shipments.list', {
+            region: 'domestic',
+            search: { field, text: sample[Math.abs(i) % sample.length]![column].slice(0, prefixLen), mode: 'prefix' },
+          }),
+        runs,
+      );
       out.push(result(`search ${field} prefix (${prefixLen} chars)`, size, prefix));
     }
 
-    const range = await measure((i) => call(core, 'shipments.list', { tab: TABS[Math.abs(i) % 4], region: 'domestic', orderDate: { from: '2026-10-21', to: '2026-11-20' } }), runs);
+    const range = await measure(
+      (i) =>
+        call(core, 'shipments.list', {
+          tab: TABS[Math.abs(i) % 4],
+          region: 'domestic',
+          orderDate: { from: '2026-10-21', to: '2026-11-20' },
+        }),
+      runs,
+    );
     out.push(result('order-date range (30 days), first page + counts', size, range));
 
     // Registration through the dispatcher, on shipments awaiting an invoice.
@@ -96,12 +137,21 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
       .prepare(`SELECT shipment_no FROM shipments WHERE status = 'AWAITING_INVOICE' AND region = 'domestic' LIMIT ?`)
       .all(runs + 3) as { shipment_no: string }[];
     let serial = 9_000_000;
-    const register = await measure(async (i) => {
-      const target = awaiting[i < 0 ? -1 - i : i + 3];
-      if (!target) return;
-      await call(core, 'invoices.register', { shipmentNo: target.shipment_no, carrierId: 'kr.cjlogistics', invoiceNo: sampleInvoiceNumber('kr.cjlogistics', serial++) });
-    }, Math.min(runs, Math.max(0, awaiting.length - 3)));
-    out.push(result('invoices.register (dispatcher, synchronous=FULL)', size, register, { target: 'p95 <= 2 ms at 1M' }));
+    const register = await measure(
+      async (i) => {
+        const target = awaiting[i < 0 ? -1 - i : i + 3];
+        if (!target) return;
+        await call(core, 'invoices.register', {
+          shipmentNo: target.shipment_no,
+          carrierId: 'kr.cjlogistics',
+          invoiceNo: sampleInvoiceNumber('kr.cjlogistics', serial++),
+        });
+      },
+      Math.min(runs, Math.max(0, awaiting.length - 3)),
+    );
+    out.push(
+      result('invoices.register (dispatcher, synchronous=FULL)', size, register, { target: 'p95 <= 2 ms at 1M' }),
+    );
   } finally {
     core.close();
     for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });

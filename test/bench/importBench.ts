@@ -56,7 +56,9 @@ async function bareExcelRead(bytes: Buffer): Promise<number> {
 function undoCommit(core: Core, marks: Record<string, number>, shipmentNos: string[]): void {
   core.db.transaction(() => {
     for (const [table, max] of Object.entries(marks)) core.db.prepare(`DELETE FROM ${table} WHERE id > ?`).run(max);
-    const reset = core.db.prepare(`UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL WHERE shipment_no = ?`);
+    const reset = core.db.prepare(
+      `UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL WHERE shipment_no = ?`,
+    );
     for (const no of shipmentNos) reset.run(no);
   })();
 }
@@ -78,10 +80,18 @@ export async function benchImports(dbFile: string, size: number, runs: number): 
   const core = createCore({ dbPath: work, autoRelease: false, log: { warn: () => {}, error: () => {} } });
   const out: BenchResult[] = [];
   try {
-    const awaiting = (core.db
-      .prepare(`SELECT shipment_no FROM shipments WHERE status = 'AWAITING_INVOICE' AND region = 'domestic' ORDER BY id LIMIT 1000`)
-      .all() as { shipment_no: string }[]).map((r) => r.shipment_no);
-    const rows = awaiting.map((no, i) => [no, 'kr.cjlogistics', sampleInvoiceNumber('kr.cjlogistics', 800_000_000 + i)]);
+    const awaiting = (
+      core.db
+        .prepare(
+          `SELECT shipment_no FROM shipments WHERE status = 'AWAITING_INVOICE' AND region = 'domestic' ORDER BY id LIMIT 1000`,
+        )
+        .all() as { shipment_no: string }[]
+    ).map((r) => r.shipment_no);
+    const rows = awaiting.map((no, i) => [
+      no,
+      'kr.cjlogistics',
+      sampleInvoiceNumber('kr.cjlogistics', 800_000_000 + i),
+    ]);
     const file = await sheet(ENGLISH_HEADER, rows, { textColumns: [1, 3] });
     const input = { fileName: 'bench.xlsx', bytesBase64: file.toString('base64') };
     const label = `${rows.length.toLocaleString('en-US')}-row file`;
@@ -96,15 +106,17 @@ export async function benchImports(dbFile: string, size: number, runs: number): 
     const previewSamples = await measure(() => call(core, 'imports.preview', input), runs);
     const { peakMb } = await peakRss(() => call(core, 'imports.preview', input));
     const readFloor = await measure(() => bareExcelRead(file), Math.min(runs, 10));
-    out.push(result(`import preview, ${label} (preflight + parse + validate)`, size, previewSamples, {
-      floor_p50_ms: round(summarize(readFloor).p50),
-      target: 'p95 <= 1 s',
-      rows: rows.length,
-      file_kb: round(file.length / 1024),
-      cold_ms: round(cold.value),
-      peak_rss_mb: peakMb,
-      cold_peak_rss_mb: cold.peakMb,
-    }));
+    out.push(
+      result(`import preview, ${label} (preflight + parse + validate)`, size, previewSamples, {
+        floor_p50_ms: round(summarize(readFloor).p50),
+        target: 'p95 <= 1 s',
+        rows: rows.length,
+        file_kb: round(file.length / 1024),
+        cold_ms: round(cold.value),
+        peak_rss_mb: peakMb,
+        cold_peak_rss_mb: cold.peakMb,
+      }),
+    );
 
     // Commit: a fresh preview before each (unmeasured), the commit timed, then undone.
     const commitSamples: number[] = [];
@@ -121,35 +133,49 @@ export async function benchImports(dbFile: string, size: number, runs: number): 
     const insert = core.db.prepare(
       `INSERT INTO bench_floor_invoices (id, shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via) VALUES (?, ?, ?, ?, 1, ?, 'bench', 'excel')`,
     );
-    const insertAll = core.db.transaction(() => rows.forEach((r, i) => insert.run(i + 1, i + 1, r[1], r[2], Date.now())));
-    const insertFloor = await measure(() => {
-      insertAll();
-      core.db.exec('DELETE FROM bench_floor_invoices');
-    }, Math.min(runs, 20));
-    out.push(result(`import commit, ${label} (one transaction, synchronous=FULL)`, size, commitSamples, {
-      floor_p50_ms: round(summarize(insertFloor).p50),
-      target: 'p95 <= 200 ms',
-      rows: rows.length,
-    }));
+    const insertAll = core.db.transaction(() =>
+      rows.forEach((r, i) => insert.run(i + 1, i + 1, r[1], r[2], Date.now())),
+    );
+    const insertFloor = await measure(
+      () => {
+        insertAll();
+        core.db.exec('DELETE FROM bench_floor_invoices');
+      },
+      Math.min(runs, 20),
+    );
+    out.push(
+      result(`import commit, ${label} (one transaction, synchronous=FULL)`, size, commitSamples, {
+        floor_p50_ms: round(summarize(insertFloor).p50),
+        target: 'p95 <= 200 ms',
+        rows: rows.length,
+      }),
+    );
 
     // 100,000 rows: refused in preflight, without exceljs building the sheet.
-    const huge = await streamedSheet(ENGLISH_HEADER, 100_000, (i) => [`SD${String(i + 1).padStart(10, '0')}`, 'kr.cjlogistics', sampleInvoiceNumber('kr.cjlogistics', 700_000_000 + i)]);
+    const huge = await streamedSheet(ENGLISH_HEADER, 100_000, (i) => [
+      `SD${String(i + 1).padStart(10, '0')}`,
+      'kr.cjlogistics',
+      sampleInvoiceNumber('kr.cjlogistics', 700_000_000 + i),
+    ]);
     const hugeInput = { fileName: 'huge.xlsx', bytesBase64: huge.toString('base64') };
     const refuse = async () => {
       const env = await core.dispatch('imports.preview', hugeInput, ctx);
-      if (env.ok || env.error.code !== 'TOO_MANY_ROWS') throw new Error(`expected TOO_MANY_ROWS, got ${JSON.stringify(env).slice(0, 200)}`);
+      if (env.ok || env.error.code !== 'TOO_MANY_ROWS')
+        throw new Error(`expected TOO_MANY_ROWS, got ${JSON.stringify(env).slice(0, 200)}`);
     };
     const hugeRuns = Math.min(runs, 10);
     const refusal = await measure(refuse, hugeRuns, 1);
     const hugePeak = await peakRss(refuse);
     const hugeFloor = await measure(() => bareExcelRead(huge), 1, 0);
-    out.push(result('import refusal, 100,000-row file (TOO_MANY_ROWS)', size, refusal, {
-      floor_p50_ms: round(summarize(hugeFloor).p50),
-      target: 'p95 <= 2 s, bounded memory',
-      rows: 100_000,
-      file_kb: round(huge.length / 1024),
-      peak_rss_mb: hugePeak.peakMb,
-    }));
+    out.push(
+      result('import refusal, 100,000-row file (TOO_MANY_ROWS)', size, refusal, {
+        floor_p50_ms: round(summarize(hugeFloor).p50),
+        target: 'p95 <= 2 s, bounded memory',
+        rows: 100_000,
+        file_kb: round(huge.length / 1024),
+        peak_rss_mb: hugePeak.peakMb,
+      }),
+    );
   } finally {
     stopParseWorker();
     core.close();

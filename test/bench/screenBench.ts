@@ -13,7 +13,16 @@ import { measure, round, summarize, type BenchResult } from './stats';
 
 const ROOT = path.join(__dirname, '../..');
 const RENDERER = path.join(ROOT, 'dist/renderer');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ctx = { operator: 'bench', via: 'manual' as const };
 const ROW_HEIGHT = 32;
 
@@ -62,10 +71,25 @@ const PROBES = `
   });
 `;
 
-function result(name: string, size: number, samples: number[], core: number[], extra: Partial<BenchResult>): BenchResult {
+function result(
+  name: string,
+  size: number,
+  samples: number[],
+  core: number[],
+  extra: Partial<BenchResult>,
+): BenchResult {
   const s = summarize(samples);
   const c = summarize(core);
-  return { name, size, p50_ms: round(s.p50), p95_ms: round(s.p95), floor_p50_ms: round(c.p50), core_p95_ms: round(c.p95), samples: samples.length, ...extra };
+  return {
+    name,
+    size,
+    p50_ms: round(s.p50),
+    p95_ms: round(s.p95),
+    floor_p50_ms: round(c.p50),
+    core_p95_ms: round(c.p95),
+    samples: samples.length,
+    ...extra,
+  };
 }
 
 async function dispatch<M extends MethodName>(core: Core, method: M, input: MethodInput<M>): Promise<unknown> {
@@ -76,13 +100,20 @@ async function dispatch<M extends MethodName>(core: Core, method: M, input: Meth
 
 async function freshPage(browser: Browser, host: WebHost): Promise<Page> {
   // bypassCSP: the probes wait on expressions, which the page's policy (no eval) would refuse.
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US', timezoneId: 'Asia/Seoul', bypassCSP: true });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-US',
+    timezoneId: 'Asia/Seoul',
+    bypassCSP: true,
+  });
   await context.addInitScript({ content: PROBES });
   // The desk's carrier is known, as after the first scan of the day.
   await context.addInitScript({ content: `localStorage.setItem('shipdesk.lastCarrier', '{"domestic":"kr.lotte"}')` });
   const page = await context.newPage();
   await page.goto(host.url);
-  await page.waitForFunction(`performance.getEntriesByName('shipdesk:first-rows').length > 0`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(`performance.getEntriesByName('shipdesk:first-rows').length > 0`, undefined, {
+    timeout: 60_000,
+  });
   return page;
 }
 
@@ -92,20 +123,35 @@ const waitResult = async (page: Page): Promise<number> => {
 };
 
 /** Page load -> first rows painted (fresh context each run, so nothing is cached). */
-async function firstRows(browser: Browser, host: WebHost, core: Core, size: number, runs: number): Promise<BenchResult> {
+async function firstRows(
+  browser: Browser,
+  host: WebHost,
+  core: Core,
+  size: number,
+  runs: number,
+): Promise<BenchResult> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await freshPage(browser, host);
     samples.push(Number(await page.evaluate(`performance.getEntriesByName('shipdesk:first-rows')[0].startTime`)));
     await page.context().close();
   }
-  const coreTimes = await measure(() => dispatch(core, 'shipments.list', { tab: 'preparing', region: 'domestic', limit: 100 }), runs);
+  const coreTimes = await measure(
+    () => dispatch(core, 'shipments.list', { tab: 'preparing', region: 'domestic', limit: 100 }),
+    runs,
+  );
   return result('screen: page load -> first rows painted', size, samples, coreTimes, { target: 'p50 <= 1500 ms' });
 }
 
 /** Each keystroke of a shipment number typed into the search box -> the grid shows its answer. */
 async function searchKeystrokes(page: Page, core: Core, size: number, runs: number): Promise<BenchResult> {
-  const text = (core.db.prepare("SELECT shipment_no AS no FROM shipments WHERE region = 'domestic' AND tab = 'preparing' ORDER BY id DESC LIMIT 1").get() as { no: string }).no;
+  const text = (
+    core.db
+      .prepare(
+        "SELECT shipment_no AS no FROM shipments WHERE region = 'domestic' AND tab = 'preparing' ORDER BY id DESC LIMIT 1",
+      )
+      .get() as { no: string }
+  ).no;
   const box = page.getByRole('searchbox', { name: 'Search text' });
   const samples: number[] = [];
   const prefixes: string[] = [];
@@ -127,7 +173,13 @@ async function searchKeystrokes(page: Page, core: Core, size: number, runs: numb
   }
   await clear();
   const coreTimes = await measure(
-    (i) => dispatch(core, 'shipments.list', { tab: 'preparing', region: 'domestic', limit: 100, search: { field: 'shipmentNo', text: prefixes[Math.abs(i) % prefixes.length] ?? text, mode: 'prefix' } }),
+    (i) =>
+      dispatch(core, 'shipments.list', {
+        tab: 'preparing',
+        region: 'domestic',
+        limit: 100,
+        search: { field: 'shipmentNo', text: prefixes[Math.abs(i) % prefixes.length] ?? text, mode: 'prefix' },
+      }),
     runs,
   );
   return result('screen: search keystroke -> grid updated', size, samples, coreTimes, { target: 'p95 <= 150 ms' });
@@ -143,7 +195,9 @@ async function scannerRegistrations(page: Page, core: Core, size: number, runs: 
   };
   await page.locator('.app-header').click();
   while (samples.length < runs) {
-    const no = await page.evaluate(`document.querySelector('.grid-body [data-status="AWAITING_INVOICE"]')?.getAttribute('data-shipment-no') ?? null`);
+    const no = await page.evaluate(
+      `document.querySelector('.grid-body [data-status="AWAITING_INVOICE"]')?.getAttribute('data-shipment-no') ?? null`,
+    );
     if (typeof no !== 'string') {
       await page.evaluate(`document.getElementById('shipment-grid').scrollTop += ${12 * ROW_HEIGHT}`);
       await page.waitForTimeout(100);
@@ -160,15 +214,30 @@ async function scannerRegistrations(page: Page, core: Core, size: number, runs: 
     samples.push(await waitResult(page));
     await page.getByRole('dialog').waitFor({ state: 'detached' });
   }
-  const awaiting = core.db.prepare("SELECT shipment_no AS no FROM shipments WHERE status = 'AWAITING_INVOICE' AND region = 'domestic' ORDER BY id LIMIT ?").all(runs + 3) as { no: string }[];
-  const coreTimes = await measure(async (i) => {
-    const target = awaiting[i < 0 ? -1 - i : i + 3];
-    if (!target) return;
-    const invoiceNo = number();
-    await dispatch(core, 'carriers.validate', { carrierId: 'kr.lotte', invoiceNo });
-    await dispatch(core, 'invoices.register', { shipmentNo: target.no, carrierId: 'kr.lotte', invoiceNo, via: 'scan' });
-  }, Math.min(runs, Math.max(1, awaiting.length - 3)));
-  return result('screen: scanner Enter -> row shows new status', size, samples, coreTimes, { target: 'p95 <= 200 ms', core_is: 'carriers.validate + invoices.register' });
+  const awaiting = core.db
+    .prepare(
+      "SELECT shipment_no AS no FROM shipments WHERE status = 'AWAITING_INVOICE' AND region = 'domestic' ORDER BY id LIMIT ?",
+    )
+    .all(runs + 3) as { no: string }[];
+  const coreTimes = await measure(
+    async (i) => {
+      const target = awaiting[i < 0 ? -1 - i : i + 3];
+      if (!target) return;
+      const invoiceNo = number();
+      await dispatch(core, 'carriers.validate', { carrierId: 'kr.lotte', invoiceNo });
+      await dispatch(core, 'invoices.register', {
+        shipmentNo: target.no,
+        carrierId: 'kr.lotte',
+        invoiceNo,
+        via: 'scan',
+      });
+    },
+    Math.min(runs, Math.max(1, awaiting.length - 3)),
+  );
+  return result('screen: scanner Enter -> row shows new status', size, samples, coreTimes, {
+    target: 'p95 <= 200 ms',
+    core_is: 'carriers.validate + invoices.register',
+  });
 }
 
 /**
@@ -181,22 +250,42 @@ async function scrollFrames(page: Page, core: Core, size: number, runs: number):
   await page.getByRole('tab', { name: /Delivered/ }).click();
   await page.waitForFunction(`document.querySelector('[role="table"]').getAttribute('data-busy') === 'false'`);
   let cursor: string | null = null;
-  const coreTimes = await measure(async () => {
-    const page500 = (await dispatch(core, 'shipments.list', { tab: 'delivered', region: 'domestic', limit: 500, ...(cursor ? { cursor } : {}) })) as { nextCursor: string | null };
-    cursor = page500.nextCursor;
-  }, Math.max(runs, 20));
+  const coreTimes = await measure(
+    async () => {
+      const page500 = (await dispatch(core, 'shipments.list', {
+        tab: 'delivered',
+        region: 'domestic',
+        limit: 500,
+        ...(cursor ? { cursor } : {}),
+      })) as { nextCursor: string | null };
+      cursor = page500.nextCursor;
+    },
+    Math.max(runs, 20),
+  );
   const out: BenchResult[] = [];
-  for (const [rows, perFrame] of [[10_000, 5], [2_000, 20]] as const) {
+  for (const [rows, perFrame] of [
+    [10_000, 5],
+    [2_000, 20],
+  ] as const) {
     await page.evaluate(`document.getElementById('shipment-grid').scrollTop = 0`);
     await page.waitForTimeout(300);
-    const answer = (await page.evaluate(`window.__bench.scrollRows(${rows}, ${perFrame}, ${ROW_HEIGHT})`)) as { frames: number[]; waiting: number };
+    const answer = (await page.evaluate(`window.__bench.scrollRows(${rows}, ${perFrame}, ${ROW_HEIGHT})`)) as {
+      frames: number[];
+      waiting: number;
+    };
     out.push(
-      result(`screen: frame time scrolling ${rows.toLocaleString('en-US')} rows, ${perFrame} rows/frame`, size, answer.frames, coreTimes, {
-        target: 'report p95 (16.7 ms = 60 fps)',
-        frames: answer.frames.length,
-        frames_with_rows_loading: answer.waiting,
-        core_is: 'one keyset page of 500 rows',
-      }),
+      result(
+        `screen: frame time scrolling ${rows.toLocaleString('en-US')} rows, ${perFrame} rows/frame`,
+        size,
+        answer.frames,
+        coreTimes,
+        {
+          target: 'report p95 (16.7 ms = 60 fps)',
+          frames: answer.frames.length,
+          frames_with_rows_loading: answer.waiting,
+          core_is: 'one keyset page of 500 rows',
+        },
+      ),
     );
   }
   return out;
@@ -204,15 +293,28 @@ async function scrollFrames(page: Page, core: Core, size: number, runs: number):
 
 export async function benchScreen(dbFile: string, size: number, runs: number): Promise<BenchResult[]> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.config.mts'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
   }
   // A copy: the scanner figure registers invoices, and the cached demo must stay as generated.
   const work = `${dbFile}.screen`;
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(dbFile, work);
   const core = createCore({ dbPath: work, autoRelease: false, log: { warn: () => {}, error: () => {} } });
-  const host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: 'bench', log: { warn: () => {}, error: () => {} } });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const host = await startWebHost({
+    core,
+    port: 0,
+    rendererDir: RENDERER,
+    operator: 'bench',
+    log: { warn: () => {}, error: () => {} },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const out: BenchResult[] = [];
   try {
     out.push(await firstRows(browser, host, core, size, Math.min(runs, 20)));

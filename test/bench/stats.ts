@@ -49,7 +49,8 @@ export function printTable(results: BenchResult[]): void {
   const cols = ['name', 'size', 'p50', 'p95', 'floor', 'ratio', 'target'] as const;
   const header = ['name', 'size', 'p50 ms', 'p95 ms', 'floor p50 ms', 'ratio', 'target'];
   const width = cols.map((c, i) => Math.max(header[i]!.length, ...rows.map((r) => r[c].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 || i === 6 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 || i === 6 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
   console.log(line(header));
   console.log(width.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(cols.map((c) => r[c])));

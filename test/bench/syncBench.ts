@@ -27,7 +27,10 @@ const repo = path.resolve(__dirname, '../..');
 
 /** The fake carrier in its own process, so its work does not count as ours. Every event visible at once. */
 async function startCarrierProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fake-carrier/main.ts', '--scale', '0'], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fake-carrier/main.ts', '--scale', '0'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -37,7 +40,10 @@ async function startCarrierProcess(): Promise<{ url: string; child: ChildProcess
     child.on('exit', () => reject(new Error('the fake carrier exited before printing its address')));
   });
   const parsed: unknown = JSON.parse(line);
-  const url = parsed && typeof parsed === 'object' && 'graphql' in parsed && typeof parsed.graphql === 'string' ? parsed.graphql : null;
+  const url =
+    parsed && typeof parsed === 'object' && 'graphql' in parsed && typeof parsed.graphql === 'string'
+      ? parsed.graphql
+      : null;
   if (!url) throw new Error(`unexpected fake carrier banner: ${line}`);
   return { url, child };
 }
@@ -56,7 +62,11 @@ function removeCopy(work: string): void {
 /** Exactly `count` active, released invoices on one carrier; every other invoice of the copy ends. */
 function activate(core: Core, count: number, serialBase: number): { carrierId: string; invoiceNo: string }[] {
   const now = Date.now();
-  const ids = (core.db.prepare(`SELECT id FROM shipments WHERE region = 'domestic' ORDER BY id LIMIT ?`).all(count) as { id: number }[]).map((r) => r.id);
+  const ids = (
+    core.db.prepare(`SELECT id FROM shipments WHERE region = 'domestic' ORDER BY id LIMIT ?`).all(count) as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
   const numbers = ids.map((_, i) => ({ carrierId: CARRIER, invoiceNo: sampleInvoiceNumber(CARRIER, serialBase + i) }));
   core.db.transaction(() => {
     core.db.prepare(`UPDATE invoices SET active = 0, ended_at = ?, ended_reason = 'bench' WHERE active = 1`).run(now);
@@ -65,19 +75,28 @@ function activate(core: Core, count: number, serialBase: number): { carrierId: s
     const insert = core.db.prepare(
       `INSERT INTO invoices (shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via, released_at) VALUES (?, ?, ?, 1, ?, 'bench', 'api', ?)`,
     );
-    const point = core.db.prepare(`UPDATE shipments SET invoice_id = ?, status = 'RELEASED', tab = 'preparing', last_event_at = NULL WHERE id = ?`);
-    ids.forEach((id, i) => point.run(Number(insert.run(id, CARRIER, numbers[i]!.invoiceNo, now, now).lastInsertRowid), id));
+    const point = core.db.prepare(
+      `UPDATE shipments SET invoice_id = ?, status = 'RELEASED', tab = 'preparing', last_event_at = NULL WHERE id = ?`,
+    );
+    ids.forEach((id, i) =>
+      point.run(Number(insert.run(id, CARRIER, numbers[i]!.invoiceNo, now, now).lastInsertRowid), id),
+    );
   })();
-  if (ids.length < count) throw new Error(`the demo database has only ${ids.length} domestic shipments; ${count} are needed`);
+  if (ids.length < count)
+    throw new Error(`the demo database has only ${ids.length} domestic shipments; ${count} are needed`);
   return numbers;
 }
 
 function databaseBytes(core: Core): number {
   core.db.pragma('wal_checkpoint(TRUNCATE)');
-  return (core.db.pragma('page_count', { simple: true }) as number) * (core.db.pragma('page_size', { simple: true }) as number);
+  return (
+    (core.db.pragma('page_count', { simple: true }) as number) *
+    (core.db.pragma('page_size', { simple: true }) as number)
+  );
 }
 
-const eventCount = (core: Core) => (core.db.prepare('SELECT count(*) AS n FROM tracking_events').get() as { n: number }).n;
+const eventCount = (core: Core) =>
+  (core.db.prepare('SELECT count(*) AS n FROM tracking_events').get() as { n: number }).n;
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
@@ -136,9 +155,19 @@ function benchIngest(dbFile: string, size: number): BenchResult[] {
 }
 
 /** One full cycle (`--all`) over `count` numbers against the fake carrier at `perSecond`. */
-async function benchCycle(dbFile: string, size: number, url: string, count: number, perSecond: number): Promise<BenchResult> {
+async function benchCycle(
+  dbFile: string,
+  size: number,
+  url: string,
+  count: number,
+  perSecond: number,
+): Promise<BenchResult> {
   const work = workCopy(dbFile, `sync-cycle-${perSecond}`);
-  const tuning: SyncTuningInput = { carrierLimit: { perSecond, burst: 1, concurrency: 8 }, concurrency: 32, pollBatch: 500 };
+  const tuning: SyncTuningInput = {
+    carrierLimit: { perSecond, burst: 1, concurrency: 8 },
+    concurrency: 32,
+    pollBatch: 500,
+  };
   const core = createCore({
     dbPath: work,
     autoRelease: false,

@@ -4,7 +4,21 @@
 // Nothing here changes shipments, so one desk serves the whole file.
 import { expect, test, type Page } from '@playwright/test';
 import { TABS } from '../../shared/domain';
-import { expectTotal, openDesk, row, seoulDay, seriousViolations, shownNos, sqlCount, sqlNos, sqlOne, startDesk, table, TIME_ZONE, type Desk } from './helpers/desk';
+import {
+  expectTotal,
+  openDesk,
+  row,
+  seoulDay,
+  seriousViolations,
+  shownNos,
+  sqlCount,
+  sqlNos,
+  sqlOne,
+  startDesk,
+  table,
+  TIME_ZONE,
+  type Desk,
+} from './helpers/desk';
 
 let desk: Desk;
 test.beforeAll(async () => {
@@ -23,7 +37,9 @@ test('tab counts equal the database, follow the region switch, and tabs move wit
   for (const region of ['domestic', 'international'] as const) {
     if (region === 'international') await page.getByRole('button', { name: 'International' }).click();
     for (const tab of TABS) {
-      await expect(page.getByTestId(`count-${tab}`)).toHaveText(sqlCount(desk.core, 's.region = ? AND s.tab = ?', region, tab).toLocaleString('en-US'));
+      await expect(page.getByTestId(`count-${tab}`)).toHaveText(
+        sqlCount(desk.core, 's.region = ? AND s.tab = ?', region, tab).toLocaleString('en-US'),
+      );
     }
   }
   await expectTotal(page, sqlCount(desk.core, "s.region = 'international' AND s.tab = 'preparing'"));
@@ -56,10 +72,13 @@ test('sub-statuses of a tab are named, and counted when every row is loaded', as
   );
   await page.getByRole('combobox', { name: 'Search by' }).selectOption('productId');
   await searchBox(page).fill(product);
-  const where = "s.region = 'domestic' AND s.tab = 'inDelivery' AND s.id IN (SELECT shipment_id FROM order_items WHERE substr(product_id, 1, length(?)) = ?)";
+  const where =
+    "s.region = 'domestic' AND s.tab = 'inDelivery' AND s.id IN (SELECT shipment_id FROM order_items WHERE substr(product_id, 1, length(?)) = ?)";
   await expectTotal(page, sqlCount(desk.core, where, product, product));
   for (const status of ['PROCESSED', 'SHIPPING']) {
-    await expect(page.getByTestId(`sub-${status}`)).toContainText(String(sqlCount(desk.core, `${where} AND s.status = ?`, product, product, status)));
+    await expect(page.getByTestId(`sub-${status}`)).toContainText(
+      String(sqlCount(desk.core, `${where} AND s.status = ?`, product, product, status)),
+    );
   }
 });
 
@@ -68,16 +87,26 @@ test('each search field narrows to exactly the rows the database has', async ({ 
   const field = page.getByRole('combobox', { name: 'Search by' });
   const pick = (sql: string) => sqlOne<{ v: string }>(desk.core, sql).v;
   const cases = [
-    { field: 'shipmentNo', value: pick(`SELECT shipment_no AS v FROM shipments s WHERE ${DOMESTIC_PREPARING} ORDER BY id DESC LIMIT 1 OFFSET 7`), column: 's.shipment_no' },
+    {
+      field: 'shipmentNo',
+      value: pick(
+        `SELECT shipment_no AS v FROM shipments s WHERE ${DOMESTIC_PREPARING} ORDER BY id DESC LIMIT 1 OFFSET 7`,
+      ),
+      column: 's.shipment_no',
+    },
     { field: 'shipmentNo', value: 'SD00000012', column: 's.shipment_no' },
     {
       field: 'orderNo',
-      value: pick(`SELECT o.order_no AS v FROM orders o JOIN shipments s ON s.order_id = o.id WHERE ${DOMESTIC_PREPARING} GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1`),
+      value: pick(
+        `SELECT o.order_no AS v FROM orders o JOIN shipments s ON s.order_id = o.id WHERE ${DOMESTIC_PREPARING} GROUP BY o.id ORDER BY count(*) DESC, o.id LIMIT 1`,
+      ),
       column: '(SELECT order_no FROM orders WHERE id = s.order_id)',
     },
     {
       field: 'invoiceNo',
-      value: pick(`SELECT i.invoice_no AS v FROM invoices i JOIN shipments s ON s.invoice_id = i.id WHERE ${DOMESTIC_PREPARING} LIMIT 1`),
+      value: pick(
+        `SELECT i.invoice_no AS v FROM invoices i JOIN shipments s ON s.invoice_id = i.id WHERE ${DOMESTIC_PREPARING} LIMIT 1`,
+      ),
       column: '(SELECT invoice_no FROM invoices WHERE id = s.invoice_id)',
     },
   ] as const;
@@ -104,7 +133,13 @@ test('odd search text is plain text: over-long, control characters, emoji, SQL',
   await openDesk(page, desk);
   const before = sqlCount(desk.core, '1');
   await page.getByRole('combobox', { name: 'Search by' }).selectOption('orderNo');
-  for (const text of ["' OR 1=1; DROP TABLE shipments; --", '📦🚚 택배', 'SD\u0000\u0007\u001b[31m', '%_%', 'x'.repeat(500)]) {
+  for (const text of [
+    "' OR 1=1; DROP TABLE shipments; --",
+    '📦🚚 택배',
+    'SD\u0000\u0007\u001b[31m',
+    '%_%',
+    'x'.repeat(500),
+  ]) {
     await searchBox(page).fill(text);
     await expect(searchBox(page)).toHaveValue(text.slice(0, 200));
     await expectTotal(page, 0);
@@ -117,7 +152,9 @@ test('odd search text is plain text: over-long, control characters, emoji, SQL',
   await expectTotal(page, sqlCount(desk.core, DOMESTIC_PREPARING));
 });
 
-test('dates, presets, order type and the Optional panel narrow to the SQL rows; chips survive a restart', async ({ page }) => {
+test('dates, presets, order type and the Optional panel narrow to the SQL rows; chips survive a restart', async ({
+  page,
+}) => {
   await openDesk(page, desk);
   let where = DOMESTIC_PREPARING;
   const params: unknown[] = [];
@@ -142,11 +179,18 @@ test('dates, presets, order type and the Optional panel narrow to the SQL rows; 
   await page.getByRole('button', { name: 'Optional' }).click();
   const panel = page.getByRole('group', { name: 'Warehouse' });
   await panel.getByRole('checkbox', { name: /Incheon/ }).check();
-  await page.getByRole('group', { name: 'Delivery policy' }).getByRole('checkbox', { name: /Free shipping/ }).check();
-  await page.getByRole('group', { name: 'Delivery policy' }).getByRole('checkbox', { name: /Standard/ }).check();
+  await page
+    .getByRole('group', { name: 'Delivery policy' })
+    .getByRole('checkbox', { name: /Free shipping/ })
+    .check();
+  await page
+    .getByRole('group', { name: 'Delivery policy' })
+    .getByRole('checkbox', { name: /Standard/ })
+    .check();
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Optional (3)' })).toHaveAttribute('aria-expanded', 'false');
-  where += " AND s.warehouse_id = (SELECT id FROM warehouses WHERE code = 'WH-ICN') AND s.policy_id IN (SELECT id FROM delivery_policies WHERE code IN ('FREE', 'STD'))";
+  where +=
+    " AND s.warehouse_id = (SELECT id FROM warehouses WHERE code = 'WH-ICN') AND s.policy_id IN (SELECT id FROM delivery_policies WHERE code IN ('FREE', 'STD'))";
   await check();
 
   const chips = page.getByRole('list', { name: 'Active filters' }).getByRole('listitem');
@@ -186,17 +230,25 @@ test('Shipment No. and Order date sort both ways, as the database orders them', 
   await page.getByRole('button', { name: 'Shipment No.' }).click();
   await expect(header('Shipment No.')).toHaveAttribute('aria-sort', 'ascending');
   await expect(header('Order date')).toHaveAttribute('aria-sort', 'none');
-  await expect.poll(() => shownNos(page).then((n) => n.slice(0, 15))).toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.shipment_no ASC', 15));
+  await expect
+    .poll(() => shownNos(page).then((n) => n.slice(0, 15)))
+    .toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.shipment_no ASC', 15));
   await page.getByRole('button', { name: 'Shipment No.' }).click();
-  await expect.poll(() => shownNos(page).then((n) => n.slice(0, 15))).toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.shipment_no DESC', 15));
+  await expect
+    .poll(() => shownNos(page).then((n) => n.slice(0, 15)))
+    .toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.shipment_no DESC', 15));
   await page.getByRole('button', { name: 'Order date' }).click();
   await expect(header('Order date')).toHaveAttribute('aria-sort', 'descending');
   await page.getByRole('button', { name: 'Order date' }).click();
   await expect(header('Order date')).toHaveAttribute('aria-sort', 'ascending');
-  await expect.poll(() => shownNos(page).then((n) => n.slice(0, 15))).toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.ordered_at ASC, s.id ASC', 15));
+  await expect
+    .poll(() => shownNos(page).then((n) => n.slice(0, 15)))
+    .toEqual(sqlNos(desk.core, DOMESTIC_PREPARING, [], 's.ordered_at ASC, s.id ASC', 15));
 });
 
-test('the grid is virtualised: few rows in the DOM, keyset pages load while scrolling to the very last row', async ({ page }) => {
+test('the grid is virtualised: few rows in the DOM, keyset pages load while scrolling to the very last row', async ({
+  page,
+}) => {
   await openDesk(page, desk);
   await page.getByRole('tab', { name: /Delivered/ }).click();
   const where = "s.region = 'domestic' AND s.tab = 'delivered'";
@@ -222,19 +274,35 @@ test('the grid is virtualised: few rows in the DOM, keyset pages load while scro
   await scroller.evaluate((el) => el.scrollTo(0, el.scrollHeight / 2));
   // The rows follow the scroll on the next render: compare once the window has moved.
   await expect
-    .poll(async () => {
-      const shown = await shownNos(page);
-      const firstIndex = Number(await page.locator('.grid-body [role="row"][data-shipment-no]').first().getAttribute('aria-rowindex'));
-      if (!shown.length || firstIndex > total / 2 + 40) return 'window not moved yet';
-      const expected = (desk.core.db.prepare(`SELECT s.shipment_no AS no FROM shipments s WHERE ${where} ORDER BY s.ordered_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(shown.length, firstIndex - 2) as { no: string }[]).map((r) => r.no);
-      return shown.join(',') === expected.join(',') ? 'in database order' : `shown ${shown.join(',')} expected ${expected.join(',')}`;
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const shown = await shownNos(page);
+        const firstIndex = Number(
+          await page.locator('.grid-body [role="row"][data-shipment-no]').first().getAttribute('aria-rowindex'),
+        );
+        if (!shown.length || firstIndex > total / 2 + 40) return 'window not moved yet';
+        const expected = (
+          desk.core.db
+            .prepare(
+              `SELECT s.shipment_no AS no FROM shipments s WHERE ${where} ORDER BY s.ordered_at DESC, s.id DESC LIMIT ? OFFSET ?`,
+            )
+            .all(shown.length, firstIndex - 2) as { no: string }[]
+        ).map((r) => r.no);
+        return shown.join(',') === expected.join(',')
+          ? 'in database order'
+          : `shown ${shown.join(',')} expected ${expected.join(',')}`;
+      },
+      { timeout: 10_000 },
+    )
     .toBe('in database order');
 });
 
 test('the memo icon shows the shipping request on hover and on keyboard focus', async ({ page }) => {
   await openDesk(page, desk);
-  const memoRow = page.locator('.grid-body [role="row"]').filter({ has: page.getByRole('button', { name: 'Shipping request' }) }).first();
+  const memoRow = page
+    .locator('.grid-body [role="row"]')
+    .filter({ has: page.getByRole('button', { name: 'Shipping request' }) })
+    .first();
   const shipmentNo = (await memoRow.getAttribute('data-shipment-no')) ?? '';
   const { memo } = sqlOne<{ memo: string }>(desk.core, 'SELECT memo FROM shipments WHERE shipment_no = ?', shipmentNo);
   const icon = memoRow.getByRole('button', { name: 'Shipping request' });
@@ -261,7 +329,11 @@ test.describe('with the clipboard', () => {
     await page.getByRole('tab', { name: /In delivery/ }).click();
     const first = page.locator('.grid-body [role="row"][data-shipment-no]').first();
     const shipmentNo = (await first.getAttribute('data-shipment-no')) ?? '';
-    const { invoice_no: invoiceNo } = sqlOne<{ invoice_no: string }>(desk.core, 'SELECT i.invoice_no FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?', shipmentNo);
+    const { invoice_no: invoiceNo } = sqlOne<{ invoice_no: string }>(
+      desk.core,
+      'SELECT i.invoice_no FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+      shipmentNo,
+    );
     await first.getByRole('button', { name: `Copy invoice number ${invoiceNo}` }).click();
     await expect(first.getByText('Copied')).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: `${invoiceNo} copied to the clipboard.` })).toBeVisible();
@@ -273,13 +345,18 @@ test('pencil and wastebasket are disabled with the reason when the status forbid
   await openDesk(page, desk);
   const cases = [
     { tab: /Delivered/, reason: 'The parcel was delivered; its invoice can no longer be changed.' },
-    { tab: /Shipping failed/, reason: 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.' },
+    {
+      tab: /Shipping failed/,
+      reason: 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.',
+    },
     { tab: /Preparing to Release/, reason: 'This shipment has no invoice yet.' },
   ];
   for (const c of cases) {
     await page.getByRole('tab', { name: c.tab }).click();
     await expect(table(page)).toHaveAttribute('data-busy', 'false');
-    const target = c.reason.startsWith('This shipment') ? page.locator('.grid-body [role="row"][data-status="AWAITING_INVOICE"]').first() : page.locator('.grid-body [role="row"][data-shipment-no]').first();
+    const target = c.reason.startsWith('This shipment')
+      ? page.locator('.grid-body [role="row"][data-status="AWAITING_INVOICE"]').first()
+      : page.locator('.grid-body [role="row"][data-shipment-no]').first();
     for (const name of ['Modify invoice', 'Delete invoice']) {
       const button = target.getByRole('button', { name });
       await expect(button).toBeDisabled();
@@ -291,19 +368,31 @@ test('pencil and wastebasket are disabled with the reason when the status forbid
     }
   }
   await page.getByRole('tab', { name: /In delivery/ }).click();
-  await expect(page.locator('.grid-body [role="row"][data-shipment-no]').first().getByRole('button', { name: 'Modify invoice' })).toBeEnabled();
+  await expect(
+    page.locator('.grid-body [role="row"][data-shipment-no]').first().getByRole('button', { name: 'Modify invoice' }),
+  ).toBeEnabled();
 });
 
 test.describe('away from the carrier’s time zone', () => {
   test.use({ timezoneId: 'America/New_York' });
-  test('View Shipment Details shows the timeline in the carrier’s time and the operator’s (screenshot)', async ({ page }) => {
-    const { shipment_no: shipmentNo, carrier_id: carrierId, invoice_no: invoiceNo } = sqlOne<{ shipment_no: string; carrier_id: string; invoice_no: string }>(
+  test('View Shipment Details shows the timeline in the carrier’s time and the operator’s (screenshot)', async ({
+    page,
+  }) => {
+    const {
+      shipment_no: shipmentNo,
+      carrier_id: carrierId,
+      invoice_no: invoiceNo,
+    } = sqlOne<{ shipment_no: string; carrier_id: string; invoice_no: string }>(
       desk.core,
       `SELECT s.shipment_no, i.carrier_id, i.invoice_no FROM shipments s JOIN invoices i ON i.id = s.invoice_id
        WHERE s.region = 'domestic' AND s.tab = 'delivered' AND (SELECT count(*) FROM tracking_events e WHERE e.carrier_id = i.carrier_id AND e.invoice_no = i.invoice_no) >= 3
        ORDER BY s.ordered_at DESC LIMIT 1`,
     );
-    const events = desk.core.db.prepare('SELECT at, zone, code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC').all(carrierId, invoiceNo) as { at: number; zone: string; code: string }[];
+    const events = desk.core.db
+      .prepare(
+        'SELECT at, zone, code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC',
+      )
+      .all(carrierId, invoiceNo) as { at: number; zone: string; code: string }[];
     await openDesk(page, desk);
     await page.getByRole('tab', { name: /Delivered/ }).click();
     await page.getByRole('combobox', { name: 'Search by' }).selectOption('shipmentNo');
@@ -317,7 +406,15 @@ test.describe('away from the carrier’s time zone', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
     const seoul = new Date(latest.at + 9 * 3600_000);
     const carrierTime = `${pad(seoul.getUTCMonth() + 1)}/${pad(seoul.getUTCDate())}/${seoul.getUTCFullYear()}, ${pad(seoul.getUTCHours())}:${pad(seoul.getUTCMinutes())} (UTC+09:00)`;
-    const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(latest.at));
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(latest.at));
     const first = dialog.getByRole('row').nth(1);
     await expect(first.getByRole('cell').nth(0)).toHaveText(carrierTime);
     await expect(first.getByRole('cell').nth(1)).toHaveText(local);
@@ -327,24 +424,46 @@ test.describe('away from the carrier’s time zone', () => {
   });
 });
 
-test('History lists every change with before → after, operator, via, time and reason (screenshot)', async ({ page }) => {
+test('History lists every change with before → after, operator, via, time and reason (screenshot)', async ({
+  page,
+}) => {
   const { shipment_no: shipmentNo, tab } = sqlOne<{ shipment_no: string; tab: string }>(
     desk.core,
     `SELECT s.shipment_no, s.tab FROM history h JOIN shipments s ON s.id = h.shipment_id
      WHERE s.region = 'domestic' GROUP BY s.id HAVING count(DISTINCT h.action) >= 2 ORDER BY count(*) DESC, s.id LIMIT 1`,
   );
   const entries = desk.core.db
-    .prepare('SELECT h.action, h.operator, h.via, h.before_json, h.after_json FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? ORDER BY h.id DESC')
-    .all(shipmentNo) as { action: string; operator: string; via: string; before_json: string | null; after_json: string | null }[];
+    .prepare(
+      'SELECT h.action, h.operator, h.via, h.before_json, h.after_json FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? ORDER BY h.id DESC',
+    )
+    .all(shipmentNo) as {
+    action: string;
+    operator: string;
+    via: string;
+    before_json: string | null;
+    after_json: string | null;
+  }[];
   await openDesk(page, desk);
-  await page.getByRole('tab', { name: new RegExp(`^${{ preparing: 'Preparing', inDelivery: 'In delivery', failed: 'Shipping failed', delivered: 'Delivered' }[tab]}`) }).click();
+  await page
+    .getByRole('tab', {
+      name: new RegExp(
+        `^${{ preparing: 'Preparing', inDelivery: 'In delivery', failed: 'Shipping failed', delivered: 'Delivered' }[tab]}`,
+      ),
+    })
+    .click();
   await searchBox(page).fill(shipmentNo);
   await expectTotal(page, 1);
   await row(page, shipmentNo).getByRole('button', { name: 'History' }).click();
   const dialog = page.getByRole('dialog', { name: `History: ${shipmentNo}` });
   const rows = dialog.getByRole('row');
   await expect(rows).toHaveCount(entries.length + 1);
-  const labels: Record<string, string> = { registered: 'Registered', modified: 'Modified', deleted: 'Deleted', voided_by_carrier: 'Voided by carrier', address_changed: 'Address changed' };
+  const labels: Record<string, string> = {
+    registered: 'Registered',
+    modified: 'Modified',
+    deleted: 'Deleted',
+    voided_by_carrier: 'Voided by carrier',
+    address_changed: 'Address changed',
+  };
   const vias: Record<string, string> = { manual: 'by hand', scan: 'scanner', excel: 'Excel', api: 'API' };
   for (const [i, e] of entries.entries()) {
     const cells = rows.nth(i + 1).getByRole('cell');
@@ -360,7 +479,10 @@ test('History lists every change with before → after, operator, via, time and 
 });
 
 test('fits 1366x768 and 1920x1080 without sideways scrolling, and nothing jumps when rows arrive', async ({ page }) => {
-  for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
     await page.setViewportSize(viewport);
     await openDesk(page, desk);
     const fits = await page.locator('#shipment-grid').evaluate((el) => el.scrollWidth <= el.clientWidth);
@@ -368,13 +490,18 @@ test('fits 1366x768 and 1920x1080 without sideways scrolling, and nothing jumps 
     const headerTop = await page.locator('.grid-head').evaluate((el) => el.getBoundingClientRect().top);
     await searchBox(page).fill('SD00000011');
     await expect(page.getByRole('list', { name: 'Active filters' })).toBeVisible();
-    await expectTotal(page, sqlCount(desk.core, `${DOMESTIC_PREPARING} AND substr(s.shipment_no, 1, 10) = 'SD00000011'`));
+    await expectTotal(
+      page,
+      sqlCount(desk.core, `${DOMESTIC_PREPARING} AND substr(s.shipment_no, 1, 10) = 'SD00000011'`),
+    );
     expect(await page.locator('.grid-head').evaluate((el) => el.getBoundingClientRect().top)).toBe(headerTop);
     if (viewport.width === 1920) await page.screenshot({ path: 'test-results/screens/main-en-1920.png' });
   }
 });
 
-test('the main screen and the invoice dialog have no serious accessibility problems (screenshots, English)', async ({ page }) => {
+test('the main screen and the invoice dialog have no serious accessibility problems (screenshots, English)', async ({
+  page,
+}) => {
   await openDesk(page, desk);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/main-en.png' });
@@ -394,17 +521,27 @@ test.describe('in Korean', () => {
     await openDesk(page, desk);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     await expect(page.getByRole('heading', { level: 1, name: '배송 관리' })).toBeVisible();
-    for (const name of ['출고 준비', '배송중', '배송 실패', '배송 완료']) await expect(page.getByRole('tab', { name: new RegExp(`^${name}`) })).toBeVisible();
-    for (const name of ['배송번호', '주문번호', '주문일시', '송장번호', '상태']) await expect(page.getByRole('columnheader', { name })).toBeVisible();
+    for (const name of ['출고 준비', '배송중', '배송 실패', '배송 완료'])
+      await expect(page.getByRole('tab', { name: new RegExp(`^${name}`) })).toBeVisible();
+    for (const name of ['배송번호', '주문번호', '주문일시', '송장번호', '상태'])
+      await expect(page.getByRole('columnheader', { name })).toBeVisible();
     await expect(page.getByRole('button', { name: '국내' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page.getByRole('searchbox', { name: '검색어' })).toBeVisible();
-    await expect(page.locator('.grid-body [role="row"][data-shipment-no]').first().getByRole('cell').nth(2)).toHaveText(/^\d{2}\.\d{2}\.\d{2} \d{2}:\d{2}$/);
-    await expect(page.getByTestId('count-delivered')).toHaveText(sqlCount(desk.core, "s.region = 'domestic' AND s.tab = 'delivered'").toLocaleString('ko-KR'));
+    await expect(page.locator('.grid-body [role="row"][data-shipment-no]').first().getByRole('cell').nth(2)).toHaveText(
+      /^\d{2}\.\d{2}\.\d{2} \d{2}:\d{2}$/,
+    );
+    await expect(page.getByTestId('count-delivered')).toHaveText(
+      sqlCount(desk.core, "s.region = 'domestic' AND s.tab = 'delivered'").toLocaleString('ko-KR'),
+    );
     await expect(page.locator('.grid-body [data-status="AWAITING_INVOICE"]').first()).toContainText('송장 입력 대기');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: 'test-results/screens/main-ko.png' });
 
-    await page.locator('.grid-body [role="row"][data-status="AWAITING_INVOICE"]').first().getByRole('button', { name: /^SD\d{10}$/ }).click();
+    await page
+      .locator('.grid-body [role="row"][data-status="AWAITING_INVOICE"]')
+      .first()
+      .getByRole('button', { name: /^SD\d{10}$/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: /^배송 건 SD/ });
     await dialog.getByLabel('택배사').selectOption({ label: '롯데택배' });
     await dialog.getByLabel('송장번호').fill('12');

@@ -32,17 +32,28 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
       const data = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
       const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      transfer.items.add(
+        new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
       const target = document.getElementById('shipment-grid') ?? document.body;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     },
     { name, base64: bytes.toString('base64') },
   );
 }
 
-test('a dropped workbook is previewed, the valid rows are saved and the failed rows download to fix', async ({ page }) => {
+test('a dropped workbook is previewed, the valid rows are saved and the failed rows download to fix', async ({
+  page,
+}) => {
   // Shipments with no history yet, so the history after the import is exactly the import's.
-  const awaiting = (desk.core.db.prepare("SELECT shipment_no AS no FROM shipments s WHERE region = 'domestic' AND status = 'AWAITING_INVOICE' AND NOT EXISTS (SELECT 1 FROM history h WHERE h.shipment_id = s.id) ORDER BY ordered_at DESC LIMIT 4").all() as { no: string }[]).map((r) => r.no);
+  const awaiting = (
+    desk.core.db
+      .prepare(
+        "SELECT shipment_no AS no FROM shipments s WHERE region = 'domestic' AND status = 'AWAITING_INVOICE' AND NOT EXISTS (SELECT 1 FROM history h WHERE h.shipment_id = s.id) ORDER BY ordered_at DESC LIMIT 4",
+      )
+      .all() as { no: string }[]
+  ).map((r) => r.no);
   const [a, b, c, d] = awaiting;
   if (!a || !b || !c || !d) throw new Error('not enough shipments awaiting an invoice');
   const numbers = [lotteNumber(7001), lotteNumber(7002), lotteNumber(7003)];
@@ -61,17 +72,29 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   await expect(dialog.getByRole('button', { name: 'Errors (2)' })).toHaveAttribute('aria-pressed', 'true');
   const table = dialog.getByRole('table', { name: 'Rows of the file and their verdicts' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
-  await expect(table.locator('tbody tr[data-verdict="error"]').filter({ hasText: 'SD9999999999' })).toContainText('There is no shipment SD9999999999');
+  await expect(table.locator('tbody tr[data-verdict="error"]').filter({ hasText: 'SD9999999999' })).toContainText(
+    'There is no shipment SD9999999999',
+  );
   await dialog.getByRole('button', { name: 'All (5)' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await expect(table.locator('tbody tr[data-verdict="ok"]')).toHaveCount(3);
   await page.screenshot({ path: 'test-results/screens/import-preview-en.png' });
-  expect(sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', a).status).toBe('AWAITING_INVOICE');
+  expect(sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', a).status).toBe(
+    'AWAITING_INVOICE',
+  );
 
   await dialog.getByRole('button', { name: 'Save 3 rows' }).click();
-  await expect(dialog.getByText('Saved from 오늘 송장 (최종).xlsx: 3 registered, 0 modified, 0 skipped, 2 failed.')).toBeVisible();
+  await expect(
+    dialog.getByText('Saved from 오늘 송장 (최종).xlsx: 3 registered, 0 modified, 0 skipped, 2 failed.'),
+  ).toBeVisible();
   for (const [i, no] of [a, b, c].entries()) {
-    expect(sqlOne<{ status: string; n: string }>(desk.core, 'SELECT s.status, i.invoice_no AS n FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?', no)).toEqual({ status: 'PREPARING_TO_SHIP', n: numbers[i] });
+    expect(
+      sqlOne<{ status: string; n: string }>(
+        desk.core,
+        'SELECT s.status, i.invoice_no AS n FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+        no,
+      ),
+    ).toEqual({ status: 'PREPARING_TO_SHIP', n: numbers[i] });
     expect(historyOf(desk.core, no)).toEqual([expect.objectContaining({ action: 'registered', via: 'excel' })]);
   }
 
@@ -104,7 +127,9 @@ test('a locked or legacy workbook is refused in words; the template downloads', 
 
   // An OLE/CFB file: what a password-protected .xlsx and a legacy .xls both look like.
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 1)]);
-  await dialog.getByLabel('choose a file').setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: ole });
+  await dialog
+    .getByLabel('choose a file')
+    .setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: ole });
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('The workbook is password-protected or in the old .xls format.');
   await dialog.getByRole('button', { name: 'Choose another file' }).click();

@@ -3,7 +3,21 @@
 // auto-detected; warnings need a confirmation; a simulated keyboard-wedge scanner registers end to end.
 import { expect, test, type Page } from '@playwright/test';
 import { lotteNumber } from '../support/seed';
-import { COUNT_BEEPS, expectTotal, historyOf, openDesk, OPERATOR, row, scan, sqlCount, sqlOne, startDesk, TIME_ZONE, tones, type Desk } from './helpers/desk';
+import {
+  COUNT_BEEPS,
+  expectTotal,
+  historyOf,
+  openDesk,
+  OPERATOR,
+  row,
+  scan,
+  sqlCount,
+  sqlOne,
+  startDesk,
+  TIME_ZONE,
+  tones,
+  type Desk,
+} from './helpers/desk';
 
 let desk: Desk;
 test.beforeAll(async () => {
@@ -28,14 +42,17 @@ function nextAwaiting(region: 'domestic' | 'international' = 'domestic'): string
 let serial = 500;
 const freshLotte = () => lotteNumber(serial++);
 
-const statusOf = (no: string) => sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', no).status;
-const countOf = (tab: string) => sqlCount(desk.core, "s.region = 'domestic' AND s.tab = ?", tab).toLocaleString('en-US');
+const statusOf = (no: string) =>
+  sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', no).status;
+const countOf = (tab: string) =>
+  sqlCount(desk.core, "s.region = 'domestic' AND s.tab = ?", tab).toLocaleString('en-US');
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search text' });
 
 /** Without a search, every tab's count equals the database's (the counts follow the other filters). */
 async function expectCounts(page: Page) {
   await page.getByRole('button', { name: 'Clear search' }).click();
-  for (const tab of ['preparing', 'inDelivery', 'failed', 'delivered']) await expect(page.getByTestId(`count-${tab}`)).toHaveText(countOf(tab));
+  for (const tab of ['preparing', 'inDelivery', 'failed', 'delivered'])
+    await expect(page.getByTestId(`count-${tab}`)).toHaveText(countOf(tab));
 }
 
 async function findRow(page: Page, shipmentNo: string) {
@@ -52,7 +69,9 @@ async function openShipment(page: Page, shipmentNo: string) {
   return dialog;
 }
 
-test('registering through the dialog updates the row, keeps the counts true and writes history; the address then locks', async ({ page }) => {
+test('registering through the dialog updates the row, keeps the counts true and writes history; the address then locks', async ({
+  page,
+}) => {
   await openDesk(page, desk);
   const no = nextAwaiting();
   const dialog = await openShipment(page, no);
@@ -69,14 +88,18 @@ test('registering through the dialog updates the row, keeps the counts true and 
   await expect(row(page, no)).toContainText('Registered');
   await expect(page.getByRole('status').filter({ hasText: `Lotte ${number} registered on ${no}.` })).toBeVisible();
   expect(statusOf(no)).toBe('PREPARING_TO_SHIP');
-  expect(historyOf(desk.core, no)).toEqual([expect.objectContaining({ action: 'registered', via: 'manual', operator: OPERATOR })]);
+  expect(historyOf(desk.core, no)).toEqual([
+    expect.objectContaining({ action: 'registered', via: 'manual', operator: OPERATOR }),
+  ]);
   await expectCounts(page);
   await findRow(page, no);
 
   await row(page, no).getByRole('button', { name: no, exact: true }).click();
   const again = page.getByRole('dialog', { name: `Shipment ${no}` });
   await expect(again.getByText('Locked')).toBeVisible();
-  await expect(again.getByText('An invoice is registered, so the address cannot change.', { exact: false })).toBeVisible();
+  await expect(
+    again.getByText('An invoice is registered, so the address cannot change.', { exact: false }),
+  ).toBeVisible();
   await expect(again.getByRole('button', { name: 'Edit address' })).toHaveCount(0);
   await expect(again.getByRole('button', { name: 'Modify' })).toBeEnabled();
 });
@@ -118,11 +141,18 @@ test('the address is editable before registration and written to history', async
   await dialog.getByLabel('Address line 2').fill('101동 1203호 (경비실 옆)');
   await dialog.getByRole('button', { name: 'Save address' }).click();
   await expect(dialog.getByText('101동 1203호 (경비실 옆)')).toBeVisible();
-  expect(sqlOne<{ line2: string }>(desk.core, 'SELECT address_line2 AS line2 FROM shipments WHERE shipment_no = ?', no).line2).toBe('101동 1203호 (경비실 옆)');
-  expect(historyOf(desk.core, no)).toEqual([expect.objectContaining({ action: 'address_changed', operator: OPERATOR })]);
+  expect(
+    sqlOne<{ line2: string }>(desk.core, 'SELECT address_line2 AS line2 FROM shipments WHERE shipment_no = ?', no)
+      .line2,
+  ).toBe('101동 1203호 (경비실 옆)');
+  expect(historyOf(desk.core, no)).toEqual([
+    expect.objectContaining({ action: 'address_changed', operator: OPERATOR }),
+  ]);
 });
 
-test('modify from the pencil moves an In delivery row back to Preparing and writes history with the reason', async ({ page }) => {
+test('modify from the pencil moves an In delivery row back to Preparing and writes history with the reason', async ({
+  page,
+}) => {
   const target = sqlOne<{ no: string; carrier: string; number: string }>(
     desk.core,
     "SELECT s.shipment_no AS no, i.carrier_id AS carrier, i.invoice_no AS number FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.region = 'domestic' AND s.status = 'SHIPPING' ORDER BY s.ordered_at DESC LIMIT 1",
@@ -145,7 +175,12 @@ test('modify from the pencil moves an In delivery row back to Preparing and writ
   await expect(row(page, target.no)).toContainText(number);
   await expect(row(page, target.no)).toContainText('Registered');
   const last = historyOf(desk.core, target.no).at(-1);
-  expect(last).toMatchObject({ action: 'modified', via: 'manual', operator: OPERATOR, reason: 'label torn, relabelled' });
+  expect(last).toMatchObject({
+    action: 'modified',
+    via: 'manual',
+    operator: OPERATOR,
+    reason: 'label torn, relabelled',
+  });
   expect(JSON.parse(last?.before_json ?? '{}')).toMatchObject({ invoiceNo: target.number });
   expect(JSON.parse(last?.after_json ?? '{}')).toMatchObject({ invoiceNo: number, carrierId: 'kr.lotte' });
   await expectCounts(page);
@@ -177,7 +212,11 @@ test('delete from the wastebasket asks first; confirmed, the shipment awaits an 
   await page.getByRole('tab', { name: /Preparing to Release/ }).click();
   await expect(row(page, target.no)).toContainText('Awaiting invoice');
   await expect(row(page, target.no).getByRole('button', { name: `Register invoice for ${target.no}` })).toBeVisible();
-  expect(historyOf(desk.core, target.no).at(-1)).toMatchObject({ action: 'deleted', reason: 'customer cancelled', operator: OPERATOR });
+  expect(historyOf(desk.core, target.no).at(-1)).toMatchObject({
+    action: 'deleted',
+    reason: 'customer cancelled',
+    operator: OPERATOR,
+  });
   await expectCounts(page);
 });
 
@@ -192,7 +231,13 @@ test('the only carrier that fits is preselected; a warning needs a confirmation'
   await expect(dialog.getByText('Detected carrier: UPS.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
   await expect(dialog).toHaveCount(0);
-  expect(sqlOne<{ c: string }>(desk.core, 'SELECT i.carrier_id AS c FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?', intl).c).toBe('us.ups');
+  expect(
+    sqlOne<{ c: string }>(
+      desk.core,
+      'SELECT i.carrier_id AS c FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+      intl,
+    ).c,
+  ).toBe('us.ups');
 
   await page.getByRole('button', { name: 'Domestic' }).click();
   const no = nextAwaiting();
@@ -214,7 +259,9 @@ test.describe('with a barcode scanner', () => {
     await page.addInitScript(COUNT_BEEPS);
   });
 
-  test('scans register invoices end to end, reused numbers are refused out loud, typing by hand still works', async ({ page }) => {
+  test('scans register invoices end to end, reused numbers are refused out loud, typing by hand still works', async ({
+    page,
+  }) => {
     await openDesk(page, desk);
     const [a, b, c, d] = [nextAwaiting(), nextAwaiting(), nextAwaiting(), nextAwaiting()];
     await page.locator('.app-header').click();
@@ -242,7 +289,13 @@ test.describe('with a barcode scanner', () => {
     const wide = [...second].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
     await scan(page, `${wide.slice(0, 4)}-${wide.slice(4)}`);
     await expect(dialogB).toHaveCount(0);
-    expect(sqlOne<{ n: string }>(desk.core, 'SELECT i.invoice_no AS n FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?', b).n).toBe(second);
+    expect(
+      sqlOne<{ n: string }>(
+        desk.core,
+        'SELECT i.invoice_no AS n FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+        b,
+      ).n,
+    ).toBe(second);
     await expect(page.getByRole('status').filter({ hasText: `registered on ${b}.` })).toBeVisible();
 
     // A number already on another recipient's parcel: a visible and audible refusal; the scan stays, selected.
@@ -252,10 +305,15 @@ test.describe('with a barcode scanner', () => {
     await expect(field).toBeFocused();
     const before = await tones(page);
     await scan(page, first);
-    await expect(dialogC.getByRole('alert')).toContainText('This number is already used on another recipient’s shipment.');
+    await expect(dialogC.getByRole('alert')).toContainText(
+      'This number is already used on another recipient’s shipment.',
+    );
     expect(await tones(page)).toBe(before + 2);
     await expect(field).toHaveValue(first);
-    expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, first.length]);
+    expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([
+      0,
+      first.length,
+    ]);
     expect(statusOf(c)).toBe('AWAITING_INVOICE');
 
     // Typed by hand, slowly: a manual registration.
@@ -278,7 +336,9 @@ test.describe('with a barcode scanner', () => {
     await page.locator('.app-header').click();
     const tonesBefore = await tones(page);
     await scan(page, 'ABC123456789');
-    await expect(page.getByRole('alert').filter({ hasText: 'Scanned ABC123456789: not a shipment number.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Scanned ABC123456789: not a shipment number.' }),
+    ).toBeVisible();
     expect(await tones(page)).toBe(tonesBefore + 2);
   });
 });
@@ -298,5 +358,7 @@ test('the language is chosen in settings, saved, and kept after a restart', asyn
   await page.getByRole('button', { name: '설정' }).click();
   await page.getByRole('radio', { name: '시스템 설정과 같게' }).check();
   await expect(page.getByRole('heading', { level: 1, name: 'Shipping Management' })).toBeVisible();
-  expect(sqlOne<{ value: string }>(desk.core, "SELECT value FROM settings WHERE key = 'language'").value).toBe('system');
+  expect(sqlOne<{ value: string }>(desk.core, "SELECT value FROM settings WHERE key = 'language'").value).toBe(
+    'system',
+  );
 });

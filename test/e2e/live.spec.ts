@@ -19,16 +19,33 @@ const quiet = { warn: () => {}, error: (m: string) => console.error(m) };
 
 function specs(): SeedShipment[] {
   const list: SeedShipment[] = [];
-  for (let i = 0; i < 30; i++) list.push({ orderedAt: T0 - i * DAY * 0.4, recipient: `수취인 ${i}`, memo: i % 3 === 0 ? '문 앞에 놓아주세요' : '' });
-  list.push({ orderedAt: T0, status: 'SHIPPING', invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(1), events: [{ at: T0, code: 'IN_TRANSIT' }] } });
-  list.push({ orderedAt: T0, status: 'DELIVERED', invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(2), events: [{ at: T0, code: 'DELIVERED' }] } });
+  for (let i = 0; i < 30; i++)
+    list.push({
+      orderedAt: T0 - i * DAY * 0.4,
+      recipient: `수취인 ${i}`,
+      memo: i % 3 === 0 ? '문 앞에 놓아주세요' : '',
+    });
+  list.push({
+    orderedAt: T0,
+    status: 'SHIPPING',
+    invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(1), events: [{ at: T0, code: 'IN_TRANSIT' }] },
+  });
+  list.push({
+    orderedAt: T0,
+    status: 'DELIVERED',
+    invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(2), events: [{ at: T0, code: 'DELIVERED' }] },
+  });
   return list;
 }
 
 test.beforeAll(async () => {
   ensureRenderer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipdesk-e2e-live-'));
-  core = createCore({ dbPath: path.join(dir, 'shipdesk.db'), autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  core = createCore({
+    dbPath: path.join(dir, 'shipdesk.db'),
+    autoRelease: false,
+    log: { warn: () => {}, error: () => {} },
+  });
   seedFacets(core.db);
   seedShipments(core.db, specs());
   host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: OPERATOR, log: quiet });
@@ -43,9 +60,22 @@ test.afterAll(async () => {
 test.use({ locale: 'en-US' });
 test.describe.configure({ mode: 'serial' });
 
-const count = (tab: string) => String((core.db.prepare("SELECT count(*) AS n FROM shipments WHERE region = 'domestic' AND tab = ?").get(tab) as { n: number }).n);
+const count = (tab: string) =>
+  String(
+    (
+      core.db.prepare("SELECT count(*) AS n FROM shipments WHERE region = 'domestic' AND tab = ?").get(tab) as {
+        n: number;
+      }
+    ).n,
+  );
 const awaiting = (offset: number) =>
-  (core.db.prepare("SELECT shipment_no AS no FROM shipments WHERE status = 'AWAITING_INVOICE' ORDER BY ordered_at DESC, id DESC LIMIT 1 OFFSET ?").get(offset) as { no: string }).no;
+  (
+    core.db
+      .prepare(
+        "SELECT shipment_no AS no FROM shipments WHERE status = 'AWAITING_INVOICE' ORDER BY ordered_at DESC, id DESC LIMIT 1 OFFSET ?",
+      )
+      .get(offset) as { no: string }
+  ).no;
 
 test('a change made at another desk arrives as a push: the row and the counts follow', async ({ page }) => {
   await page.goto(host.url);
@@ -53,15 +83,33 @@ test('a change made at another desk arrives as a push: the row and the counts fo
   const no = awaiting(0);
   await expect(row(page, no)).toContainText('Awaiting invoice');
   const invoiceNo = lotteNumber(888);
-  expect((await core.dispatch('invoices.register', { shipmentNo: no, carrierId: 'kr.lotte', invoiceNo }, { operator: 'another-desk', via: 'scan' })).ok).toBe(true);
+  expect(
+    (
+      await core.dispatch(
+        'invoices.register',
+        { shipmentNo: no, carrierId: 'kr.lotte', invoiceNo },
+        { operator: 'another-desk', via: 'scan' },
+      )
+    ).ok,
+  ).toBe(true);
   await expect(row(page, no)).toContainText(invoiceNo);
   await expect(row(page, no)).toContainText('Registered');
 
   // A carrier delivery recorded elsewhere: the row leaves the tab and the counts move.
-  const shipping = (core.db.prepare("SELECT shipment_no AS no FROM shipments WHERE status = 'SHIPPING'").get() as { no: string }).no;
+  const shipping = (
+    core.db.prepare("SELECT shipment_no AS no FROM shipments WHERE status = 'SHIPPING'").get() as { no: string }
+  ).no;
   await page.getByRole('tab', { name: /In delivery/ }).click();
   await expect(row(page, shipping)).toBeVisible();
-  expect((await core.dispatch('invoices.delete', { shipmentNo: shipping, reason: 'wrong parcel' }, { operator: 'another-desk', via: 'manual' })).ok).toBe(true);
+  expect(
+    (
+      await core.dispatch(
+        'invoices.delete',
+        { shipmentNo: shipping, reason: 'wrong parcel' },
+        { operator: 'another-desk', via: 'manual' },
+      )
+    ).ok,
+  ).toBe(true);
   await expect(row(page, shipping)).toHaveCount(0);
   await expect(page.getByTestId('count-inDelivery')).toHaveText(count('inDelivery'));
   await expect(page.getByTestId('count-preparing')).toHaveText(count('preparing'));
@@ -98,7 +146,15 @@ test('when the host restarts, the page says so, reconnects by itself and catches
 
   // Changed while no socket was there to hear the push.
   const invoiceNo = lotteNumber(999);
-  expect((await core.dispatch('invoices.register', { shipmentNo: no, carrierId: 'kr.lotte', invoiceNo }, { operator: 'another-desk', via: 'scan' })).ok).toBe(true);
+  expect(
+    (
+      await core.dispatch(
+        'invoices.register',
+        { shipmentNo: no, carrierId: 'kr.lotte', invoiceNo },
+        { operator: 'another-desk', via: 'scan' },
+      )
+    ).ok,
+  ).toBe(true);
 
   host = await startWebHost({ core, port, token, rendererDir: RENDERER, operator: OPERATOR, log: quiet });
   await expect(row(page, no)).toContainText(invoiceNo, { timeout: 15_000 });

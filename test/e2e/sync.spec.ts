@@ -41,7 +41,13 @@ test.beforeAll(async () => {
   });
   seedFacets(core.db);
   nos = seedShipments(core.db, [{ recipient: '김하나' }, { recipient: '이두리' }, { recipient: '박세나' }]);
-  host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: OPERATOR, log: { warn: () => {}, error: (m) => console.error(m) } });
+  host = await startWebHost({
+    core,
+    port: 0,
+    rendererDir: RENDERER,
+    operator: OPERATOR,
+    log: { warn: () => {}, error: (m) => console.error(m) },
+  });
 });
 
 test.afterAll(async () => {
@@ -55,12 +61,18 @@ test.use({ locale: 'en-US' });
 test.describe.configure({ mode: 'serial' });
 
 const register = async (shipmentNo: string, serial: number) => {
-  const answer = await core.dispatch('invoices.register', { shipmentNo, carrierId: 'kr.lotte', invoiceNo: lotteNumber(serial) }, { operator: 'another-desk', via: 'scan' });
+  const answer = await core.dispatch(
+    'invoices.register',
+    { shipmentNo, carrierId: 'kr.lotte', invoiceNo: lotteNumber(serial) },
+    { operator: 'another-desk', via: 'scan' },
+  );
   expect(answer.ok).toBe(true);
   return lotteNumber(serial);
 };
 
-test('the status bar shows online, the queue draining, offline with work queued, and online again', async ({ page }) => {
+test('the status bar shows online, the queue draining, offline with work queued, and online again', async ({
+  page,
+}) => {
   await page.goto(host.url);
   const online = page.getByTestId('sync-online');
   await expect(online).toHaveText(/Online/);

@@ -73,7 +73,10 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
       core.now.value += ms;
     },
     async registerMany(carrierIds, serialBase, spec = {}) {
-      const nos = seedShipments(core.db, carrierIds.map(() => ({ ...spec })));
+      const nos = seedShipments(
+        core.db,
+        carrierIds.map(() => ({ ...spec })),
+      );
       const parcels = nos.map((shipmentNo, i) => {
         const carrierId = carrierIds[i]!;
         return { shipmentNo, carrierId, invoiceNo: sampleInvoiceNumber(carrierId, serialBase + i) };
@@ -86,15 +89,32 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
       return parcels;
     },
     seedRegistered(carrierIds, serialBase) {
-      const numbers = carrierIds.map((carrierId, i) => ({ carrierId, invoiceNo: sampleInvoiceNumber(carrierId, serialBase + i) }));
-      const nos = seedShipments(core.db, numbers.map((n) => ({ status: 'PREPARING_TO_SHIP', invoice: { ...n, released: false } })));
+      const numbers = carrierIds.map((carrierId, i) => ({
+        carrierId,
+        invoiceNo: sampleInvoiceNumber(carrierId, serialBase + i),
+      }));
+      const nos = seedShipments(
+        core.db,
+        numbers.map((n) => ({ status: 'PREPARING_TO_SHIP', invoice: { ...n, released: false } })),
+      );
       const ctx = createServiceContext(core.db, () => core.now.value, core.events);
-      const invoiceOf = core.db.prepare('SELECT i.id, i.shipment_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id WHERE s.shipment_no = ?');
+      const invoiceOf = core.db.prepare(
+        'SELECT i.id, i.shipment_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id WHERE s.shipment_no = ?',
+      );
       core.db.transaction(() => {
         nos.forEach((shipmentNo, i) => {
-          const { id: invoiceId, shipment_id: shipmentId } = invoiceOf.get(shipmentNo) as { id: number; shipment_id: number };
+          const { id: invoiceId, shipment_id: shipmentId } = invoiceOf.get(shipmentNo) as {
+            id: number;
+            shipment_id: number;
+          };
           const payload = { shipmentNo, ...numbers[i]!, invoiceId };
-          enqueueOutbox(ctx, { kind: 'release', shipmentId, idempotencyKey: `release:${invoiceId}`, payload, at: core.now.value });
+          enqueueOutbox(ctx, {
+            kind: 'release',
+            shipmentId,
+            idempotencyKey: `release:${invoiceId}`,
+            payload,
+            at: core.now.value,
+          });
         });
       })();
       return nos.map((shipmentNo, i) => ({ shipmentNo, ...numbers[i]! }));

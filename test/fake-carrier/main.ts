@@ -8,10 +8,16 @@ import { startFakeCarrier } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, scale: { type: 'string' }, faults: { type: 'string' }, key: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      scale: { type: 'string' },
+      faults: { type: 'string' },
+      key: { type: 'string' },
+    },
     strict: true,
   });
-  const numberOf = (v: string | undefined, fallback: number) => (v === undefined || Number.isNaN(Number(v)) ? fallback : Number(v));
+  const numberOf = (v: string | undefined, fallback: number) =>
+    v === undefined || Number.isNaN(Number(v)) ? fallback : Number(v);
   const carrier = await startFakeCarrier({
     port: numberOf(values.port, 0),
     automatic: { scale: numberOf(values.scale, 0.003) },
@@ -19,7 +25,9 @@ async function main(): Promise<void> {
   });
   const rate = numberOf(values.faults, 0);
   if (rate > 0) carrier.trackFaults.setPlan({ rate, kinds: FAULT_KINDS.filter((k) => k !== 'bad_request'), seed: 1 });
-  process.stdout.write(JSON.stringify({ url: carrier.url, graphql: carrier.graphqlUrl, release: carrier.releaseUrl }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ url: carrier.url, graphql: carrier.graphqlUrl, release: carrier.releaseUrl }) + '\n',
+  );
   const stop = () => void carrier.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

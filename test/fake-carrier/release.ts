@@ -45,19 +45,28 @@ export interface ReleaseExchange {
   faults: FaultInjector;
   clock: () => number;
   latency: () => number;
-  abortive: (fault: FaultKind | null, req: http.IncomingMessage, res: http.ServerResponse, plan: FaultInjector['settings']) => boolean;
+  abortive: (
+    fault: FaultKind | null,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    plan: FaultInjector['settings'],
+  ) => boolean;
 }
 
 export async function handleRelease(x: ReleaseExchange): Promise<void> {
   const key = x.req.headers['idempotency-key'];
-  if (typeof key !== 'string' || !key) return sendJson(x.res, 400, { error: { code: 'NO_KEY', message: 'Idempotency-Key is required' } });
+  if (typeof key !== 'string' || !key)
+    return sendJson(x.res, 400, { error: { code: 'NO_KEY', message: 'Idempotency-Key is required' } });
   let parsed;
   try {
     parsed = ReleaseBody.safeParse(JSON.parse(x.body));
   } catch {
     return sendJson(x.res, 400, { error: { code: 'BAD_JSON', message: 'the body is not JSON' } });
   }
-  if (!parsed.success) return sendJson(x.res, 400, { error: { code: 'BAD_BODY', message: parsed.error.issues[0]?.message ?? 'bad body' } });
+  if (!parsed.success)
+    return sendJson(x.res, 400, {
+      error: { code: 'BAD_BODY', message: parsed.error.issues[0]?.message ?? 'bad body' },
+    });
   const b = parsed.data;
   const fault = x.faults.pick(b.invoiceNo);
   const previous = x.book.responses.get(key);

@@ -63,7 +63,11 @@ async function readBody(req: http.IncomingMessage, max: number): Promise<string 
 let huge: { bytes: number; body: string } | null = null;
 /** A valid answer padded far past any sane size; built once, it is sent often under fault injection. */
 function hugeBody(bytes: number): string {
-  if (huge?.bytes !== bytes) huge = { bytes, body: JSON.stringify({ data: { track: { lastEvent: null, events: { edges: [] } } }, padding: 'x'.repeat(bytes) }) };
+  if (huge?.bytes !== bytes)
+    huge = {
+      bytes,
+      body: JSON.stringify({ data: { track: { lastEvent: null, events: { edges: [] } } }, padding: 'x'.repeat(bytes) }),
+    };
   return huge.body;
 }
 
@@ -80,11 +84,20 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
   let closing = false;
 
   /** A fault that ends the exchange without a proper answer; true when it did. */
-  const abortive = (fault: FaultKind | null, req: http.IncomingMessage, res: http.ServerResponse, plan = trackFaults.settings): boolean => {
+  const abortive = (
+    fault: FaultKind | null,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    plan = trackFaults.settings,
+  ): boolean => {
     if (fault === 'reset') req.socket.destroy();
-    else if (fault === 'timeout') res.on('close', () => undefined); // held until the client gives up or close()
+    else if (fault === 'timeout')
+      res.on('close', () => undefined); // held until the client gives up or close()
     else if (fault === 'server_error') sendJson(res, 503, graphqlError('INTERNAL', 'service unavailable'));
-    else if (fault === 'rate_limited') sendJson(res, 429, graphqlError('TOO_MANY_REQUESTS', 'slow down'), { 'retry-after': String(plan?.retryAfterSeconds ?? 1) });
+    else if (fault === 'rate_limited')
+      sendJson(res, 429, graphqlError('TOO_MANY_REQUESTS', 'slow down'), {
+        'retry-after': String(plan?.retryAfterSeconds ?? 1),
+      });
     else return false;
     return true;
   };
@@ -97,7 +110,14 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
     if ('error' in parsed) return sendJson(res, 400, graphqlError('BAD_REQUEST', parsed.error));
     const r: TrackRequest = parsed;
     const fault = trackFaults.pick(`${r.carrierId}:${r.trackingNumber}`);
-    tracks.push({ carrierId: r.carrierId, trackingNumber: r.trackingNumber, real: performance.now(), business: clock(), fault, authorization: req.headers.authorization });
+    tracks.push({
+      carrierId: r.carrierId,
+      trackingNumber: r.trackingNumber,
+      real: performance.now(),
+      business: clock(),
+      fault,
+      authorization: req.headers.authorization,
+    });
     if (abortive(fault, req, res)) return;
     const plan = trackFaults.settings;
     if (fault === 'latency') await sleep(plan?.latencyMs ?? 50);
@@ -115,7 +135,8 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
       scripts.set(key, timeline);
     }
     const visible = timeline ? visibleEvents(timeline, clock()) : [];
-    if (!timeline || !visible.length) return sendJson(res, 200, graphqlError('NOT_FOUND', 'no tracking information yet'));
+    if (!timeline || !visible.length)
+      return sendJson(res, 200, graphqlError('NOT_FOUND', 'no tracking information yet'));
     sendJson(res, 200, trackAnswer(r, timeline, visible));
   };
 
@@ -129,7 +150,16 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
       if (body === null) return sendJson(res, 413, graphqlError('BAD_REQUEST', 'request too large'));
       if (req.method === 'POST' && req.url === '/graphql') return answerTrack(req, res, body);
       if (req.method === 'POST' && req.url === '/release') {
-        return handleRelease({ req, res, body, book: releases, faults: releaseFaults, clock, latency: () => latency, abortive });
+        return handleRelease({
+          req,
+          res,
+          body,
+          book: releases,
+          faults: releaseFaults,
+          clock,
+          latency: () => latency,
+          abortive,
+        });
       }
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
     })().catch(() => req.socket.destroy());
@@ -163,7 +193,10 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
       latency = ms;
     },
     maxInWindow(carrierId, windowMs) {
-      const times = tracks.filter((t) => t.carrierId === carrierId).map((t) => t.real).sort((a, b) => a - b);
+      const times = tracks
+        .filter((t) => t.carrierId === carrierId)
+        .map((t) => t.real)
+        .sort((a, b) => a - b);
       let best = 0;
       for (let i = 0, j = 0; j < times.length; j++) {
         while (times[j]! - times[i]! >= windowMs) i++;

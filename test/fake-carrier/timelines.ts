@@ -49,7 +49,12 @@ const out = (afterMs: number): ScriptedEvent => ({
   description: '배송기사 김기사 010-1234-5678 (부재 시 문 앞)',
   location: '서울강남',
 });
-const delivered = (afterMs: number): ScriptedEvent => ({ afterMs, code: 'DELIVERED', name: '배송완료', location: '서울강남' });
+const delivered = (afterMs: number): ScriptedEvent => ({
+  afterMs,
+  code: 'DELIVERED',
+  name: '배송완료',
+  location: '서울강남',
+});
 
 const STEPS: Record<Scenario, ScriptedEvent[]> = {
   delivered: [...start, out(24 * H), delivered(28 * H)],
@@ -61,8 +66,15 @@ const STEPS: Record<Scenario, ScriptedEvent[]> = {
     out(48 * H),
     delivered(52 * H),
   ],
-  failed: [...start, out(24 * H), { afterMs: 28 * H, code: 'ATTEMPT_FAIL', name: '배달실패', description: '주소 불명', location: '서울강남' }],
-  returning: [...start, { afterMs: 30 * H, code: 'IN_TRANSIT', name: '반송', description: '수취거절', location: '대전HUB' }],
+  failed: [
+    ...start,
+    out(24 * H),
+    { afterMs: 28 * H, code: 'ATTEMPT_FAIL', name: '배달실패', description: '주소 불명', location: '서울강남' },
+  ],
+  returning: [
+    ...start,
+    { afterMs: 30 * H, code: 'IN_TRANSIT', name: '반송', description: '수취거절', location: '대전HUB' },
+  ],
   cancelled: [start[0]!, { afterMs: 6 * H, code: 'UNKNOWN', name: '접수취소', location: '판매자' }],
   stuck: [],
 };

@@ -30,22 +30,34 @@ async function list(input: unknown): Promise<ShipmentListResult> {
 }
 
 it('a broad shipment-number prefix gives capped counts per tab and the newest matching rows', async () => {
-  const res = await list({ tab: 'delivered', region: 'domestic', search: { field: 'shipmentNo', text: 'SD00000', mode: 'prefix' } });
+  const res = await list({
+    tab: 'delivered',
+    region: 'domestic',
+    search: { field: 'shipmentNo', text: 'SD00000', mode: 'prefix' },
+  });
   const sql = core.db
-    .prepare(`SELECT tab, count(*) AS n FROM shipments WHERE region = 'domestic' AND shipment_no LIKE 'SD00000%' GROUP BY tab`)
+    .prepare(
+      `SELECT tab, count(*) AS n FROM shipments WHERE region = 'domestic' AND shipment_no LIKE 'SD00000%' GROUP BY tab`,
+    )
     .all() as { tab: 'preparing' | 'inDelivery' | 'failed' | 'delivered'; n: number }[];
   for (const { tab, n } of sql) expect(res.counts[tab]).toBe(Math.min(n, 10_000));
   expect(res.countsCapped).toBe(true); // 24,000 matches: the broad path, not the search index
   expect(sql.some((r) => r.n > 10_000)).toBe(true);
   const newest = core.db
-    .prepare(`SELECT shipment_no FROM shipments WHERE region = 'domestic' AND tab = 'delivered' AND shipment_no LIKE 'SD00000%' ORDER BY ordered_at DESC, id DESC LIMIT 50`)
+    .prepare(
+      `SELECT shipment_no FROM shipments WHERE region = 'domestic' AND tab = 'delivered' AND shipment_no LIKE 'SD00000%' ORDER BY ordered_at DESC, id DESC LIMIT 50`,
+    )
     .all() as { shipment_no: string }[];
   expect(res.rows.map((r) => r.shipmentNo)).toEqual(newest.map((r) => r.shipment_no));
 });
 
 it('a broad order-number prefix finds the same rows as SQL and marks counts as lower bounds when capped', async () => {
   const prefix = '2026';
-  const res = await list({ tab: 'preparing', region: 'domestic', search: { field: 'orderNo', text: prefix, mode: 'prefix' } });
+  const res = await list({
+    tab: 'preparing',
+    region: 'domestic',
+    search: { field: 'orderNo', text: prefix, mode: 'prefix' },
+  });
   const expected = core.db
     .prepare(
       `SELECT s.shipment_no FROM shipments s JOIN orders o ON o.id = s.order_id
@@ -53,7 +65,8 @@ it('a broad order-number prefix finds the same rows as SQL and marks counts as l
     )
     .all() as { shipment_no: string }[];
   expect(res.rows.map((r) => r.shipmentNo)).toEqual(expected.map((r) => r.shipment_no));
-  const all = (core.db.prepare(`SELECT count(*) AS n FROM shipments WHERE region = 'domestic'`).get() as { n: number }).n;
+  const all = (core.db.prepare(`SELECT count(*) AS n FROM shipments WHERE region = 'domestic'`).get() as { n: number })
+    .n;
   expect(res.countsCapped).toBe(all > 10_000);
   const sum = res.counts.preparing + res.counts.inDelivery + res.counts.failed + res.counts.delivered;
   expect(sum).toBeLessThanOrEqual(10_001);

@@ -39,19 +39,33 @@ describe('shipdesk CLI', () => {
   });
 
   it('registers an invoice by script and records the operator and via api', () => {
-    const list = JSON.parse(shipdesk('call', 'shipments.list', '{"tab":"preparing","region":"domestic","limit":50}', '--db', db).stdout) as {
+    const list = JSON.parse(
+      shipdesk('call', 'shipments.list', '{"tab":"preparing","region":"domestic","limit":50}', '--db', db).stdout,
+    ) as {
       value: { rows: { shipmentNo: string; status: string }[] };
     };
     const target = list.value.rows.find((r) => r.status === 'AWAITING_INVOICE')!;
-    const reg = shipdesk('call', 'invoices.register', JSON.stringify({ shipmentNo: target.shipmentNo, carrierId: 'kr.lotte', invoiceNo: '241743423084' }), '--db', db, '--operator', 'script-bot');
+    const reg = shipdesk(
+      'call',
+      'invoices.register',
+      JSON.stringify({ shipmentNo: target.shipmentNo, carrierId: 'kr.lotte', invoiceNo: '241743423084' }),
+      '--db',
+      db,
+      '--operator',
+      'script-bot',
+    );
     expect(reg.code).toBe(0);
     expect(JSON.parse(reg.stdout)).toMatchObject({ ok: true, value: { shipment: { invoiceNo: '241743423084' } } });
-    const history = JSON.parse(shipdesk('call', 'invoices.history', JSON.stringify({ shipmentNo: target.shipmentNo }), '--db', db).stdout) as {
+    const history = JSON.parse(
+      shipdesk('call', 'invoices.history', JSON.stringify({ shipmentNo: target.shipmentNo }), '--db', db).stdout,
+    ) as {
       value: { operator: string; via: string }[];
     };
     expect(history.value[0]).toMatchObject({ operator: 'script-bot', via: 'api' });
     // the release was sent before the process ended
-    const get = JSON.parse(shipdesk('call', 'shipments.get', JSON.stringify({ shipmentNo: target.shipmentNo }), '--db', db).stdout) as { value: { status: string } };
+    const get = JSON.parse(
+      shipdesk('call', 'shipments.get', JSON.stringify({ shipmentNo: target.shipmentNo }), '--db', db).stdout,
+    ) as { value: { status: string } };
     expect(get.value.status).toBe('RELEASED');
   });
 
@@ -65,7 +79,14 @@ describe('shipdesk CLI', () => {
   });
 
   it('exits 2 on bad usage, with a hint on stderr and nothing on stdout', () => {
-    for (const args of [[], ['call'], ['call', 'shipments.list', '{not json', '--db', db], ['call', 'shipments.list', '{}'], ['frobnicate'], ['demo', '--db', db, '--shipments', 'lots']]) {
+    for (const args of [
+      [],
+      ['call'],
+      ['call', 'shipments.list', '{not json', '--db', db],
+      ['call', 'shipments.list', '{}'],
+      ['frobnicate'],
+      ['demo', '--db', db, '--shipments', 'lots'],
+    ]) {
       const r = shipdesk(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

@@ -61,7 +61,13 @@ describe('database', () => {
 
   it('refuses rows that break the schema rules', () => {
     const db = openDatabase(fresh());
-    expect(() => db.prepare("INSERT INTO orders (order_no, ordered_at, sales_channel, buyer_name, claim) VALUES ('X', 0, 'web', 'b', 'exchange')").run()).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO orders (order_no, ordered_at, sales_channel, buyer_name, claim) VALUES ('X', 0, 'web', 'b', 'exchange')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });
@@ -70,7 +76,11 @@ describe('dispatcher', () => {
   it('answers an unexpected failure with INTERNAL and keeps serving', async () => {
     const file = fresh();
     const errors: string[] = [];
-    const core = createCore({ dbPath: file, log: { warn: () => {}, error: (m) => errors.push(m) }, autoRelease: false });
+    const core = createCore({
+      dbPath: file,
+      log: { warn: () => {}, error: (m) => errors.push(m) },
+      autoRelease: false,
+    });
     core.db.exec('DROP TABLE settings');
     const broken = await core.dispatch('settings.get', {}, { operator: 'kim', via: 'manual' });
     expect(broken).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
@@ -82,7 +92,11 @@ describe('dispatcher', () => {
 
   it('names the field and the problem in invalid input', async () => {
     const core = createCore({ dbPath: fresh(), log: { warn: () => {}, error: () => {} } });
-    const res = await core.dispatch('invoices.register', { shipmentNo: 'SD1', carrierId: 'kr.nowhere', invoiceNo: '' }, { operator: 'kim', via: 'manual' });
+    const res = await core.dispatch(
+      'invoices.register',
+      { shipmentNo: 'SD1', carrierId: 'kr.nowhere', invoiceNo: '' },
+      { operator: 'kim', via: 'manual' },
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('INVALID_INPUT');

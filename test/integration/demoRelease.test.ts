@@ -18,10 +18,14 @@ it('queues a release for every PREPARING_TO_SHIP demo shipment, and a sync pass 
   expect(summary.byStatus.PREPARING_TO_SHIP).toBeGreaterThan(0);
 
   const core = createCore({ dbPath: file, autoRelease: false, log: { warn: () => {}, error: () => {} } });
-  const pending = core.db.prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'release' AND state = 'pending'`).get() as { n: number };
+  const pending = core.db
+    .prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'release' AND state = 'pending'`)
+    .get() as { n: number };
   expect(pending.n).toBe(summary.byStatus.PREPARING_TO_SHIP);
   await core.runOutbox();
-  const left = core.db.prepare(`SELECT count(*) AS n FROM shipments WHERE status = 'PREPARING_TO_SHIP'`).get() as { n: number };
+  const left = core.db.prepare(`SELECT count(*) AS n FROM shipments WHERE status = 'PREPARING_TO_SHIP'`).get() as {
+    n: number;
+  };
   expect(left.n).toBe(0);
   core.close();
 });

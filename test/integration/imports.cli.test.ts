@@ -29,7 +29,8 @@ function json(stdout: string): Record<string, unknown> {
 
 beforeAll(() => {
   for (const built of ['dist/main/cli.cjs', 'dist/main/importWorker.cjs']) {
-    if (!fs.existsSync(path.join(repo, built))) throw new Error(`${built} is missing: run \`npm run build\` first (npm test does).`);
+    if (!fs.existsSync(path.join(repo, built)))
+      throw new Error(`${built} is missing: run \`npm run build\` first (npm test does).`);
   }
   dir = tempDir('shipdesk-import-cli-');
   db = path.join(dir, 'desk.db');
@@ -52,36 +53,76 @@ describe('shipdesk template / import-invoices', () => {
     fs.writeFileSync(path.join(dir, 'filled.xlsx'), filled);
     const r = shipdesk('import-invoices', 'filled.xlsx', '--db', db);
     expect(r.code).toBe(0);
-    expect(json(r.stdout)).toMatchObject({ ok: true, committed: false, totals: { rows: 2, ok: 2 }, rows: [{ row: 2, shipmentNo: nos[0], verdict: 'ok' }, { row: 3, verdict: 'ok' }] });
+    expect(json(r.stdout)).toMatchObject({
+      ok: true,
+      committed: false,
+      totals: { rows: 2, ok: 2 },
+      rows: [
+        { row: 2, shipmentNo: nos[0], verdict: 'ok' },
+        { row: 3, verdict: 'ok' },
+      ],
+    });
   });
 
   it('--commit saves the valid rows as the named operator, exit 0 even with row errors', async () => {
-    fs.writeFileSync(path.join(dir, 'mixed.xlsx'), await sheet(ENGLISH_HEADER, [[nos[0]!, 'kr.cjlogistics', cj(1)], ['SD0000099999', 'kr.cjlogistics', cj(3)]]));
+    fs.writeFileSync(
+      path.join(dir, 'mixed.xlsx'),
+      await sheet(ENGLISH_HEADER, [
+        [nos[0]!, 'kr.cjlogistics', cj(1)],
+        ['SD0000099999', 'kr.cjlogistics', cj(3)],
+      ]),
+    );
     const r = shipdesk('import-invoices', 'mixed.xlsx', '--db', db, '--commit', '--operator', 'night-shift');
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out).toMatchObject({ ok: true, committed: true, registered: 1, failed: 1 });
     expect(out['rows']).toEqual([
       expect.objectContaining({ row: 2, verdict: 'ok', outcome: 'register' }),
-      expect.objectContaining({ row: 3, verdict: 'error', code: 'NOT_FOUND', message: expect.stringContaining('SD0000099999') }),
+      expect.objectContaining({
+        row: 3,
+        verdict: 'error',
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('SD0000099999'),
+      }),
     ]);
-    const history = json(shipdesk('call', 'invoices.history', JSON.stringify({ shipmentNo: nos[0] }), '--db', db).stdout);
-    expect(history).toMatchObject({ ok: true, value: [{ action: 'registered', operator: 'night-shift', via: 'excel' }] });
+    const history = json(
+      shipdesk('call', 'invoices.history', JSON.stringify({ shipmentNo: nos[0] }), '--db', db).stdout,
+    );
+    expect(history).toMatchObject({
+      ok: true,
+      value: [{ action: 'registered', operator: 'night-shift', via: 'excel' }],
+    });
     const again = json(shipdesk('import-invoices', 'mixed.xlsx', '--db', db, '--commit').stdout);
     expect(again).toMatchObject({ registered: 0, skippedAlreadyRegistered: 1 });
   });
 
   it('exits 1 with the whole-file error for a refused file', async () => {
-    fs.writeFileSync(path.join(dir, 'locked.xlsx'), encrypted(await sheet(ENGLISH_HEADER, [[nos[2]!, 'kr.cjlogistics', cj(4)]])));
+    fs.writeFileSync(
+      path.join(dir, 'locked.xlsx'),
+      encrypted(await sheet(ENGLISH_HEADER, [[nos[2]!, 'kr.cjlogistics', cj(4)]])),
+    );
     const r = shipdesk('import-invoices', 'locked.xlsx', '--db', db);
     expect(r.code).toBe(1);
-    expect(json(r.stdout)).toMatchObject({ ok: false, error: { code: 'FILE_ENCRYPTED', message: expect.stringMatching(/password-protected/) }, rows: [] });
+    expect(json(r.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_ENCRYPTED', message: expect.stringMatching(/password-protected/) },
+      rows: [],
+    });
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'hello\nworld\n');
-    expect(json(shipdesk('import-invoices', 'notes.txt', '--db', db).stdout)).toMatchObject({ ok: false, error: { code: 'HEADER_MISMATCH' } });
+    expect(json(shipdesk('import-invoices', 'notes.txt', '--db', db).stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'HEADER_MISMATCH' },
+    });
   });
 
   it('exits 2 on bad usage', () => {
-    for (const args of [['import-invoices'], ['import-invoices', 'filled.xlsx'], ['import-invoices', 'nope.xlsx', '--db', db], ['template'], ['import-invoices', 'filled.xlsx', '--db', db, '--frobnicate']]) {
+    for (const args of [
+      ['import-invoices'],
+      ['import-invoices', 'filled.xlsx'],
+      ['import-invoices', 'nope.xlsx', '--db', db],
+      ['template'],
+      ['import-invoices', 'filled.xlsx', '--db', db, '--frobnicate'],
+    ]) {
       const r = shipdesk(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

@@ -38,7 +38,14 @@ describe('template', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Invoices', 'Guide', 'Carriers']);
     const ws = wb.getWorksheet('Invoices')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['배송번호 Shipment No.', '택배사 Carrier', '송장번호 Invoice No.', '주문번호 Order No.', '작업 Action', '수정 사유 Reason']);
+    expect(header).toEqual([
+      '배송번호 Shipment No.',
+      '택배사 Carrier',
+      '송장번호 Invoice No.',
+      '주문번호 Order No.',
+      '작업 Action',
+      '수정 사유 Reason',
+    ]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect([1, 3, 4].map((c) => ws.getColumn(c).numFmt)).toEqual(['@', '@', '@']);
     const carriers = wb.getWorksheet('Carriers')!;
@@ -72,10 +79,16 @@ describe('template', () => {
     expect(c).toMatchObject({ registered: 3, failed: 0, skippedAlreadyRegistered: 0, fileName: '송장 업로드.xlsx' });
     for (const no of nos) {
       expect((await core.ok('shipments.get', { shipmentNo: no })).status).toBe('PREPARING_TO_SHIP');
-      expect((await core.ok('invoices.history', { shipmentNo: no }))[0]).toMatchObject({ action: 'registered', via: 'excel', operator: 'kim' });
+      expect((await core.ok('invoices.history', { shipmentNo: no }))[0]).toMatchObject({
+        action: 'registered',
+        via: 'excel',
+        operator: 'kim',
+      });
     }
     expect(events).toContainEqual({ type: 'shipments.changed', shipmentNos: nos });
-    const batch = core.db.prepare('SELECT file_name, operator, row_count, registered, failed FROM import_batches').all();
+    const batch = core.db
+      .prepare('SELECT file_name, operator, row_count, registered, failed FROM import_batches')
+      .all();
     expect(batch).toEqual([{ file_name: '송장 업로드.xlsx', operator: 'kim', row_count: 3, registered: 3, failed: 0 }]);
   });
 });
@@ -96,13 +109,20 @@ describe('the 1,000-row limit', () => {
   it('refuses 1,001 rows with the count and a hint to split, saving nothing', async () => {
     const nos = awaiting(core, 1_001);
     const res = await preview(core, await sheet(ENGLISH_HEADER, rowsFor(nos)));
-    expect(!res.ok && res.error).toMatchObject({ code: 'TOO_MANY_ROWS', message: expect.stringMatching(/1,001 data rows.*at most 1,000.*Split/), details: { rows: 1_001 } });
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'TOO_MANY_ROWS',
+      message: expect.stringMatching(/1,001 data rows.*at most 1,000.*Split/),
+      details: { rows: 1_001 },
+    });
     expect(count(core, 'SELECT count(*) AS n FROM invoices')).toBe(0);
   });
 
   it('ignores trailing blank rows and formatted empty cells', async () => {
     const nos = awaiting(core, 2);
-    const blank: FixtureCell[][] = [[null, null, null], ['', ' ', null]];
+    const blank: FixtureCell[][] = [
+      [null, null, null],
+      ['', ' ', null],
+    ];
     const p = await previewOk(core, await sheet(ENGLISH_HEADER, [...rowsFor(nos), ...blank, ...blank]));
     expect(p.totals.rows).toBe(2);
   });
@@ -111,7 +131,10 @@ describe('the 1,000-row limit', () => {
 describe('uploading the same file again', () => {
   it('registers nothing twice, and says when it was saved before', async () => {
     const nos = awaiting(core, 3);
-    const file = await sheet(ENGLISH_HEADER, nos.map((no, i) => [no, 'kr.cjlogistics', cj(i + 10)]));
+    const file = await sheet(
+      ENGLISH_HEADER,
+      nos.map((no, i) => [no, 'kr.cjlogistics', cj(i + 10)]),
+    );
     const first = await previewOk(core, file);
     await core.ok('imports.commit', { importId: first.importId });
     const invoices = count(core, 'SELECT count(*) AS n FROM invoices');
@@ -120,7 +143,9 @@ describe('uploading the same file again', () => {
     const again = await previewOk(core, file, 'copy of upload.xlsx');
     expect(again.fileHash).toBe(first.fileHash);
     expect(again.previousBatches).toHaveLength(1);
-    expect(again.rows.every((r) => r.verdict === 'warning' && r.outcome === 'skip' && r.code === 'ALREADY_IMPORTED')).toBe(true);
+    expect(
+      again.rows.every((r) => r.verdict === 'warning' && r.outcome === 'skip' && r.code === 'ALREADY_IMPORTED'),
+    ).toBe(true);
     expect(again.rows[0]!.message).toMatch(/already saved from this same file .* by kim \(batch 1\)/);
     const c = await core.ok('imports.commit', { importId: again.importId });
     expect(c).toMatchObject({ registered: 0, modified: 0, skippedAlreadyRegistered: 3, failed: 0 });
@@ -132,7 +157,10 @@ describe('uploading the same file again', () => {
 
   it('an unknown or expired import id is NOT_FOUND in words', async () => {
     const res = await core.call('imports.commit', { importId: 'no-such-import' });
-    expect(!res.ok && res.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/Upload the file again/) });
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/Upload the file again/),
+    });
   });
 });
 
@@ -180,11 +208,22 @@ describe('Preparing to Release as a pre-filled template', () => {
       { recipient: '=HYPERLINK("evil","x")' },
       { recipient: '+82 김민수' },
       { status: 'RELEASED', invoice: { carrierId: 'kr.lotte', invoiceNo: lotte(30) } },
-      { status: 'DELIVERED', invoice: { carrierId: 'kr.lotte', invoiceNo: lotte(31), events: [{ at: Date.parse('2026-11-19T00:00:00Z'), code: 'DELIVERED' }] } },
+      {
+        status: 'DELIVERED',
+        invoice: {
+          carrierId: 'kr.lotte',
+          invoiceNo: lotte(31),
+          events: [{ at: Date.parse('2026-11-19T00:00:00Z'), code: 'DELIVERED' }],
+        },
+      },
       { country: 'US' },
     ]);
     const out = await core.ok('exports.preparingTemplate', { region: 'domestic' });
-    expect(out).toMatchObject({ rows: 3, truncated: false, fileName: expect.stringMatching(/^shipdesk-preparing-.*\.xlsx$/) });
+    expect(out).toMatchObject({
+      rows: 3,
+      truncated: false,
+      fileName: expect.stringMatching(/^shipdesk-preparing-.*\.xlsx$/),
+    });
     const wb = await loadWorkbook(out.bytesBase64);
     const ws = wb.getWorksheet('Invoices')!;
     const byNo = new Map<string, ExcelJS.Row>();
@@ -212,15 +251,25 @@ describe('progress and whole-file refusals through the dispatcher', () => {
     const nos = awaiting(core, 2);
     const events: PushEvent[] = [];
     core.events.on((e) => events.push(e));
-    const file = await sheet(ENGLISH_HEADER, nos.map((no, i) => [no, 'kr.cjlogistics', cj(i + 50)]));
+    const file = await sheet(
+      ENGLISH_HEADER,
+      nos.map((no, i) => [no, 'kr.cjlogistics', cj(i + 50)]),
+    );
     await core.ok('imports.preview', { fileName: 'x.xlsx', bytesBase64: file.toString('base64'), uploadRef: 'drop-1' });
     const phases = events.flatMap((e) => (e.type === 'imports.progress' ? [[e.uploadRef, e.phase]] : []));
-    expect(phases).toEqual([['drop-1', 'reading'], ['drop-1', 'checking'], ['drop-1', 'done']]);
+    expect(phases).toEqual([
+      ['drop-1', 'reading'],
+      ['drop-1', 'checking'],
+      ['drop-1', 'done'],
+    ]);
   });
 
   it('answers a refused file with its code and message, and saves nothing', async () => {
     const res = await preview(core, Buffer.from('just some words, not a sheet\n'));
-    expect(!res.ok && res.error).toMatchObject({ code: 'HEADER_MISMATCH', message: expect.stringMatching(/Download the template/) });
+    expect(!res.ok && res.error).toMatchObject({
+      code: 'HEADER_MISMATCH',
+      message: expect.stringMatching(/Download the template/),
+    });
     const bad = await core.call('imports.preview', { fileName: 'x', bytesBase64: '***' });
     expect(!bad.ok && bad.error.code).toBe('INVALID_INPUT');
   });

@@ -19,21 +19,42 @@ describe('parse worker', () => {
       sheet: expect.objectContaining({
         format: 'xlsx',
         sheetName: 'Sheet1',
-        rows: [{ row: 2, cells: { shipmentNo: { kind: 'text', text: 'SD0000000001' }, carrier: { kind: 'text', text: 'kr.cjlogistics' }, invoiceNo: { kind: 'text', text: '353563075655' } } }],
+        rows: [
+          {
+            row: 2,
+            cells: {
+              shipmentNo: { kind: 'text', text: 'SD0000000001' },
+              carrier: { kind: 'text', text: 'kr.cjlogistics' },
+              invoiceNo: { kind: 'text', text: '353563075655' },
+            },
+          },
+        ],
       }),
     });
   });
 
   it('stops a file that runs past its time, then reads the next one with a fresh worker', async () => {
-    const slow = await streamedSheet(ENGLISH_HEADER, 900, (i) => [`SD${String(i).padStart(10, '0')}`, 'kr.lotte', '241743423084']);
+    const slow = await streamedSheet(ENGLISH_HEADER, 900, (i) => [
+      `SD${String(i).padStart(10, '0')}`,
+      'kr.lotte',
+      '241743423084',
+    ]);
     const out = await parseInWorker(slow, { timeoutMs: 5 });
-    expect(!out.ok && out.refusal).toMatchObject({ code: 'FILE_UNSAFE', details: { reason: 'time' }, message: expect.stringMatching(/took more time or memory/) });
+    expect(!out.ok && out.refusal).toMatchObject({
+      code: 'FILE_UNSAFE',
+      details: { reason: 'time' },
+      message: expect.stringMatching(/took more time or memory/),
+    });
     const next = await parseInWorker(await sheet(ENGLISH_HEADER, rows));
     expect(next.ok).toBe(true);
   });
 
   it('turns running out of its heap into a refusal, not a crash', async () => {
-    const big = await streamedSheet(ENGLISH_HEADER, 1_000, (i) => [`SD${String(i).padStart(10, '0')}`, 'kr.lotte', '241743423084']);
+    const big = await streamedSheet(ENGLISH_HEADER, 1_000, (i) => [
+      `SD${String(i).padStart(10, '0')}`,
+      'kr.lotte',
+      '241743423084',
+    ]);
     const out = await parseInWorker(big, { heapMb: 2 });
     expect(!out.ok && out.refusal).toMatchObject({ code: 'FILE_UNSAFE', details: { reason: 'memory' } });
     expect((await parseInWorker(await sheet(ENGLISH_HEADER, rows))).ok).toBe(true);
@@ -54,12 +75,18 @@ describe('parse worker', () => {
   it('keeps the exceljs reader out of the main process: only the worker reaches it', () => {
     const main = reachable('main/core/createCore.ts');
     const worker = reachable('main/core/imports/worker.ts');
-    for (const reader of ['main/core/imports/readXlsx.ts', 'main/core/imports/cells.ts', 'main/core/imports/parseUpload.ts']) {
+    for (const reader of [
+      'main/core/imports/readXlsx.ts',
+      'main/core/imports/cells.ts',
+      'main/core/imports/parseUpload.ts',
+    ]) {
       expect(main.has(reader), reader).toBe(false);
       expect(worker.has(reader), reader).toBe(true);
     }
     // The main process may write workbooks (our own data), loading exceljs lazily for that only.
-    const staticExcel = [...main].filter((f) => /^import (?!type)[^;]*from 'exceljs'/m.test(fs.readFileSync(path.join(repo, f), 'utf8')));
+    const staticExcel = [...main].filter((f) =>
+      /^import (?!type)[^;]*from 'exceljs'/m.test(fs.readFileSync(path.join(repo, f), 'utf8')),
+    );
     expect(staticExcel).toEqual([]);
   });
 });
@@ -73,7 +100,10 @@ function reachable(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const text = fs.readFileSync(path.join(repo, file), 'utf8');
-    const imports = [...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gm), ...text.matchAll(/\bimport\('(\.[^']+)'\)/g)];
+    const imports = [
+      ...text.matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gm),
+      ...text.matchAll(/\bimport\('(\.[^']+)'\)/g),
+    ];
     for (const m of imports) {
       const target = path.relative(repo, path.resolve(path.dirname(path.join(repo, file)), m[1]!)) + '.ts';
       if (fs.existsSync(path.join(repo, target))) visit(target);

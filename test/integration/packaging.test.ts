@@ -117,7 +117,10 @@ async function packageApp(): Promise<{ output: string; seconds: number }> {
     const seconds = (Date.now() - started) / 1000;
     if (distFingerprint() !== before && attempt < 3) continue;
     // electron-builder's "duplicate dependency references" line runs to kilobytes; keep the rest.
-    const log = result.output.split('\n').filter((line) => !line.includes('duplicate dependency')).join('\n');
+    const log = result.output
+      .split('\n')
+      .filter((line) => !line.includes('duplicate dependency'))
+      .join('\n');
     expect(result.code, log.slice(-4000)).toBe(0);
     return { output, seconds };
   }
@@ -183,7 +186,9 @@ describe('electron-builder package (offline, stub Electron)', () => {
       }
       expect(all.filter((f) => f.startsWith('dist/') && f.endsWith('.map'))).toEqual([]);
       expect(
-        all.filter((f) => /^node_modules\/better-sqlite3\/(deps|src|build\/Release\/(obj|obj\.target)|build\/deps)\//.test(f)),
+        all.filter((f) =>
+          /^node_modules\/better-sqlite3\/(deps|src|build\/Release\/(obj|obj\.target)|build\/deps)\//.test(f),
+        ),
       ).toEqual([]);
       expect(files.has('node_modules/better-sqlite3/build/Release/test_extension.node')).toBe(false);
 
@@ -219,7 +224,14 @@ describe('scripts/before-pack.cjs (native rebuild for Electron at packaging time
 
   it(`does nothing at all when ${SKIP_ENV}=1`, async () => {
     // Any look at the context would throw: the hook must return before reading it.
-    const untouchable = new Proxy({}, { get: () => { throw new Error('the hook read its context'); } });
+    const untouchable = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('the hook read its context');
+        },
+      },
+    );
     await withEnv(SKIP_ENV, '1', async () => {
       await expect(hook.beforePack(untouchable)).resolves.toBeUndefined();
       await expect(hook.afterPack(untouchable)).resolves.toBeUndefined();
@@ -249,7 +261,10 @@ describe('scripts/before-pack.cjs (native rebuild for Electron at packaging time
     const moduleDir = path.join(project, 'node_modules', 'better-sqlite3');
     fs.mkdirSync(path.join(moduleDir, 'build', 'Release'), { recursive: true });
     fs.mkdirSync(path.join(moduleDir, 'lib'));
-    fs.writeFileSync(path.join(moduleDir, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }));
+    fs.writeFileSync(
+      path.join(moduleDir, 'package.json'),
+      JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }),
+    );
     fs.writeFileSync(path.join(moduleDir, 'lib', 'index.js'), 'module.exports = {};');
     const installed = path.join(moduleDir, 'build', 'Release', 'better_sqlite3.node');
     fs.writeFileSync(installed, 'node-build');
@@ -258,7 +273,10 @@ describe('scripts/before-pack.cjs (native rebuild for Electron at packaging time
     fs.linkSync(installed, sharedLink);
     const fake = path.join(project, 'node_modules', '@electron', 'rebuild');
     fs.mkdirSync(fake, { recursive: true });
-    fs.writeFileSync(path.join(fake, 'package.json'), JSON.stringify({ name: '@electron/rebuild', type: 'module', exports: './index.js' }));
+    fs.writeFileSync(
+      path.join(fake, 'package.json'),
+      JSON.stringify({ name: '@electron/rebuild', type: 'module', exports: './index.js' }),
+    );
     fs.writeFileSync(
       path.join(fake, 'index.js'),
       [
@@ -308,9 +326,12 @@ describe('scripts/before-pack.cjs (native rebuild for Electron at packaging time
     expect(seen).toMatchObject({ buildPath: work, projectRootPath: work });
   });
 
-  it.skipIf(!fs.existsSync(NODE_BUILD))('rejects a "rebuilt" addon that still loads in Node (the nodedir=/usr trap)', () => {
-    expect(() =>
-      hook._internals.verifyAbi({ arch: process.arch, built: NODE_BUILD, electronVersion: '45.5.0' }),
-    ).toThrow(/built for Node/);
-  });
+  it.skipIf(!fs.existsSync(NODE_BUILD))(
+    'rejects a "rebuilt" addon that still loads in Node (the nodedir=/usr trap)',
+    () => {
+      expect(() =>
+        hook._internals.verifyAbi({ arch: process.arch, built: NODE_BUILD, electronVersion: '45.5.0' }),
+      ).toThrow(/built for Node/);
+    },
+  );
 });

@@ -12,7 +12,12 @@ let h: SyncHarness;
 let warnings: { message: string; details?: Record<string, unknown> }[];
 beforeEach(async () => {
   warnings = [];
-  h = await startSyncHarness({ log: { warn: (message, details) => void warnings.push({ message, ...(details ? { details } : {}) }), error: () => {} } });
+  h = await startSyncHarness({
+    log: {
+      warn: (message, details) => void warnings.push({ message, ...(details ? { details } : {}) }),
+      error: () => {},
+    },
+  });
 });
 afterEach(() => h.cleanup());
 
@@ -56,11 +61,19 @@ describe('bad input from carriers', () => {
     expect((await h.core.sync.runCycle({ all: true })).eventsStored).toBe(0);
     const problems = await h.core.ok('sync.problems', {});
     const kinds = Object.fromEntries(problems.map((x) => [`${x.kind}:${x.subject}`, x.count]));
-    expect(kinds).toMatchObject({ 'unknown_status:TELEPORTED': 2, 'missing_zone:': 2, [`future_time:${p!.invoiceNo}`]: 2, [`bad_time:${p!.invoiceNo}`]: 2 });
+    expect(kinds).toMatchObject({
+      'unknown_status:TELEPORTED': 2,
+      'missing_zone:': 2,
+      [`future_time:${p!.invoiceNo}`]: 2,
+      [`bad_time:${p!.invoiceNo}`]: 2,
+    });
     expect(warnings.filter((w) => w.message.includes('unknown status'))).toHaveLength(1);
 
     // a real later scan still wins over the clamped future one
-    h.fake.script(p!.carrierId, p!.invoiceNo, { ...timeline, events: [...timeline.events, { afterMs: 3 * HOUR, code: 'DELIVERED', name: '배송완료' }] });
+    h.fake.script(p!.carrierId, p!.invoiceNo, {
+      ...timeline,
+      events: [...timeline.events, { afterMs: 3 * HOUR, code: 'DELIVERED', name: '배송완료' }],
+    });
     h.advance(2 * HOUR);
     await h.core.sync.runCycle({ all: true });
     expect((await detail(p!.shipmentNo)).status).toBe('DELIVERED');
@@ -68,7 +81,8 @@ describe('bad input from carriers', () => {
 
   it('malformed, misshapen and huge answers are failures to retry, visible on the row and in problems', async () => {
     const [bad, good] = await h.registerMany(['kr.lotte', 'kr.lotte'], 2);
-    for (const p of [bad!, good!]) h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value - 2 * 86_400_000));
+    for (const p of [bad!, good!])
+      h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value - 2 * 86_400_000));
     await h.core.sync.runCycle();
     const before = await detail(bad!.shipmentNo);
     h.fake.trackFaults.forceFor(`${bad!.carrierId}:${bad!.invoiceNo}`, 'malformed', 'wrong_shape', 'huge');

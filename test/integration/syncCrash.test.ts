@@ -23,10 +23,16 @@ let env: NodeJS.ProcessEnv;
 
 function sync(...extra: string[]) {
   // The CLI from source (tsx), so the test needs no build.
-  return spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'sync', '--once', '--db', core.dbPath, ...extra], { cwd: repo, env });
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', 'main/cli/index.ts', 'sync', '--once', '--db', core.dbPath, ...extra],
+    { cwd: repo, env },
+  );
 }
 
-function finished(child: ReturnType<typeof sync>): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function finished(
+  child: ReturnType<typeof sync>,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +44,10 @@ beforeAll(async () => {
   fake = await startFakeCarrier({ apiKey: KEY, latencyMs: 150 });
   core = startTestCore({ clock: () => Date.now(), env: {} });
   seedFacets(core.db);
-  const nos = seedShipments(core.db, Array.from({ length: SHIPMENTS }, () => ({})));
+  const nos = seedShipments(
+    core.db,
+    Array.from({ length: SHIPMENTS }, () => ({})),
+  );
   for (const [i, shipmentNo] of nos.entries()) {
     const carrierId = CARRIERS[i % CARRIERS.length]!;
     const invoiceNo = sampleInvoiceNumber(carrierId, 700 + i);
@@ -46,7 +55,12 @@ beforeAll(async () => {
     fake.script(carrierId, invoiceNo, scriptedTimeline('delivered', Date.now() - 2 * 86_400_000));
   }
   core.close(); // the CLI owns the database from here
-  env = { ...process.env, SHIPDESK_TRACKER_URL: fake.graphqlUrl, SHIPDESK_TRACKER_KEY: KEY, SHIPDESK_RELEASE_URL: fake.releaseUrl };
+  env = {
+    ...process.env,
+    SHIPDESK_TRACKER_URL: fake.graphqlUrl,
+    SHIPDESK_TRACKER_KEY: KEY,
+    SHIPDESK_RELEASE_URL: fake.releaseUrl,
+  };
 });
 afterAll(async () => {
   core.cleanup();
@@ -58,14 +72,18 @@ describe('a sync killed mid-cycle', () => {
     const first = sync();
     const killed = finished(first);
     // Upstream applies each release first and answers 150 ms later: kill while answers are owed.
-    for (let waited = 0; fake.releases.applied.size < 12 && waited < 30_000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    for (let waited = 0; fake.releases.applied.size < 12 && waited < 30_000; waited += 10)
+      await new Promise((r) => setTimeout(r, 10));
     first.kill('SIGKILL');
     expect((await killed).signal).toBe('SIGKILL');
 
     // Look without starting a core: a core takes dead leases back as it starts.
     const probe = openDatabase(core.dbPath);
-    const leased = probe.prepare(`SELECT lease_owner FROM outbox WHERE state = 'leased'`).all() as { lease_owner: string }[];
-    const doneBefore = (probe.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'done'`).get() as { n: number }).n;
+    const leased = probe.prepare(`SELECT lease_owner FROM outbox WHERE state = 'leased'`).all() as {
+      lease_owner: string;
+    }[];
+    const doneBefore = (probe.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'done'`).get() as { n: number })
+      .n;
     probe.close();
     expect(leased.length).toBeGreaterThan(0); // the dead run held work in flight
     expect(leased.every((l) => l.lease_owner.split('/')[1] === String(first.pid))).toBe(true);
@@ -74,7 +92,12 @@ describe('a sync killed mid-cycle', () => {
     fake.setLatency(0);
     const second = await finished(sync('--all'));
     expect(second.code, second.stderr).toBe(0);
-    const summary = JSON.parse(second.stdout) as { released: number; polled: number; eventsStored: number; errorsByCode: Record<string, number> };
+    const summary = JSON.parse(second.stdout) as {
+      released: number;
+      polled: number;
+      eventsStored: number;
+      errorsByCode: Record<string, number>;
+    };
     expect(summary.released).toBe(SHIPMENTS - doneBefore);
     expect(summary.polled).toBe(SHIPMENTS);
 
@@ -83,7 +106,9 @@ describe('a sync killed mid-cycle', () => {
       const states = after.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all();
       expect(states).toEqual([{ state: 'done', n: SHIPMENTS }]);
       // upstream: one key per invoice, each applied once; the work owed at the kill was replayed under its own key
-      const invoiceIds = (after.prepare('SELECT id FROM invoices ORDER BY id').all() as { id: number }[]).map((r) => `release:${r.id}`);
+      const invoiceIds = (after.prepare('SELECT id FROM invoices ORDER BY id').all() as { id: number }[]).map(
+        (r) => `release:${r.id}`,
+      );
       expect([...fake.releases.applied.keys()].sort()).toEqual(invoiceIds.sort());
       const replays = fake.releases.receipts.filter((r) => r.replay);
       expect(replays.length).toBeGreaterThan(0);
@@ -98,7 +123,11 @@ describe('a sync killed mid-cycle', () => {
   });
 
   it('answers bad usage with exit 2 and a usage line', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'sync', '--db', core.dbPath], { cwd: repo, env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', 'sync', '--db', core.dbPath], {
+      cwd: repo,
+      env,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/needs --once/);
     expect(r.stderr).toContain('shipdesk sync --once --db FILE [--all]');

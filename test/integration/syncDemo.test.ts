@@ -33,8 +33,16 @@ describe('the demo carrier', () => {
     core.events.on((e) => {
       if (e.type === 'shipments.changed' && e.shipmentNos.includes(shipmentNo!)) seen.add('changed');
     });
-    await core.ok('invoices.register', { shipmentNo: shipmentNo!, carrierId: 'kr.cjlogistics', invoiceNo: deliveredNumber(1) });
-    expect(await core.ok('sync.state', {})).toMatchObject({ demo: true, tracking: true, trackerLabel: 'Demo carrier (local)' });
+    await core.ok('invoices.register', {
+      shipmentNo: shipmentNo!,
+      carrierId: 'kr.cjlogistics',
+      invoiceNo: deliveredNumber(1),
+    });
+    expect(await core.ok('sync.state', {})).toMatchObject({
+      demo: true,
+      tracking: true,
+      trackerLabel: 'Demo carrier (local)',
+    });
     expect(await core.ok('sync.settings', {})).toMatchObject({ trackerUrlFrom: null, hasKey: true, keyFrom: 'app' });
 
     const statuses: string[] = [];
@@ -47,6 +55,9 @@ describe('the demo carrier', () => {
     expect(statuses.at(-1)).toBe('DELIVERED');
     expect(statuses.length).toBeGreaterThan(2); // it moved through the stages on its own
     expect(seen.has('changed')).toBe(true);
-    expect((await core.ok('shipments.get', { shipmentNo: shipmentNo! })).events[0]).toMatchObject({ code: 'DELIVERED', rawText: '배송완료' });
+    expect((await core.ok('shipments.get', { shipmentNo: shipmentNo! })).events[0]).toMatchObject({
+      code: 'DELIVERED',
+      rawText: '배송완료',
+    });
   });
 });

@@ -16,9 +16,9 @@ afterEach(() => h.cleanup());
 
 const status = async (shipmentNo: string) => (await h.core.ok('shipments.get', { shipmentNo })).status;
 const schedule = (invoiceNo: string) =>
-  h.core.db.prepare('SELECT next_poll_at, not_moving, last_error_code FROM poll_schedule WHERE invoice_no = ?').get(invoiceNo) as
-    | { next_poll_at: number | null; not_moving: number; last_error_code: string | null }
-    | undefined;
+  h.core.db
+    .prepare('SELECT next_poll_at, not_moving, last_error_code FROM poll_schedule WHERE invoice_no = ?')
+    .get(invoiceNo) as { next_poll_at: number | null; not_moving: number; last_error_code: string | null } | undefined;
 
 describe('release and tracking', () => {
   it('releases through the endpoint with an idempotency key, then follows the carrier to DELIVERED', async () => {
@@ -31,7 +31,12 @@ describe('release and tracking', () => {
     expect(first).toMatchObject({ released: 1, polled: 0, errorsByCode: {} });
     expect(await status(p!.shipmentNo)).toBe('RELEASED');
     const [applied] = [...h.fake.releases.applied.values()];
-    expect(applied).toMatchObject({ kind: 'release', shipmentNo: p!.shipmentNo, invoiceNo: p!.invoiceNo, recipientCountry: 'KR' });
+    expect(applied).toMatchObject({
+      kind: 'release',
+      shipmentNo: p!.shipmentNo,
+      invoiceNo: p!.invoiceNo,
+      recipientCountry: 'KR',
+    });
     expect(applied!.key).toMatch(/^release:\d+$/);
 
     const seen: string[] = [];
@@ -43,7 +48,14 @@ describe('release and tracking', () => {
     expect(seen).toEqual(['PROCESSED', 'SHIPPING', 'SHIPPING', 'SHIPPING', 'DELIVERED']);
 
     const detail = await h.core.ok('shipments.get', { shipmentNo: p!.shipmentNo });
-    expect(detail.events.map((e) => e.code)).toEqual(['DELIVERED', 'OUT_FOR_DELIVERY', 'IN_TRANSIT', 'IN_TRANSIT', 'AT_PICKUP', 'INFO_RECEIVED']);
+    expect(detail.events.map((e) => e.code)).toEqual([
+      'DELIVERED',
+      'OUT_FOR_DELIVERY',
+      'IN_TRANSIT',
+      'IN_TRANSIT',
+      'AT_PICKUP',
+      'INFO_RECEIVED',
+    ]);
     expect(detail.events[1]).toMatchObject({ zone: '+09:00', rawCode: 'OUT_FOR_DELIVERY', location: '서울강남' });
     // the courier's phone number in the carrier's text is not kept
     expect(detail.events[1]!.rawText).toContain('배송출발');
@@ -53,7 +65,16 @@ describe('release and tracking', () => {
     // delivered: polling stops, and a later cycle asks nothing
     expect(schedule(p!.invoiceNo)?.next_poll_at).toBeNull();
     expect(await h.core.ok('sync.shipments', { shipmentNos: [p!.shipmentNo] })).toEqual([
-      { shipmentNo: p!.shipmentNo, phase: 'finished', reason: null, lastPolledAt: expect.any(String), nextPollAt: null, notMoving: false, lastError: null, failure: null },
+      {
+        shipmentNo: p!.shipmentNo,
+        phase: 'finished',
+        reason: null,
+        lastPolledAt: expect.any(String),
+        nextPollAt: null,
+        notMoving: false,
+        lastError: null,
+        failure: null,
+      },
     ]);
     const asked = h.fake.tracks.length;
     h.advance(3 * DAY);
@@ -76,7 +97,11 @@ describe('release and tracking', () => {
     const detail = await h.core.ok('shipments.get', { shipmentNo: p!.shipmentNo });
     expect(detail).toMatchObject({ status: 'AWAITING_INVOICE', invoiceNo: null, addressLocked: false });
     const [entry] = await h.core.ok('invoices.history', { shipmentNo: p!.shipmentNo });
-    expect(entry).toMatchObject({ action: 'voided_by_carrier', before: { invoiceNo: p!.invoiceNo }, reason: expect.stringContaining('접수취소') });
+    expect(entry).toMatchObject({
+      action: 'voided_by_carrier',
+      before: { invoiceNo: p!.invoiceNo },
+      reason: expect.stringContaining('접수취소'),
+    });
     expect(schedule(p!.invoiceNo)?.next_poll_at).toBeNull();
   });
 
@@ -123,11 +148,19 @@ describe('release and tracking', () => {
     expect(await status(ok!.shipmentNo)).toBe('RELEASED');
     expect(await status(bad!.shipmentNo)).toBe('AWAITING_INVOICE');
     const [dead] = await h.core.ok('sync.deadLetters', {});
-    expect(dead).toMatchObject({ shipmentNo: bad!.shipmentNo, kind: 'release', invoiceNo: bad!.invoiceNo, reason: 'no such waybill at CJ' });
+    expect(dead).toMatchObject({
+      shipmentNo: bad!.shipmentNo,
+      kind: 'release',
+      invoiceNo: bad!.invoiceNo,
+      reason: 'no such waybill at CJ',
+    });
     const [row] = await h.core.ok('sync.shipments', { shipmentNos: [bad!.shipmentNo] });
     expect(row).toMatchObject({ phase: 'refused', reason: 'no such waybill at CJ' });
     const [entry] = await h.core.ok('invoices.history', { shipmentNo: bad!.shipmentNo });
-    expect(entry).toMatchObject({ action: 'voided_by_carrier', reason: 'The carrier refused the release: no such waybill at CJ' });
+    expect(entry).toMatchObject({
+      action: 'voided_by_carrier',
+      reason: 'The carrier refused the release: no such waybill at CJ',
+    });
     expect((await h.core.ok('sync.state', {})).deadLetters).toBe(1);
     // a voided invoice's release cannot be revived; the operator registers a new number instead
     const retry = await h.core.call('sync.retryDeadLetter', { id: dead!.id });
@@ -137,7 +170,11 @@ describe('release and tracking', () => {
   it('a failed row says what happened and what the carrier will do next', async () => {
     const [failed, returning] = await h.registerMany(['kr.cjlogistics', 'kr.cjlogistics'], 40);
     h.fake.script(failed!.carrierId, failed!.invoiceNo, scriptedTimeline('failed', h.core.now.value - 2 * DAY));
-    h.fake.script(returning!.carrierId, returning!.invoiceNo, scriptedTimeline('returning', h.core.now.value - 2 * DAY));
+    h.fake.script(
+      returning!.carrierId,
+      returning!.invoiceNo,
+      scriptedTimeline('returning', h.core.now.value - 2 * DAY),
+    );
     await h.core.sync.runCycle();
     h.advance(2 * MIN);
     await h.core.sync.runCycle();
@@ -146,12 +183,15 @@ describe('release and tracking', () => {
       { code: 'ATTEMPT_FAIL', text: '배달실패 · 주소 불명', at: expect.any(String), nextStep: 'redeliver' },
       { code: 'RETURNING', text: '반송 · 수취거절', at: expect.any(String), nextStep: 'return' },
     ]);
-    expect((await h.core.ok('shipments.list', { tab: 'failed' })).rows.map((r) => r.shipmentNo).sort()).toEqual([failed!.shipmentNo, returning!.shipmentNo].sort());
+    expect((await h.core.ok('shipments.list', { tab: 'failed' })).rows.map((r) => r.shipmentNo).sort()).toEqual(
+      [failed!.shipmentNo, returning!.shipmentNo].sort(),
+    );
   });
 
   it('refresh now polls the chosen shipments at once, ignoring their schedule', async () => {
     const [a, b] = await h.registerMany(['kr.logen', 'kr.logen'], 30);
-    for (const p of [a!, b!]) h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value - 2 * DAY));
+    for (const p of [a!, b!])
+      h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value - 2 * DAY));
     await h.core.sync.runCycle();
     const before = h.fake.tracks.length;
     const { scheduled, done } = h.core.sync.refresh([a!.shipmentNo]);
@@ -162,7 +202,14 @@ describe('release and tracking', () => {
     // through the dispatcher: it answers at once, the result arrives as a push
     const pushesBefore = h.pushes.length;
     expect(await h.core.ok('sync.refresh', { shipmentNos: [b!.shipmentNo] })).toEqual({ scheduled: 1 });
-    await vi.waitFor(() => expect(h.pushes.slice(pushesBefore)).toContainEqual({ type: 'shipments.changed', shipmentNos: [b!.shipmentNo] }), { timeout: 5_000 });
+    await vi.waitFor(
+      () =>
+        expect(h.pushes.slice(pushesBefore)).toContainEqual({
+          type: 'shipments.changed',
+          shipmentNos: [b!.shipmentNo],
+        }),
+      { timeout: 5_000 },
+    );
     expect(await status(b!.shipmentNo)).toBe('DELIVERED');
   });
 });

@@ -10,15 +10,41 @@ import { FINAL_STATUS, scriptedTimeline, type Scenario } from '../fake-carrier/t
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const CARRIERS: CarrierId[] = [
-  'kr.cjlogistics', 'kr.hanjin', 'kr.lotte', 'kr.epost', 'kr.logen',
-  'kr.kdexp', 'kr.cvsnet', 'kr.daesin', 'kr.ilyanglogis', 'kr.chunilps',
+  'kr.cjlogistics',
+  'kr.hanjin',
+  'kr.lotte',
+  'kr.epost',
+  'kr.logen',
+  'kr.kdexp',
+  'kr.cvsnet',
+  'kr.daesin',
+  'kr.ilyanglogis',
+  'kr.chunilps',
 ];
 /** The carrier's published limit; the client is configured a little under it, as in production. */
 const CARRIER_LIMIT = 200;
 const RETRY_AFTER_S = 60;
 const MIX: Scenario[] = [
-  'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered', 'delivered',
-  'redelivered', 'redelivered', 'redelivered', 'failed', 'failed', 'returning', 'returning', 'cancelled', 'cancelled', 'stuck',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'delivered',
+  'redelivered',
+  'redelivered',
+  'redelivered',
+  'failed',
+  'failed',
+  'returning',
+  'returning',
+  'cancelled',
+  'cancelled',
+  'stuck',
 ];
 
 let h: SyncHarness;
@@ -49,9 +75,22 @@ describe('50% injected faults over 1,000 shipments', () => {
     // "Invalid number" is a verdict, not a fault. A timeout costs real waiting, so it is drawn less often.
     const quick = FAULT_KINDS.filter((k) => k !== 'bad_request' && k !== 'timeout');
     const kinds = [...quick, ...quick, 'timeout' as const];
-    h.fake.trackFaults.setPlan({ rate: 0.5, kinds, seed: 42, latencyMs: 5, retryAfterSeconds: RETRY_AFTER_S, hugeBytes: 1_100_000 });
+    h.fake.trackFaults.setPlan({
+      rate: 0.5,
+      kinds,
+      seed: 42,
+      latencyMs: 5,
+      retryAfterSeconds: RETRY_AFTER_S,
+      hugeBytes: 1_100_000,
+    });
     const releaseKinds = ['latency', 'server_error', 'rate_limited', 'reset'] as const;
-    h.fake.releaseFaults.setPlan({ rate: 0.5, kinds: [...releaseKinds, ...releaseKinds, 'timeout'], seed: 7, latencyMs: 5, retryAfterSeconds: RETRY_AFTER_S });
+    h.fake.releaseFaults.setPlan({
+      rate: 0.5,
+      kinds: [...releaseKinds, ...releaseKinds, 'timeout'],
+      seed: 7,
+      latencyMs: 5,
+      retryAfterSeconds: RETRY_AFTER_S,
+    });
 
     const carriers = Array.from({ length: 1000 }, (_, i) => CARRIERS[i % CARRIERS.length]!);
     const parcels = h.seedRegistered(carriers, 1000);
@@ -65,11 +104,26 @@ describe('50% injected faults over 1,000 shipments', () => {
     });
 
     const unsettled = () => {
-      const status = new Map((h.core.db.prepare('SELECT shipment_no, status FROM shipments').all() as { shipment_no: string; status: string }[]).map((r) => [r.shipment_no, r.status]));
-      const events = new Map(
-        (h.core.db.prepare(`SELECT carrier_id || ':' || invoice_no AS k, count(*) AS n FROM tracking_events GROUP BY k`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]),
+      const status = new Map(
+        (
+          h.core.db.prepare('SELECT shipment_no, status FROM shipments').all() as {
+            shipment_no: string;
+            status: string;
+          }[]
+        ).map((r) => [r.shipment_no, r.status]),
       );
-      return plan.filter((p) => status.get(p.shipmentNo) !== FINAL_STATUS[p.scenario] || (events.get(`${p.carrierId}:${p.invoiceNo}`) ?? 0) !== p.expected);
+      const events = new Map(
+        (
+          h.core.db
+            .prepare(`SELECT carrier_id || ':' || invoice_no AS k, count(*) AS n FROM tracking_events GROUP BY k`)
+            .all() as { k: string; n: number }[]
+        ).map((r) => [r.k, r.n]),
+      );
+      return plan.filter(
+        (p) =>
+          status.get(p.shipmentNo) !== FINAL_STATUS[p.scenario] ||
+          (events.get(`${p.carrierId}:${p.invoiceNo}`) ?? 0) !== p.expected,
+      );
     };
     const errors: Record<string, number> = {};
     let cycles = 0;
@@ -93,20 +147,31 @@ describe('50% injected faults over 1,000 shipments', () => {
     // the faults really happened, every kind of them
     const faults = new Set(h.fake.tracks.map((t) => t.fault));
     for (const k of new Set(kinds)) expect(faults).toContain(k);
-    expect(errors).toMatchObject({ NETWORK: expect.any(Number), TIMEOUT: expect.any(Number), RATE_LIMITED: expect.any(Number), MALFORMED: expect.any(Number) });
+    expect(errors).toMatchObject({
+      NETWORK: expect.any(Number),
+      TIMEOUT: expect.any(Number),
+      RATE_LIMITED: expect.any(Number),
+      MALFORMED: expect.any(Number),
+    });
 
     // no carrier above its limit in any one-second window
     for (const c of CARRIERS) expect(h.fake.maxInWindow(c, 1000)).toBeLessThanOrEqual(CARRIER_LIMIT);
     // Retry-After honoured: after a 429 no request to that carrier until the wait is over
     for (const limited of h.fake.tracks.filter((t) => t.fault === 'rate_limited')) {
       const early = h.fake.tracks.filter(
-        (t) => t.carrierId === limited.carrierId && t.business > limited.business && t.business < limited.business + RETRY_AFTER_S * 1000,
+        (t) =>
+          t.carrierId === limited.carrierId &&
+          t.business > limited.business &&
+          t.business < limited.business + RETRY_AFTER_S * 1000,
       );
       expect(early).toEqual([]);
     }
     // what the carriers sent that could not be read is visible to the operator
     const problems = await h.core.ok('sync.problems', { limit: 500 });
     expect(problems.map((p) => p.kind)).toEqual(expect.arrayContaining(['malformed_answer', 'answer_too_large']));
-    console.log(`faults: ${cycles} cycles, ${h.fake.tracks.length} tracking requests, ${h.fake.releases.receipts.length} release requests`, errors);
+    console.log(
+      `faults: ${cycles} cycles, ${h.fake.tracks.length} tracking requests, ${h.fake.releases.receipts.length} release requests`,
+      errors,
+    );
   }, 150_000); // about 4,500 real requests on loopback: ~20 s of CPU, more on a busy machine
 });

@@ -20,7 +20,8 @@ const syncStates = (pushes: PushEvent[]) => pushes.flatMap((e) => (e.type === 's
 describe('offline for a while, then back', () => {
   it('keeps accepting work, shows offline with the queue length, then drains in order', async () => {
     const [a, b, c] = await h.registerMany(['kr.cjlogistics', 'kr.hanjin', 'kr.lotte'], 1);
-    for (const p of [a!, b!, c!]) h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value));
+    for (const p of [a!, b!, c!])
+      h.fake.script(p.carrierId, p.invoiceNo, scriptedTimeline('delivered', h.core.now.value));
     await h.core.sync.runCycle();
     expect(h.fake.releases.applied.size).toBe(3);
 
@@ -32,10 +33,29 @@ describe('offline for a while, then back', () => {
       await fn();
     };
     const [d] = seedShipments(h.core.db, [{}]);
-    await act('modify a', () => h.core.ok('invoices.modify', { shipmentNo: a!.shipmentNo, carrierId: 'kr.cjlogistics', invoiceNo: sampleInvoiceNumber('kr.cjlogistics', 501), reason: 'relabelled' }));
+    await act('modify a', () =>
+      h.core.ok('invoices.modify', {
+        shipmentNo: a!.shipmentNo,
+        carrierId: 'kr.cjlogistics',
+        invoiceNo: sampleInvoiceNumber('kr.cjlogistics', 501),
+        reason: 'relabelled',
+      }),
+    );
     await act('delete b', () => h.core.ok('invoices.delete', { shipmentNo: b!.shipmentNo, reason: 'order cancelled' }));
-    await act('register d', () => h.core.ok('invoices.register', { shipmentNo: d!, carrierId: 'kr.lotte', invoiceNo: sampleInvoiceNumber('kr.lotte', 502) }));
-    await act('modify d', () => h.core.ok('invoices.modify', { shipmentNo: d!, carrierId: 'kr.lotte', invoiceNo: sampleInvoiceNumber('kr.lotte', 503) }));
+    await act('register d', () =>
+      h.core.ok('invoices.register', {
+        shipmentNo: d!,
+        carrierId: 'kr.lotte',
+        invoiceNo: sampleInvoiceNumber('kr.lotte', 502),
+      }),
+    );
+    await act('modify d', () =>
+      h.core.ok('invoices.modify', {
+        shipmentNo: d!,
+        carrierId: 'kr.lotte',
+        invoiceNo: sampleInvoiceNumber('kr.lotte', 503),
+      }),
+    );
 
     const cycles = [];
     for (let i = 0; i < 4; i++) {
@@ -57,24 +77,44 @@ describe('offline for a while, then back', () => {
     const back = await h.core.sync.runCycle();
     expect(back.released).toBe(3);
     expect(await h.core.ok('sync.state', {})).toMatchObject({ online: true, queued: 0 });
-    expect(syncStates(h.pushes).at(-1)).toMatchObject({ online: true, queued: 0, lastSyncAt: new Date(h.core.now.value).toISOString() });
+    expect(syncStates(h.pushes).at(-1)).toMatchObject({
+      online: true,
+      queued: 0,
+      lastSyncAt: new Date(h.core.now.value).toISOString(),
+    });
 
     // upstream saw each shipment's work in the order it was done
     const queued = h.core.db
-      .prepare('SELECT s.shipment_no, o.idempotency_key FROM outbox o JOIN shipments s ON s.id = o.shipment_id ORDER BY o.id')
+      .prepare(
+        'SELECT s.shipment_no, o.idempotency_key FROM outbox o JOIN shipments s ON s.id = o.shipment_id ORDER BY o.id',
+      )
       .all() as { shipment_no: string; idempotency_key: string }[];
     const applied = [...h.fake.releases.applied.values()];
     for (const no of [a!.shipmentNo, b!.shipmentNo, d!]) {
       const expected = queued.filter((q) => q.shipment_no === no).map((q) => q.idempotency_key);
       expect(applied.filter((r) => r.shipmentNo === no).map((r) => r.key)).toEqual(expected);
     }
-    expect(applied.filter((r) => r.shipmentNo === a!.shipmentNo).map((r) => r.kind)).toEqual(['release', 'withdraw', 'release']);
+    expect(applied.filter((r) => r.shipmentNo === a!.shipmentNo).map((r) => r.kind)).toEqual([
+      'release',
+      'withdraw',
+      'release',
+    ]);
     expect(applied.filter((r) => r.shipmentNo === d).map((r) => r.kind)).toEqual(['release', 'withdraw', 'release']);
 
     // actions keep the time the operator acted, not the time they synced
-    const history = h.core.db.prepare('SELECT action, at FROM history ORDER BY id').all() as { action: string; at: number }[];
-    expect(history.slice(3).map((e) => e.at)).toEqual([actedAt['modify a'], actedAt['delete b'], actedAt['register d'], actedAt['modify d']]);
-    const invoiceD = h.core.db.prepare('SELECT registered_at, released_at FROM invoices WHERE invoice_no = ?').get(sampleInvoiceNumber('kr.lotte', 503)) as {
+    const history = h.core.db.prepare('SELECT action, at FROM history ORDER BY id').all() as {
+      action: string;
+      at: number;
+    }[];
+    expect(history.slice(3).map((e) => e.at)).toEqual([
+      actedAt['modify a'],
+      actedAt['delete b'],
+      actedAt['register d'],
+      actedAt['modify d'],
+    ]);
+    const invoiceD = h.core.db
+      .prepare('SELECT registered_at, released_at FROM invoices WHERE invoice_no = ?')
+      .get(sampleInvoiceNumber('kr.lotte', 503)) as {
       registered_at: number;
       released_at: number;
     };

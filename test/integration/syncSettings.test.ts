@@ -18,7 +18,10 @@ const leftovers: TestCore[] = [];
 
 function start(env: Record<string, string> = {}, dbPath?: string): TestCore {
   logged = [];
-  const log = { warn: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')), error: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')) };
+  const log = {
+    warn: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')),
+    error: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')),
+  };
   return startTestCore({ env, log, ...(dbPath ? { dbPath } : {}) });
 }
 
@@ -61,7 +64,11 @@ describe('tracker settings', () => {
 
   it('takes the endpoint and key from settings, keeps the key in a 0600 file, and never shows it', async () => {
     const { shipmentNo } = await registerOne(2);
-    const view = await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY, releaseUrl: fake.releaseUrl });
+    const view = await core.ok('sync.updateSettings', {
+      trackerUrl: fake.graphqlUrl,
+      trackerKey: KEY,
+      releaseUrl: fake.releaseUrl,
+    });
     expect(view).toEqual({
       trackerUrl: fake.graphqlUrl,
       trackerUrlFrom: 'settings',
@@ -100,7 +107,12 @@ describe('tracker settings', () => {
     core.close();
     leftovers.push(core);
     core = start({ SHIPDESK_TRACKER_URL: fake.graphqlUrl, SHIPDESK_TRACKER_KEY: KEY }, dbPath);
-    expect(await core.ok('sync.settings', {})).toMatchObject({ trackerUrl: fake.graphqlUrl, trackerUrlFrom: 'env', hasKey: true, keyFrom: 'env' });
+    expect(await core.ok('sync.settings', {})).toMatchObject({
+      trackerUrl: fake.graphqlUrl,
+      trackerUrlFrom: 'env',
+      hasKey: true,
+      keyFrom: 'env',
+    });
     await registerOne(3);
     await core.sync.runCycle();
     core.now.value += 2 * 60_000;
@@ -109,7 +121,12 @@ describe('tracker settings', () => {
   });
 
   it('refuses unsafe endpoints and malformed keys', async () => {
-    for (const trackerUrl of ['http://10.1.2.3/graphql', 'https://someone:pw@tracker.invalid/graphql', 'ftp://tracker.invalid/graphql', 'not a url']) {
+    for (const trackerUrl of [
+      'http://10.1.2.3/graphql',
+      'https://someone:pw@tracker.invalid/graphql',
+      'ftp://tracker.invalid/graphql',
+      'not a url',
+    ]) {
       const r = await core.call('sync.updateSettings', { trackerUrl });
       expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
     }
@@ -138,11 +155,19 @@ describe('tracker settings', () => {
   it('on the desktop the key is kept encrypted with the storage the shell lends (safeStorage)', async () => {
     const available = { value: true };
     const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
-    const cipher = { isAvailable: () => available.value, encrypt: (t: string) => xor(Buffer.from(t)), decrypt: (b: Buffer) => xor(b).toString() };
+    const cipher = {
+      isAvailable: () => available.value,
+      encrypt: (t: string) => xor(Buffer.from(t)),
+      decrypt: (b: Buffer) => xor(b).toString(),
+    };
     const file = path.join(core.dir, 'tracker-key.bin');
     const desk = startTestCore({ env: {}, trackerKeyStore: encryptedKeyStore(file, cipher) });
     leftovers.push(desk);
-    expect(await desk.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY })).toMatchObject({ hasKey: true, keyStore: 'encrypted', keyFrom: 'store' });
+    expect(await desk.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY })).toMatchObject({
+      hasKey: true,
+      keyStore: 'encrypted',
+      keyFrom: 'store',
+    });
     expect(fs.readFileSync(file).includes('Sup3r')).toBe(false);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect((await desk.ok('sync.state', {})).tracking).toBe(true);

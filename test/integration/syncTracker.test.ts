@@ -18,15 +18,34 @@ afterAll(() => fake.close());
 
 // Generous, so a cold or busy machine does not turn an answer into a timeout; short where one is expected.
 const provider = (key: string | null = KEY, o: { maxBytes?: number; timeoutMs?: number } = {}) =>
-  trackerDeliveryProvider({ url: fake.graphqlUrl, key: () => key, timeoutMs: o.timeoutMs ?? 3000, ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}) });
+  trackerDeliveryProvider({
+    url: fake.graphqlUrl,
+    key: () => key,
+    timeoutMs: o.timeoutMs ?? 3000,
+    ...(o.maxBytes ? { maxBytes: o.maxBytes } : {}),
+  });
 
 describe('tracker.delivery adapter', () => {
   it('reads the events, with the key in the Authorization header only', async () => {
     const outcome = await provider().track('kr.cjlogistics', '350000000011');
     expect(outcome.kind).toBe('events');
     if (outcome.kind !== 'events') return;
-    expect(outcome.events.map((e) => e.statusCode)).toEqual(['INFORMATION_RECEIVED', 'AT_PICKUP', 'IN_TRANSIT', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERED']);
-    expect(outcome.events[0]).toEqual({ time: expect.stringMatching(/\+09:00$/), statusCode: 'INFORMATION_RECEIVED', statusName: '상품접수', description: null, location: '판매자' });
+    expect(outcome.events.map((e) => e.statusCode)).toEqual([
+      'INFORMATION_RECEIVED',
+      'AT_PICKUP',
+      'IN_TRANSIT',
+      'IN_TRANSIT',
+      'OUT_FOR_DELIVERY',
+      'DELIVERED',
+      'DELIVERED',
+    ]);
+    expect(outcome.events[0]).toEqual({
+      time: expect.stringMatching(/\+09:00$/),
+      statusCode: 'INFORMATION_RECEIVED',
+      statusName: '상품접수',
+      description: null,
+      location: '판매자',
+    });
     expect(fake.tracks.at(-1)?.authorization).toBe(`TRACKQL-API-KEY ${KEY}`);
   });
 
@@ -43,7 +62,9 @@ describe('tracker.delivery adapter', () => {
     ['huge', { kind: 'failed', code: 'TOO_LARGE' }],
   ] as [FaultKind, object][])('%s becomes %o', async (fault, expected) => {
     fake.trackFaults.forceNext(fault);
-    expect(await provider(KEY, { timeoutMs: fault === 'timeout' ? 300 : 3000 }).track('kr.cjlogistics', '350000000011')).toMatchObject(expected);
+    expect(
+      await provider(KEY, { timeoutMs: fault === 'timeout' ? 300 : 3000 }).track('kr.cjlogistics', '350000000011'),
+    ).toMatchObject(expected);
   });
 
   it('an answer over the size limit is refused unread', async () => {
@@ -52,13 +73,23 @@ describe('tracker.delivery adapter', () => {
   });
 
   it('a wrong or missing key is UNAUTHORIZED', async () => {
-    expect(await provider('id-1:wrong').track('kr.cjlogistics', '350000000011')).toMatchObject({ kind: 'failed', code: 'UNAUTHORIZED' });
-    expect(await provider(null).track('kr.cjlogistics', '350000000011')).toMatchObject({ kind: 'failed', code: 'UNAUTHORIZED', reason: 'no tracker API key is set' });
+    expect(await provider('id-1:wrong').track('kr.cjlogistics', '350000000011')).toMatchObject({
+      kind: 'failed',
+      code: 'UNAUTHORIZED',
+    });
+    expect(await provider(null).track('kr.cjlogistics', '350000000011')).toMatchObject({
+      kind: 'failed',
+      code: 'UNAUTHORIZED',
+      reason: 'no tracker API key is set',
+    });
   });
 
   it('nobody listening is NETWORK, not an exception', async () => {
     const gone = trackerDeliveryProvider({ url: 'http://127.0.0.1:9/graphql', key: () => KEY, timeoutMs: 300 });
-    expect(await gone.track('kr.cjlogistics', '1')).toMatchObject({ kind: 'failed', code: expect.stringMatching(/NETWORK|TIMEOUT/) });
+    expect(await gone.track('kr.cjlogistics', '1')).toMatchObject({
+      kind: 'failed',
+      code: expect.stringMatching(/NETWORK|TIMEOUT/),
+    });
   });
 
   it('reads Retry-After as seconds or a date, capped at an hour', () => {
@@ -73,7 +104,13 @@ describe('tracker.delivery adapter', () => {
 
 describe('HTTP release connector', () => {
   const nobody = httpReleaseConnector({ url: 'http://127.0.0.1:9/release', timeoutMs: 300 });
-  const payload = { shipmentNo: 'SD0000000001', carrierId: 'kr.lotte', invoiceNo: '240000000015', invoiceId: 1, recipient: { name: '김민수', country: 'KR', postalCode: '06236' } };
+  const payload = {
+    shipmentNo: 'SD0000000001',
+    carrierId: 'kr.lotte',
+    invoiceNo: '240000000015',
+    invoiceId: 1,
+    recipient: { name: '김민수', country: 'KR', postalCode: '06236' },
+  };
 
   it('sends JSON with the idempotency key; a replay is answered as the first time', async () => {
     const c = httpReleaseConnector({ url: fake.releaseUrl, timeoutMs: 3000 });
@@ -101,8 +138,21 @@ describe('HTTP release connector', () => {
   it('429 and 5xx are retried later (Retry-After kept), a dead endpoint is NETWORK', async () => {
     const c = httpReleaseConnector({ url: fake.releaseUrl, timeoutMs: 3000 });
     fake.releaseFaults.forceNext('rate_limited', 'server_error');
-    expect(await c.send('release', payload, 'release:3')).toMatchObject({ ok: false, permanent: false, code: 'RATE_LIMITED', retryAfterMs: 1000 });
-    expect(await c.send('release', payload, 'release:3')).toMatchObject({ ok: false, permanent: false, code: 'SERVER_ERROR' });
-    expect(await nobody.send('release', payload, 'release:4')).toMatchObject({ ok: false, permanent: false, code: expect.stringMatching(/NETWORK|TIMEOUT/) });
+    expect(await c.send('release', payload, 'release:3')).toMatchObject({
+      ok: false,
+      permanent: false,
+      code: 'RATE_LIMITED',
+      retryAfterMs: 1000,
+    });
+    expect(await c.send('release', payload, 'release:3')).toMatchObject({
+      ok: false,
+      permanent: false,
+      code: 'SERVER_ERROR',
+    });
+    expect(await nobody.send('release', payload, 'release:4')).toMatchObject({
+      ok: false,
+      permanent: false,
+      code: expect.stringMatching(/NETWORK|TIMEOUT/),
+    });
   });
 });

@@ -25,15 +25,30 @@ beforeAll(async () => {
   awaiting = seedShipments(core.db, [{}, {}, {}]);
   seedShipments(core.db, [
     { country: 'US' },
-    { status: 'SHIPPING', invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(1), events: [{ at: Date.parse('2026-11-21T00:00:00Z'), code: 'IN_TRANSIT' }] } },
+    {
+      status: 'SHIPPING',
+      invoice: {
+        carrierId: 'kr.lotte',
+        invoiceNo: lotteNumber(1),
+        events: [{ at: Date.parse('2026-11-21T00:00:00Z'), code: 'IN_TRANSIT' }],
+      },
+    },
   ]);
   const rendererDir = path.join(core.dir, 'renderer');
   fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Shipdesk test page</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("shipdesk");');
   fs.writeFileSync(path.join(core.dir, 'secret.txt'), SECRET);
-  const remember = (message: string, details?: Record<string, unknown>) => logLines.push(message + (details ? ' ' + JSON.stringify(details) : ''));
-  host = await startWebHost({ core, port: 0, rendererDir, operator: 'web-test', maxMessageBytes: MAX_MESSAGE, log: { warn: remember, error: remember } });
+  const remember = (message: string, details?: Record<string, unknown>) =>
+    logLines.push(message + (details ? ' ' + JSON.stringify(details) : ''));
+  host = await startWebHost({
+    core,
+    port: 0,
+    rendererDir,
+    operator: 'web-test',
+    maxMessageBytes: MAX_MESSAGE,
+    log: { warn: remember, error: remember },
+  });
 });
 
 afterAll(async () => {
@@ -48,14 +63,19 @@ interface RawResponse {
 }
 
 /** node:http, not fetch: fetch normalises '..' away and will not let a test set Host. */
-function raw(pathAndQuery: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+function raw(
+  pathAndQuery: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path: pathAndQuery, method: init.method ?? 'GET', headers: init.headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -64,7 +84,8 @@ function raw(pathAndQuery: string, init: { method?: string; headers?: Record<str
 }
 
 const origin = () => `http://127.0.0.1:${host.port}`;
-const socketUrl = (token: string | null = host.token) => `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
+const socketUrl = (token: string | null = host.token) =>
+  `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
 
 /** Resolves with an open socket, or the HTTP status the upgrade was refused with. */
 function connect(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket } | { refused: number }> {
@@ -80,10 +101,20 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<{ w
   });
 }
 
-type Frame = { id?: unknown; envelope?: { ok: boolean; value?: unknown; error?: { code: string; message: string } }; push?: unknown };
+type Frame = {
+  id?: unknown;
+  envelope?: { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+  push?: unknown;
+};
 
 /** A test client: sends frames, hands back replies by id and keeps pushes aside. */
-async function client(): Promise<{ ws: WebSocket; send(text: string): void; reply(id: unknown): Promise<Frame>; pushes: Frame[]; closed: Promise<number> }> {
+async function client(): Promise<{
+  ws: WebSocket;
+  send(text: string): void;
+  reply(id: unknown): Promise<Frame>;
+  pushes: Frame[];
+  closed: Promise<number>;
+}> {
   const opened = await connect(socketUrl(), { Origin: origin() });
   if (!('ws' in opened)) throw new Error(`socket refused with ${opened.refused}`);
   const { ws } = opened;
@@ -186,7 +217,10 @@ describe('the page', () => {
   it('refuses other methods, and any non-GET from a foreign Origin', async () => {
     const put = await raw(`/?token=${host.token}`, { method: 'PUT', headers: { Origin: origin() } });
     expect(put.status).toBe(405);
-    const foreign = await raw(`/?token=${host.token}`, { method: 'DELETE', headers: { Origin: 'http://attacker.invalid' } });
+    const foreign = await raw(`/?token=${host.token}`, {
+      method: 'DELETE',
+      headers: { Origin: 'http://attacker.invalid' },
+    });
     expect(foreign.status).toBe(403);
   });
 });
@@ -204,20 +238,29 @@ describe('the socket', () => {
   });
 
   it('accepts the token from the cookie as well', async () => {
-    const opened = await connect(socketUrl(null), { Cookie: `shipdesk_token_${host.port}=${host.token}`, Origin: origin() });
+    const opened = await connect(socketUrl(null), {
+      Cookie: `shipdesk_token_${host.port}=${host.token}`,
+      Origin: origin(),
+    });
     expect('ws' in opened).toBe(true);
     if ('ws' in opened) opened.ws.close();
   });
 
   it('round-trips shipments.list with rows and counts that match the database', async () => {
     const c = await client();
-    c.send(JSON.stringify({ id: 1, method: 'shipments.list', input: { tab: 'preparing', region: 'domestic', limit: 50 } }));
+    c.send(
+      JSON.stringify({ id: 1, method: 'shipments.list', input: { tab: 'preparing', region: 'domestic', limit: 50 } }),
+    );
     const reply = await c.reply(1);
     expect(reply.envelope?.ok).toBe(true);
     const value = reply.envelope?.value as { rows: { shipmentNo: string }[]; counts: Record<string, number> };
     expect(value.rows.map((r) => r.shipmentNo).sort()).toEqual([...awaiting].sort());
-    expect(value.counts.preparing).toBe(dbCount("SELECT count(*) n FROM shipments WHERE region='domestic' AND tab='preparing'"));
-    expect(value.counts.inDelivery).toBe(dbCount("SELECT count(*) n FROM shipments WHERE region='domestic' AND tab='inDelivery'"));
+    expect(value.counts.preparing).toBe(
+      dbCount("SELECT count(*) n FROM shipments WHERE region='domestic' AND tab='preparing'"),
+    );
+    expect(value.counts.inDelivery).toBe(
+      dbCount("SELECT count(*) n FROM shipments WHERE region='domestic' AND tab='inDelivery'"),
+    );
     c.ws.close();
   });
 
@@ -232,11 +275,17 @@ describe('the socket', () => {
     const c = await client();
     c.send('{"id": 1, "method": ');
     const bad = await c.reply(null);
-    expect(bad.envelope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not valid JSON/) } });
+    expect(bad.envelope).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not valid JSON/) },
+    });
     c.send(JSON.stringify({ method: 'settings.get', input: {} }));
     expect((await c.reply(null)).envelope?.error?.code).toBe('INVALID_INPUT');
     c.send(JSON.stringify({ id: 7, method: 42 }));
-    expect((await c.reply(7)).envelope?.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/method/) });
+    expect((await c.reply(7)).envelope?.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/method/),
+    });
     c.send(JSON.stringify({ id: 8, method: 'shipments.list', input: { limit: 'lots' } }));
     expect((await c.reply(8)).envelope?.error?.code).toBe('INVALID_INPUT');
     c.send(JSON.stringify({ id: 2, method: 'carriers.list', input: { region: 'domestic' } }));
@@ -269,13 +318,21 @@ describe('the socket', () => {
     const watcher = await client();
     const actor = await client();
     const shipmentNo = awaiting[0]!;
-    actor.send(JSON.stringify({ id: 10, method: 'invoices.register', input: { shipmentNo, carrierId: 'kr.lotte', invoiceNo: lotteNumber(50) } }));
+    actor.send(
+      JSON.stringify({
+        id: 10,
+        method: 'invoices.register',
+        input: { shipmentNo, carrierId: 'kr.lotte', invoiceNo: lotteNumber(50) },
+      }),
+    );
     const reply = await actor.reply(10);
     expect(reply.envelope?.ok).toBe(true);
     await until(() => watcher.pushes.length > 0 && actor.pushes.length > 0);
     expect(watcher.pushes[0]).toEqual({ push: { type: 'shipments.changed', shipmentNos: [shipmentNo] } });
     const history = core.db
-      .prepare("SELECT h.operator, h.via FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? AND h.action = 'registered'")
+      .prepare(
+        "SELECT h.operator, h.via FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? AND h.action = 'registered'",
+      )
       .get(shipmentNo);
     expect(history).toEqual({ operator: 'web-test', via: 'manual' });
     watcher.ws.close();
@@ -311,7 +368,15 @@ describe('POST /rpc/<method>', () => {
 
   it('refuses an oversized body with 413, a non-JSON type with 415, and answers bad JSON with INVALID_INPUT', async () => {
     expect((await post('settings.get', 'x'.repeat(MAX_MESSAGE + 1), bearer())).status).toBe(413);
-    expect((await raw('/rpc/settings.get', { method: 'POST', body: '{}', headers: { ...bearer(), 'Content-Type': 'text/plain' } })).status).toBe(415);
+    expect(
+      (
+        await raw('/rpc/settings.get', {
+          method: 'POST',
+          body: '{}',
+          headers: { ...bearer(), 'Content-Type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(415);
     const bad = await post('settings.get', '{nope', bearer());
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const unknown = await post('nothing.here', '{}', bearer());

@@ -51,46 +51,91 @@ export function seedShipments(db: Db, specs: SeedShipment[]): string[] {
         orderId = existing.id;
       } else {
         const claim = spec.claim ?? 'general';
-        const original = claim === 'exchange' ? (db.prepare("SELECT id FROM orders WHERE claim = 'general' ORDER BY id LIMIT 1").get() as { id: number } | undefined) : undefined;
+        const original =
+          claim === 'exchange'
+            ? (db.prepare("SELECT id FROM orders WHERE claim = 'general' ORDER BY id LIMIT 1").get() as
+                { id: number } | undefined)
+            : undefined;
         if (claim === 'exchange' && !original) throw new Error('seed a general order before an exchange');
         orderId = Number(
           db
-            .prepare('INSERT INTO orders (order_no, ordered_at, sales_channel, buyer_name, claim, original_order_id) VALUES (?, ?, ?, ?, ?, ?)')
-            .run(spec.orderNo ?? `ORD-${String(++orderSerial).padStart(6, '0')}-${Math.random().toString(36).slice(2, 6)}`, orderedAt, 'web', 'Buyer', claim, original?.id ?? null).lastInsertRowid,
+            .prepare(
+              'INSERT INTO orders (order_no, ordered_at, sales_channel, buyer_name, claim, original_order_id) VALUES (?, ?, ?, ?, ?, ?)',
+            )
+            .run(
+              spec.orderNo ?? `ORD-${String(++orderSerial).padStart(6, '0')}-${Math.random().toString(36).slice(2, 6)}`,
+              orderedAt,
+              'web',
+              'Buyer',
+              claim,
+              original?.id ?? null,
+            ).lastInsertRowid,
         );
       }
       const country = spec.country ?? 'KR';
-      const id = Number(
-        (db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM shipments').get() as { n: number }).n,
-      );
+      const id = Number((db.prepare('SELECT coalesce(max(id), 0) + 1 AS n FROM shipments').get() as { n: number }).n);
       const shipmentNo = formatShipmentNo(id);
-      const claimOfOrder = (db.prepare('SELECT claim FROM orders WHERE id = ?').get(orderId) as { claim: ClaimType }).claim;
+      const claimOfOrder = (db.prepare('SELECT claim FROM orders WHERE id = ?').get(orderId) as { claim: ClaimType })
+        .claim;
       db.prepare(
         `INSERT INTO shipments (id, shipment_no, order_id, ordered_at, order_day, claim, recipient_name, recipient_phone, country,
            postal_code, address_line1, address_line2, memo, warehouse_id, policy_id, option_id, region, status, tab, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        id, shipmentNo, orderId, orderedAt, new Date(orderedAt + 9 * 3600_000).toISOString().slice(0, 10), claimOfOrder,
-        spec.recipient ?? '김민수', spec.phone ?? '010-1234-5678', country, country === 'KR' ? '06236' : '10001',
-        spec.line1 ?? '서울 강남구 테헤란로 1', spec.memo ?? '', ids[spec.warehouse ?? 'WH-ICN'], ids[spec.policy ?? 'STD'],
-        ids[spec.option ?? 'PARCEL'], country === 'KR' ? 'domestic' : 'international', status, tabOf(status), orderedAt,
+        id,
+        shipmentNo,
+        orderId,
+        orderedAt,
+        new Date(orderedAt + 9 * 3600_000).toISOString().slice(0, 10),
+        claimOfOrder,
+        spec.recipient ?? '김민수',
+        spec.phone ?? '010-1234-5678',
+        country,
+        country === 'KR' ? '06236' : '10001',
+        spec.line1 ?? '서울 강남구 테헤란로 1',
+        spec.memo ?? '',
+        ids[spec.warehouse ?? 'WH-ICN'],
+        ids[spec.policy ?? 'STD'],
+        ids[spec.option ?? 'PARCEL'],
+        country === 'KR' ? 'domestic' : 'international',
+        status,
+        tabOf(status),
+        orderedAt,
       );
-      db.prepare('INSERT INTO order_items (order_id, shipment_id, product_id, product_name, option_name, quantity) VALUES (?, ?, ?, ?, ?, 1)')
-        .run(orderId, id, spec.productId ?? 'P100001', '무선 이어폰 Wireless Earbuds', '블랙');
+      db.prepare(
+        'INSERT INTO order_items (order_id, shipment_id, product_id, product_name, option_name, quantity) VALUES (?, ?, ?, ?, ?, 1)',
+      ).run(orderId, id, spec.productId ?? 'P100001', '무선 이어폰 Wireless Earbuds', '블랙');
       if (spec.invoice) {
         const inv = spec.invoice;
         const invoiceId = Number(
-          db.prepare(
-            `INSERT INTO invoices (shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via, released_at)
+          db
+            .prepare(
+              `INSERT INTO invoices (shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via, released_at)
              VALUES (?, ?, ?, 1, ?, 'seed', 'manual', ?)`,
-          ).run(id, inv.carrierId, inv.invoiceNo, orderedAt + 3600_000, inv.released === false ? null : orderedAt + 7200_000).lastInsertRowid,
+            )
+            .run(
+              id,
+              inv.carrierId,
+              inv.invoiceNo,
+              orderedAt + 3600_000,
+              inv.released === false ? null : orderedAt + 7200_000,
+            ).lastInsertRowid,
         );
         let last: number | null = null;
         for (const e of inv.events ?? []) {
           db.prepare(
             `INSERT INTO tracking_events (carrier_id, invoice_no, at, zone, code, raw_code, raw_text, location, fingerprint, stored_at)
              VALUES (?, ?, ?, '+09:00', ?, ?, ?, '곤지암Hub', ?, ?)`,
-          ).run(inv.carrierId, inv.invoiceNo, e.at, e.code, e.code, e.code, `${inv.carrierId}|${inv.invoiceNo}|${e.at}|${e.code}`, e.at);
+          ).run(
+            inv.carrierId,
+            inv.invoiceNo,
+            e.at,
+            e.code,
+            e.code,
+            e.code,
+            `${inv.carrierId}|${inv.invoiceNo}|${e.at}|${e.code}`,
+            e.at,
+          );
           last = last === null || e.at > last ? e.at : last;
         }
         db.prepare('UPDATE shipments SET invoice_id = ?, last_event_at = ? WHERE id = ?').run(invoiceId, last, id);

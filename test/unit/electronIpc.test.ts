@@ -77,14 +77,20 @@ describe('isAppUrl', () => {
   it('matches our file however the path is percent-encoded', () => {
     const spaced = appUrlFor('/Applications/Ship desk.app/Contents/Resources/app.asar/dist/renderer/index.html');
     expect(spaced).toContain('%20');
-    expect(isAppUrl('file:///Applications/Ship desk.app/Contents/Resources/app.asar/dist/renderer/index.html', spaced)).toBe(true);
-    expect(isAppUrl('file:///Applications/Ship%20desk.app/Contents/Resources/app.asar/dist/renderer/ind%65x.html', spaced)).toBe(true);
+    expect(
+      isAppUrl('file:///Applications/Ship desk.app/Contents/Resources/app.asar/dist/renderer/index.html', spaced),
+    ).toBe(true);
+    expect(
+      isAppUrl('file:///Applications/Ship%20desk.app/Contents/Resources/app.asar/dist/renderer/ind%65x.html', spaced),
+    ).toBe(true);
   });
 
   it('ignores the case of a Windows drive letter and path, as Windows does', () => {
     const win = 'file:///C:/Program%20Files/Shipdesk/resources/app.asar/dist/renderer/index.html';
     expect(isAppUrl('file:///c:/program%20files/shipdesk/resources/app.asar/dist/renderer/index.html', win)).toBe(true);
-    expect(isAppUrl('file:///D:/Program%20Files/Shipdesk/resources/app.asar/dist/renderer/index.html', win)).toBe(false);
+    expect(isAppUrl('file:///D:/Program%20Files/Shipdesk/resources/app.asar/dist/renderer/index.html', win)).toBe(
+      false,
+    );
   });
 
   it('stays case-sensitive on POSIX paths', () => {
@@ -203,7 +209,8 @@ describe('IPC adapter', () => {
 });
 
 describe('only main/electron imports electron', () => {
-  const importsElectron = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]electron(?:\/[^'"]*)?['"]/m;
+  const importsElectron =
+    /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]electron(?:\/[^'"]*)?['"]/m;
 
   function sourceFiles(dir: string): string[] {
     if (!fs.existsSync(dir)) return [];
@@ -226,7 +233,7 @@ describe('only main/electron imports electron', () => {
       expect(importsElectron.test(line), line).toBe(true);
     }
     expect(importsElectron.test("import { x } from './electronish';")).toBe(false);
-    expect(importsElectron.test("// the electron shell lives in main/electron")).toBe(false);
+    expect(importsElectron.test('// the electron shell lives in main/electron')).toBe(false);
   });
 
   it('main/core has files to check and none of them imports electron', () => {

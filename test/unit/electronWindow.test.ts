@@ -70,7 +70,7 @@ describe('hardened window options', () => {
     expect(options.height ?? 0).toBeGreaterThanOrEqual(MIN_WINDOW_HEIGHT);
   });
 
-  it('returns a fresh object each time, so one window cannot change another one\'s settings', () => {
+  it("returns a fresh object each time, so one window cannot change another one's settings", () => {
     const a = hardenedWindowOptions(PRELOAD);
     const b = hardenedWindowOptions(PRELOAD);
     expect(a).not.toBe(b);
@@ -124,19 +124,33 @@ describe('web permissions', () => {
 
   it('denies every other permission, even to our own window', () => {
     for (const permission of [
-      'media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'midi',
-      'hid', 'serial', 'usb', 'display-capture', 'fileSystem', 'pointerLock', 'unknown',
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'midi',
+      'hid',
+      'serial',
+      'usb',
+      'display-capture',
+      'fileSystem',
+      'pointerLock',
+      'unknown',
     ]) {
       expect(isPermissionGranted({ ...ours, permission }, trusted), permission).toBe(false);
     }
   });
 
-  it('denies the clipboard to anything that is not our window\'s top frame at our file', () => {
+  it("denies the clipboard to anything that is not our window's top frame at our file", () => {
     const permission = 'clipboard-sanitized-write';
     expect(isPermissionGranted({ ...ours, permission, webContentsId: 8 }, trusted)).toBe(false);
     expect(isPermissionGranted({ ...ours, permission, webContentsId: null }, trusted)).toBe(false);
     expect(isPermissionGranted({ ...ours, permission, isMainFrame: false }, trusted)).toBe(false);
-    expect(isPermissionGranted({ ...ours, permission, requestingUrl: 'https://shipdesk.invalid/' }, trusted)).toBe(false);
+    expect(isPermissionGranted({ ...ours, permission, requestingUrl: 'https://shipdesk.invalid/' }, trusted)).toBe(
+      false,
+    );
     expect(isPermissionGranted({ ...ours, permission, requestingUrl: undefined }, trusted)).toBe(false);
     expect(isPermissionGranted({ ...ours, permission }, { ...trusted, windowWebContentsId: null })).toBe(false);
   });
@@ -184,10 +198,24 @@ interface FakeContents {
 interface MainRun {
   order: string[];
   app: { listeners: Map<string, AnyListener[]>; paths: Map<string, string>; quits: number; sandboxed: boolean };
-  windows: Array<{ options: Record<string, unknown>; loaded: string | null; contents: FakeContents; shown: number; focused: number; restored: number; minimized: boolean; listeners: Map<string, AnyListener[]> }>;
+  windows: Array<{
+    options: Record<string, unknown>;
+    loaded: string | null;
+    contents: FakeContents;
+    shown: number;
+    focused: number;
+    restored: number;
+    minimized: boolean;
+    listeners: Map<string, AnyListener[]>;
+  }>;
   handlers: Map<string, AnyListener>;
   removedHandlers: string[];
-  session: { headers: AnyListener | null; permissionRequest: AnyListener | null; permissionCheck: AnyListener | null; devicePermission: AnyListener | null };
+  session: {
+    headers: AnyListener | null;
+    permissionRequest: AnyListener | null;
+    permissionCheck: AnyListener | null;
+    devicePermission: AnyListener | null;
+  };
   errors: Array<{ title: string; message: string }>;
   core: FakeCore | null;
   menuSet: boolean;
@@ -216,7 +244,10 @@ function mainBundle(): Promise<string> {
         name: 'fake-core',
         setup(b) {
           b.onResolve({ filter: /\/core\/createCore$/ }, () => ({ path: 'fake-core', namespace: 'fake' }));
-          b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({ contents: 'module.exports = require("shipdesk-fake-core");', loader: 'js' }));
+          b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({
+            contents: 'module.exports = require("shipdesk-fake-core");',
+            loader: 'js',
+          }));
         },
       },
     ],
@@ -237,7 +268,12 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
   mainTemps.push(root);
   const run: MainRun = {
     order: [],
-    app: { listeners: new Map(), paths: new Map([['appData', path.join(root, 'appData')]]), quits: 0, sandboxed: false },
+    app: {
+      listeners: new Map(),
+      paths: new Map([['appData', path.join(root, 'appData')]]),
+      quits: 0,
+      sandboxed: false,
+    },
     windows: [],
     handlers: new Map(),
     removedHandlers: [],
@@ -260,8 +296,23 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
       reload(): void;
     };
     constructor(windowOptions: Record<string, unknown>) {
-      const contents: FakeContents = { id: (nextId += 1), sent: [], listeners: new Map(), windowOpenHandler: null, reloads: 0 };
-      this.record = { options: windowOptions, loaded: null, contents, shown: 0, focused: 0, restored: 0, minimized: false, listeners: new Map() };
+      const contents: FakeContents = {
+        id: (nextId += 1),
+        sent: [],
+        listeners: new Map(),
+        windowOpenHandler: null,
+        reloads: 0,
+      };
+      this.record = {
+        options: windowOptions,
+        loaded: null,
+        contents,
+        shown: 0,
+        focused: 0,
+        restored: 0,
+        minimized: false,
+        listeners: new Map(),
+      };
       run.windows.push(this.record);
       run.order.push('new BrowserWindow');
       this.webContents = {
@@ -285,25 +336,52 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
       this.record.loaded = file;
       return Promise.resolve();
     }
-    once(name: string, fn: AnyListener): void { listen(this.record.listeners, name, fn); }
-    on(name: string, fn: AnyListener): void { listen(this.record.listeners, name, fn); }
-    isDestroyed(): boolean { return false; }
-    isMinimized(): boolean { return this.record.minimized; }
-    restore(): void { this.record.restored += 1; }
-    show(): void { this.record.shown += 1; }
-    focus(): void { this.record.focused += 1; }
+    once(name: string, fn: AnyListener): void {
+      listen(this.record.listeners, name, fn);
+    }
+    on(name: string, fn: AnyListener): void {
+      listen(this.record.listeners, name, fn);
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
+    isMinimized(): boolean {
+      return this.record.minimized;
+    }
+    restore(): void {
+      this.record.restored += 1;
+    }
+    show(): void {
+      this.record.shown += 1;
+    }
+    focus(): void {
+      this.record.focused += 1;
+    }
   }
 
   const electron = {
     app: {
       isPackaged: false,
-      setPath: (name: string, value: string) => { run.order.push(`setPath ${name}`); run.app.paths.set(name, value); },
+      setPath: (name: string, value: string) => {
+        run.order.push(`setPath ${name}`);
+        run.app.paths.set(name, value);
+      },
       getPath: (name: string) => run.app.paths.get(name) ?? path.join(root, name),
-      requestSingleInstanceLock: () => { run.order.push('lock'); return options.lock ?? true; },
-      enableSandbox: () => { run.app.sandboxed = true; },
+      requestSingleInstanceLock: () => {
+        run.order.push('lock');
+        return options.lock ?? true;
+      },
+      enableSandbox: () => {
+        run.app.sandboxed = true;
+      },
       on: (name: string, fn: AnyListener) => listen(run.app.listeners, name, fn),
-      whenReady: () => { run.order.push('whenReady'); return whenReady; },
-      quit: () => { run.app.quits += 1; },
+      whenReady: () => {
+        run.order.push('whenReady');
+        return whenReady;
+      },
+      quit: () => {
+        run.app.quits += 1;
+      },
     },
     BrowserWindow,
     safeStorage: {
@@ -318,7 +396,9 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
     },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: () => { run.menuSet = true; },
+      setApplicationMenu: () => {
+        run.menuSet = true;
+      },
     },
     session: {
       defaultSession: {
@@ -346,8 +426,16 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
           core.calls.push({ method, input, ctx });
           return { ok: true, value: 'from core' };
         },
-        events: { on: (l: (e: PushEvent) => void) => { listeners.add(l); return () => listeners.delete(l); }, emit: core.emit },
-        close: () => { core.closed += 1; },
+        events: {
+          on: (l: (e: PushEvent) => void) => {
+            listeners.add(l);
+            return () => listeners.delete(l);
+          },
+          emit: core.emit,
+        },
+        close: () => {
+          core.closed += 1;
+        },
       };
     },
   };
@@ -361,7 +449,11 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
   const distMain = path.join(root, 'dist', 'main');
   const module = { exports: {} };
   new Function('require', 'module', 'exports', '__dirname', '__filename', await mainBundle())(
-    fakeRequire, module, module.exports, distMain, path.join(distMain, 'electron.cjs'),
+    fakeRequire,
+    module,
+    module.exports,
+    distMain,
+    path.join(distMain, 'electron.cjs'),
   );
   ready();
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -398,7 +490,11 @@ describe('main process wiring (main.ts against a fake electron)', () => {
 
   it('keeps the tracker key encrypted with the OS keychain, inside the data folder', async () => {
     const run = await runMain();
-    const store = run.core?.options.trackerKeyStore as { kind: string; read(): string | null; write(key: string | null): void };
+    const store = run.core?.options.trackerKeyStore as {
+      kind: string;
+      read(): string | null;
+      write(key: string | null): void;
+    };
     expect(store.kind).toBe('encrypted');
     store.write('secret-key-123');
     const userData = run.app.paths.get('userData') ?? '';
@@ -428,7 +524,10 @@ describe('main process wiring (main.ts against a fake electron)', () => {
     const handle = run.handlers.get(INVOKE_CHANNEL);
     const id = run.windows[0]?.contents.id ?? -1;
     const ours = { sender: { id }, senderFrame: { url: appUrlOf(run), parent: null } };
-    await expect(handle?.(ours, { method: 'settings.get', input: {} })).resolves.toEqual({ ok: true, value: 'from core' });
+    await expect(handle?.(ours, { method: 'settings.get', input: {} })).resolves.toEqual({
+      ok: true,
+      value: 'from core',
+    });
     expect(run.core?.calls).toEqual([{ method: 'settings.get', input: {}, ctx: { operator: '', via: 'manual' } }]);
     const stranger = { sender: { id: id + 1 }, senderFrame: { url: appUrlOf(run), parent: null } };
     const refused = (await handle?.(stranger, { method: 'settings.get', input: {} })) as Envelope<unknown>;
@@ -451,10 +550,12 @@ describe('main process wiring (main.ts against a fake electron)', () => {
     const run = await runMain();
     let answer: unknown = null;
     run.session.headers?.(
-      { responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } },
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
       (a: unknown) => (answer = a),
     );
-    expect(answer).toEqual({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(answer).toEqual({
+      responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 
   it('denies web permissions except the clipboard write from our window', async () => {
@@ -516,10 +617,16 @@ describe('main process wiring (main.ts against a fake electron)', () => {
   it('brings a crashed screen back a few times, then stops trying', async () => {
     const run = await runMain();
     const contents = run.windows[0]?.contents;
-    for (let i = 0; i < 5; i += 1) fire(contents?.listeners ?? new Map(), 'render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    for (let i = 0; i < 5; i += 1)
+      fire(contents?.listeners ?? new Map(), 'render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     expect(contents?.reloads).toBe(3);
     const clean = await runMain();
-    fire(clean.windows[0]?.contents.listeners ?? new Map(), 'render-process-gone', {}, { reason: 'clean-exit', exitCode: 0 });
+    fire(
+      clean.windows[0]?.contents.listeners ?? new Map(),
+      'render-process-gone',
+      {},
+      { reason: 'clean-exit', exitCode: 0 },
+    );
     expect(clean.windows[0]?.contents.reloads).toBe(0);
   });
 
@@ -542,7 +649,9 @@ describe('main process wiring (main.ts against a fake electron)', () => {
 
   it('tells the operator and quits when the database cannot be opened', async () => {
     const run = await runMain({ coreThrows: new Error('The database was written by a newer Shipdesk.') });
-    expect(run.errors).toEqual([{ title: 'Shipdesk cannot open its database', message: 'The database was written by a newer Shipdesk.' }]);
+    expect(run.errors).toEqual([
+      { title: 'Shipdesk cannot open its database', message: 'The database was written by a newer Shipdesk.' },
+    ]);
     expect(run.app.quits).toBe(1);
     expect(run.windows).toEqual([]);
     expect(run.handlers.size).toBe(0);

@@ -43,7 +43,8 @@ describe('header matching', () => {
 describe('carrier names', () => {
   it('accepts the drop-down label, ids, Korean and English names of every carrier', () => {
     for (const c of CARRIERS) {
-      for (const text of [carrierLabel(c), c.id, c.nameKo, c.nameEn, c.nameEn.toUpperCase()]) expect(carrierFromText(text), text).toBe(c.id);
+      for (const text of [carrierLabel(c), c.id, c.nameKo, c.nameEn, c.nameEn.toUpperCase()])
+        expect(carrierFromText(text), text).toBe(c.id);
     }
   });
   it('knows common short names and refuses the unknown', () => {
@@ -56,25 +57,52 @@ describe('carrier names', () => {
 
 describe('cells by type', () => {
   it('accepts an integer of up to 15 digits stored as a number', () => {
-    expect(fieldValue('invoiceNo', { kind: 'number', value: 353563075655 })).toEqual({ ok: true, text: '353563075655', fromNumber: true });
+    expect(fieldValue('invoiceNo', { kind: 'number', value: 353563075655 })).toEqual({
+      ok: true,
+      text: '353563075655',
+      fromNumber: true,
+    });
     expect(fieldValue('invoiceNo', { kind: 'number', value: 999_999_999_999_999 })).toMatchObject({ ok: true });
   });
   it('refuses a number that lost digits, saying what Excel shows', () => {
-    expect(fieldValue('invoiceNo', { kind: 'number', value: 9.4e21 })).toMatchObject({ ok: false, code: 'NUMBER_CORRUPTED', message: expect.stringContaining('9.40E+21') });
-    expect(fieldValue('invoiceNo', { kind: 'number', value: 1234567890123456 })).toMatchObject({ ok: false, code: 'NUMBER_CORRUPTED' });
-    expect(fieldValue('invoiceNo', { kind: 'text', text: '3.53563E+11' })).toMatchObject({ ok: false, code: 'NUMBER_CORRUPTED' });
+    expect(fieldValue('invoiceNo', { kind: 'number', value: 9.4e21 })).toMatchObject({
+      ok: false,
+      code: 'NUMBER_CORRUPTED',
+      message: expect.stringContaining('9.40E+21'),
+    });
+    expect(fieldValue('invoiceNo', { kind: 'number', value: 1234567890123456 })).toMatchObject({
+      ok: false,
+      code: 'NUMBER_CORRUPTED',
+    });
+    expect(fieldValue('invoiceNo', { kind: 'text', text: '3.53563E+11' })).toMatchObject({
+      ok: false,
+      code: 'NUMBER_CORRUPTED',
+    });
     expect(fieldValue('invoiceNo', { kind: 'number', value: 12.5 })).toMatchObject({ ok: false, code: 'NOT_TEXT' });
   });
   it('refuses formulas, error cells, dates, booleans and merged cells', () => {
-    expect(fieldValue('invoiceNo', { kind: 'formula', formula: 'A1&B1' })).toMatchObject({ code: 'FORMULA_CELL', message: expect.stringContaining('=A1&B1') });
+    expect(fieldValue('invoiceNo', { kind: 'formula', formula: 'A1&B1' })).toMatchObject({
+      code: 'FORMULA_CELL',
+      message: expect.stringContaining('=A1&B1'),
+    });
     expect(fieldValue('invoiceNo', { kind: 'text', text: '=HYPERLINK("x")' })).toMatchObject({ code: 'FORMULA_CELL' });
-    expect(fieldValue('carrier', { kind: 'error', text: '#N/A' })).toMatchObject({ code: 'ERROR_CELL', message: expect.stringContaining('#N/A') });
-    expect(fieldValue('invoiceNo', { kind: 'date' })).toMatchObject({ code: 'NOT_TEXT', message: expect.stringMatching(/date/) });
+    expect(fieldValue('carrier', { kind: 'error', text: '#N/A' })).toMatchObject({
+      code: 'ERROR_CELL',
+      message: expect.stringContaining('#N/A'),
+    });
+    expect(fieldValue('invoiceNo', { kind: 'date' })).toMatchObject({
+      code: 'NOT_TEXT',
+      message: expect.stringMatching(/date/),
+    });
     expect(fieldValue('invoiceNo', { kind: 'boolean', value: true })).toMatchObject({ code: 'NOT_TEXT' });
     expect(fieldValue('shipmentNo', { kind: 'merged' })).toMatchObject({ code: 'MERGED_CELL' });
   });
   it('keeps text as written (normalising is the validator’s job)', () => {
-    expect(fieldValue('invoiceNo', { kind: 'text', text: ' 0123-4567 ' })).toEqual({ ok: true, text: '0123-4567', fromNumber: false });
+    expect(fieldValue('invoiceNo', { kind: 'text', text: ' 0123-4567 ' })).toEqual({
+      ok: true,
+      text: '0123-4567',
+      fromNumber: false,
+    });
   });
 });
 
@@ -105,16 +133,29 @@ describe('CSV', () => {
   });
   it('parses quotes, embedded delimiters and line breaks', () => {
     const records = [...csvRecords('a,"b,c","say ""hi""\nthere"\r\nx,,z\n', ',')];
-    expect(records).toEqual([['a', 'b,c', 'say "hi"\nthere'], ['x', '', 'z']]);
+    expect(records).toEqual([
+      ['a', 'b,c', 'say "hi"\nthere'],
+      ['x', '', 'z'],
+    ]);
   });
   it('reads tab-separated text and skips blank lines', () => {
     const out = readCsv(Buffer.from('Shipment No.\tCarrier\tInvoice No.\n\nSD0000000001\tkr.lotte\t241743423084\n\n'));
     expect(out.ok && out.sheet.rows).toEqual([
-      { row: 3, cells: { shipmentNo: { kind: 'text', text: 'SD0000000001' }, carrier: { kind: 'text', text: 'kr.lotte' }, invoiceNo: { kind: 'text', text: '241743423084' } } },
+      {
+        row: 3,
+        cells: {
+          shipmentNo: { kind: 'text', text: 'SD0000000001' },
+          carrier: { kind: 'text', text: 'kr.lotte' },
+          invoiceNo: { kind: 'text', text: '241743423084' },
+        },
+      },
     ]);
   });
   it('refuses a CSV without the template header, naming what is missing', () => {
     const out = readCsv(Buffer.from('name,phone\nkim,010\n'));
-    expect(!out.ok && out.refusal).toMatchObject({ code: 'HEADER_MISMATCH', message: expect.stringMatching(/Shipment No\..*missing.*name, phone/s) });
+    expect(!out.ok && out.refusal).toMatchObject({
+      code: 'HEADER_MISMATCH',
+      message: expect.stringMatching(/Shipment No\..*missing.*name, phone/s),
+    });
   });
 });

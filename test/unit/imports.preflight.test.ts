@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { parseUpload } from '../../main/core/imports/parseUpload';
 import { IMPORT_LIMITS } from '../../main/core/imports/limits';
 import { createSheetCounter } from '../../main/core/imports/sheetCounter';
-import { manyEntries, overlappingBomb, ratioBomb, rewriteEntry, truncated, wordDocument, zipBomb } from '../fixtures/excel/hostile';
+import {
+  manyEntries,
+  overlappingBomb,
+  ratioBomb,
+  rewriteEntry,
+  truncated,
+  wordDocument,
+  zipBomb,
+} from '../fixtures/excel/hostile';
 import { ENGLISH_HEADER, encrypted, legacyXls, sheet, streamedSheet, withMacros } from '../fixtures/excel/workbooks';
 
 const rows = [['SD0000000001', 'kr.cjlogistics', '350000000011']];
@@ -16,10 +24,16 @@ async function refusal(bytes: Buffer) {
 
 describe('preflight refuses what is not a readable workbook, in words', () => {
   it('an empty file, random bytes and a PDF are not spreadsheets', async () => {
-    expect(await refusal(Buffer.alloc(0))).toMatchObject({ code: 'FILE_NOT_SPREADSHEET', message: expect.stringMatching(/empty/) });
+    expect(await refusal(Buffer.alloc(0))).toMatchObject({
+      code: 'FILE_NOT_SPREADSHEET',
+      message: expect.stringMatching(/empty/),
+    });
     const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     expect((await refusal(random)).code).toBe('FILE_NOT_SPREADSHEET');
-    expect(await refusal(Buffer.from('%PDF-1.7\n...'))).toMatchObject({ code: 'FILE_NOT_SPREADSHEET', message: expect.stringMatching(/PDF document/) });
+    expect(await refusal(Buffer.from('%PDF-1.7\n...'))).toMatchObject({
+      code: 'FILE_NOT_SPREADSHEET',
+      message: expect.stringMatching(/PDF document/),
+    });
   });
 
   it('a password-protected .xlsx gets the locked-file message', async () => {
@@ -45,21 +59,33 @@ describe('preflight refuses what is not a readable workbook, in words', () => {
   });
 
   it('a zip that is a Word document is not a spreadsheet', async () => {
-    expect(await refusal(wordDocument())).toMatchObject({ code: 'FILE_NOT_SPREADSHEET', message: expect.stringMatching(/Word document/) });
+    expect(await refusal(wordDocument())).toMatchObject({
+      code: 'FILE_NOT_SPREADSHEET',
+      message: expect.stringMatching(/Word document/),
+    });
   });
 
   it('macros are refused, by part and by content type', async () => {
     const plain = await sheet(ENGLISH_HEADER, rows);
-    expect(await refusal(withMacros(plain))).toMatchObject({ code: 'FILE_UNSAFE', message: expect.stringMatching(/macros/) });
+    expect(await refusal(withMacros(plain))).toMatchObject({
+      code: 'FILE_UNSAFE',
+      message: expect.stringMatching(/macros/),
+    });
     const typeOnly = rewriteEntry(plain, '[Content_Types].xml', (x) =>
-      x.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+      x.replace(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+        'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
+      ),
     );
     expect(await refusal(typeOnly)).toMatchObject({ code: 'FILE_UNSAFE', details: { reason: 'macros' } });
   });
 
   it('a file over 10 MB is refused for its size before anything else', async () => {
     const big = Buffer.alloc(IMPORT_LIMITS.maxFileBytes + 1, 0x41);
-    expect(await refusal(big)).toMatchObject({ code: 'FILE_TOO_LARGE', message: expect.stringMatching(/10\.0 MB|10 MB/) });
+    expect(await refusal(big)).toMatchObject({
+      code: 'FILE_TOO_LARGE',
+      message: expect.stringMatching(/10\.0 MB|10 MB/),
+    });
   });
 });
 
@@ -88,11 +114,18 @@ describe('zip limits are counted while inflating', () => {
   });
 
   it('a zip with more entries than a workbook could have is refused before inflating', async () => {
-    expect(await refusal(manyEntries(IMPORT_LIMITS.maxZipEntries + 1))).toMatchObject({ code: 'FILE_UNSAFE', details: { limit: IMPORT_LIMITS.maxZipEntries } });
+    expect(await refusal(manyEntries(IMPORT_LIMITS.maxZipEntries + 1))).toMatchObject({
+      code: 'FILE_UNSAFE',
+      details: { limit: IMPORT_LIMITS.maxZipEntries },
+    });
   });
 
   it('a sheet far over the row limit is refused in preflight, with its row count', async () => {
-    const huge = await streamedSheet(ENGLISH_HEADER, 6_000, (i) => [`SD${String(i).padStart(10, '0')}`, 'kr.lotte', '241743423084']);
+    const huge = await streamedSheet(ENGLISH_HEADER, 6_000, (i) => [
+      `SD${String(i).padStart(10, '0')}`,
+      'kr.lotte',
+      '241743423084',
+    ]);
     const t0 = performance.now();
     const r = await refusal(huge);
     expect(performance.now() - t0).toBeLessThan(1_000);

@@ -61,14 +61,43 @@ const mutatedXlsx = fc
 /** A valid workbook whose sheet or shared-strings XML is damaged, then zipped properly: exceljs parses it. */
 const mutatedXml = fc
   .record({
-    part: fc.constantFrom('xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/workbook.xml', '[Content_Types].xml', 'xl/styles.xml'),
-    edits: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 12 }), fc.constantFrom('', '<', '>', '"', '&', '<row>', '</c>', '<v>', 'r="XFD1048576"', '<f>A1</f>', '\u0000', '9.4E+21', 'x')), { minLength: 1, maxLength: 6 }),
+    part: fc.constantFrom(
+      'xl/worksheets/sheet1.xml',
+      'xl/sharedStrings.xml',
+      'xl/workbook.xml',
+      '[Content_Types].xml',
+      'xl/styles.xml',
+    ),
+    edits: fc.array(
+      fc.tuple(
+        fc.nat(),
+        fc.nat({ max: 12 }),
+        fc.constantFrom(
+          '',
+          '<',
+          '>',
+          '"',
+          '&',
+          '<row>',
+          '</c>',
+          '<v>',
+          'r="XFD1048576"',
+          '<f>A1</f>',
+          '\u0000',
+          '9.4E+21',
+          'x',
+        ),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
   })
   .map(({ part, edits }) =>
-    rewriteEntry(valid, part, (xml) => edits.reduce((x, [at, len, insert]) => {
-      const i = at % (x.length + 1);
-      return x.slice(0, i) + insert + x.slice(i + len);
-    }, xml)),
+    rewriteEntry(valid, part, (xml) =>
+      edits.reduce((x, [at, len, insert]) => {
+        const i = at % (x.length + 1);
+        return x.slice(0, i) + insert + x.slice(i + len);
+      }, xml),
+    ),
   );
 
 describe('the importer never throws or hangs', () => {
@@ -82,7 +111,13 @@ describe('the importer never throws or hangs', () => {
   });
 
   it('on text that looks almost like a CSV', async () => {
-    const line = fc.array(fc.oneof(fc.constantFrom('배송번호', 'Carrier', 'Invoice No.', '"', ',', '\r\n', '\t', 'SD0000000001'), fc.string({ maxLength: 8 })), { maxLength: 30 });
+    const line = fc.array(
+      fc.oneof(
+        fc.constantFrom('배송번호', 'Carrier', 'Invoice No.', '"', ',', '\r\n', '\t', 'SD0000000001'),
+        fc.string({ maxLength: 8 }),
+      ),
+      { maxLength: 30 },
+    );
     await fc.assert(
       fc.asyncProperty(line, async (parts) => {
         assertClear(await answerWithin(parseUpload(Buffer.from(parts.join(''))), 5_000));
@@ -111,9 +146,16 @@ describe('the importer never throws or hangs', () => {
 
   it('through the real worker too', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(mutatedXlsx, mutatedXml, fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b))), async (bytes) => {
-        assertClear(await answerWithin(parseInWorker(bytes), 15_000));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          mutatedXlsx,
+          mutatedXml,
+          fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+        ),
+        async (bytes) => {
+          assertClear(await answerWithin(parseInWorker(bytes), 15_000));
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -109,7 +109,15 @@ describe('Logen: 11 digits, blocks only non-digits', () => {
 });
 
 describe('Kyungdong, GS Postbox and the other domestic carriers: digits only, lengths warn', () => {
-  const others = ['kr.kdexp', 'kr.cvsnet', 'kr.daesin', 'kr.ilyanglogis', 'kr.chunilps', 'kr.kunyoung', 'kr.coupangls'] as const;
+  const others = [
+    'kr.kdexp',
+    'kr.cvsnet',
+    'kr.daesin',
+    'kr.ilyanglogis',
+    'kr.chunilps',
+    'kr.kunyoung',
+    'kr.coupangls',
+  ] as const;
   it.each(others)('%s passes 12 digits, warns on 17, blocks letters and 5 digits', (id) => {
     expectPass('123456789012', id);
     expectWarn('12345678901234567', id, /usually .* digits; this one has 17/);

@@ -58,7 +58,8 @@ describe('peer suites (tracking_number_data)', () => {
         for (const raw of spec.test_numbers.valid) {
           const r = validateInvoiceNumber(raw, carrier);
           checked++;
-          if (!r.valid) failures.push(`valid ${JSON.stringify(raw)} (${spec.name}) rejected for ${carrier}: ${r.errors.join(' ')}`);
+          if (!r.valid)
+            failures.push(`valid ${JSON.stringify(raw)} (${spec.name}) rejected for ${carrier}: ${r.errors.join(' ')}`);
         }
         for (const raw of spec.test_numbers.invalid) {
           if (validAnywhere.has(normalizeInvoiceNumber(raw))) {
@@ -75,6 +76,7 @@ describe('peer suites (tracking_number_data)', () => {
     expect(checked).toBeGreaterThan(0);
     expect(failures, `Samples that failed:\n${failures.join('\n')}`).toEqual([]);
     // Visible in the report if the data ever gains such a sample.
-    if (exemptions.length > 0) console.info(`${file}: invalid for one spec, valid for a sibling: ${exemptions.join(', ')}`);
+    if (exemptions.length > 0)
+      console.info(`${file}: invalid for one spec, valid for a sibling: ${exemptions.join(', ')}`);
   });
 });

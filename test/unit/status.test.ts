@@ -50,7 +50,10 @@ describe('status from events', () => {
   });
 
   it('delivered wins over later noise', () => {
-    expect(status(true, [ev(1, 'DELIVERED'), ev(5, 'EXCEPTION'), ev(6, 'CANCELLED')])).toEqual({ kind: 'status', status: 'DELIVERED' });
+    expect(status(true, [ev(1, 'DELIVERED'), ev(5, 'EXCEPTION'), ev(6, 'CANCELLED')])).toEqual({
+      kind: 'status',
+      status: 'DELIVERED',
+    });
   });
 
   it('out-of-order arrival gives the same status as in-order arrival', () => {
@@ -60,7 +63,13 @@ describe('status from events', () => {
 
   it('maps every status to its tab', () => {
     expect(SHIPMENT_STATUSES.map(tabOf)).toEqual([
-      'preparing', 'preparing', 'preparing', 'inDelivery', 'inDelivery', 'failed', 'delivered',
+      'preparing',
+      'preparing',
+      'preparing',
+      'inDelivery',
+      'inDelivery',
+      'failed',
+      'delivered',
     ]);
   });
 });
@@ -71,7 +80,12 @@ describe('what the operator may do', () => {
   });
 
   it('modifies and deletes only in PREPARING_TO_SHIP, RELEASED, PROCESSED, SHIPPING', () => {
-    expect(SHIPMENT_STATUSES.filter(canEditInvoice)).toEqual(['PREPARING_TO_SHIP', 'RELEASED', 'PROCESSED', 'SHIPPING']);
+    expect(SHIPMENT_STATUSES.filter(canEditInvoice)).toEqual([
+      'PREPARING_TO_SHIP',
+      'RELEASED',
+      'PROCESSED',
+      'SHIPPING',
+    ]);
     expect(whyInvoiceLocked('DELIVERED')).toMatch(/delivered/i);
     expect(whyInvoiceLocked('FAILED')).toMatch(/redeliver or cancel/i);
     expect(whyInvoiceLocked('SHIPPING')).toBeNull();
@@ -113,7 +127,10 @@ describe('properties', () => {
   it('delivered wins: any set with a DELIVERED event is DELIVERED, whatever comes after', () => {
     fc.assert(
       fc.property(eventsArb, eventsArb, fc.integer({ min: 0, max: 1_000_000 }), (before, after, at) => {
-        expect(status(true, [...before, ev(at, 'DELIVERED'), ...after])).toEqual({ kind: 'status', status: 'DELIVERED' });
+        expect(status(true, [...before, ev(at, 'DELIVERED'), ...after])).toEqual({
+          kind: 'status',
+          status: 'DELIVERED',
+        });
       }),
     );
   });
@@ -122,7 +139,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         eventsArb.chain((events) =>
-          fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length })),
+          fc.tuple(
+            fc.constant(events),
+            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+          ),
         ),
         fc.boolean(),
         ([events, shuffled], released) => {

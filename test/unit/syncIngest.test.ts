@@ -19,7 +19,13 @@ beforeEach(() => {
 });
 afterEach(() => core.cleanup());
 
-const ev = (time: string, code: string | null, name: string, location = '곤지암Hub'): ProviderEvent => ({ time, statusCode: code, statusName: name, description: null, location });
+const ev = (time: string, code: string | null, name: string, location = '곤지암Hub'): ProviderEvent => ({
+  time,
+  statusCode: code,
+  statusName: name,
+  description: null,
+  location,
+});
 const PICKUP = ev('2026-11-24T10:00:00+09:00', 'AT_PICKUP', '집화처리');
 const TRANSIT = ev('2026-11-24T20:00:00+09:00', 'IN_TRANSIT', '간선상차');
 const OUT = ev('2026-11-25T08:00:00+09:00', 'OUT_FOR_DELIVERY', '배송출발');
@@ -37,8 +43,10 @@ function ingest(key: { carrierId: string; invoiceNo: string }, events: ProviderE
   return core.db.transaction(() => ingestEvents(ctx, key, events, problems))();
 }
 
-const statusOf = (shipmentNo: string) => (core.db.prepare('SELECT status FROM shipments WHERE shipment_no = ?').get(shipmentNo) as { status: string }).status;
-const eventCount = (invoiceNo: string) => (core.db.prepare('SELECT count(*) AS n FROM tracking_events WHERE invoice_no = ?').get(invoiceNo) as { n: number }).n;
+const statusOf = (shipmentNo: string) =>
+  (core.db.prepare('SELECT status FROM shipments WHERE shipment_no = ?').get(shipmentNo) as { status: string }).status;
+const eventCount = (invoiceNo: string) =>
+  (core.db.prepare('SELECT count(*) AS n FROM tracking_events WHERE invoice_no = ?').get(invoiceNo) as { n: number }).n;
 
 describe('status from the stored event set', () => {
   it('follows the parcel and reports what moved and what has new events', () => {
@@ -86,7 +94,10 @@ describe('status from the stored event set', () => {
     expect(ingest(key, [PICKUP, ev('2026-11-24T12:00:00+09:00', 'UNKNOWN', '접수취소')]).moved).toEqual([shipmentNo]);
     expect(statusOf(shipmentNo)).toBe('AWAITING_INVOICE');
     const h = core.db.prepare('SELECT action, reason FROM history ORDER BY id DESC LIMIT 1').get();
-    expect(h).toEqual({ action: 'voided_by_carrier', reason: 'The carrier cancelled this tracking number (접수취소).' });
+    expect(h).toEqual({
+      action: 'voided_by_carrier',
+      reason: 'The carrier cancelled this tracking number (접수취소).',
+    });
   });
 
   it('any order, any repetition, any split into answers ends in the same stored set and status', () => {

@@ -33,7 +33,7 @@ describe('backoff with full jitter', () => {
 
   it('spreads retries over the whole window (full jitter, not equal jitter)', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const draws = Array.from({ length: 2000 }, () => backoffDelay(6, b, random));
     const ceiling = 5_000 * 64;
     expect(Math.min(...draws)).toBeLessThan(ceiling * 0.05);
@@ -53,13 +53,23 @@ describe('the poll schedule', () => {
     expect(nextPollDelay(plan, 'shipping', () => 0.5)).toBe(HOUR);
     expect(nextPollDelay(plan, 'outForDelivery', () => 0.5)).toBe(20 * MIN);
     expect(nextPollDelay(plan, 'stop', () => 0.5)).toBeNull();
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (r) => Math.abs(jittered(HOUR, 0.2, () => r) - HOUR) <= 0.2 * HOUR + 1));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (r) => Math.abs(jittered(HOUR, 0.2, () => r) - HOUR) <= 0.2 * HOUR + 1,
+      ),
+    );
   });
 
   it('flags a number unknown to the carrier 3 days (domestic) or 7 days (international) after release', () => {
     const at = (region: 'domestic' | 'international', releasedDaysAgo: number, events = 0) =>
       isNotMoving(plan, { stage: 'released', releasedAt: 10 * DAY - releasedDaysAgo * DAY, region }, events, 10 * DAY);
-    expect([at('domestic', 2.9), at('domestic', 3.1), at('international', 6.9), at('international', 7.1)]).toEqual([false, true, false, true]);
+    expect([at('domestic', 2.9), at('domestic', 3.1), at('international', 6.9), at('international', 7.1)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
     expect(at('domestic', 30, 1)).toBe(false); // the carrier knows it
   });
 });
@@ -88,7 +98,9 @@ describe('rate gate (token bucket)', () => {
           clock.t += step;
           if (gate.tryTake() === 0) starts.push(clock.t);
         }
-        return starts.every((s, i) => starts.filter((x) => x >= s && x < s + 1000).length <= 20 && (i === 0 || s - starts[i - 1]! >= 50));
+        return starts.every(
+          (s, i) => starts.filter((x) => x >= s && x < s + 1000).length <= 20 && (i === 0 || s - starts[i - 1]! >= 50),
+        );
       }),
     );
   });

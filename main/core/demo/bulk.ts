@@ -37,7 +37,9 @@ function leaveWal(db: Db): () => void {
 
 const schemaOf = (db: Db, type: 'table' | 'index', tables: readonly string[]) =>
   db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+    )
     .all(type, JSON.stringify(tables)) as { name: string; sql: string }[];
 
 /** Starts the worker for `offload`, its scratch file attached here, or returns null. */
@@ -65,7 +67,12 @@ export interface BulkContext {
  * schema's CHECK and foreign-key constraints: both are off during the load (CHECK IN-lists cost a
  * third of a wide insert), and the demo test re-checks them on the result.
  */
-export function bulkLoad<T>(db: Db, tables: readonly string[], load: (context: BulkContext) => T, options: BulkOptions = {}): { result: T; threads: 1 | 2 } {
+export function bulkLoad<T>(
+  db: Db,
+  tables: readonly string[],
+  load: (context: BulkContext) => T,
+  options: BulkOptions = {},
+): { result: T; threads: 1 | 2 } {
   const synchronous = db.pragma('synchronous', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
@@ -98,7 +105,11 @@ export function bulkLoad<T>(db: Db, tables: readonly string[], load: (context: B
       db.exec(DROP_COUNTER_TRIGGERS);
       // Secondary indexes are built once after the load (a sort) instead of row by row. The worker's
       // tables keep theirs: the copy below takes the worker's index entries along.
-      const indexes = schemaOf(db, 'index', tables.filter((t) => !offloaded.has(t)));
+      const indexes = schemaOf(
+        db,
+        'index',
+        tables.filter((t) => !offloaded.has(t)),
+      );
       for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`);
       const result = load({ prepare, offloadDone });
       offloadDone();

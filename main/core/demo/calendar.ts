@@ -21,13 +21,22 @@ export interface Day {
 }
 
 // Orders by local hour: a lunch bump, the evening peak, quiet nights.
-const HOUR_WEIGHTS = [3, 2, 1.2, 0.7, 0.5, 0.6, 1.2, 2.4, 3.5, 4.5, 5, 5.5, 6.5, 6, 5, 5, 5, 5, 5.2, 6, 7.5, 8.5, 8, 5.5];
+const HOUR_WEIGHTS = [
+  3, 2, 1.2, 0.7, 0.5, 0.6, 1.2, 2.4, 3.5, 4.5, 5, 5.5, 6.5, 6, 5, 5, 5, 5, 5.2, 6, 7.5, 8.5, 8, 5.5,
+];
 const fullDayHours = new Weighted(HOUR_WEIGHTS.map((w, h) => [h, w] as const));
 
 // Monday is the busiest day after the weekend, Saturday the quietest (getUTCDay order: Sun..Sat).
 const WEEKDAY = [0.92, 1.15, 1.1, 1.05, 1.0, 0.95, 0.8];
 // Sale days and holidays by MM-DD.
-const SPECIAL: Record<string, number> = { '11-11': 2.1, '06-18': 1.5, '12-24': 1.3, '09-25': 0.45, '09-26': 0.4, '09-27': 0.55 };
+const SPECIAL: Record<string, number> = {
+  '11-11': 2.1,
+  '06-18': 1.5,
+  '12-24': 1.3,
+  '09-25': 0.45,
+  '09-26': 0.4,
+  '09-27': 0.55,
+};
 
 export function daysBefore(now: number, timeZone: string): Day[] {
   let ymd = dayIn(now - HISTORY_DAYS * DAY_MS, timeZone);
@@ -37,7 +46,13 @@ export function daysBefore(now: number, timeZone: string): Day[] {
   for (;;) {
     const next = nextDay(ymd);
     const nextStart = dayStart(next, timeZone);
-    days.push({ ymd, compact: ymd.replaceAll('-', ''), start, length: nextStart - start, end: Math.min(nextStart, now) });
+    days.push({
+      ymd,
+      compact: ymd.replaceAll('-', ''),
+      start,
+      length: nextStart - start,
+      end: Math.min(nextStart, now),
+    });
     if (ymd === last) break;
     ymd = next;
     start = nextStart;

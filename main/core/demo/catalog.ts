@@ -39,7 +39,17 @@ export const OPT_CVS = 2;
 export const OPT_EXPRESS = 3;
 
 /** The carriers the demo seller uses: domestic first, then international (indexes are stored). */
-export const CARRIER_LIST = ['kr.cjlogistics', 'kr.hanjin', 'kr.lotte', 'kr.epost', 'kr.logen', 'kr.epost.ems', 'us.ups', 'de.dhl', 'us.fedex'] as const;
+export const CARRIER_LIST = [
+  'kr.cjlogistics',
+  'kr.hanjin',
+  'kr.lotte',
+  'kr.epost',
+  'kr.logen',
+  'kr.epost.ems',
+  'us.ups',
+  'de.dhl',
+  'us.fedex',
+] as const;
 export const FIRST_INTL_CARRIER = 5;
 export const CJ = 0;
 export const EMS = 5;

@@ -21,10 +21,19 @@ export class CounterTally {
   }
 
   /** One shipment. `warehouse`, `policy`, `option` index the id arrays; `day` indexes dayNames. */
-  add(intl: boolean, exchange: boolean, warehouse: number, policy: number, option: number, status: number, day: number): void {
+  add(
+    intl: boolean,
+    exchange: boolean,
+    warehouse: number,
+    policy: number,
+    option: number,
+    status: number,
+    day: number,
+  ): void {
     const group = (intl ? 2 : 0) + (exchange ? 1 : 0);
     const tab = TAB_INDEX[status] ?? 0;
-    const facet = ((group * this.warehouses.length + warehouse) * this.policies.length + policy) * this.options.length + option;
+    const facet =
+      ((group * this.warehouses.length + warehouse) * this.policies.length + policy) * this.options.length + option;
     this.facets[facet * TABS.length + tab]!++;
     this.days[(day * 4 + group) * TABS.length + tab]!++;
   }
@@ -32,7 +41,9 @@ export class CounterTally {
   /** Replaces both counter tables with the tally. */
   write(db: Db): void {
     db.exec('DELETE FROM count_by_facet; DELETE FROM count_by_day;');
-    const facet = db.prepare('INSERT INTO count_by_facet (region, claim, warehouse_id, policy_id, option_id, tab, n) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const facet = db.prepare(
+      'INSERT INTO count_by_facet (region, claim, warehouse_id, policy_id, option_id, tab, n) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     const day = db.prepare('INSERT INTO count_by_day (order_day, region, claim, tab, n) VALUES (?, ?, ?, ?, ?)');
     const region = (group: number) => (group & 2 ? 'international' : 'domestic');
     const claim = (group: number) => (group & 1 ? 'exchange' : 'general');

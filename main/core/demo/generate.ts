@@ -50,7 +50,10 @@ const OFFLOADED = ['order_items', 'tracking_events'];
 
 function checkOptions(o: DemoOptions): void {
   if (!Number.isSafeInteger(o.shipments) || o.shipments < 1 || o.shipments > 10_000_000) {
-    throw new ShipdeskError('INVALID_INPUT', `The number of demo shipments must be a whole number from 1 to 10,000,000 (got ${o.shipments}).`);
+    throw new ShipdeskError(
+      'INVALID_INPUT',
+      `The number of demo shipments must be a whole number from 1 to 10,000,000 (got ${o.shipments}).`,
+    );
   }
   if (!Number.isSafeInteger(o.seed)) {
     throw new ShipdeskError('INVALID_INPUT', `The demo seed must be a whole number (got ${o.seed}).`);
@@ -61,7 +64,10 @@ function checkOptions(o: DemoOptions): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: o.homeTimeZone ?? 'Asia/Seoul' });
   } catch {
-    throw new ShipdeskError('INVALID_INPUT', `"${String(o.homeTimeZone)}" is not a time zone (expected a name like Asia/Seoul).`);
+    throw new ShipdeskError(
+      'INVALID_INPUT',
+      `"${String(o.homeTimeZone)}" is not a time zone (expected a name like Asia/Seoul).`,
+    );
   }
 }
 
@@ -70,7 +76,8 @@ function refuseIfNotEmpty(db: Db): void {
   const shipments = (db.prepare('SELECT count(*) AS n FROM shipments').get() as { n: number }).n;
   const other = LOADED.some((t) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS n`).pluck().get() === 1);
   if (shipments > 0 || other) {
-    const what = shipments > 0 ? `${shipments.toLocaleString('en-US')} shipments` : 'orders, invoices or tracking events';
+    const what =
+      shipments > 0 ? `${shipments.toLocaleString('en-US')} shipments` : 'orders, invoices or tracking events';
     throw new ShipdeskError(
       'INVALID_STATE',
       `This database already has ${what}. Demo data is only generated into an empty database, ` +
@@ -81,7 +88,11 @@ function refuseIfNotEmpty(db: Db): void {
 }
 
 /** Inserts the reference rows that are missing and returns the ids by table order. */
-function referenceIds(db: Db, table: 'warehouses' | 'delivery_policies' | 'shipping_options', rows: readonly CodeName[]): number[] {
+function referenceIds(
+  db: Db,
+  table: 'warehouses' | 'delivery_policies' | 'shipping_options',
+  rows: readonly CodeName[],
+): number[] {
   const insert = db.prepare(`INSERT INTO ${table} (code, name) VALUES (?, ?) ON CONFLICT(code) DO NOTHING`);
   const find = db.prepare(`SELECT id FROM ${table} WHERE code = ?`);
   return rows.map((r) => {
@@ -99,17 +110,35 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
   const rng = new Random(options.seed);
   const onProgress = options.onProgress ?? (() => {});
 
-  const { result: counts, threads } = bulkLoad(db, LOADED, ({ prepare, offloadDone }) => {
-    refuseIfNotEmpty(db); // again inside the write lock: another process may have written since
-    const ids = {
-      warehouses: referenceIds(db, 'warehouses', WAREHOUSES),
-      policies: referenceIds(db, 'delivery_policies', POLICIES),
-      options: referenceIds(db, 'shipping_options', OPTIONS),
-    };
-    return writeDemo(db, { days, total: options.shipments, seed: options.seed, now, rng, ids, onDay: onProgress, prepare, offloadDone });
-  }, { counters: 'loaded', offload: options.parallel === false ? [] : OFFLOADED });
+  const { result: counts, threads } = bulkLoad(
+    db,
+    LOADED,
+    ({ prepare, offloadDone }) => {
+      refuseIfNotEmpty(db); // again inside the write lock: another process may have written since
+      const ids = {
+        warehouses: referenceIds(db, 'warehouses', WAREHOUSES),
+        policies: referenceIds(db, 'delivery_policies', POLICIES),
+        options: referenceIds(db, 'shipping_options', OPTIONS),
+      };
+      return writeDemo(db, {
+        days,
+        total: options.shipments,
+        seed: options.seed,
+        now,
+        rng,
+        ids,
+        onDay: onProgress,
+        prepare,
+        offloadDone,
+      });
+    },
+    { counters: 'loaded', offload: options.parallel === false ? [] : OFFLOADED },
+  );
   queuePendingReleases(db);
-  const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s, i) => [s, counts.byStatus[i] ?? 0])) as Record<ShipmentStatus, number>;
+  const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s, i) => [s, counts.byStatus[i] ?? 0])) as Record<
+    ShipmentStatus,
+    number
+  >;
   const ended = counts.invoices - (counts.shipments - byStatus.AWAITING_INVOICE);
   return {
     orders: counts.orders,

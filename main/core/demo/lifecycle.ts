@@ -126,7 +126,16 @@ function scans(t: Timeline, status: number, full: boolean, rng: Random): void {
  * packing window, release, then the scans. Squeezed proportionally when it would pass `now`.
  * `full`: store every scan of a delivery (recent parcels, the ones people open), else the key ones.
  */
-export function plan(t: Timeline, t0: number, tod: number, status: number, intl: boolean, full: boolean, now: number, rng: Random): void {
+export function plan(
+  t: Timeline,
+  t0: number,
+  tod: number,
+  status: number,
+  intl: boolean,
+  full: boolean,
+  now: number,
+  rng: Random,
+): void {
   t.n = 0;
   t.reg = -1;
   t.rel = -1;

@@ -1,7 +1,15 @@
 // Buyers derived from a buyer number by hashing, not from the random stream: a repeat buyer or an
 // exchange order finds the same person, phone and address again without storing them.
 import { hash32, Weighted } from './random';
-import { INTL_COUNTRIES, KO_APARTMENTS, KO_DISTRICTS, KO_GIVEN, KO_SURNAMES, type IntlCountry, type KoDistrict } from './names';
+import {
+  INTL_COUNTRIES,
+  KO_APARTMENTS,
+  KO_DISTRICTS,
+  KO_GIVEN,
+  KO_SURNAMES,
+  type IntlCountry,
+  type KoDistrict,
+} from './names';
 
 export interface Person {
   name: string;
@@ -20,7 +28,10 @@ export interface Person {
 
 /** 서울특별시 강남구 → 서울강남, 경기도 성남시 분당구 → 성남분당, 제주특별자치도 제주시 → 제주. */
 function branchName(d: KoDistrict): string {
-  const stem = d.district.split(' ').map((w) => w.replace(/[시구]$/, '')).join('');
+  const stem = d.district
+    .split(' ')
+    .map((w) => w.replace(/[시구]$/, ''))
+    .join('');
   const city = d.city.slice(0, 2);
   if (d.city === '경기도') return stem;
   return stem === city ? city : city + stem;

@@ -63,11 +63,14 @@ export class SampleNumbers {
   /** Equal to sampleInvoiceNumber(carrierId, serial). */
   number(carrierId: CarrierId, serial: number): string {
     const l = this.layout(carrierId);
-    if (!l || !Number.isSafeInteger(serial) || serial < 0 || serial > l.limit) return sampleInvoiceNumber(carrierId, serial);
+    if (!l || !Number.isSafeInteger(serial) || serial < 0 || serial > l.limit)
+      return sampleInvoiceNumber(carrierId, serial);
     const out = build(l, serial);
     if ((serial & 4095) === 0 && out !== sampleInvoiceNumber(carrierId, serial)) {
       // Numbers already written may be wrong too: fail the load (it is one transaction).
-      throw new Error(`Demo invoice numbers for ${carrierId} differ from sampleInvoiceNumber at serial ${serial}: fix sampleNumbers.ts`);
+      throw new Error(
+        `Demo invoice numbers for ${carrierId} differ from sampleInvoiceNumber at serial ${serial}: fix sampleNumbers.ts`,
+      );
     }
     return out;
   }

@@ -89,7 +89,15 @@ export class DemoStatements {
     );
   }
 
-  order(exchange: boolean, id: number, orderNo: string, at: number, channel: string, buyer: string, original: number): void {
+  order(
+    exchange: boolean,
+    id: number,
+    orderNo: string,
+    at: number,
+    channel: string,
+    buyer: string,
+    original: number,
+  ): void {
     if (exchange) this.ordersSql.get(1).run([id, orderNo, at, channel, buyer, original]);
     else this.ordersSql.get(0).run([id, orderNo, at, channel, buyer]);
   }
@@ -122,24 +130,58 @@ export class DemoStatements {
     this.shipmentsSql.get((status * 2 + (intl ? 1 : 0)) * 2 + (exchange ? 1 : 0)).run(row);
   }
 
-  item(orderId: number, shipmentId: number, productId: string, productName: string, option: string, quantity: number): void {
+  item(
+    orderId: number,
+    shipmentId: number,
+    productId: string,
+    productName: string,
+    option: string,
+    quantity: number,
+  ): void {
     this.itemsSql.run([orderId, shipmentId, productId, productName, option, quantity]);
   }
 
   invoice(
     carrier: number,
     active: boolean,
-    ...row: [id: number, shipmentId: number, invoiceNo: string, registeredAt: number, by: string, via: string, releasedAt: number | null, endedAt: number | null, endedReason: string | null]
+    ...row: [
+      id: number,
+      shipmentId: number,
+      invoiceNo: string,
+      registeredAt: number,
+      by: string,
+      via: string,
+      releasedAt: number | null,
+      endedAt: number | null,
+      endedReason: string | null,
+    ]
   ): void {
     this.invoicesSql.get(carrier * 2 + (active ? 1 : 0)).run(row);
   }
 
-  event(carrier: number, kind: number, invoiceNo: string, at: number, zone: string, location: string, storedAt: number): void {
+  event(
+    carrier: number,
+    kind: number,
+    invoiceNo: string,
+    at: number,
+    zone: string,
+    location: string,
+    storedAt: number,
+  ): void {
     this.eventsSql.get(carrier * 8 + kind).run([invoiceNo, at, zone, location, storedAt]);
   }
 
   /** A modification or deletion: written by finishHistory, after the registrations. */
-  history(action: number, shipmentId: number, before: string | null, after: string | null, operator: string, via: string, at: number, reason: string | null): void {
+  history(
+    action: number,
+    shipmentId: number,
+    before: string | null,
+    after: string | null,
+    operator: string,
+    via: string,
+    at: number,
+    reason: string | null,
+  ): void {
     this.pending.push([action, shipmentId, before, after, operator, via, at, reason]);
   }
 
@@ -166,7 +208,16 @@ export class DemoStatements {
   }
 }
 
-type HistoryRow = [action: number, shipmentId: number, before: string | null, after: string | null, operator: string, via: string, at: number, reason: string | null];
+type HistoryRow = [
+  action: number,
+  shipmentId: number,
+  before: string | null,
+  after: string | null,
+  operator: string,
+  via: string,
+  at: number,
+  reason: string | null,
+];
 
 /** History actions the load writes itself (registrations come from finishHistory's SQL). */
 export const HISTORY_ACTIONS = ['registered', 'modified', 'deleted'] as const;

@@ -4,7 +4,15 @@ import type { CarrierId } from '../../../shared/carriers';
 import type { Db } from '../db/open';
 import { formatShipmentNo } from '../../../shared/shipmentNo';
 import { dailyQuotas, DAY_MS, HOUR, orderTimes, type Day } from './calendar';
-import { CARRIER_LIST, DELETE_REASONS, DOMESTIC_CHANNELS, INTL_CHANNELS, MODIFY_REASONS, OPTION_GROUPS, PRODUCTS } from './catalog';
+import {
+  CARRIER_LIST,
+  DELETE_REASONS,
+  DOMESTIC_CHANNELS,
+  INTL_CHANNELS,
+  MODIFY_REASONS,
+  OPTION_GROUPS,
+  PRODUCTS,
+} from './catalog';
 import { choose, intlMemos, koMemos, operators, otherCarrier, productIndexes, vias, type Choice } from './choices';
 import { CounterTally } from './counters';
 import { writeScans } from './events';
@@ -71,7 +79,17 @@ export interface DemoRun {
 export function writeDemo(db: Db, run: DemoRun): Counts {
   const { days, total, seed, now, rng, ids } = run;
   const sql = new DemoStatements(db, run.prepare);
-  const c: Counts = { orders: 0, exchangeOrders: 0, shipments: 0, orderItems: 0, invoices: 0, events: 0, history: 0, byStatus: new Int32Array(7), international: 0 };
+  const c: Counts = {
+    orders: 0,
+    exchangeOrders: 0,
+    shipments: 0,
+    orderItems: 0,
+    invoices: 0,
+    events: 0,
+    history: 0,
+    byStatus: new Int32Array(7),
+    international: 0,
+  };
   // Per order, what an exchange order needs from its original (there are at most `total` orders).
   const buyerOf = new Int32Array(total + 1);
   const channelOf = new Uint8Array(total + 1);
@@ -88,18 +106,37 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
   const sizes: number[] = [];
   const numbers = new SampleNumbers();
   const serialBase = hash32(seed, 0x5e71a1) % (SERIALS - 4 * (2 * total + 2));
-  const tally = new CounterTally(ids.warehouses, ids.policies, ids.options, days.map((day) => day.ymd));
+  const tally = new CounterTally(
+    ids.warehouses,
+    ids.policies,
+    ids.options,
+    days.map((day) => day.ymd),
+  );
 
   const item = (orderId: number, shipmentId: number, productIdx: number) => {
     const p = PRODUCTS[productIdx] ?? PRODUCTS[0]!;
     const group = OPTION_GROUPS[p.options] ?? [''];
     const q = rng.float();
-    sql.item(orderId, shipmentId, p.id, p.name, group[rng.int(group.length)] ?? '', q < 0.82 ? 1 : q < 0.96 ? 2 : 3 + rng.int(3));
+    sql.item(
+      orderId,
+      shipmentId,
+      p.id,
+      p.name,
+      group[rng.int(group.length)] ?? '',
+      q < 0.82 ? 1 : q < 0.96 ? 2 : 3 + rng.int(3),
+    );
     c.orderItems++;
   };
 
   /** An earlier invoice of the shipment, ended by a modification or a deletion; returns its number. */
-  const endedInvoice = (invoiceId: number, shipmentId: number, carrier: number, r0: number, end: number, reason: string) => {
+  const endedInvoice = (
+    invoiceId: number,
+    shipmentId: number,
+    carrier: number,
+    r0: number,
+    end: number,
+    reason: string,
+  ) => {
     const carrierId = carrierIdOf(carrier);
     // Keys above `total` never meet an active invoice's key (the shipment id).
     const no = numbers.number(carrierId, serialOf(total + shipmentId, serialBase, seed));
@@ -117,7 +154,7 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
   days.forEach((day, d) => {
     // Shipments per order: mostly one, some split over two or three parcels.
     sizes.length = 0;
-    for (let left = quotas[d] ?? 0; left > 0; ) {
+    for (let left = quotas[d] ?? 0; left > 0;) {
       const r = rng.float();
       const k = Math.min(left, r < 0.85 ? 1 : r < 0.96 ? 2 : 3);
       sizes.push(k);
@@ -157,7 +194,15 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
       buyerOf[id] = buyer;
       channelOf[id] = channel;
       isExchange[id] = exchange ? 1 : 0;
-      sql.order(exchange, id, `${day.compact}-${String(serial).padStart(7, '0')}`, t0, CHANNELS[channel] ?? '자사몰', person.name, original);
+      sql.order(
+        exchange,
+        id,
+        `${day.compact}-${String(serial).padStart(7, '0')}`,
+        t0,
+        CHANNELS[channel] ?? '자사몰',
+        person.name,
+        original,
+      );
       c.orders++;
       if (exchange) c.exchangeOrders++;
       const memo = (intl ? intlMemos : koMemos).pick(rng);
@@ -183,10 +228,27 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
           updated = delEnd;
         }
         sql.shipment(
-          status, intl, exchange,
-          sid, formatShipmentNo(sid), id, t0, day.ymd, recipient.name, recipient.phone, recipient.country, recipient.postalCode,
-          recipient.line1, recipient.line2, memo, ids.warehouses[choice.warehouse] ?? 1, ids.policies[choice.policy] ?? 1,
-          ids.options[choice.option] ?? 1, status > AWAITING ? invoiceId : null, t.n > 0 ? (t.at[t.n - 1] as number) : null, updated,
+          status,
+          intl,
+          exchange,
+          sid,
+          formatShipmentNo(sid),
+          id,
+          t0,
+          day.ymd,
+          recipient.name,
+          recipient.phone,
+          recipient.country,
+          recipient.postalCode,
+          recipient.line1,
+          recipient.line2,
+          memo,
+          ids.warehouses[choice.warehouse] ?? 1,
+          ids.policies[choice.policy] ?? 1,
+          ids.options[choice.option] ?? 1,
+          status > AWAITING ? invoiceId : null,
+          t.n > 0 ? (t.at[t.n - 1] as number) : null,
+          updated,
         );
         tally.add(intl, exchange, choice.warehouse, choice.policy, choice.option, status, d);
         c.shipments++;
@@ -204,7 +266,16 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
 
         if (deleted) {
           const old = endedInvoice(firstInvoice, sid, carrier, delStart, delEnd, 'deleted');
-          sql.history(H_DELETED, sid, snap(carrierIdOf(carrier), old), null, operators.pick(rng), vias.pick(rng), delEnd, rng.pick(DELETE_REASONS));
+          sql.history(
+            H_DELETED,
+            sid,
+            snap(carrierIdOf(carrier), old),
+            null,
+            operators.pick(rng),
+            vias.pick(rng),
+            delEnd,
+            rng.pick(DELETE_REASONS),
+          );
         }
         if (status === AWAITING) continue;
 
@@ -219,7 +290,16 @@ export function writeDemo(db: Db, run: DemoRun): Counts {
           const old = endedInvoice(firstInvoice, sid, oldCarrier, r0, t.reg, 'modified');
           sql.invoice(carrier, true, invoiceId, sid, no, t.reg, op, via, released, null, null);
           // Registered by the modification: its history row is the 'modified' one.
-          sql.history(H_MODIFIED, sid, snap(carrierIdOf(oldCarrier), old), snap(carrierId, no), op, via, t.reg, rng.pick(MODIFY_REASONS));
+          sql.history(
+            H_MODIFIED,
+            sid,
+            snap(carrierIdOf(oldCarrier), old),
+            snap(carrierId, no),
+            op,
+            via,
+            t.reg,
+            rng.pick(MODIFY_REASONS),
+          );
           sql.notRegistered(invoiceId);
         } else {
           sql.invoice(carrier, true, invoiceId, sid, no, t.reg, op, via, released, null, null);

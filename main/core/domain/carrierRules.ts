@@ -23,7 +23,10 @@ function mod7Digits(total: number, checkLevel: 'block' | 'warn'): NumberFormat {
 
 /** Digits only, any of the given lengths, no check digit known. */
 function plainDigits(lengths: readonly number[]): NumberFormat {
-  return { name: `${lengths.join('/')} digits`, pattern: anchored(new RegExp(`\\d{${Math.min(...lengths)},${Math.max(...lengths)}}`)) };
+  return {
+    name: `${lengths.join('/')} digits`,
+    pattern: anchored(new RegExp(`\\d{${Math.min(...lengths)},${Math.max(...lengths)}}`)),
+  };
 }
 
 // "Others" in CARRIERS.md: digits, no check digit known, lengths only typical (warn).

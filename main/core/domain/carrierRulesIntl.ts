@@ -30,8 +30,18 @@ const S10: NumberFormat = {
 const S10_SHAPE = 'two letters, nine digits and a two-letter country code, e.g. EE123456785KR';
 
 const UPS_MOD10 = { algorithm: 'mod10', evens: 1, odds: 2 } as const;
-const FEDEX_11 = { algorithm: 'weightedMod', weights: [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1], modulo1: 11, modulo2: 10 } as const;
-const FEDEX_13 = { algorithm: 'weightedMod', weights: [1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1], modulo1: 11, modulo2: 10 } as const;
+const FEDEX_11 = {
+  algorithm: 'weightedMod',
+  weights: [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1],
+  modulo1: 11,
+  modulo2: 10,
+} as const;
+const FEDEX_13 = {
+  algorithm: 'weightedMod',
+  weights: [1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1],
+  modulo1: 11,
+  modulo2: 10,
+} as const;
 const MOD10_13 = { algorithm: 'mod10', evens: 1, odds: 3 } as const;
 const MOD10_31 = { algorithm: 'mod10', evens: 3, odds: 1 } as const;
 

@@ -41,12 +41,7 @@ export function mod10(serial: string, evens: number, odds: number, reverse = fal
 }
 
 /** FedEx: sum of digit × weight (weights aligned from the left), then mod modulo1, then mod modulo2. */
-export function weightedMod(
-  serial: string,
-  weights: readonly number[],
-  modulo1: number,
-  modulo2: number,
-): number {
+export function weightedMod(serial: string, weights: readonly number[], modulo1: number, modulo2: number): number {
   let sum = 0;
   [...serial].forEach((ch, i) => {
     sum += charValue(ch) * (weights[i] ?? 0);

@@ -163,7 +163,10 @@ function overall(n: string, judged: Judged[], fitting: Judged[]): { errors: stri
   if (n === '') return { errors: ['Enter a tracking number.'], warnings: [] };
   const bad = /[^0-9A-Z]/.exec(n);
   if (bad) {
-    return { errors: [`Tracking numbers contain only letters and digits; this one contains "${bad[0]}".`], warnings: [] };
+    return {
+      errors: [`Tracking numbers contain only letters and digits; this one contains "${bad[0]}".`],
+      warnings: [],
+    };
   }
   // Near misses (right shape, wrong check digit or country) say the most.
   const near = [...new Set(judged.filter((j) => j.verdict.fits).flatMap((j) => j.verdict.errors))];
@@ -185,7 +188,8 @@ export function validateInvoiceNumber(raw: string, carrierId?: CarrierId): Valid
   }
   const own = judged.find((j) => j.rule.id === carrierId);
   // Callers outside TypeScript (IPC, Excel import) may pass any string.
-  if (!own) return { valid: false, normalized, errors: [`Unknown carrier "${String(carrierId)}".`], warnings: [], candidates };
+  if (!own)
+    return { valid: false, normalized, errors: [`Unknown carrier "${String(carrierId)}".`], warnings: [], candidates };
   const { errors, warnings } = own.verdict;
   return { valid: errors.length === 0, normalized, errors: [...errors], warnings: [...warnings], candidates };
 }

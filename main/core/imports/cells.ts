@@ -10,13 +10,16 @@ function textCell(text: string): RawCell {
 
 /** Rich text runs joined; anything that is not a run contributes nothing. */
 function joinRuns(runs: unknown[]): string {
-  return runs.map((run) => (run && typeof run === 'object' && 'text' in run && typeof run.text === 'string' ? run.text : '')).join('');
+  return runs
+    .map((run) => (run && typeof run === 'object' && 'text' in run && typeof run.text === 'string' ? run.text : ''))
+    .join('');
 }
 
 export function rawValue(value: unknown): RawCell {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'string') return textCell(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', text: String(value) };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', text: String(value) };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
   if (value instanceof Date) return { kind: 'date' };
   if (typeof value !== 'object') return EMPTY;

@@ -22,7 +22,12 @@ import { IMPORT_FIELDS, type ImportField, type ParsedRow } from './types';
  */
 export type NumberChecks = Map<string, { invoiceNo: string; warnings: string[] } | ShipdeskError>;
 
-function checkNumberOnce(checks: NumberChecks, ref: ShipmentRef, carrierId: CarrierId, text: string): { invoiceNo: string; warnings: string[] } {
+function checkNumberOnce(
+  checks: NumberChecks,
+  ref: ShipmentRef,
+  carrierId: CarrierId,
+  text: string,
+): { invoiceNo: string; warnings: string[] } {
   const key = `${ref.region}|${carrierId}|${text}`;
   let result = checks.get(key);
   if (!result) {
@@ -39,7 +44,10 @@ function checkNumberOnce(checks: NumberChecks, ref: ShipmentRef, carrierId: Carr
 }
 
 function parseAction(text: string): 'register' | 'modify' | null {
-  const key = text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]/gu, '');
+  const key = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]/gu, '');
   if (key === '') return 'register';
   if (/modify|change|update|수정|변경/.test(key)) return 'modify';
   if (/register|new|등록|신규/.test(key)) return 'register';
@@ -66,7 +74,9 @@ function previousImports(ctx: ServiceContext, fileHash: string): Map<number, Pre
 }
 
 function orderNoOf(ctx: ServiceContext, shipmentId: number): string {
-  const r = ctx.prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?').get(shipmentId) as { order_no: string };
+  const r = ctx
+    .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?')
+    .get(shipmentId) as { order_no: string };
   return r.order_no;
 }
 
@@ -75,7 +85,11 @@ const sameOrderNo = (a: string, b: string) => {
   return squash(a) === squash(b);
 };
 
-function stateProblem(ref: ShipmentRef, action: 'register' | 'modify', current: { carrier_id: string; invoice_no: string } | undefined): Problem | null {
+function stateProblem(
+  ref: ShipmentRef,
+  action: 'register' | 'modify',
+  current: { carrier_id: string; invoice_no: string } | undefined,
+): Problem | null {
   const has = current ? `${carrierName(current.carrier_id)} ${current.invoice_no}` : '';
   if (action === 'register') {
     if (current) {
@@ -84,17 +98,31 @@ function stateProblem(ref: ShipmentRef, action: 'register' | 'modify', current: 
         : (whyInvoiceLocked(ref.status) ?? '');
       return { code: 'INVALID_STATE', message: `${ref.shipmentNo} already has ${has}. ${why}`.trim() };
     }
-    if (!canRegisterInvoice(ref.status)) return { code: 'INVALID_STATE', message: `${ref.shipmentNo} cannot take an invoice in status ${ref.status}.` };
+    if (!canRegisterInvoice(ref.status))
+      return { code: 'INVALID_STATE', message: `${ref.shipmentNo} cannot take an invoice in status ${ref.status}.` };
     return null;
   }
-  if (!current) return { code: 'INVALID_STATE', message: `${ref.shipmentNo} has no invoice to modify. Set the Action column to "등록 Register" or leave it blank.` };
+  if (!current)
+    return {
+      code: 'INVALID_STATE',
+      message: `${ref.shipmentNo} has no invoice to modify. Set the Action column to "등록 Register" or leave it blank.`,
+    };
   if (!canEditInvoice(ref.status)) {
-    return { code: 'INVALID_STATE', message: `The invoice of ${ref.shipmentNo} (${has}) cannot be modified now. ${whyInvoiceLocked(ref.status) ?? ''}`.trim() };
+    return {
+      code: 'INVALID_STATE',
+      message:
+        `The invoice of ${ref.shipmentNo} (${has}) cannot be modified now. ${whyInvoiceLocked(ref.status) ?? ''}`.trim(),
+    };
   }
   return null;
 }
 
-function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | undefined, checks: NumberChecks): CheckedRow {
+function checkRow(
+  ctx: ServiceContext,
+  r: ParsedRow,
+  done: PreviousImport | undefined,
+  checks: NumberChecks,
+): CheckedRow {
   const out: CheckedRow = { row: r.row, shipmentNo: '', action: 'register', outcome: 'reject', verdict: 'error' };
   const fail = (p: Problem): CheckedRow => settle(out, 'reject', p);
   const skip = (p: Problem): CheckedRow => settle(out, 'skip', p);
@@ -110,20 +138,39 @@ function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | unde
     if (field === 'invoiceNo') numberCellWasNumber = v.fromNumber;
   }
   const value = (field: ImportField) => values.get(field) ?? '';
-  const [carrierText, numberText, orderText, actionText, reasonText] = [value('carrier'), value('invoiceNo'), value('orderNo'), value('action'), value('reason')];
+  const [carrierText, numberText, orderText, actionText, reasonText] = [
+    value('carrier'),
+    value('invoiceNo'),
+    value('orderNo'),
+    value('action'),
+    value('reason'),
+  ];
 
   if (done) {
     const on = dayOf(done.committed_at, readSettings(ctx).homeTimeZone);
-    return skip({ code: 'ALREADY_IMPORTED', message: `This row was already saved from this same file on ${on} by ${done.operator} (batch ${done.batch_id}); skipped.` });
+    return skip({
+      code: 'ALREADY_IMPORTED',
+      message: `This row was already saved from this same file on ${on} by ${done.operator} (batch ${done.batch_id}); skipped.`,
+    });
   }
   if (out.shipmentNo === '') return fail({ code: 'MISSING_VALUE', message: 'The shipment number is empty.' });
-  if (carrierText === '' && numberText === '') return skip({ code: 'NOT_FILLED', message: 'No carrier and no invoice number: nothing to register, row skipped.' });
+  if (carrierText === '' && numberText === '')
+    return skip({ code: 'NOT_FILLED', message: 'No carrier and no invoice number: nothing to register, row skipped.' });
   const wanted = parseAction(actionText);
-  if (!wanted) return fail({ code: 'UNKNOWN_ACTION', message: `The action "${actionText}" is not known. Leave it blank or choose "등록 Register" or "수정 Modify".` });
+  if (!wanted)
+    return fail({
+      code: 'UNKNOWN_ACTION',
+      message: `The action "${actionText}" is not known. Leave it blank or choose "등록 Register" or "수정 Modify".`,
+    });
   out.action = wanted;
-  if (carrierText === '') return fail({ code: 'MISSING_VALUE', message: 'The carrier is empty. Choose one from the list.' });
+  if (carrierText === '')
+    return fail({ code: 'MISSING_VALUE', message: 'The carrier is empty. Choose one from the list.' });
   const carrierId: CarrierId | undefined = carrierFromText(carrierText);
-  if (!carrierId) return fail({ code: 'UNKNOWN_CARRIER', message: `Shipdesk does not know the carrier "${carrierText}". Choose one from the list (sheet Carriers of the template).` });
+  if (!carrierId)
+    return fail({
+      code: 'UNKNOWN_CARRIER',
+      message: `Shipdesk does not know the carrier "${carrierText}". Choose one from the list (sheet Carriers of the template).`,
+    });
   out.carrierId = carrierId;
   if (numberText === '') return fail({ code: 'MISSING_VALUE', message: 'The invoice number is empty.' });
 
@@ -138,7 +185,10 @@ function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | unde
   out.ref = ref;
   if (reasonText) out.reason = reasonText.slice(0, 500);
   if (orderText && !sameOrderNo(orderText, orderNoOf(ctx, ref.id))) {
-    return fail({ code: 'ORDER_MISMATCH', message: `${ref.shipmentNo} belongs to order ${orderNoOf(ctx, ref.id)}, not ${orderText}. Check the row.` });
+    return fail({
+      code: 'ORDER_MISMATCH',
+      message: `${ref.shipmentNo} belongs to order ${orderNoOf(ctx, ref.id)}, not ${orderText}. Check the row.`,
+    });
   }
 
   let checked: { invoiceNo: string; warnings: string[] };
@@ -146,15 +196,30 @@ function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | unde
     checked = checkNumberOnce(checks, ref, carrierId, numberText);
   } catch (err) {
     if (!(err instanceof ShipdeskError)) throw err;
-    const code: ImportRowCode = err.code === 'CARRIER_NOT_FOR_REGION' ? 'CARRIER_NOT_FOR_REGION' : err.code === 'UNKNOWN_CARRIER' ? 'UNKNOWN_CARRIER' : 'INVALID_INVOICE_NUMBER';
-    const zeros = numberCellWasNumber && code === 'INVALID_INVOICE_NUMBER' ? ' Excel stored it as a number, which drops leading zeros: format the column as Text and type it again.' : '';
+    const code: ImportRowCode =
+      err.code === 'CARRIER_NOT_FOR_REGION'
+        ? 'CARRIER_NOT_FOR_REGION'
+        : err.code === 'UNKNOWN_CARRIER'
+          ? 'UNKNOWN_CARRIER'
+          : 'INVALID_INVOICE_NUMBER';
+    const zeros =
+      numberCellWasNumber && code === 'INVALID_INVOICE_NUMBER'
+        ? ' Excel stored it as a number, which drops leading zeros: format the column as Text and type it again.'
+        : '';
     return fail({ code, message: err.message + zeros });
   }
   out.invoiceNo = checked.invoiceNo;
 
-  const current = ref.invoiceId === null ? undefined : (ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId) as { carrier_id: string; invoice_no: string } | undefined);
+  const current =
+    ref.invoiceId === null
+      ? undefined
+      : (ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId) as
+          { carrier_id: string; invoice_no: string } | undefined);
   if (current && current.carrier_id === carrierId && current.invoice_no === checked.invoiceNo) {
-    return skip({ code: 'ALREADY_REGISTERED', message: `${ref.shipmentNo} already has ${carrierName(carrierId)} ${checked.invoiceNo}; nothing to change.` });
+    return skip({
+      code: 'ALREADY_REGISTERED',
+      message: `${ref.shipmentNo} already has ${carrierName(carrierId)} ${checked.invoiceNo}; nothing to change.`,
+    });
   }
   const state = stateProblem(ref, wanted, current);
   if (state) return fail(state);
@@ -169,7 +234,11 @@ function checkRow(ctx: ServiceContext, r: ParsedRow, done: PreviousImport | unde
   const notes = [...checked.warnings, ...combined];
   out.outcome = wanted;
   out.verdict = 'ok';
-  if (notes.length) settle(out, wanted, { code: checked.warnings.length ? 'NUMBER_WARNING' : 'COMBINED_PACKING', message: notes.join(' ') });
+  if (notes.length)
+    settle(out, wanted, {
+      code: checked.warnings.length ? 'NUMBER_WARNING' : 'COMBINED_PACKING',
+      message: notes.join(' '),
+    });
   return out;
 }
 

@@ -17,12 +17,25 @@ function apply(ctx: ServiceContext, r: CheckedRow, actor: Actor, at: number, fil
   if (!ref || !carrierId || !invoiceNo) return null;
   if (r.outcome === 'register') return writeRegistration(ctx, ref, carrierId, invoiceNo, actor, at);
   if (r.outcome === 'modify' && ref.invoiceId !== null) {
-    return writeModification(ctx, ref, ref.invoiceId, carrierId, invoiceNo, r.reason ?? `Excel import: ${fileName}`, actor, at);
+    return writeModification(
+      ctx,
+      ref,
+      ref.invoiceId,
+      carrierId,
+      invoiceNo,
+      r.reason ?? `Excel import: ${fileName}`,
+      actor,
+      at,
+    );
   }
   return null;
 }
 
-export function commitImport(ctx: ServiceContext, stored: StoredImport, actor: Actor): { result: ImportCommitResult; changedShipments: string[] } {
+export function commitImport(
+  ctx: ServiceContext,
+  stored: StoredImport,
+  actor: Actor,
+): { result: ImportCommitResult; changedShipments: string[] } {
   const at = ctx.clock();
   const run = ctx.db.transaction(() => {
     const rows = checkRows(ctx, stored.sheet.rows, stored.fileHash, stored.numberChecks);
@@ -40,7 +53,18 @@ export function commitImport(ctx: ServiceContext, stored: StoredImport, actor: A
     );
     for (const r of rows) {
       const invoiceId = apply(ctx, r, actor, at, stored.fileName);
-      record.run(batchId, stored.fileHash, r.row, r.shipmentNo, r.carrierId ?? null, r.invoiceNo ?? null, OUTCOME_RECORD[r.outcome], r.code ?? null, r.message ?? null, invoiceId);
+      record.run(
+        batchId,
+        stored.fileHash,
+        r.row,
+        r.shipmentNo,
+        r.carrierId ?? null,
+        r.invoiceNo ?? null,
+        OUTCOME_RECORD[r.outcome],
+        r.code ?? null,
+        r.message ?? null,
+        invoiceId,
+      );
     }
     const count = (o: CheckedRow['outcome']) => rows.filter((r) => r.outcome === o).length;
     ctx
@@ -71,7 +95,9 @@ export function commitImport(ctx: ServiceContext, stored: StoredImport, actor: A
     totals: totalsOf(rows),
     rows: rows.map(publicVerdict),
   };
-  const changedShipments = rows.filter((r) => r.outcome === 'register' || r.outcome === 'modify').map((r) => r.shipmentNo);
+  const changedShipments = rows
+    .filter((r) => r.outcome === 'register' || r.outcome === 'modify')
+    .map((r) => r.shipmentNo);
   stored.committed = result;
   stored.rows = rows;
   return { result, changedShipments };

@@ -18,7 +18,10 @@ function download(fileName: string, bytes: Buffer): FileDownload {
 /** "orders 11월.xlsx" -> "orders 11월"; names from uploads keep only what is safe in a file name. */
 function baseName(fileName: string): string {
   const last = fileName.split(/[\\/]/).pop() ?? '';
-  const stem = last.replace(/\.[^.]{1,5}$/, '').replace(/[\u0000-\u001f<>:"|?*]/g, '').trim();
+  const stem = last
+    .replace(/\.[^.]{1,5}$/, '')
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '')
+    .trim();
   return stem.slice(0, 80) || 'upload';
 }
 
@@ -55,7 +58,12 @@ function preparingRow(s: ShipmentRow): SheetRowOut {
       invoiceNo: s.invoiceNo ?? '',
       orderNo: s.orderNo,
     },
-    extras: [s.recipientName, s.itemCount > 1 ? `${s.productSummary} (+${s.itemCount - 1})` : s.productSummary, s.orderedAt.slice(0, 10), s.status],
+    extras: [
+      s.recipientName,
+      s.itemCount > 1 ? `${s.productSummary} (+${s.itemCount - 1})` : s.productSummary,
+      s.orderedAt.slice(0, 10),
+      s.status,
+    ],
   };
 }
 
@@ -84,5 +92,9 @@ export async function preparingDownload(
     { header: '주문일 Order date', width: 14 },
     { header: '상태 Status', width: 20 },
   ]);
-  return { ...download(`shipdesk-preparing-${stamp(ctx.clock())}.xlsx`, bytes), rows: Math.min(rows.length, max), truncated };
+  return {
+    ...download(`shipdesk-preparing-${stamp(ctx.clock())}.xlsx`, bytes),
+    rows: Math.min(rows.length, max),
+    truncated,
+  };
 }

@@ -6,8 +6,7 @@ import { unescapeCell } from './escape';
 import type { ImportField, RawCell } from './types';
 
 export type FieldValue =
-  | { ok: true; text: string; fromNumber: boolean }
-  | { ok: false; code: ImportRowCode; message: string };
+  { ok: true; text: string; fromNumber: boolean } | { ok: false; code: ImportRowCode; message: string };
 
 /** Excel keeps 15 significant digits; past that the last digits are already zeros. */
 const MAX_EXACT = 999_999_999_999_999;
@@ -48,16 +47,25 @@ export function fieldValue(field: ImportField, cell: RawCell | undefined): Field
     case 'text': {
       const text = unescapeCell(cell.text.trim());
       if (text.startsWith('=')) {
-        return { ok: false, code: 'FORMULA_CELL', message: `The ${what} is a formula (${text.slice(0, 40)}). Type the value itself, or paste it as values.` };
+        return {
+          ok: false,
+          code: 'FORMULA_CELL',
+          message: `The ${what} is a formula (${text.slice(0, 40)}). Type the value itself, or paste it as values.`,
+        };
       }
-      if ((field === 'invoiceNo' || field === 'orderNo') && SCIENTIFIC.test(text)) return corrupted(field, text.toUpperCase());
+      if ((field === 'invoiceNo' || field === 'orderNo') && SCIENTIFIC.test(text))
+        return corrupted(field, text.toUpperCase());
       return { ok: true, text, fromNumber: false };
     }
     case 'number':
       if (!Number.isInteger(cell.value)) {
         return Math.abs(cell.value) > MAX_EXACT
           ? corrupted(field, excelShows(cell.value))
-          : { ok: false, code: 'NOT_TEXT', message: `The ${what} is a decimal number (${cell.value}). Type it as text, digits only.` };
+          : {
+              ok: false,
+              code: 'NOT_TEXT',
+              message: `The ${what} is a decimal number (${cell.value}). Type it as text, digits only.`,
+            };
       }
       if (Math.abs(cell.value) > MAX_EXACT) return corrupted(field, excelShows(cell.value));
       return { ok: true, text: String(cell.value), fromNumber: true };
@@ -68,13 +76,29 @@ export function fieldValue(field: ImportField, cell: RawCell | undefined): Field
         message: `The ${what} is a formula (=${cell.formula.slice(0, 40)}). Shipdesk reads values only: copy the column and paste it back with Paste Special > Values.`,
       };
     case 'error':
-      return { ok: false, code: 'ERROR_CELL', message: `The ${what} cell shows an Excel error (${cell.text}). Type the value again.` };
+      return {
+        ok: false,
+        code: 'ERROR_CELL',
+        message: `The ${what} cell shows an Excel error (${cell.text}). Type the value again.`,
+      };
     case 'date':
-      return { ok: false, code: 'NOT_TEXT', message: `Excel turned the ${what} into a date. Format the column as Text and type it again.` };
+      return {
+        ok: false,
+        code: 'NOT_TEXT',
+        message: `Excel turned the ${what} into a date. Format the column as Text and type it again.`,
+      };
     case 'boolean':
-      return { ok: false, code: 'NOT_TEXT', message: `The ${what} is ${cell.value ? 'TRUE' : 'FALSE'}, not text. Type the value again.` };
+      return {
+        ok: false,
+        code: 'NOT_TEXT',
+        message: `The ${what} is ${cell.value ? 'TRUE' : 'FALSE'}, not text. Type the value again.`,
+      };
     case 'merged':
-      return { ok: false, code: 'MERGED_CELL', message: `The ${what} cell is part of merged cells. Unmerge them and fill in every row.` };
+      return {
+        ok: false,
+        code: 'MERGED_CELL',
+        message: `The ${what} cell is part of merged cells. Unmerge them and fill in every row.`,
+      };
   }
 }
 

@@ -18,7 +18,9 @@ function groups(rows: CheckedRow[], key: (r: CheckedRow) => string): CheckedRow[
 
 function rowList(rows: CheckedRow[]): string {
   const nums = rows.map((r) => r.row);
-  return nums.length === 2 ? `rows ${nums[0]} and ${nums[1]}` : `rows ${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]}`;
+  return nums.length === 2
+    ? `rows ${nums[0]} and ${nums[1]}`
+    : `rows ${nums.slice(0, -1).join(', ')} and ${nums[nums.length - 1]}`;
 }
 
 function reject(r: CheckedRow, message: string): void {
@@ -36,9 +38,11 @@ export function findFileDuplicates(rows: CheckedRow[]): void {
     if (!first) continue;
     const same = later.every((r) => r.carrierId === first.carrierId && r.invoiceNo === first.invoiceNo);
     if (same) {
-      for (const r of later) note(r, 'REPEATED_ROW', `The same as row ${first.row}; saved once, this row skipped.`, true);
+      for (const r of later)
+        note(r, 'REPEATED_ROW', `The same as row ${first.row}; saved once, this row skipped.`, true);
     } else {
-      for (const r of g) reject(r, `${first.shipmentNo} appears in ${rowList(g)} with different invoice numbers. Keep one row for it.`);
+      for (const r of g)
+        reject(r, `${first.shipmentNo} appears in ${rowList(g)} with different invoice numbers. Keep one row for it.`);
     }
   }
   for (const g of groups(rows.filter(willSave), (r) => `${r.carrierId ?? ''}|${r.invoiceNo ?? ''}`)) {
@@ -47,11 +51,23 @@ export function findFileDuplicates(rows: CheckedRow[]): void {
     const name = `${findCarrier(first.carrierId ?? '')?.nameEn ?? first.carrierId} ${first.invoiceNo}`;
     if (g.some((r) => r.ref?.recipientKey !== first.ref?.recipientKey)) {
       for (const r of g) {
-        const others = g.filter((o) => o !== r).map((o) => `row ${o.row} (${o.shipmentNo})`).join(', ');
-        reject(r, `${name} is also on ${others}, for another recipient. One number belongs to one parcel: check the labels.`);
+        const others = g
+          .filter((o) => o !== r)
+          .map((o) => `row ${o.row} (${o.shipmentNo})`)
+          .join(', ');
+        reject(
+          r,
+          `${name} is also on ${others}, for another recipient. One number belongs to one parcel: check the labels.`,
+        );
       }
     } else {
-      for (const r of g.slice(1)) note(r, 'COMBINED_PACKING', `${name} is also on row ${first.row} (${first.shipmentNo}) for the same recipient (combined packing).`, false);
+      for (const r of g.slice(1))
+        note(
+          r,
+          'COMBINED_PACKING',
+          `${name} is also on row ${first.row} (${first.shipmentNo}) for the same recipient (combined packing).`,
+          false,
+        );
     }
   }
 }

@@ -12,7 +12,13 @@ export interface ColumnSpec {
 }
 
 export const COLUMN_SPECS: Record<ImportField, ColumnSpec> = {
-  shipmentNo: { field: 'shipmentNo', ko: '배송번호', en: 'Shipment No.', aliases: ['출고번호', 'Shipment Number', 'Shipment ID', 'Shipment'], width: 18 },
+  shipmentNo: {
+    field: 'shipmentNo',
+    ko: '배송번호',
+    en: 'Shipment No.',
+    aliases: ['출고번호', 'Shipment Number', 'Shipment ID', 'Shipment'],
+    width: 18,
+  },
   carrier: {
     field: 'carrier',
     ko: '택배사',
@@ -24,12 +30,27 @@ export const COLUMN_SPECS: Record<ImportField, ColumnSpec> = {
     field: 'invoiceNo',
     ko: '송장번호',
     en: 'Invoice No.',
-    aliases: ['운송장번호', '운송장', '송장', 'Invoice Number', 'Invoice', 'Tracking No.', 'Tracking Number', 'Waybill No.'],
+    aliases: [
+      '운송장번호',
+      '운송장',
+      '송장',
+      'Invoice Number',
+      'Invoice',
+      'Tracking No.',
+      'Tracking Number',
+      'Waybill No.',
+    ],
     width: 22,
   },
   orderNo: { field: 'orderNo', ko: '주문번호', en: 'Order No.', aliases: ['Order Number', 'Order ID'], width: 22 },
   action: { field: 'action', ko: '작업', en: 'Action', aliases: ['처리구분', '등록/수정', 'Mode'], width: 16 },
-  reason: { field: 'reason', ko: '수정 사유', en: 'Reason', aliases: ['사유', '변경 사유', 'Modify Reason', 'Change Reason'], width: 28 },
+  reason: {
+    field: 'reason',
+    ko: '수정 사유',
+    en: 'Reason',
+    aliases: ['사유', '변경 사유', 'Modify Reason', 'Change Reason'],
+    width: 28,
+  },
 };
 
 /** The header text the template writes: both languages, so either desk reads it. */
@@ -39,7 +60,10 @@ export function templateHeader(field: ImportField): string {
 }
 
 export function headerKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** Every key that names a field: each word alone, and Korean + English written together. */
@@ -59,8 +83,7 @@ export function fieldOfHeader(text: string): ImportField | undefined {
 }
 
 export type HeaderMatch =
-  | { ok: true; columns: MatchedColumn[] }
-  | { ok: false; missing: ImportField[]; twice: ImportField[]; found: string[] };
+  { ok: true; columns: MatchedColumn[] } | { ok: false; missing: ImportField[]; twice: ImportField[]; found: string[] };
 
 /** texts[i] is the header of column i + 1. */
 export function matchHeader(texts: readonly string[]): HeaderMatch {
@@ -74,7 +97,15 @@ export function matchHeader(texts: readonly string[]): HeaderMatch {
   });
   const missing = REQUIRED_FIELDS.filter((f) => !columns.some((c) => c.field === f));
   if (missing.length === 0 && twice.size === 0) return { ok: true, columns };
-  return { ok: false, missing, twice: [...twice], found: texts.map((t) => t.trim()).filter(Boolean).slice(0, 30) };
+  return {
+    ok: false,
+    missing,
+    twice: [...twice],
+    found: texts
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .slice(0, 30),
+  };
 }
 
 export function describeField(field: ImportField): string {

@@ -31,7 +31,11 @@ const parseOutcome = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    refusal: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+    refusal: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
   }),
 ]);
 

@@ -15,8 +15,12 @@ export async function parseUpload(bytes: Uint8Array, limits: ImportLimits = IMPO
     return await readXlsx(bytes, limits);
   } catch (err) {
     // A parser bug must still answer in words, never crash the worker silently.
-    return refuse('FILE_DAMAGED', 'Shipdesk could not read this file. Open it in Excel, save it again as .xlsx, and upload it again.', {
-      detail: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200),
-    });
+    return refuse(
+      'FILE_DAMAGED',
+      'Shipdesk could not read this file. Open it in Excel, save it again as .xlsx, and upload it again.',
+      {
+        detail: err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200),
+      },
+    );
   }
 }

@@ -28,18 +28,26 @@ export function tooLarge(size: number, limits: ImportLimits = IMPORT_LIMITS): Fi
 function whatZipIs(names: Set<string>): string {
   if (names.has('word/document.xml')) return 'a Word document';
   if (names.has('ppt/presentation.xml')) return 'a PowerPoint presentation';
-  if (names.has('content.xml') && names.has('mimetype')) return 'an OpenDocument file (save it from your office app as .xlsx)';
+  if (names.has('content.xml') && names.has('mimetype'))
+    return 'an OpenDocument file (save it from your office app as .xlsx)';
   return 'a zip archive';
 }
 
 function checkNames(entries: ZipEntry[]): FileRefusal | null {
   const names = new Set(entries.map((e) => e.name.toLowerCase()));
   if (entries.some((e) => (e.flags & 1) === 1)) {
-    return refuse('FILE_ENCRYPTED', 'This file is a password-protected zip. Remove the password, save it as .xlsx, and upload it again.').refusal;
+    return refuse(
+      'FILE_ENCRYPTED',
+      'This file is a password-protected zip. Remove the password, save it as .xlsx, and upload it again.',
+    ).refusal;
   }
-  if ([...names].some((n) => n.endsWith('vbaproject.bin'))) return refuse('FILE_UNSAFE', MACROS_MESSAGE, { reason: 'macros' }).refusal;
+  if ([...names].some((n) => n.endsWith('vbaproject.bin')))
+    return refuse('FILE_UNSAFE', MACROS_MESSAGE, { reason: 'macros' }).refusal;
   if (names.has('xl/workbook.bin')) {
-    return refuse('FILE_NOT_SPREADSHEET', 'This is an Excel Binary Workbook (.xlsb). In Excel choose Save As > Excel Workbook (.xlsx), then upload that file.').refusal;
+    return refuse(
+      'FILE_NOT_SPREADSHEET',
+      'This is an Excel Binary Workbook (.xlsb). In Excel choose Save As > Excel Workbook (.xlsx), then upload that file.',
+    ).refusal;
   }
   if (!names.has('[content_types].xml') || !names.has('xl/workbook.xml')) return notSpreadsheet(whatZipIs(names));
   return null;
@@ -97,7 +105,9 @@ async function inflateAll(bytes: Uint8Array, entries: ZipEntry[], limits: Import
         const limit = max === byRatio ? 'ratio' : max === totalLeft ? 'total' : 'entry';
         return refuse('FILE_UNSAFE', BOMB_MESSAGE, { reason: 'zip-limits', entry: entry.name, limit }).refusal;
       }
-      return refuse('FILE_DAMAGED', DAMAGED_MESSAGE, { detail: `${entry.name}: ${result.reason === 'method' ? 'unknown compression' : 'corrupt data'}` }).refusal;
+      return refuse('FILE_DAMAGED', DAMAGED_MESSAGE, {
+        detail: `${entry.name}: ${result.reason === 'method' ? 'unknown compression' : 'corrupt data'}`,
+      }).refusal;
     }
     totalLeft -= result.bytes;
     if (isTypes && /macroEnabled/i.test(Buffer.concat(typesChunks).toString('utf8'))) {

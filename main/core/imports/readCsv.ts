@@ -17,10 +17,16 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
     }
   };
   const candidates: [string, number][] =
-    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? [['utf-8', 3]]
-    : bytes[0] === 0xff && bytes[1] === 0xfe ? [['utf-16le', 2]]
-    : bytes[0] === 0xfe && bytes[1] === 0xff ? [['utf-16be', 2]]
-    : [['utf-8', 0], ['euc-kr', 0]];
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? [['utf-8', 3]]
+      : bytes[0] === 0xff && bytes[1] === 0xfe
+        ? [['utf-16le', 2]]
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+          ? [['utf-16be', 2]]
+          : [
+              ['utf-8', 0],
+              ['euc-kr', 0],
+            ];
   for (const [encoding, from] of candidates) {
     const text = attempt(encoding, from);
     if (text !== null && !BINARY.test(text)) return { text, encoding: encoding === 'euc-kr' ? 'cp949' : encoding };
@@ -93,7 +99,8 @@ export function readCsv(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS)
   const decoded = decodeText(bytes);
   if (!decoded) return { ok: false, refusal: notSpreadsheet() };
   const text = decoded.text;
-  if (text.trim() === '') return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.');
+  if (text.trim() === '')
+    return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.');
   const collected = collectRows(sourceRows(text, delimiterOf(text)), limits);
   if (!collected.ok) return { ok: false, refusal: headerRefusal(collected.match) };
   if (collected.dataRows > limits.maxDataRows) return { ok: false, refusal: tooManyRows(collected.dataRows, limits) };

@@ -37,7 +37,9 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'legacyDrawing', 'picture'],
     });
   } catch (err) {
-    return refuse('FILE_DAMAGED', DAMAGED_MESSAGE, { detail: err instanceof Error ? err.message.slice(0, 200) : 'unreadable' });
+    return refuse('FILE_DAMAGED', DAMAGED_MESSAGE, {
+      detail: err instanceof Error ? err.message.slice(0, 200) : 'unreadable',
+    });
   }
   // Visible sheets first: a hidden sheet is rarely the one the operator filled in.
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
@@ -51,9 +53,20 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_
     if (collected.dataRows > limits.maxDataRows) return { ok: false, refusal: tooManyRows(collected.dataRows, limits) };
     return {
       ok: true,
-      sheet: { format: 'xlsx', sheetName: ws.name, encoding: null, headerRow: collected.headerRow, columns: collected.columns, rows: collected.rows },
+      sheet: {
+        format: 'xlsx',
+        sheetName: ws.name,
+        encoding: null,
+        headerRow: collected.headerRow,
+        columns: collected.columns,
+        rows: collected.rows,
+      },
     };
   }
-  if (sheets.length === 0) return refuse('FILE_NOT_SPREADSHEET', 'This workbook has no worksheets. Fill in the Shipdesk template and upload it again.');
+  if (sheets.length === 0)
+    return refuse(
+      'FILE_NOT_SPREADSHEET',
+      'This workbook has no worksheets. Fill in the Shipdesk template and upload it again.',
+    );
   return { ok: false, refusal: headerRefusal(first?.match ?? null) };
 }

@@ -24,30 +24,57 @@ export interface ImportService {
   preview(input: MethodParsed<'imports.preview'>): Promise<ImportPreview>;
   commit(input: MethodParsed<'imports.commit'>, actor: Actor): ImportCommitResult;
   failedRows(input: MethodParsed<'imports.failedRows'>): Promise<FileDownload & { rows: number }>;
-  preparingTemplate(input: MethodParsed<'exports.preparingTemplate'>): Promise<FileDownload & { rows: number; truncated: boolean }>;
+  preparingTemplate(
+    input: MethodParsed<'exports.preparingTemplate'>,
+  ): Promise<FileDownload & { rows: number; truncated: boolean }>;
 }
 
 /** What a person named the file, without folders or control characters. */
 function cleanFileName(name: string): string {
-  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255) || 'upload';
+  return (
+    (name.split(/[\\/]/).pop() ?? '')
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim()
+      .slice(0, 255) || 'upload'
+  );
 }
 
 function previousBatches(ctx: ServiceContext, fileHash: string): ImportPreview['previousBatches'] {
   const rows = ctx
-    .prepare('SELECT id, committed_at, operator, registered, modified FROM import_batches WHERE file_hash = ? ORDER BY id DESC LIMIT 20')
+    .prepare(
+      'SELECT id, committed_at, operator, registered, modified FROM import_batches WHERE file_hash = ? ORDER BY id DESC LIMIT 20',
+    )
     .all(fileHash) as { id: number; committed_at: number; operator: string; registered: number; modified: number }[];
-  return rows.map((b) => ({ batchId: b.id, committedAt: iso(b.committed_at), operator: b.operator, registered: b.registered, modified: b.modified }));
+  return rows.map((b) => ({
+    batchId: b.id,
+    committedAt: iso(b.committed_at),
+    operator: b.operator,
+    registered: b.registered,
+    modified: b.modified,
+  }));
 }
 
-export function createImportService(ctx: ServiceContext, afterWrite: () => void, parseOptions: ParseOptions = {}): ImportService {
+export function createImportService(
+  ctx: ServiceContext,
+  afterWrite: () => void,
+  parseOptions: ParseOptions = {},
+): ImportService {
   const store = createImportStore(ctx.clock);
-  const progress = (uploadRef: string | null, phase: Extract<PushEvent, { type: 'imports.progress' }>['phase'], done: number, total: number) =>
-    ctx.events.emit({ type: 'imports.progress', uploadRef, phase, done, total });
+  const progress = (
+    uploadRef: string | null,
+    phase: Extract<PushEvent, { type: 'imports.progress' }>['phase'],
+    done: number,
+    total: number,
+  ) => ctx.events.emit({ type: 'imports.progress', uploadRef, phase, done, total });
 
   const find = (importId: string): StoredImport => {
     const stored = store.get(importId);
     if (!stored) {
-      throw new ShipdeskError('NOT_FOUND', 'This import preview is no longer available (it expired, or Shipdesk restarted). Upload the file again.', { importId });
+      throw new ShipdeskError(
+        'NOT_FOUND',
+        'This import preview is no longer available (it expired, or Shipdesk restarted). Upload the file again.',
+        { importId },
+      );
     }
     return stored;
   };
@@ -69,9 +96,18 @@ export function createImportService(ctx: ServiceContext, afterWrite: () => void,
       const total = sheet.rows.length;
       progress(uploadRef, 'checking', 0, total);
       const numberChecks: NumberChecks = new Map();
-      const rows = checkRows(ctx, sheet.rows, fileHash, numberChecks, (done) => progress(uploadRef, 'checking', done, total));
+      const rows = checkRows(ctx, sheet.rows, fileHash, numberChecks, (done) =>
+        progress(uploadRef, 'checking', done, total),
+      );
       progress(uploadRef, 'done', total, total);
-      const stored = store.put({ fileName: cleanFileName(input.fileName), fileHash, uploadRef, sheet, rows, numberChecks });
+      const stored = store.put({
+        fileName: cleanFileName(input.fileName),
+        fileHash,
+        uploadRef,
+        sheet,
+        rows,
+        numberChecks,
+      });
       return {
         importId: stored.importId,
         fileName: stored.fileName,

@@ -50,16 +50,28 @@ export function collectRows(source: Iterable<SourceRow>, limits: ImportLimits = 
 
 export function headerRefusal(match: Extract<HeaderMatch, { ok: false }> | null): FileRefusal {
   if (!match) {
-    return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.', { found: [] }).refusal;
+    return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.', {
+      found: [],
+    }).refusal;
   }
   const parts: string[] = [];
-  if (match.missing.length) parts.push(`the column${match.missing.length > 1 ? 's' : ''} ${match.missing.map(describeField).join(', ')} ${match.missing.length > 1 ? 'are' : 'is'} missing`);
-  if (match.twice.length) parts.push(`${match.twice.map(describeField).join(', ')} appear${match.twice.length > 1 ? '' : 's'} twice`);
-  const found = match.found.length ? ` The first row reads: ${match.found.slice(0, 8).join(', ')}${match.found.length > 8 ? ', …' : ''}.` : '';
+  if (match.missing.length)
+    parts.push(
+      `the column${match.missing.length > 1 ? 's' : ''} ${match.missing.map(describeField).join(', ')} ${match.missing.length > 1 ? 'are' : 'is'} missing`,
+    );
+  if (match.twice.length)
+    parts.push(`${match.twice.map(describeField).join(', ')} appear${match.twice.length > 1 ? '' : 's'} twice`);
+  const found = match.found.length
+    ? ` The first row reads: ${match.found.slice(0, 8).join(', ')}${match.found.length > 8 ? ', …' : ''}.`
+    : '';
   return refuse(
     'HEADER_MISMATCH',
     `The header row does not match the Shipdesk template: ${parts.join('; ')}.${found} Download the template and copy your rows into it, or rename the columns.`,
-    { missing: match.missing.map((f) => COLUMN_SPECS[f].en), twice: match.twice.map((f) => COLUMN_SPECS[f].en), found: match.found },
+    {
+      missing: match.missing.map((f) => COLUMN_SPECS[f].en),
+      twice: match.twice.map((f) => COLUMN_SPECS[f].en),
+      found: match.found,
+    },
   ).refusal;
 }
 

@@ -2,10 +2,7 @@
 // whoever saved them, so the name proves nothing: the bytes decide.
 import { refuse, type FileRefusal } from './types';
 
-export type Sniffed =
-  | { kind: 'zip' }
-  | { kind: 'text' }
-  | { kind: 'refused'; refusal: FileRefusal };
+export type Sniffed = { kind: 'zip' } | { kind: 'text' } | { kind: 'refused'; refusal: FileRefusal };
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -60,11 +57,16 @@ export function notSpreadsheet(what?: string): FileRefusal {
 }
 
 export function sniff(bytes: Uint8Array): Sniffed {
-  if (bytes.length === 0) return { kind: 'refused', refusal: refuse('FILE_NOT_SPREADSHEET', `The file is empty. ${NOT_SPREADSHEET_HINT}`).refusal };
+  if (bytes.length === 0)
+    return {
+      kind: 'refused',
+      refusal: refuse('FILE_NOT_SPREADSHEET', `The file is empty. ${NOT_SPREADSHEET_HINT}`).refusal,
+    };
   if (startsWith(bytes, OLE)) return { kind: 'refused', refusal: oleRefusal(bytes) };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'zip' };
   // An empty zip (only an end record) is a zip with nothing in it.
-  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'refused', refusal: notSpreadsheet('an empty zip archive') };
+  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]))
+    return { kind: 'refused', refusal: notSpreadsheet('an empty zip archive') };
   for (const k of KNOWN_NOT_SPREADSHEETS) {
     if (startsWith(bytes, k.magic)) return { kind: 'refused', refusal: notSpreadsheet(k.what) };
   }

@@ -53,6 +53,10 @@ export interface FileRefusal {
 
 export type ParseOutcome = { ok: true; sheet: ParsedSheet } | { ok: false; refusal: FileRefusal };
 
-export function refuse(code: ErrorCode, message: string, details?: Record<string, unknown>): { ok: false; refusal: FileRefusal } {
+export function refuse(
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): { ok: false; refusal: FileRefusal } {
   return { ok: false, refusal: details ? { code, message, details } : { code, message } };
 }

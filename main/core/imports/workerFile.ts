@@ -20,7 +20,8 @@ function isEsbuild(value: unknown): value is EsbuildLike {
 function buildFromSource(source: string): string {
   const root = path.resolve(__dirname, '../../..');
   const esbuild: unknown = createRequire(path.join(root, 'package.json'))('esbuild');
-  if (!isEsbuild(esbuild)) throw new Error('esbuild is needed to run the import worker from source; run `npm run build` instead.');
+  if (!isEsbuild(esbuild))
+    throw new Error('esbuild is needed to run the import worker from source; run `npm run build` instead.');
   const result = esbuild.buildSync({
     entryPoints: [source],
     bundle: true,

@@ -65,7 +65,11 @@ function startWorker(heapMb: number): Worker {
     failRunning(
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? refuse('FILE_UNSAFE', TOO_HEAVY, { reason: 'memory' })
-        : refuse('INTERNAL', 'Shipdesk could not read this file because its reader failed; nothing was saved. Try again, and report it if it repeats.', { detail: err.message.slice(0, 200) }),
+        : refuse(
+            'INTERNAL',
+            'Shipdesk could not read this file because its reader failed; nothing was saved. Try again, and report it if it repeats.',
+            { detail: err.message.slice(0, 200) },
+          ),
     );
   });
   thread.on('exit', () => {
@@ -95,11 +99,18 @@ function pump(): void {
   try {
     worker ??= { thread: startWorker(job.heapMb), heapMb: job.heapMb };
   } catch (err) {
-    job.resolve(refuse('INTERNAL', 'Shipdesk could not start its file reader; nothing was saved.', { detail: err instanceof Error ? err.message : String(err) }));
+    job.resolve(
+      refuse('INTERNAL', 'Shipdesk could not start its file reader; nothing was saved.', {
+        detail: err instanceof Error ? err.message : String(err),
+      }),
+    );
     return pump();
   }
   worker.thread.ref();
-  const timer = setTimeout(() => failRunning(refuse('FILE_UNSAFE', TOO_HEAVY, { reason: 'time', limitMs: job.timeoutMs })), job.timeoutMs);
+  const timer = setTimeout(
+    () => failRunning(refuse('FILE_UNSAFE', TOO_HEAVY, { reason: 'time', limitMs: job.timeoutMs })),
+    job.timeoutMs,
+  );
   running = { job, timer };
   worker.thread.postMessage({ id: job.id, bytes: job.bytes });
 }

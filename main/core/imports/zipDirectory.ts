@@ -32,12 +32,15 @@ function findEndRecord(view: DataView): number {
   const last = view.byteLength - 22;
   const first = Math.max(0, last - 0xffff);
   for (let at = last; at >= first; at--) {
-    if (view.getUint32(at, true) === EOCD_SIGNATURE && at + 22 + view.getUint16(at + 20, true) <= view.byteLength) return at;
+    if (view.getUint32(at, true) === EOCD_SIGNATURE && at + 22 + view.getUint16(at + 20, true) <= view.byteLength)
+      return at;
   }
   return -1;
 }
 
-export function readZipDirectory(bytes: Uint8Array): { ok: true; entries: ZipEntry[] } | { ok: false; refusal: FileRefusal } {
+export function readZipDirectory(
+  bytes: Uint8Array,
+): { ok: true; entries: ZipEntry[] } | { ok: false; refusal: FileRefusal } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.byteLength < 22) return damaged('too short for a zip');
   const end = findEndRecord(view);
@@ -51,20 +54,29 @@ export function readZipDirectory(bytes: Uint8Array): { ok: true; entries: ZipEnt
   const zip64 = end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR_SIGNATURE;
   if (zip64 || count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // A 10 MB workbook never needs ZIP64; Excel writes plain zips.
-    return refuse('FILE_DAMAGED', `${DAMAGED_MESSAGE} (It uses the ZIP64 format, which Excel does not write for files this size.)`, { detail: 'zip64' });
+    return refuse(
+      'FILE_DAMAGED',
+      `${DAMAGED_MESSAGE} (It uses the ZIP64 format, which Excel does not write for files this size.)`,
+      { detail: 'zip64' },
+    );
   }
   if (count > IMPORT_LIMITS.maxZipEntries) {
-    return refuse('FILE_UNSAFE', `This workbook holds ${formatCount(count)} files inside; a real workbook has a few dozen. Shipdesk did not open it. Save it again from Excel, or copy your rows into the Shipdesk template.`, {
-      entries: count,
-      limit: IMPORT_LIMITS.maxZipEntries,
-    });
+    return refuse(
+      'FILE_UNSAFE',
+      `This workbook holds ${formatCount(count)} files inside; a real workbook has a few dozen. Shipdesk did not open it. Save it again from Excel, or copy your rows into the Shipdesk template.`,
+      {
+        entries: count,
+        limit: IMPORT_LIMITS.maxZipEntries,
+      },
+    );
   }
   if (cdOffset + cdSize > end) return damaged('central directory outside the file');
 
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_SIGNATURE) return damaged(`directory entry ${i} is broken`);
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL_SIGNATURE)
+      return damaged(`directory entry ${i} is broken`);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const compressedSize = view.getUint32(at + 20, true);
@@ -81,7 +93,8 @@ export function readZipDirectory(bytes: Uint8Array): { ok: true; entries: ZipEnt
     if (localOffset + 30 > view.byteLength || view.getUint32(localOffset, true) !== LOCAL_SIGNATURE) {
       return damaged(`the data of ${name} is missing`);
     }
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     const dataEnd = dataStart + compressedSize;
     if (dataEnd > view.byteLength) return damaged(`the data of ${name} is cut short`);
     entries.push({ name, method, flags, compressedSize, declaredSize, dataStart, dataEnd });

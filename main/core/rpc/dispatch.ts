@@ -63,12 +63,18 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return { ok: true, value };
     } catch (err) {
       if (err instanceof ShipdeskError) {
-        return { ok: false, error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+        return {
+          ok: false,
+          error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+        };
       }
-      log.error('handler failed', { method, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+      log.error('handler failed', { method, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: 'Shipdesk hit an unexpected problem; nothing was saved. Try again, and report it if it repeats.' },
+        error: {
+          code: 'INTERNAL',
+          message: 'Shipdesk hit an unexpected problem; nothing was saved. Try again, and report it if it repeats.',
+        },
       };
     }
   };

@@ -39,11 +39,15 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
   }
   const v = validateInvoiceNumber(input.invoiceNo, input.carrierId);
   if (!v.valid) {
-    throw new ShipdeskError('INVALID_INVOICE_NUMBER', v.errors.join(' ') || `This is not a valid ${carrier.nameEn} number.`, {
-      normalized: v.normalized,
-      errors: v.errors,
-      candidates: v.candidates,
-    });
+    throw new ShipdeskError(
+      'INVALID_INVOICE_NUMBER',
+      v.errors.join(' ') || `This is not a valid ${carrier.nameEn} number.`,
+      {
+        normalized: v.normalized,
+        errors: v.errors,
+        candidates: v.candidates,
+      },
+    );
   }
   return { invoiceNo: v.normalized, warnings: v.warnings };
 }
@@ -70,7 +74,14 @@ export function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId:
   );
 }
 
-function insertInvoice(ctx: ServiceContext, shipmentId: number, carrierId: string, invoiceNo: string, actor: Actor, at: number): number {
+function insertInvoice(
+  ctx: ServiceContext,
+  shipmentId: number,
+  carrierId: string,
+  invoiceNo: string,
+  actor: Actor,
+  at: number,
+): number {
   const info = ctx
     .prepare(
       `INSERT INTO invoices (shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via)
@@ -79,18 +90,35 @@ function insertInvoice(ctx: ServiceContext, shipmentId: number, carrierId: strin
     .run(shipmentId, carrierId, invoiceNo, at, actor.operator, actor.via);
   const invoiceId = Number(info.lastInsertRowid);
   ctx
-    .prepare(`UPDATE shipments SET invoice_id = ?, status = 'PREPARING_TO_SHIP', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`)
+    .prepare(
+      `UPDATE shipments SET invoice_id = ?, status = 'PREPARING_TO_SHIP', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`,
+    )
     .run(invoiceId, at, shipmentId);
   return invoiceId;
 }
 
-function endInvoice(ctx: ServiceContext, invoiceId: number, at: number, reason: string): { carrier_id: string; invoice_no: string } {
-  const old = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(invoiceId) as { carrier_id: string; invoice_no: string };
+function endInvoice(
+  ctx: ServiceContext,
+  invoiceId: number,
+  at: number,
+  reason: string,
+): { carrier_id: string; invoice_no: string } {
+  const old = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(invoiceId) as {
+    carrier_id: string;
+    invoice_no: string;
+  };
   ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ?').run(at, reason, invoiceId);
   return old;
 }
 
-function release(ctx: ServiceContext, ref: ShipmentRef, invoiceId: number, carrierId: string, invoiceNo: string, at: number): void {
+function release(
+  ctx: ServiceContext,
+  ref: ShipmentRef,
+  invoiceId: number,
+  carrierId: string,
+  invoiceNo: string,
+  at: number,
+): void {
   enqueueOutbox(ctx, {
     kind: 'release',
     shipmentId: ref.id,
@@ -100,7 +128,13 @@ function release(ctx: ServiceContext, ref: ShipmentRef, invoiceId: number, carri
   });
 }
 
-function withdraw(ctx: ServiceContext, ref: ShipmentRef, invoiceId: number, old: { carrier_id: string; invoice_no: string }, at: number): void {
+function withdraw(
+  ctx: ServiceContext,
+  ref: ShipmentRef,
+  invoiceId: number,
+  old: { carrier_id: string; invoice_no: string },
+  at: number,
+): void {
   enqueueOutbox(ctx, {
     kind: 'withdraw',
     shipmentId: ref.id,
@@ -140,7 +174,14 @@ export function registerInvoice(ctx: ServiceContext, input: NumberInput, actor: 
  * The writes of a registration, for a caller that ran the checks above (state, checkNumber,
  * checkDuplicate) in this same transaction: the Excel import checks a whole file, then writes.
  */
-export function writeRegistration(ctx: ServiceContext, ref: ShipmentRef, carrierId: CarrierId, invoiceNo: string, actor: Actor, at: number): number {
+export function writeRegistration(
+  ctx: ServiceContext,
+  ref: ShipmentRef,
+  carrierId: CarrierId,
+  invoiceNo: string,
+  actor: Actor,
+  at: number,
+): number {
   const invoiceId = insertInvoice(ctx, ref.id, carrierId, invoiceNo, actor, at);
   refreshShipmentStatus(ctx, ref.id);
   writeHistory(ctx, {
@@ -171,15 +212,25 @@ function requireEditable(ref: ShipmentRef, verb: string): number {
   return ref.invoiceId;
 }
 
-export function modifyInvoice(ctx: ServiceContext, input: NumberInput & { reason?: string }, actor: Actor): InvoiceChangeResult {
+export function modifyInvoice(
+  ctx: ServiceContext,
+  input: NumberInput & { reason?: string },
+  actor: Actor,
+): InvoiceChangeResult {
   const at = ctx.clock();
   const { ref, warnings } = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
     const oldId = requireEditable(ref, 'modify');
     const { invoiceNo, warnings } = checkNumber(ref, input);
-    const current = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(oldId) as { carrier_id: string; invoice_no: string };
+    const current = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(oldId) as {
+      carrier_id: string;
+      invoice_no: string;
+    };
     if (current.carrier_id === input.carrierId && current.invoice_no === invoiceNo) {
-      throw new ShipdeskError('INVALID_INPUT', `${ref.shipmentNo} already has ${carrierName(input.carrierId)} ${invoiceNo}; nothing to change.`);
+      throw new ShipdeskError(
+        'INVALID_INPUT',
+        `${ref.shipmentNo} already has ${carrierName(input.carrierId)} ${invoiceNo}; nothing to change.`,
+      );
     }
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
     writeModification(ctx, ref, oldId, input.carrierId, invoiceNo, input.reason ?? null, actor, at);
@@ -217,14 +268,20 @@ export function writeModification(
   return newId;
 }
 
-export function deleteInvoice(ctx: ServiceContext, input: { shipmentNo: string; reason?: string }, actor: Actor): ShipmentDetail {
+export function deleteInvoice(
+  ctx: ServiceContext,
+  input: { shipmentNo: string; reason?: string },
+  actor: Actor,
+): ShipmentDetail {
   const at = ctx.clock();
   const ref = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
     const oldId = requireEditable(ref, 'delete');
     const old = endInvoice(ctx, oldId, at, 'deleted');
     ctx
-      .prepare(`UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ? WHERE id = ?`,
+      )
       .run(at, ref.id);
     writeHistory(ctx, {
       shipmentId: ref.id,

@@ -93,9 +93,15 @@ export function reclaimLeases(ctx: ServiceContext, holderAlive: (owner: string |
     lease_owner: string | null;
     lease_until: number | null;
   }[];
-  const free = ctx.prepare(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`);
+  const free = ctx.prepare(
+    `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`,
+  );
   return ctx.db.transaction(() =>
-    leased.reduce((n, r) => n + (r.lease_until === null || r.lease_until < now || !holderAlive(r.lease_owner) ? free.run(r.id).changes : 0), 0),
+    leased.reduce(
+      (n, r) =>
+        n + (r.lease_until === null || r.lease_until < now || !holderAlive(r.lease_owner) ? free.run(r.id).changes : 0),
+      0,
+    ),
   )();
 }
 
@@ -103,7 +109,10 @@ export function reclaimLeases(ctx: ServiceContext, holderAlive: (owner: string |
  * Claims, under a lease, the oldest open item of each shipment that was due when the pass began, up
  * to `limit`. A leased item blocks its shipment's later items, so a withdraw never overtakes its release.
  */
-export function claimOutbox(ctx: ServiceContext, c: { dueBy: number; limit: number; leaseUntil: number; owner: string }): ClaimedRow[] {
+export function claimOutbox(
+  ctx: ServiceContext,
+  c: { dueBy: number; limit: number; leaseUntil: number; owner: string },
+): ClaimedRow[] {
   return ctx.db.transaction(() => {
     const rows = ctx
       .prepare(
@@ -123,14 +132,18 @@ export function claimOutbox(ctx: ServiceContext, c: { dueBy: number; limit: numb
 
 /** Claimed but never sent (the pass stopped): back to pending, untouched. */
 export function unclaim(ctx: ServiceContext, rows: readonly ClaimedRow[]): void {
-  const free = ctx.prepare(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`);
+  const free = ctx.prepare(
+    `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`,
+  );
   ctx.db.transaction(() => rows.forEach((r) => free.run(r.id)))();
 }
 
 /** A withdraw whose release was refused has nothing to withdraw. */
 export function releaseWasRefused(ctx: ServiceContext, row: ClaimedRow, payload: OutboxPayload): boolean {
   return !!ctx
-    .prepare(`SELECT 1 FROM outbox WHERE shipment_id = ? AND kind = 'release' AND state = 'dead' AND json_extract(payload, '$.invoiceId') = ?`)
+    .prepare(
+      `SELECT 1 FROM outbox WHERE shipment_id = ? AND kind = 'release' AND state = 'dead' AND json_extract(payload, '$.invoiceId') = ?`,
+    )
     .get(row.shipment_id, payload.invoiceId);
 }
 
@@ -152,15 +165,26 @@ export interface DrainReport {
 const unreachable = (r: SendResult) => !r.ok && (r.code === 'NETWORK' || r.code === 'TIMEOUT');
 
 /** Records one answer: done (a release confirms the invoice), dead with the reason, or retry later. */
-export function settleOutbox(ctx: ServiceContext, row: ClaimedRow, payload: OutboxPayload | null, result: SendResult, rules: SettleRules, report: DrainReport): void {
+export function settleOutbox(
+  ctx: ServiceContext,
+  row: ClaimedRow,
+  payload: OutboxPayload | null,
+  result: SendResult,
+  rules: SettleRules,
+  report: DrainReport,
+): void {
   const now = ctx.clock();
   if (result.ok) {
     ctx
-      .prepare(`UPDATE outbox SET state = 'done', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = NULL, last_error_code = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE outbox SET state = 'done', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = NULL, last_error_code = NULL WHERE id = ?`,
+      )
       .run(now, row.id);
     if (row.kind !== 'release' || !payload) return;
     report.released++;
-    const updated = ctx.prepare('UPDATE invoices SET released_at = ? WHERE id = ? AND active = 1 AND released_at IS NULL').run(now, payload.invoiceId);
+    const updated = ctx
+      .prepare('UPDATE invoices SET released_at = ? WHERE id = ? AND active = 1 AND released_at IS NULL')
+      .run(now, payload.invoiceId);
     if (!updated.changes) return;
     if (refreshShipmentStatus(ctx, row.shipment_id)) report.moved.push(payload.shipmentNo);
     schedulePoll(ctx, payload, now + rules.firstPollAfterMs);
@@ -170,7 +194,9 @@ export function settleOutbox(ctx: ServiceContext, row: ClaimedRow, payload: Outb
   report.errorsByCode[code] = (report.errorsByCode[code] ?? 0) + 1;
   if (result.permanent) {
     ctx
-      .prepare(`UPDATE outbox SET state = 'dead', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = ?, last_error_code = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE outbox SET state = 'dead', lease_until = NULL, lease_owner = NULL, attempts = attempts + 1, finished_at = ?, last_error = ?, last_error_code = ? WHERE id = ?`,
+      )
       .run(now, result.reason.slice(0, 500), code, row.id);
     const active = payload && ctx.prepare('SELECT 1 FROM invoices WHERE id = ? AND active = 1').get(payload.invoiceId);
     if (row.kind === 'release' && result.invalidNumber && payload && active) {
@@ -191,6 +217,8 @@ export function settleOutbox(ctx: ServiceContext, row: ClaimedRow, payload: Outb
   const off = unreachable(result);
   const delay = off ? 0 : Math.max(result.retryAfterMs ?? 0, backoffDelay(row.attempts, rules.retry, rules.random));
   ctx
-    .prepare(`UPDATE outbox SET state = 'pending', lease_until = NULL, lease_owner = NULL, attempts = attempts + ?, last_error = ?, last_error_code = ?, due_at = ? WHERE id = ?`)
+    .prepare(
+      `UPDATE outbox SET state = 'pending', lease_until = NULL, lease_owner = NULL, attempts = attempts + ?, last_error = ?, last_error_code = ?, due_at = ? WHERE id = ?`,
+    )
     .run(off ? 0 : 1, result.reason.slice(0, 500), code, Math.max(now + delay, rules.notBefore), row.id);
 }

@@ -26,9 +26,11 @@ function upperBound(prefix: string): string {
 
 export function searchValue(q: NonNullable<ShipmentListQuery['search']>): string {
   const raw = q.text.trim();
-  return q.field === 'shipmentNo' ? normalizeShipmentNo(raw)
-    : q.field === 'invoiceNo' ? normalizeInvoiceNumber(raw)
-    : raw.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '');
+  return q.field === 'shipmentNo'
+    ? normalizeShipmentNo(raw)
+    : q.field === 'invoiceNo'
+      ? normalizeInvoiceNumber(raw)
+      : raw.normalize('NFKC').replace(/[\u0000-\u001f\u007f]/g, '');
 }
 
 /**
@@ -86,10 +88,13 @@ export function isSelective(ctx: ServiceContext, q: ShipmentListQuery): boolean 
   const value = searchValue(q.search);
   const exact = q.search.mode === 'exact';
   const [table, column, extra] =
-    q.search.field === 'shipmentNo' ? ['shipments', 'shipment_no', '']
-    : q.search.field === 'orderNo' ? ['orders', 'order_no', '']
-    : q.search.field === 'invoiceNo' ? ['invoices', 'invoice_no', 'active = 1 AND ']
-    : ['order_items', 'product_id', ''];
+    q.search.field === 'shipmentNo'
+      ? ['shipments', 'shipment_no', '']
+      : q.search.field === 'orderNo'
+        ? ['orders', 'order_no', '']
+        : q.search.field === 'invoiceNo'
+          ? ['invoices', 'invoice_no', 'active = 1 AND ']
+          : ['order_items', 'product_id', ''];
   const row = ctx
     .prepare(
       exact

@@ -22,7 +22,9 @@ export interface VoidedInvoice {
  */
 export function voidInvoice(ctx: ServiceContext, v: VoidedInvoice): void {
   const now = ctx.clock();
-  ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ? AND active = 1').run(now, v.endedReason, v.invoiceId);
+  ctx
+    .prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ? AND active = 1')
+    .run(now, v.endedReason, v.invoiceId);
   ctx
     .prepare(
       `UPDATE shipments SET invoice_id = NULL, status = 'AWAITING_INVOICE', tab = 'preparing', last_event_at = NULL, updated_at = ?
@@ -49,7 +51,13 @@ export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): 
        FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.id = ?`,
     )
     .get(shipmentId) as
-    | { status: string; invoice_id: number | null; carrier_id: string | null; invoice_no: string | null; released_at: number | null }
+    | {
+        status: string;
+        invoice_id: number | null;
+        carrier_id: string | null;
+        invoice_no: string | null;
+        released_at: number | null;
+      }
     | undefined;
   if (!s || s.invoice_id === null || !s.carrier_id || !s.invoice_no) return false;
   const events = ctx
@@ -71,7 +79,9 @@ export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): 
   }
   const lastEventAt = events.reduce<number | null>((m, e) => (m === null || e.at > m ? e.at : m), null);
   if (derived.status === s.status) {
-    ctx.prepare('UPDATE shipments SET last_event_at = ? WHERE id = ? AND last_event_at IS NOT ?').run(lastEventAt, shipmentId, lastEventAt);
+    ctx
+      .prepare('UPDATE shipments SET last_event_at = ? WHERE id = ? AND last_event_at IS NOT ?')
+      .run(lastEventAt, shipmentId, lastEventAt);
     return false;
   }
   ctx

@@ -184,9 +184,27 @@ export function findShipment(ctx: ServiceContext, rawNo: string): ShipmentRef {
               address_line1, address_line2 FROM shipments WHERE shipment_no = ?`,
     )
     .get(no) as
-    | (Pick<DetailRecord, 'id' | 'shipment_no' | 'status' | 'region' | 'invoice_id' | 'recipient_name' | 'recipient_phone' | 'country' | 'postal_code' | 'address_line1' | 'address_line2'>)
+    | Pick<
+        DetailRecord,
+        | 'id'
+        | 'shipment_no'
+        | 'status'
+        | 'region'
+        | 'invoice_id'
+        | 'recipient_name'
+        | 'recipient_phone'
+        | 'country'
+        | 'postal_code'
+        | 'address_line1'
+        | 'address_line2'
+      >
     | undefined;
-  if (!r) throw new ShipdeskError('NOT_FOUND', `There is no shipment ${no || '(empty)'}. Check the number on the packing slip.`, { shipmentNo: no });
+  if (!r)
+    throw new ShipdeskError(
+      'NOT_FOUND',
+      `There is no shipment ${no || '(empty)'}. Check the number on the packing slip.`,
+      { shipmentNo: no },
+    );
   return {
     id: r.id,
     shipmentNo: r.shipment_no,
@@ -198,9 +216,23 @@ export function findShipment(ctx: ServiceContext, rawNo: string): ShipmentRef {
 }
 
 /** Two shipments go to the same recipient when name, phone and address agree (spacing and case aside). */
-export function recipientKey(r: { recipient_name: string; recipient_phone: string; country: string; postal_code: string; address_line1: string; address_line2: string }): string {
+export function recipientKey(r: {
+  recipient_name: string;
+  recipient_phone: string;
+  country: string;
+  postal_code: string;
+  address_line1: string;
+  address_line2: string;
+}): string {
   const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return [r.recipient_name, r.recipient_phone.replace(/\D/g, ''), r.country, r.postal_code, r.address_line1, r.address_line2]
+  return [
+    r.recipient_name,
+    r.recipient_phone.replace(/\D/g, ''),
+    r.country,
+    r.postal_code,
+    r.address_line1,
+    r.address_line2,
+  ]
     .map(squash)
     .join('|');
 }
@@ -211,8 +243,22 @@ function trackingEvents(ctx: ServiceContext, carrierId: string, invoiceNo: strin
       `SELECT at, zone, code, raw_code, raw_text, location FROM tracking_events
        WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC`,
     )
-    .all(carrierId, invoiceNo) as { at: number; zone: string; code: TrackingCode; raw_code: string; raw_text: string; location: string }[];
-  return rows.map((e) => ({ at: iso(e.at), zone: e.zone, code: e.code, rawCode: e.raw_code, rawText: e.raw_text, location: e.location }));
+    .all(carrierId, invoiceNo) as {
+    at: number;
+    zone: string;
+    code: TrackingCode;
+    raw_code: string;
+    raw_text: string;
+    location: string;
+  }[];
+  return rows.map((e) => ({
+    at: iso(e.at),
+    zone: e.zone,
+    code: e.code,
+    rawCode: e.raw_code,
+    rawText: e.raw_text,
+    location: e.location,
+  }));
 }
 
 export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail {
@@ -234,7 +280,9 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     )
     .get(ref.id) as DetailRecord;
   const items = ctx
-    .prepare('SELECT product_id, product_name, option_name, quantity FROM order_items WHERE shipment_id = ? ORDER BY id')
+    .prepare(
+      'SELECT product_id, product_name, option_name, quantity FROM order_items WHERE shipment_id = ? ORDER BY id',
+    )
     .all(ref.id) as { product_id: string; product_name: string; option_name: string; quantity: number }[];
   const hasInvoice = r.invoice_id !== null;
   const carrierId = (r.carrier_id && findCarrier(r.carrier_id)?.id) || null;
@@ -260,12 +308,23 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     option: r.option,
     optionName: r.option_name,
     memo: r.memo,
-    items: items.map((i) => ({ productId: i.product_id, productName: i.product_name, optionName: i.option_name, quantity: i.quantity })),
+    items: items.map((i) => ({
+      productId: i.product_id,
+      productName: i.product_name,
+      optionName: i.option_name,
+      quantity: i.quantity,
+    })),
     carrierId,
     invoiceNo: r.invoice_no,
     invoice:
       carrierId && r.invoice_no && r.registered_at !== null
-        ? { carrierId, invoiceNo: r.invoice_no, registeredAt: iso(r.registered_at), registeredBy: r.registered_by ?? '', via: r.via ?? 'manual' }
+        ? {
+            carrierId,
+            invoiceNo: r.invoice_no,
+            registeredAt: iso(r.registered_at),
+            registeredBy: r.registered_by ?? '',
+            via: r.via ?? 'manual',
+          }
         : null,
     events: carrierId && r.invoice_no ? trackingEvents(ctx, carrierId, r.invoice_no) : [],
     allowed: {
@@ -273,13 +332,16 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
       modify: editable,
       delete: editable,
       editAddress: canEditAddress(hasInvoice),
-      reason: hasInvoice ? (whyInvoiceLocked(r.status) ?? 'The address is locked while an invoice is registered.') : null,
+      reason: hasInvoice
+        ? (whyInvoiceLocked(r.status) ?? 'The address is locked while an invoice is registered.')
+        : null,
     },
   };
 }
 
 export function listFacets(ctx: ServiceContext): Facets {
-  const read = (table: string) => ctx.prepare(`SELECT code, name FROM ${table} ORDER BY code`).all() as { code: string; name: string }[];
+  const read = (table: string) =>
+    ctx.prepare(`SELECT code, name FROM ${table} ORDER BY code`).all() as { code: string; name: string }[];
   return { warehouses: read('warehouses'), policies: read('delivery_policies'), options: read('shipping_options') };
 }
 

@@ -39,7 +39,9 @@ function readPrivate(file: string, complain: (detail: string) => void): Buffer |
     return null;
   }
   if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-    complain(`${path.basename(file)} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); run chmod 600 on it. The key was not used.`);
+    complain(
+      `${path.basename(file)} can be read by other users (mode ${(stat.mode & 0o777).toString(8)}); run chmod 600 on it. The key was not used.`,
+    );
     return null;
   }
   return fs.readFileSync(file);
@@ -53,7 +55,11 @@ export function fileKeyStore(file: string, complain: (detail: string) => void = 
   };
 }
 
-export function encryptedKeyStore(file: string, cipher: KeyCipher, complain: (detail: string) => void = () => undefined): KeyStore {
+export function encryptedKeyStore(
+  file: string,
+  cipher: KeyCipher,
+  complain: (detail: string) => void = () => undefined,
+): KeyStore {
   return {
     kind: 'encrypted',
     read() {
@@ -69,7 +75,10 @@ export function encryptedKeyStore(file: string, cipher: KeyCipher, complain: (de
     write(key) {
       if (key === null) return fs.rmSync(file, { force: true });
       if (!cipher.isAvailable()) {
-        throw new ShipdeskError('KEY_STORE_UNAVAILABLE', 'This computer offers no encrypted storage for the tracker key. Set SHIPDESK_TRACKER_KEY instead.');
+        throw new ShipdeskError(
+          'KEY_STORE_UNAVAILABLE',
+          'This computer offers no encrypted storage for the tracker key. Set SHIPDESK_TRACKER_KEY instead.',
+        );
       }
       writePrivate(file, cipher.encrypt(key));
     },
@@ -83,7 +92,12 @@ export function readMeta(ctx: ServiceContext, key: string): string | null {
 
 export function writeMeta(ctx: ServiceContext, key: string, value: string | null): void {
   if (value === null) ctx.prepare('DELETE FROM sync_meta WHERE key = ?').run(key);
-  else ctx.prepare('INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  else
+    ctx
+      .prepare(
+        'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
 }
 
 export type Env = Record<string, string | undefined>;
@@ -96,7 +110,13 @@ export interface SyncConfigSources {
   app?: { trackerUrl?: string; releaseUrl?: string };
 }
 
-function endpoint(ctx: ServiceContext, s: SyncConfigSources, envName: string, metaKey: string, appUrl?: string): { url: string | null; from: Source } {
+function endpoint(
+  ctx: ServiceContext,
+  s: SyncConfigSources,
+  envName: string,
+  metaKey: string,
+  appUrl?: string,
+): { url: string | null; from: Source } {
   if (appUrl) return { url: appUrl, from: 'app' };
   const fromEnv = s.env[envName]?.trim();
   if (fromEnv && isSafeEndpoint(fromEnv)) return { url: fromEnv, from: 'env' };

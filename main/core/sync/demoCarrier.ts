@@ -33,7 +33,13 @@ export async function startDemoCarrier(options: DemoCarrierOptions = {}): Promis
   return {
     url: carrier.url,
     coreOptions: {
-      trackingProvider: trackerDeliveryProvider({ url: carrier.graphqlUrl, key: () => 'demo:demo', label: 'Demo carrier (local)', demo: true, timeoutMs: 5_000 }),
+      trackingProvider: trackerDeliveryProvider({
+        url: carrier.graphqlUrl,
+        key: () => 'demo:demo',
+        label: 'Demo carrier (local)',
+        demo: true,
+        timeoutMs: 5_000,
+      }),
       releaseConnector: httpReleaseConnector({ url: carrier.releaseUrl, timeoutMs: 5_000 }),
       syncTuning: {
         carrierLimit: { perSecond: 20, burst: 5, concurrency: 4 },

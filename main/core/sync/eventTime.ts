@@ -13,9 +13,7 @@ export function homeOffsetMinutes(carrierId: string): number {
   return CARRIER_HOME_OFFSET.find(([prefix]) => carrierId.startsWith(prefix))?.[1] ?? 0;
 }
 
-export type ParsedTime =
-  | { ok: true; ms: number; zone: string; zoneAssumed: boolean }
-  | { ok: false; reason: string };
+export type ParsedTime = { ok: true; ms: number; zone: string; zoneAssumed: boolean } | { ok: false; reason: string };
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
 
@@ -30,7 +28,15 @@ export function parseEventTime(raw: string | null, carrierId: string): ParsedTim
   const ms = Number(`0.${frac}`) * 1000;
   const utc = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms);
   const check = new Date(utc);
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60 || check.getUTCDate() !== day || check.getUTCMonth() !== month - 1) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60 ||
+    check.getUTCDate() !== day ||
+    check.getUTCMonth() !== month - 1
+  ) {
     return { ok: false, reason: `"${text.slice(0, 40)}" is not a calendar time` };
   }
   let offset: number;

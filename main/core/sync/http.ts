@@ -8,8 +8,7 @@ export interface HttpAnswer {
 }
 
 export type HttpResult =
-  | { ok: true; answer: HttpAnswer }
-  | { ok: false; code: 'NETWORK' | 'TIMEOUT' | 'TOO_LARGE'; reason: string };
+  { ok: true; answer: HttpAnswer } | { ok: false; code: 'NETWORK' | 'TIMEOUT' | 'TOO_LARGE'; reason: string };
 
 export interface PostOptions {
   headers: Record<string, string>;
@@ -65,7 +64,11 @@ export async function postJson(url: string, payload: unknown, options: PostOptio
   } catch (err) {
     return describe(err);
   }
-  const tooLarge: HttpResult = { ok: false, code: 'TOO_LARGE', reason: `the answer is larger than ${options.maxBytes} bytes` };
+  const tooLarge: HttpResult = {
+    ok: false,
+    code: 'TOO_LARGE',
+    reason: `the answer is larger than ${options.maxBytes} bytes`,
+  };
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > options.maxBytes) {
     await res.body?.cancel().catch(() => undefined);

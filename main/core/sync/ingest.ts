@@ -26,7 +26,8 @@ export interface StoredEvent {
 
 // Tracking answers carry couriers' and recipients' phone numbers: the screen needs none of them.
 const PHONE = /(?:\+?82[-.\s]?)?0\d{1,2}[-.\s)]?\d{3,4}[-.\s]?\d{4}/g;
-const squash = (s: string | null, max: number) => (s ?? '').replace(PHONE, '***').replace(/\s+/g, ' ').trim().slice(0, max);
+const squash = (s: string | null, max: number) =>
+  (s ?? '').replace(PHONE, '***').replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** One provider event made storable, or null (with the reason recorded) when it cannot be. */
 function normalizeEvent(key: NumberKey, e: ProviderEvent, now: number, problems: ProblemLog): StoredEvent | null {
@@ -36,18 +37,38 @@ function normalizeEvent(key: NumberKey, e: ProviderEvent, now: number, problems:
     return null;
   }
   if (time.zoneAssumed) {
-    problems.record('missing_zone', key.carrierId, '', `"${e.time ?? ''}" has no time zone; read as ${time.zone}, the carrier's home zone`);
+    problems.record(
+      'missing_zone',
+      key.carrierId,
+      '',
+      `"${e.time ?? ''}" has no time zone; read as ${time.zone}, the carrier's home zone`,
+    );
   }
   let at = time.ms;
   if (at > now + FUTURE_TOLERANCE_MS) {
     // Stored at the moment it was received, so it cannot outrank the carrier's real later events.
-    problems.record('future_time', key.carrierId, key.invoiceNo, `an event dated ${e.time ?? ''} is in the future; stored at the time it was received`);
+    problems.record(
+      'future_time',
+      key.carrierId,
+      key.invoiceNo,
+      `an event dated ${e.time ?? ''} is in the future; stored at the time it was received`,
+    );
     at = now;
   }
-  const mapped = mapRawStatus({ carrierId: key.carrierId, statusCode: e.statusCode, statusName: e.statusName, description: e.description });
+  const mapped = mapRawStatus({
+    carrierId: key.carrierId,
+    statusCode: e.statusCode,
+    statusName: e.statusName,
+    description: e.description,
+  });
   const rawCode = squash(e.statusCode, 64);
   if (mapped.source === 'unknown') {
-    problems.record('unknown_status', key.carrierId, rawCode, `unknown status code "${rawCode}" (${squash(e.statusName, 80)}) kept as UNKNOWN`);
+    problems.record(
+      'unknown_status',
+      key.carrierId,
+      rawCode,
+      `unknown status code "${rawCode}" (${squash(e.statusName, 80)}) kept as UNKNOWN`,
+    );
   }
   const name = squash(e.statusName, 120);
   const description = squash(e.description, 200);
@@ -72,7 +93,12 @@ export interface IngestResult {
 }
 
 /** Call inside a transaction. */
-export function ingestEvents(ctx: ServiceContext, key: NumberKey, events: readonly ProviderEvent[], problems: ProblemLog): IngestResult {
+export function ingestEvents(
+  ctx: ServiceContext,
+  key: NumberKey,
+  events: readonly ProviderEvent[],
+  problems: ProblemLog,
+): IngestResult {
   const now = ctx.clock();
   const insert = ctx.prepare(
     `INSERT INTO tracking_events (carrier_id, invoice_no, at, zone, code, raw_code, raw_text, location, fingerprint, stored_at)
@@ -82,7 +108,18 @@ export function ingestEvents(ctx: ServiceContext, key: NumberKey, events: readon
   for (const e of events.slice(-MAX_EVENTS_PER_ANSWER)) {
     const n = normalizeEvent(key, e, now, problems);
     if (!n) continue;
-    stored += insert.run(key.carrierId, key.invoiceNo, n.at, n.zone, n.code, n.rawCode, n.rawText, n.location, n.fingerprint, now).changes;
+    stored += insert.run(
+      key.carrierId,
+      key.invoiceNo,
+      n.at,
+      n.zone,
+      n.code,
+      n.rawCode,
+      n.rawText,
+      n.location,
+      n.fingerprint,
+      now,
+    ).changes;
   }
   const shipments = ctx
     .prepare(

@@ -38,7 +38,8 @@ export class RateGate {
 
 /** Waits until the gate hands out a slot (or the signal aborts). */
 export async function takeSlot(gate: RateGate, signal?: AbortSignal): Promise<void> {
-  for (let wait = gate.tryTake(); wait > 0 && !signal?.aborted; wait = gate.tryTake()) await sleep(Math.ceil(wait), signal);
+  for (let wait = gate.tryTake(); wait > 0 && !signal?.aborted; wait = gate.tryTake())
+    await sleep(Math.ceil(wait), signal);
 }
 
 /** At most `size` holders at once; waiters are served in order. */

@@ -3,7 +3,13 @@
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { SyncCycleSummary } from '../../../shared/contract';
 import { Semaphore } from './limits';
-import { isCarrierFailure, isUnreachable, type SyncErrorCode, type TrackOutcome, type TrackingProvider } from './provider';
+import {
+  isCarrierFailure,
+  isUnreachable,
+  type SyncErrorCode,
+  type TrackOutcome,
+  type TrackingProvider,
+} from './provider';
 import { numberActivity, type NumberKey } from './schedule';
 import { SettleBatch, type PollDeps } from './settle';
 
@@ -53,9 +59,13 @@ async function pollOne(run: PollRun, key: NumberKey): Promise<void> {
     const late = holdBack(run, tracked);
     if (late) return defer(late);
     if (!c.breaker.allow()) return defer({ code: 'CIRCUIT_OPEN', until: c.breaker.retryAt ?? ctx.clock() });
-    const outcome = await run.provider.track(tracked, key.invoiceNo, run.signal).catch(
-      (err: unknown): TrackOutcome => ({ kind: 'failed', code: 'PROVIDER_ERROR', reason: `the tracking adapter failed: ${err instanceof Error ? err.message : String(err)}` }),
-    );
+    const outcome = await run.provider
+      .track(tracked, key.invoiceNo, run.signal)
+      .catch((err: unknown): TrackOutcome => ({
+        kind: 'failed',
+        code: 'PROVIDER_ERROR',
+        reason: `the tracking adapter failed: ${err instanceof Error ? err.message : String(err)}`,
+      }));
     if (run.signal.aborted) return;
     const wasOnline = net.online;
     if (outcome.kind === 'failed') {
@@ -63,7 +73,8 @@ async function pollOne(run: PollRun, key: NumberKey): Promise<void> {
       else net.answered();
       if (isCarrierFailure(outcome.code)) c.breaker.failure();
       else c.breaker.release();
-      if (outcome.code === 'RATE_LIMITED') controls.pause(tracked, outcome.retryAfterMs ?? run.deps.tuning.poll.retry.baseMs);
+      if (outcome.code === 'RATE_LIMITED')
+        controls.pause(tracked, outcome.retryAfterMs ?? run.deps.tuning.poll.retry.baseMs);
       if (releaseProbe && !net.online) run.offline = true;
     } else {
       net.succeeded(ctx.clock());
@@ -92,7 +103,16 @@ export async function pollDue(
   knownOffline = false,
 ): Promise<void> {
   const settled = new SettleBatch(deps, summary);
-  const run: PollRun = { deps, provider, summary, settled, signal, offline: knownOffline, global: new Semaphore(deps.tuning.concurrency), probe: new Semaphore(1) };
+  const run: PollRun = {
+    deps,
+    provider,
+    summary,
+    settled,
+    signal,
+    offline: knownOffline,
+    global: new Semaphore(deps.tuning.concurrency),
+    probe: new Semaphore(1),
+  };
   const queues = new Map<string, NumberKey[]>();
   const running = new Map<string, number>();
   const all = new Set<Promise<void>>();

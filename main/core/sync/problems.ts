@@ -35,15 +35,29 @@ export function createProblemLog(ctx: ServiceContext, log: Logger): ProblemLog {
       const key = `${kind}|${carrierId}|${subject}`;
       if (logged.has(key)) return;
       logged.add(key);
-      log.warn(`tracking sync: ${kind.replace(/_/g, ' ')}`, { carrierId, subject: subject.slice(0, 80), detail: detail.slice(0, 200) });
+      log.warn(`tracking sync: ${kind.replace(/_/g, ' ')}`, {
+        carrierId,
+        subject: subject.slice(0, 80),
+        detail: detail.slice(0, 200),
+      });
     },
   };
 }
 
 export function listProblems(ctx: ServiceContext, limit: number): SyncProblemView[] {
   const rows = ctx
-    .prepare('SELECT kind, carrier_id, subject, detail, count, first_at, last_at FROM sync_problems ORDER BY last_at DESC, id DESC LIMIT ?')
-    .all(limit) as { kind: string; carrier_id: string; subject: string; detail: string; count: number; first_at: number; last_at: number }[];
+    .prepare(
+      'SELECT kind, carrier_id, subject, detail, count, first_at, last_at FROM sync_problems ORDER BY last_at DESC, id DESC LIMIT ?',
+    )
+    .all(limit) as {
+    kind: string;
+    carrier_id: string;
+    subject: string;
+    detail: string;
+    count: number;
+    first_at: number;
+    last_at: number;
+  }[];
   return rows.map((r) => ({
     kind: r.kind,
     carrierId: r.carrier_id,

@@ -54,5 +54,7 @@ export function isUnreachable(code: SyncErrorCode): boolean {
 
 /** Failures that count against a carrier's circuit breaker (its service is struggling). */
 export function isCarrierFailure(code: SyncErrorCode): boolean {
-  return code === 'NETWORK' || code === 'TIMEOUT' || code === 'SERVER_ERROR' || code === 'MALFORMED' || code === 'TOO_LARGE';
+  return (
+    code === 'NETWORK' || code === 'TIMEOUT' || code === 'SERVER_ERROR' || code === 'MALFORMED' || code === 'TOO_LARGE'
+  );
 }

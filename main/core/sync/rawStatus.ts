@@ -36,7 +36,12 @@ export const TEXT_SIGNALS: readonly TextSignal[] = [
   { pattern: /취소/, code: 'CANCELLED', why: 'cancelled' },
   // "부재 시 ..." is an instruction on an out-for-delivery scan, not a failed attempt.
   { pattern: /미배달|미배송|부재(?!\s*시)/, code: 'ATTEMPT_FAIL', why: 'not delivered, recipient absent' },
-  { pattern: /인수자\s*등록/, code: 'DELIVERED', carriers: ['kr.lotte'], why: 'Lotte 45 (recipient registered) implies delivered' },
+  {
+    pattern: /인수자\s*등록/,
+    code: 'DELIVERED',
+    carriers: ['kr.lotte'],
+    why: 'Lotte 45 (recipient registered) implies delivered',
+  },
 ];
 
 export interface RawStatus {

@@ -18,7 +18,9 @@ export interface HttpReleaseOptions {
   now?: () => number;
 }
 
-const Refusal = z.object({ error: z.object({ code: z.string().max(100).nullish(), message: z.string().nullish() }).nullish() });
+const Refusal = z.object({
+  error: z.object({ code: z.string().max(100).nullish(), message: z.string().nullish() }).nullish(),
+});
 
 function refusalOf(body: string): { code: string; message: string } {
   try {
@@ -46,17 +48,33 @@ export function httpReleaseConnector(options: HttpReleaseOptions): ReleaseConnec
         timeoutMs: options.timeoutMs ?? 10_000,
         maxBytes: options.maxBytes ?? 64 * 1024,
       });
-      if (!result.ok) return { ok: false, permanent: false, code: result.code, reason: `release endpoint: ${result.reason}` };
+      if (!result.ok)
+        return { ok: false, permanent: false, code: result.code, reason: `release endpoint: ${result.reason}` };
       const { status, headers } = result.answer;
       if (status >= 200 && status < 300) return { ok: true };
       const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now());
       const wait = retryAfterMs === undefined ? {} : { retryAfterMs };
       const refusal = refusalOf(result.answer.body);
       const said = refusal.message || `HTTP ${status}`;
-      if (status === 429) return { ok: false, permanent: false, code: 'RATE_LIMITED', reason: 'the release endpoint asked us to slow down', ...wait };
-      if (status >= 500 || status === 408 || status === 425) return { ok: false, permanent: false, code: 'SERVER_ERROR', reason: `release endpoint: ${said}`, ...wait };
-      if (status === 401 || status === 403) return { ok: false, permanent: false, code: 'UNAUTHORIZED', reason: `the release endpoint refused our credentials (HTTP ${status})` };
-      if (refusal.code === 'INVALID_NUMBER') return { ok: false, permanent: true, invalidNumber: true, code: 'REFUSED', reason: said };
+      if (status === 429)
+        return {
+          ok: false,
+          permanent: false,
+          code: 'RATE_LIMITED',
+          reason: 'the release endpoint asked us to slow down',
+          ...wait,
+        };
+      if (status >= 500 || status === 408 || status === 425)
+        return { ok: false, permanent: false, code: 'SERVER_ERROR', reason: `release endpoint: ${said}`, ...wait };
+      if (status === 401 || status === 403)
+        return {
+          ok: false,
+          permanent: false,
+          code: 'UNAUTHORIZED',
+          reason: `the release endpoint refused our credentials (HTTP ${status})`,
+        };
+      if (refusal.code === 'INVALID_NUMBER')
+        return { ok: false, permanent: true, invalidNumber: true, code: 'REFUSED', reason: said };
       return { ok: false, permanent: true, code: 'REFUSED', reason: `the release endpoint refused it: ${said}` };
     },
   };

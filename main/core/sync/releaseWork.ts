@@ -41,9 +41,19 @@ interface Exchange {
   result: SendResult;
 }
 
-const UNREADABLE: SendResult = { ok: false, permanent: true, code: 'REFUSED', reason: 'The queued work is unreadable; register the invoice again.' };
+const UNREADABLE: SendResult = {
+  ok: false,
+  permanent: true,
+  code: 'REFUSED',
+  reason: 'The queued work is unreadable; register the invoice again.',
+};
 
-async function exchange(ctx: ServiceContext, connector: ReleaseConnector, row: ClaimedRow, o: ReleasePassOptions): Promise<Exchange> {
+async function exchange(
+  ctx: ServiceContext,
+  connector: ReleaseConnector,
+  row: ClaimedRow,
+  o: ReleasePassOptions,
+): Promise<Exchange> {
   const payload = readPayload(row.payload);
   if (!payload) return { row, payload, result: UNREADABLE };
   if (row.kind === 'withdraw' && releaseWasRefused(ctx, row, payload)) return { row, payload, result: { ok: true } };
@@ -59,14 +69,19 @@ async function exchange(ctx: ServiceContext, connector: ReleaseConnector, row: C
   return { row, payload, result };
 }
 
-export async function releaseDueWork(ctx: ServiceContext, connector: ReleaseConnector, o: ReleasePassOptions): Promise<DrainReport> {
+export async function releaseDueWork(
+  ctx: ServiceContext,
+  connector: ReleaseConnector,
+  o: ReleasePassOptions,
+): Promise<DrainReport> {
   const report: DrainReport = { released: 0, moved: [], errorsByCode: {} };
   const passStart = ctx.clock();
   const rules = { retry: o.retry, random: o.random, firstPollAfterMs: o.firstPollAfterMs, notBefore: passStart + 1 };
   const answered: Exchange[] = [];
   const record = () => {
     const batch = answered.splice(0);
-    if (batch.length) ctx.db.transaction(() => batch.forEach((x) => settleOutbox(ctx, x.row, x.payload, x.result, rules, report)))();
+    if (batch.length)
+      ctx.db.transaction(() => batch.forEach((x) => settleOutbox(ctx, x.row, x.payload, x.result, rules, report)))();
   };
   const queue: ClaimedRow[] = [];
   const claim = () => {

@@ -45,7 +45,13 @@ export interface SyncRunner {
   stop(): void;
 }
 
-const emptySummary = (): SyncCycleSummary => ({ released: 0, polled: 0, eventsStored: 0, statusChanges: 0, errorsByCode: {} });
+const emptySummary = (): SyncCycleSummary => ({
+  released: 0,
+  polled: 0,
+  eventsStored: 0,
+  statusChanges: 0,
+  errorsByCode: {},
+});
 
 export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions): SyncRunner {
   const tuning = resolveTuning(options.tuning);
@@ -137,7 +143,8 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     });
     summary.released += report.released;
     summary.statusChanges += report.moved.length;
-    for (const [code, n] of Object.entries(report.errorsByCode)) summary.errorsByCode[code] = (summary.errorsByCode[code] ?? 0) + n;
+    for (const [code, n] of Object.entries(report.errorsByCode))
+      summary.errorsByCode[code] = (summary.errorsByCode[code] ?? 0) + n;
     deps.changed(report.moved);
     return report.moved;
   };
@@ -180,7 +187,13 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     let handedOut = false;
     const claim = only
       ? () => (handedOut ? [] : ((handedOut = true), only))
-      : () => claimDueNumbers(ctx, { cycleStart, all, limit: tuning.pollBatch, leaseUntil: ctx.clock() + tuning.pollLeaseMs });
+      : () =>
+          claimDueNumbers(ctx, {
+            cycleStart,
+            all,
+            limit: tuning.pollBatch,
+            leaseUntil: ctx.clock() + tuning.pollLeaseMs,
+          });
     await pollDue(deps, provider, claim, summary, abort.signal, knownOffline);
   };
 
@@ -261,7 +274,8 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
         timer = null;
         runCycle()
           .catch((err: unknown) => {
-            if (!abort.signal.aborted) options.log.error('sync cycle failed', { error: err instanceof Error ? err.message : String(err) });
+            if (!abort.signal.aborted)
+              options.log.error('sync cycle failed', { error: err instanceof Error ? err.message : String(err) });
           })
           .finally(() => {
             if (!abort.signal.aborted) timer = setTimeout(tick, intervalMs);

@@ -45,7 +45,12 @@ export function nextPollDelay(plan: PollPlan, stage: PollStage, random: () => nu
   return stage === 'stop' ? null : jittered(intervalOf(plan, stage), plan.jitter, random);
 }
 
-export function retryDelay(plan: PollPlan, failures: number, retryAfterMs: number | undefined, random: () => number): number {
+export function retryDelay(
+  plan: PollPlan,
+  failures: number,
+  retryAfterMs: number | undefined,
+  random: () => number,
+): number {
   return Math.max(retryAfterMs ?? 0, backoffDelay(failures, plan.retry, random));
 }
 
@@ -63,7 +68,10 @@ export function numberActivity(ctx: ServiceContext, key: NumberKey): NumberActiv
     )
     .all(key.invoiceNo, key.carrierId) as { status: ShipmentStatus; region: Region; released_at: number | null }[];
   const released = rows.filter((r) => r.released_at !== null);
-  const releasedAt = released.reduce<number | null>((m, r) => (r.released_at !== null && (m === null || r.released_at < m) ? r.released_at : m), null);
+  const releasedAt = released.reduce<number | null>(
+    (m, r) => (r.released_at !== null && (m === null || r.released_at < m) ? r.released_at : m),
+    null,
+  );
   const region: Region = rows.some((r) => r.region === 'international') ? 'international' : 'domestic';
   const stages = new Set<PollStage>();
   for (const r of released) {
@@ -73,7 +81,9 @@ export function numberActivity(ctx: ServiceContext, key: NumberKey): NumberActiv
   if (!stages.size) return { stage: 'stop', releasedAt, region };
   if (stages.has('shipping') || stages.has('failed')) {
     const latest = ctx
-      .prepare('SELECT code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC LIMIT 1')
+      .prepare(
+        'SELECT code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC LIMIT 1',
+      )
       .get(key.carrierId, key.invoiceNo) as { code: TrackingCode } | undefined;
     if (latest?.code === 'OUT_FOR_DELIVERY') stages.add('outForDelivery');
     if (latest?.code === 'RETURNED' && stages.size === 1) return { stage: 'returned', releasedAt, region };
@@ -107,7 +117,10 @@ export function backfillSchedule(ctx: ServiceContext, dueAt: number): number {
  * Claims up to `limit` numbers not yet tried in this cycle (due ones, or every followed one with `all`)
  * and pushes their next poll out by a lease, so a crash mid-poll leaves them due again soon.
  */
-export function claimDueNumbers(ctx: ServiceContext, o: { cycleStart: number; all: boolean; limit: number; leaseUntil: number }): NumberKey[] {
+export function claimDueNumbers(
+  ctx: ServiceContext,
+  o: { cycleStart: number; all: boolean; limit: number; leaseUntil: number },
+): NumberKey[] {
   return ctx.db.transaction(() => {
     const rows = ctx
       .prepare(
@@ -117,7 +130,9 @@ export function claimDueNumbers(ctx: ServiceContext, o: { cycleStart: number; al
          ORDER BY next_poll_at LIMIT @limit`,
       )
       .all({ cycleStart: o.cycleStart, limit: o.limit }) as { carrier_id: string; invoice_no: string }[];
-    const lease = ctx.prepare('UPDATE poll_schedule SET next_poll_at = ?, last_attempt_at = ? WHERE carrier_id = ? AND invoice_no = ?');
+    const lease = ctx.prepare(
+      'UPDATE poll_schedule SET next_poll_at = ?, last_attempt_at = ? WHERE carrier_id = ? AND invoice_no = ?',
+    );
     for (const r of rows) lease.run(o.leaseUntil, o.cycleStart, r.carrier_id, r.invoice_no);
     return rows.map((r) => ({ carrierId: r.carrier_id, invoiceNo: r.invoice_no }));
   })();
@@ -125,7 +140,9 @@ export function claimDueNumbers(ctx: ServiceContext, o: { cycleStart: number; al
 
 /** Makes numbers due at once (manual refresh); returns how many are followed. */
 export function makeDue(ctx: ServiceContext, keys: NumberKey[], now: number): number {
-  const stmt = ctx.prepare('UPDATE poll_schedule SET next_poll_at = ?, last_attempt_at = NULL WHERE carrier_id = ? AND invoice_no = ? AND next_poll_at IS NOT NULL');
+  const stmt = ctx.prepare(
+    'UPDATE poll_schedule SET next_poll_at = ?, last_attempt_at = NULL WHERE carrier_id = ? AND invoice_no = ? AND next_poll_at IS NOT NULL',
+  );
   return ctx.db.transaction(() => keys.reduce((n, k) => n + stmt.run(now, k.carrierId, k.invoiceNo).changes, 0))();
 }
 
@@ -158,7 +175,10 @@ export function recordPoll(ctx: ServiceContext, key: NumberKey, r: PollRecord): 
 }
 
 /** The shipments whose active invoice carries this number (several when parcels are packed together). */
-export function shipmentsUsing(ctx: ServiceContext, key: NumberKey): { id: number; shipment_no: string; invoice_id: number }[] {
+export function shipmentsUsing(
+  ctx: ServiceContext,
+  key: NumberKey,
+): { id: number; shipment_no: string; invoice_id: number }[] {
   return ctx
     .prepare(
       `SELECT s.id, s.shipment_no, i.id AS invoice_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
@@ -168,20 +188,24 @@ export function shipmentsUsing(ctx: ServiceContext, key: NumberKey): { id: numbe
 }
 
 export function wasNotMoving(ctx: ServiceContext, key: NumberKey): boolean {
-  const row = ctx.prepare('SELECT not_moving FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?').get(key.carrierId, key.invoiceNo) as
-    | { not_moving: number }
-    | undefined;
+  const row = ctx
+    .prepare('SELECT not_moving FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
+    .get(key.carrierId, key.invoiceNo) as { not_moving: number } | undefined;
   return row?.not_moving === 1;
 }
 
 export function failuresOf(ctx: ServiceContext, key: NumberKey): number {
-  const row = ctx.prepare('SELECT failures FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?').get(key.carrierId, key.invoiceNo) as
-    | { failures: number }
-    | undefined;
+  const row = ctx
+    .prepare('SELECT failures FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
+    .get(key.carrierId, key.invoiceNo) as { failures: number } | undefined;
   return row?.failures ?? 0;
 }
 
 /** Leaves a number due at `at` without counting a failure (skipped: offline, paused, breaker open). */
 export function deferPoll(ctx: ServiceContext, key: NumberKey, at: number): void {
-  ctx.prepare('UPDATE poll_schedule SET next_poll_at = ? WHERE carrier_id = ? AND invoice_no = ? AND next_poll_at IS NOT NULL').run(at, key.carrierId, key.invoiceNo);
+  ctx
+    .prepare(
+      'UPDATE poll_schedule SET next_poll_at = ? WHERE carrier_id = ? AND invoice_no = ? AND next_poll_at IS NOT NULL',
+    )
+    .run(at, key.carrierId, key.invoiceNo);
 }

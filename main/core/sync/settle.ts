@@ -69,13 +69,24 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
     return deferPoll(ctx, key, result.until);
   }
   if (result.kind === 'stop') return recordPoll(ctx, key, { nextPollAt: null, error: null, failures: 0 });
-  const eventsOf = () => (ctx.prepare('SELECT count(*) AS n FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?').get(key.carrierId, key.invoiceNo) as { n: number }).n;
+  const eventsOf = () =>
+    (
+      ctx
+        .prepare('SELECT count(*) AS n FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
+        .get(key.carrierId, key.invoiceNo) as { n: number }
+    ).n;
   const answered = (eventCount: number, error: { code: string; message: string } | null) => {
     const activity = numberActivity(ctx, key);
     const delay = nextPollDelay(plan, activity.stage, random);
     const notMoving = isNotMoving(plan, activity, eventCount, now);
     if (notMoving !== wasNotMoving(ctx, key)) deps.changed(shipmentsUsing(ctx, key).map((s) => s.shipment_no));
-    recordPoll(ctx, key, { nextPollAt: delay === null ? null : now + delay, answeredAt: now, error, failures: 0, notMoving });
+    recordPoll(ctx, key, {
+      nextPollAt: delay === null ? null : now + delay,
+      answeredAt: now,
+      error,
+      failures: 0,
+      notMoving,
+    });
   };
   if (result.kind === 'events') {
     summary.polled++;
@@ -96,12 +107,26 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
     if (eventsOf() === 0) {
       // The first lookup settles a number only warned about at entry (CARRIERS.md).
       problems.record('invalid_number', key.carrierId, key.invoiceNo, result.reason);
-      const voided = voidNumber(ctx, key, `The carrier says ${key.invoiceNo} is not a valid number: ${result.reason}`.slice(0, 500));
+      const voided = voidNumber(
+        ctx,
+        key,
+        `The carrier says ${key.invoiceNo} is not a valid number: ${result.reason}`.slice(0, 500),
+      );
       summary.statusChanges += voided.length;
       deps.changed(voided);
-      return recordPoll(ctx, key, { nextPollAt: null, answeredAt: now, error: { code: 'BAD_REQUEST', message: result.reason }, failures: 0 });
+      return recordPoll(ctx, key, {
+        nextPollAt: null,
+        answeredAt: now,
+        error: { code: 'BAD_REQUEST', message: result.reason },
+        failures: 0,
+      });
     }
-    problems.record('contradiction', key.carrierId, key.invoiceNo, `called invalid after sending events: ${result.reason}`);
+    problems.record(
+      'contradiction',
+      key.carrierId,
+      key.invoiceNo,
+      `called invalid after sending events: ${result.reason}`,
+    );
   }
   const code: SyncErrorCode = result.kind === 'failed' ? result.code : 'BAD_REQUEST';
   if (result.kind === 'failed') count(summary, code);

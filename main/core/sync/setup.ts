@@ -58,7 +58,10 @@ export function createSync(ctx: ServiceContext, o: SyncOptions): Sync {
   const env = o.env ?? process.env;
   for (const name of ['SHIPDESK_TRACKER_URL', 'SHIPDESK_RELEASE_URL']) {
     const value = env[name]?.trim();
-    if (value && !isSafeEndpoint(value)) o.log.warn(`${name} is ignored: use an https:// address (http:// only to this computer), without a user name or password`);
+    if (value && !isSafeEndpoint(value))
+      o.log.warn(
+        `${name} is ignored: use an https:// address (http:// only to this computer), without a user name or password`,
+      );
   }
   let complain: (detail: string) => void = () => undefined;
   const keyFile = env['SHIPDESK_TRACKER_KEY_FILE'] || `${path.resolve(o.dbPath)}.tracker-key`;
@@ -87,7 +90,13 @@ export function createSync(ctx: ServiceContext, o: SyncOptions): Sync {
     return release.connector;
   };
 
-  const runner = createSyncRunner(ctx, { provider, connector, log: o.log, tuning: o.tuning ?? {}, ...(o.random ? { random: o.random } : {}) });
+  const runner = createSyncRunner(ctx, {
+    provider,
+    connector,
+    log: o.log,
+    tuning: o.tuning ?? {},
+    ...(o.random ? { random: o.random } : {}),
+  });
   complain = (detail) => runner.problems.record('key_file', '', keyFile, detail);
   const settings = () => syncSettingsView(ctx, sources, o.trackingProvider !== undefined);
 
@@ -95,7 +104,9 @@ export function createSync(ctx: ServiceContext, o: SyncOptions): Sync {
     'sync.state': () => runner.state(),
     'sync.refresh': ({ shipmentNos }) => {
       const { scheduled, done } = runner.refresh(shipmentNos);
-      done.catch((err: unknown) => o.log.error('refresh failed', { error: err instanceof Error ? err.message : String(err) }));
+      done.catch((err: unknown) =>
+        o.log.error('refresh failed', { error: err instanceof Error ? err.message : String(err) }),
+      );
       return { scheduled };
     },
     'sync.shipments': ({ shipmentNos }) => shipmentSyncViews(ctx, shipmentNos),

@@ -47,7 +47,12 @@ const Answer = z.object({
     })
     .nullish(),
   errors: z
-    .array(z.object({ message: z.string().max(2000).nullish(), extensions: z.object({ code: z.string().max(100).nullish() }).nullish() }))
+    .array(
+      z.object({
+        message: z.string().max(2000).nullish(),
+        extensions: z.object({ code: z.string().max(100).nullish() }).nullish(),
+      }),
+    )
     .max(100)
     .nullish(),
 });
@@ -71,7 +76,8 @@ function readAnswer(answer: z.infer<typeof Answer>): TrackOutcome {
     if (code === 'BAD_REQUEST') return { kind: 'invalid', reason: message };
     if (code === 'NOT_FOUND') return { kind: 'notFound' };
     if (code === 'INTERNAL') return { kind: 'failed', code: 'SERVER_ERROR', reason: `tracker INTERNAL: ${message}` };
-    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return { kind: 'failed', code: 'UNAUTHORIZED', reason: message };
+    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN')
+      return { kind: 'failed', code: 'UNAUTHORIZED', reason: message };
     return { kind: 'failed', code: 'PROVIDER_ERROR', reason: `${code || 'error'}: ${message}` };
   }
   const track = answer.data?.track;
@@ -102,23 +108,44 @@ export function trackerDeliveryProvider(options: TrackerOptions): TrackingProvid
       const { status, headers, body } = result.answer;
       const retryAfterMs = parseRetryAfter(headers.get('retry-after'), now());
       const wait = retryAfterMs === undefined ? {} : { retryAfterMs };
-      if (status === 401 || status === 403) return { kind: 'failed', code: 'UNAUTHORIZED', reason: `the tracker answered HTTP ${status}: check the API key` };
-      if (status === 429) return { kind: 'failed', code: 'RATE_LIMITED', reason: 'the tracker asked us to slow down (HTTP 429)', ...wait };
-      if (status >= 500) return { kind: 'failed', code: 'SERVER_ERROR', reason: `the tracker answered HTTP ${status}`, ...wait };
+      if (status === 401 || status === 403)
+        return {
+          kind: 'failed',
+          code: 'UNAUTHORIZED',
+          reason: `the tracker answered HTTP ${status}: check the API key`,
+        };
+      if (status === 429)
+        return {
+          kind: 'failed',
+          code: 'RATE_LIMITED',
+          reason: 'the tracker asked us to slow down (HTTP 429)',
+          ...wait,
+        };
+      if (status >= 500)
+        return { kind: 'failed', code: 'SERVER_ERROR', reason: `the tracker answered HTTP ${status}`, ...wait };
       let json: unknown;
       try {
         json = JSON.parse(body);
       } catch {
-        return { kind: 'failed', code: 'MALFORMED', reason: `the tracker's answer is not JSON (HTTP ${status}, ${body.length} bytes)` };
+        return {
+          kind: 'failed',
+          code: 'MALFORMED',
+          reason: `the tracker's answer is not JSON (HTTP ${status}, ${body.length} bytes)`,
+        };
       }
       const parsed = Answer.safeParse(json);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unexpected shape';
-        return { kind: 'failed', code: 'MALFORMED', reason: `the tracker's answer has an unexpected shape (${where})`.slice(0, 300) };
+        return {
+          kind: 'failed',
+          code: 'MALFORMED',
+          reason: `the tracker's answer has an unexpected shape (${where})`.slice(0, 300),
+        };
       }
       const outcome = readAnswer(parsed.data);
-      if (status >= 400 && outcome.kind === 'events') return { kind: 'failed', code: 'PROVIDER_ERROR', reason: `the tracker answered HTTP ${status}` };
+      if (status >= 400 && outcome.kind === 'events')
+        return { kind: 'failed', code: 'PROVIDER_ERROR', reason: `the tracker answered HTTP ${status}` };
       return outcome;
     },
   };

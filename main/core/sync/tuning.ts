@@ -89,7 +89,9 @@ export function resolveTuning(input: SyncTuningInput = {}): SyncTuning {
     ...DEFAULT_TUNING,
     ...input,
     carrierLimit: { ...DEFAULT_TUNING.carrierLimit, ...input.carrierLimit },
-    carrierLimits: Object.fromEntries(Object.entries(input.carrierLimits ?? {}).flatMap(([id, limit]) => (limit ? [[id, limit]] : []))),
+    carrierLimits: Object.fromEntries(
+      Object.entries(input.carrierLimits ?? {}).flatMap(([id, limit]) => (limit ? [[id, limit]] : [])),
+    ),
     releaseLimit: { ...DEFAULT_TUNING.releaseLimit, ...input.releaseLimit },
     breaker: { ...DEFAULT_TUNING.breaker, ...input.breaker },
     poll: { ...DEFAULT_TUNING.poll, ...input.poll },

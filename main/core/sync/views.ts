@@ -52,14 +52,20 @@ function failureOf(ctx: ServiceContext, r: RowRecord): ShipmentSyncView['failure
   return { code: e.code, text: e.raw_text, at: iso(e.at), nextStep: NEXT_STEP[e.code] ?? 'redeliver_or_cancel' };
 }
 
-function phaseOf(r: RowRecord, open: OutboxRecord | undefined, newest: OutboxRecord | undefined): { phase: ShipmentSyncPhase; reason: string | null } {
+function phaseOf(
+  r: RowRecord,
+  open: OutboxRecord | undefined,
+  newest: OutboxRecord | undefined,
+): { phase: ShipmentSyncPhase; reason: string | null } {
   if (open) {
     if (open.state === 'leased') return { phase: 'sending', reason: null };
     if (open.attempts > 0 || open.last_error) return { phase: 'retrying', reason: open.last_error };
     return { phase: 'queued', reason: null };
   }
-  if (r.invoice_id !== null && r.released_at !== null) return { phase: r.followed !== null && r.next_poll_at === null ? 'finished' : 'tracking', reason: null };
-  if (r.invoice_id === null && newest?.kind === 'release' && newest.state === 'dead') return { phase: 'refused', reason: newest.last_error };
+  if (r.invoice_id !== null && r.released_at !== null)
+    return { phase: r.followed !== null && r.next_poll_at === null ? 'finished' : 'tracking', reason: null };
+  if (r.invoice_id === null && newest?.kind === 'release' && newest.state === 'dead')
+    return { phase: 'refused', reason: newest.last_error };
   return { phase: 'none', reason: null };
 }
 
@@ -71,13 +77,21 @@ export function shipmentSyncViews(ctx: ServiceContext, shipmentNos: readonly str
      LEFT JOIN poll_schedule p ON p.carrier_id = i.carrier_id AND p.invoice_no = i.invoice_no
      WHERE s.shipment_no = ?`,
   );
-  const open = ctx.prepare(`SELECT kind, state, attempts, last_error FROM outbox WHERE shipment_id = ? AND state IN ('pending','leased') ORDER BY id LIMIT 1`);
-  const newest = ctx.prepare('SELECT kind, state, attempts, last_error FROM outbox WHERE shipment_id = ? ORDER BY id DESC LIMIT 1');
+  const open = ctx.prepare(
+    `SELECT kind, state, attempts, last_error FROM outbox WHERE shipment_id = ? AND state IN ('pending','leased') ORDER BY id LIMIT 1`,
+  );
+  const newest = ctx.prepare(
+    'SELECT kind, state, attempts, last_error FROM outbox WHERE shipment_id = ? ORDER BY id DESC LIMIT 1',
+  );
   const views: ShipmentSyncView[] = [];
   for (const no of shipmentNos) {
     const r = row.get(normalizeShipmentNo(no)) as RowRecord | undefined;
     if (!r) continue;
-    const { phase, reason } = phaseOf(r, open.get(r.id) as OutboxRecord | undefined, newest.get(r.id) as OutboxRecord | undefined);
+    const { phase, reason } = phaseOf(
+      r,
+      open.get(r.id) as OutboxRecord | undefined,
+      newest.get(r.id) as OutboxRecord | undefined,
+    );
     const tracking = r.invoice_id !== null;
     views.push({
       shipmentNo: r.shipment_no,
@@ -111,7 +125,9 @@ export function listDeadLetters(ctx: ServiceContext, limit: number): DeadLetterV
     created_at: number;
   }[];
   return rows.map((r) => {
-    const fields = ctx.prepare(`SELECT json_extract(?, '$.carrierId') AS c, json_extract(?, '$.invoiceNo') AS n`).get(r.payload, r.payload) as {
+    const fields = ctx
+      .prepare(`SELECT json_extract(?, '$.carrierId') AS c, json_extract(?, '$.invoiceNo') AS n`)
+      .get(r.payload, r.payload) as {
       c: unknown;
       n: unknown;
     };
@@ -132,15 +148,23 @@ export function listDeadLetters(ctx: ServiceContext, limit: number): DeadLetterV
 
 /** Sends dead work again (e.g. after the upstream was fixed). A voided invoice's release cannot be revived. */
 export function retryDeadLetter(ctx: ServiceContext, id: number): void {
-  const row = ctx.prepare(`SELECT kind, json_extract(payload, '$.invoiceId') AS invoice_id FROM outbox WHERE id = ? AND state = 'dead'`).get(id) as
-    | { kind: string; invoice_id: unknown }
-    | undefined;
+  const row = ctx
+    .prepare(
+      `SELECT kind, json_extract(payload, '$.invoiceId') AS invoice_id FROM outbox WHERE id = ? AND state = 'dead'`,
+    )
+    .get(id) as { kind: string; invoice_id: unknown } | undefined;
   if (!row) throw new ShipdeskError('NOT_FOUND', `There is no refused work with id ${id}.`);
   if (row.kind === 'release') {
     const active = ctx.prepare('SELECT 1 FROM invoices WHERE id = ? AND active = 1').get(row.invoice_id);
-    if (!active) throw new ShipdeskError('INVALID_STATE', 'This invoice was voided; register the number again instead of retrying the release.');
+    if (!active)
+      throw new ShipdeskError(
+        'INVALID_STATE',
+        'This invoice was voided; register the number again instead of retrying the release.',
+      );
   }
   ctx
-    .prepare(`UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, finished_at = NULL, last_error = NULL, last_error_code = NULL WHERE id = ?`)
+    .prepare(
+      `UPDATE outbox SET state = 'pending', attempts = 0, due_at = ?, finished_at = NULL, last_error = NULL, last_error_code = NULL WHERE id = ?`,
+    )
     .run(ctx.clock(), id);
 }

@@ -21,7 +21,9 @@ export function createBridgeTransport(bridge: ShipdeskBridge): Transport {
       try {
         answer = await bridge.invoke(method, input);
       } catch (err) {
-        throw new TransportError(`The call ${method} did not reach Shipdesk: ${err instanceof Error ? err.message : String(err)}`);
+        throw new TransportError(
+          `The call ${method} did not reach Shipdesk: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       const envelope = parseEnvelope(answer);
       if (!envelope) throw new TransportError(`Shipdesk answered ${method} with something unexpected.`);

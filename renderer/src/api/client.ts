@@ -29,5 +29,7 @@ export function createClient(transport: Transport): ShipdeskClient {
 /** Electron's preload when present, else the web host's socket. */
 export function connectClient(): ShipdeskClient {
   const bridge = window.shipdesk;
-  return createClient(isBridge(bridge) ? createBridgeTransport(bridge) : createSocketTransport(socketUrlFor(window.location)));
+  return createClient(
+    isBridge(bridge) ? createBridgeTransport(bridge) : createSocketTransport(socketUrlFor(window.location)),
+  );
 }

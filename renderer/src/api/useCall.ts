@@ -4,9 +4,14 @@ import type { MethodInput, MethodName, MethodResult } from '../../../shared/cont
 import type { RpcError } from '../../../shared/errors';
 import { useClient } from './ClientContext';
 
-export type CallState<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: RpcError | null; message: string };
+export type CallState<T> =
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: RpcError | null; message: string };
 
-export function useCall<M extends MethodName>(method: M, input: MethodInput<M>, key: string): CallState<MethodResult<M>> {
+export function useCall<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  key: string,
+): CallState<MethodResult<M>> {
   const client = useClient();
   const [result, setResult] = useState<CallState<MethodResult<M>>>({ state: 'loading' });
   useEffect(() => {
@@ -15,9 +20,15 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M>, 
     client.call(method, input).then(
       (answer) => {
         if (!current) return;
-        setResult(answer.ok ? { state: 'ready', value: answer.value } : { state: 'failed', error: answer.error, message: answer.error.message });
+        setResult(
+          answer.ok
+            ? { state: 'ready', value: answer.value }
+            : { state: 'failed', error: answer.error, message: answer.error.message },
+        );
       },
-      (err: unknown) => current && setResult({ state: 'failed', error: null, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        current &&
+        setResult({ state: 'failed', error: null, message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       current = false;

@@ -13,7 +13,8 @@ export type ServerFrame =
 
 const IMPORT_PHASES = ['reading', 'checking', 'saving', 'done'] as const;
 type ImportPhase = (typeof IMPORT_PHASES)[number];
-const isImportPhase = (v: unknown): v is ImportPhase => typeof v === 'string' && (IMPORT_PHASES as readonly string[]).includes(v);
+const isImportPhase = (v: unknown): v is ImportPhase =>
+  typeof v === 'string' && (IMPORT_PHASES as readonly string[]).includes(v);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -6,7 +6,9 @@ export function CallFailure({ error, message }: { error: RpcError | null; messag
   const t = useT();
   return (
     <div className="dialog-placeholder" role="alert">
-      <p className="field-message field-message-error">{error ? errorHeadline(t, error.code) : t('dialog.loadFailed')}</p>
+      <p className="field-message field-message-error">
+        {error ? errorHeadline(t, error.code) : t('dialog.loadFailed')}
+      </p>
       <p className="field-detail">{message}</p>
     </div>
   );

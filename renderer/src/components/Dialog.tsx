@@ -4,7 +4,8 @@ import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from './Icon';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface DialogProps {
   titleId: string;
@@ -19,7 +20,16 @@ interface DialogProps {
   children: ReactNode;
 }
 
-export function Dialog({ titleId, title, descriptionId, onClose, closeLabel, initialFocus, size = 'narrow', children }: DialogProps) {
+export function Dialog({
+  titleId,
+  title,
+  descriptionId,
+  onClose,
+  closeLabel,
+  initialFocus,
+  size = 'narrow',
+  children,
+}: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
@@ -80,7 +90,12 @@ export function Dialog({ titleId, title, descriptionId, onClose, closeLabel, ini
           <h2 id={titleId} className="dialog-title">
             {title}
           </h2>
-          <button type="button" className="icon-button dialog-close" aria-label={closeLabel} onClick={() => onCloseRef.current()}>
+          <button
+            type="button"
+            className="icon-button dialog-close"
+            aria-label={closeLabel}
+            onClick={() => onCloseRef.current()}
+          >
             <Icon name="close" />
           </button>
         </div>

@@ -58,7 +58,8 @@ export function TooltipLayer() {
       else if (e.target instanceof Element && e.target.closest(`#${TOOLTIP_ID}`)) clearTimeout(timer.current);
     };
     const out = (e: MouseEvent) => {
-      if (tipTarget(e.target) || (e.target instanceof Element && e.target.closest(`#${TOOLTIP_ID}`))) hide(HIDE_DELAY_MS);
+      if (tipTarget(e.target) || (e.target instanceof Element && e.target.closest(`#${TOOLTIP_ID}`)))
+        hide(HIDE_DELAY_MS);
     };
     const focusIn = (e: FocusEvent) => {
       const t = tipTarget(e.target);
@@ -117,7 +118,13 @@ function Bubble({ shown }: { shown: Shown }) {
   }, [shown, memo]);
 
   return createPortal(
-    <div ref={box} id={TOOLTIP_ID} role="tooltip" className="tooltip" style={place ? { top: place.top, left: place.left } : { top: -9999, left: -9999 }}>
+    <div
+      ref={box}
+      id={TOOLTIP_ID}
+      role="tooltip"
+      className="tooltip"
+      style={place ? { top: place.top, left: place.left } : { top: -9999, left: -9999 }}
+    >
       <span className="tooltip-label">{shown.label}</span>
       {shown.reason && <span className="tooltip-reason">{shown.reason}</span>}
       {shown.memoOf && <MemoText memo={memo} />}

@@ -3,5 +3,8 @@ export { normalizeShipmentNo as normalizeScan, isShipmentNo } from '../../../sha
 
 /** Search text as the operator meant it: control characters dropped, trimmed, bounded. */
 export function cleanSearchText(raw: string, max: number): string {
-  return raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, max);
+  return raw
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, max);
 }

@@ -20,7 +20,14 @@ function formatter(language: Language, key: string, options: Intl.DateTimeFormat
   return f;
 }
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
 
 /** e.g. 11/20/2026, 09:30 or 2026. 11. 20. 09:30, in this computer's zone. */
 export function formatDateTime(iso: string, language: Language): string {
@@ -80,7 +87,8 @@ export function localZoneLabel(language: Language): string {
 
 /** Today and N-1 days before it as YYYY-MM-DD in this computer's zone. */
 export function daysBack(days: number, now = new Date()): { from: string; to: string } {
-  const ymd = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const ymd = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
   return { from: ymd(start), to: ymd(now) };
 }

@@ -3,7 +3,16 @@
 // since what is stored may be from an older version or hand-edited.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { MethodInput } from '../../../shared/contract';
-import { REGIONS, SEARCH_FIELDS, SORT_KEYS, TABS, type Region, type SearchField, type SortKey, type Tab } from '../../../shared/domain';
+import {
+  REGIONS,
+  SEARCH_FIELDS,
+  SORT_KEYS,
+  TABS,
+  type Region,
+  type SearchField,
+  type SortKey,
+  type Tab,
+} from '../../../shared/domain';
 import { cleanSearchText } from '../domain/shipmentNo';
 
 /** The contract's limit on search text. */
@@ -44,7 +53,8 @@ export const DEFAULT_FILTERS: Filters = {
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
   typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : fallback;
-const day = (value: unknown): string | null => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+const day = (value: unknown): string | null =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 const codes = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 40).slice(0, 100) : [];
 
@@ -97,7 +107,10 @@ export function createFiltersStore(): StoreApi<FiltersState> {
     set: (patch) => set(patch),
     toggleFacet(kind, code) {
       const list = get()[kind];
-      set({ [kind]: list.includes(code) ? list.filter((c) => c !== code) : [...list, code] } as Pick<Filters, FacetKind>);
+      set({ [kind]: list.includes(code) ? list.filter((c) => c !== code) : [...list, code] } as Pick<
+        Filters,
+        FacetKind
+      >);
     },
     clearFilters: () =>
       set({ searchText: '', from: null, to: null, claim: 'all', warehouses: [], policies: [], options: [] }),

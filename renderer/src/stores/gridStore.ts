@@ -96,7 +96,14 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         set((s) => {
           // A refresh may have re-read the head meanwhile: never show a shipment twice.
           const seen = new Set(s.rows.map((r) => r.shipmentNo));
-          return { rows: [...s.rows, ...v.rows.filter((r) => !seen.has(r.shipmentNo))], nextCursor: v.nextCursor, total: v.total, counts: v.counts, countsCapped: v.countsCapped, problem: null };
+          return {
+            rows: [...s.rows, ...v.rows.filter((r) => !seen.has(r.shipmentNo))],
+            nextCursor: v.nextCursor,
+            total: v.total,
+            counts: v.counts,
+            countsCapped: v.countsCapped,
+            problem: null,
+          };
         });
       } catch (err) {
         fail(seq, problemOf(err));
@@ -119,7 +126,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         set((s) => ({
           rows: v.rows,
           total: v.total,
-          counts: v.counts, countsCapped: v.countsCapped,
+          counts: v.counts,
+          countsCapped: v.countsCapped,
           statusCounts: readStatusCounts(v),
           nextCursor: v.nextCursor,
           phase: 'ready',
@@ -151,7 +159,15 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           tail = tail.filter((r) => !head.has(r.shipmentNo));
           cursor = get().nextCursor;
         }
-        set({ rows: [...v.rows, ...tail], total: v.total, counts: v.counts, countsCapped: v.countsCapped, statusCounts: readStatusCounts(v), nextCursor: cursor, problem: null });
+        set({
+          rows: [...v.rows, ...tail],
+          total: v.total,
+          counts: v.counts,
+          countsCapped: v.countsCapped,
+          statusCounts: readStatusCounts(v),
+          nextCursor: cursor,
+          problem: null,
+        });
       } catch {
         // A failed background re-read leaves what is on screen; the next push or reconnect tries again.
       }
@@ -170,7 +186,15 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         if (seq !== sequence) return tail;
         if (!answer.ok) continue;
         const d = answer.value;
-        if (d.tab === f.tab && d.region === f.region) out.push({ ...row, status: d.status, tab: d.tab, carrierId: d.carrierId, invoiceNo: d.invoiceNo, lastEventAt: d.events[0]?.at ?? null });
+        if (d.tab === f.tab && d.region === f.region)
+          out.push({
+            ...row,
+            status: d.status,
+            tab: d.tab,
+            carrierId: d.carrierId,
+            invoiceNo: d.invoiceNo,
+            lastEventAt: d.events[0]?.at ?? null,
+          });
       }
       return out;
     };

@@ -29,7 +29,11 @@ const quiet = { warn: () => {}, error: () => {} };
 export function ensureRenderer(): void {
   if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
   // Only when missing: `npm test` builds first, and a shared dist/ is not rebuilt under other runs.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.config.mts'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
 /** Demo data generated for "now", so the today / 7 / 30 day presets find orders. */
@@ -42,7 +46,13 @@ export async function startDesk(shipments: number, seed: number): Promise<Desk> 
   db.close();
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
   const core = createCore({ dbPath, autoRelease: false, log: quiet });
-  const host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: OPERATOR, log: { warn: () => {}, error: (m) => console.error(m) } });
+  const host = await startWebHost({
+    core,
+    port: 0,
+    rendererDir: RENDERER,
+    operator: OPERATOR,
+    log: { warn: () => {}, error: (m) => console.error(m) },
+  });
   fs.mkdirSync(SCREENS, { recursive: true });
   return {
     core,
@@ -61,8 +71,16 @@ export function sqlCount(core: Core, where: string, ...params: unknown[]): numbe
   return (core.db.prepare(`SELECT count(*) AS n FROM shipments s WHERE ${where}`).get(...params) as { n: number }).n;
 }
 
-export function sqlNos(core: Core, where: string, params: unknown[], order = 's.ordered_at DESC, s.id DESC', limit = 20): string[] {
-  const rows = core.db.prepare(`SELECT s.shipment_no AS no FROM shipments s WHERE ${where} ORDER BY ${order} LIMIT ?`).all(...params, limit) as { no: string }[];
+export function sqlNos(
+  core: Core,
+  where: string,
+  params: unknown[],
+  order = 's.ordered_at DESC, s.id DESC',
+  limit = 20,
+): string[] {
+  const rows = core.db
+    .prepare(`SELECT s.shipment_no AS no FROM shipments s WHERE ${where} ORDER BY ${order} LIMIT ?`)
+    .all(...params, limit) as { no: string }[];
   return rows.map((r) => r.no);
 }
 
@@ -72,16 +90,29 @@ export function sqlOne<T>(core: Core, sql: string, ...params: unknown[]): T {
   return row;
 }
 
-export function historyOf(core: Core, shipmentNo: string): { action: string; via: string; operator: string; reason: string | null; before_json: string | null; after_json: string | null }[] {
+export function historyOf(
+  core: Core,
+  shipmentNo: string,
+): {
+  action: string;
+  via: string;
+  operator: string;
+  reason: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}[] {
   return core.db
-    .prepare('SELECT h.action, h.via, h.operator, h.reason, h.before_json, h.after_json FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? ORDER BY h.id')
+    .prepare(
+      'SELECT h.action, h.via, h.operator, h.reason, h.before_json, h.after_json FROM history h JOIN shipments s ON s.id = h.shipment_id WHERE s.shipment_no = ? ORDER BY h.id',
+    )
     .all(shipmentNo) as ReturnType<typeof historyOf>;
 }
 
 // ---- what the operator sees -------------------------------------------------------------------
 
 export const table = (page: Page): Locator => page.getByRole('table', { name: /^(Shipments|배송 목록)/ });
-export const row = (page: Page, shipmentNo: string): Locator => page.locator(`.grid-body [role="row"][data-shipment-no="${shipmentNo}"]`);
+export const row = (page: Page, shipmentNo: string): Locator =>
+  page.locator(`.grid-body [role="row"][data-shipment-no="${shipmentNo}"]`);
 
 /** Waits until the grid answered the latest filters, then checks it shows `total` rows in all. */
 export async function expectTotal(page: Page, total: number): Promise<void> {
@@ -132,6 +163,11 @@ export async function scan(page: Page, code: string): Promise<void> {
 
 /** YYYY-MM-DD in Seoul, `daysAgo` days before now. */
 export function seoulDay(daysAgo = 0): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() - daysAgo * 86_400_000));
   return parts;
 }

@@ -18,7 +18,13 @@ export function DetailsDialog({ shipmentNo, onClose }: { shipmentNo: string; onC
   const zone = localZoneLabel(language);
 
   return (
-    <Dialog titleId={`${ids}-title`} title={t('details.title', { shipmentNo })} onClose={onClose} closeLabel={t('dialog.close')} size="wide">
+    <Dialog
+      titleId={`${ids}-title`}
+      title={t('details.title', { shipmentNo })}
+      onClose={onClose}
+      closeLabel={t('dialog.close')}
+      size="wide"
+    >
       {loaded.state === 'loading' && <p className="dialog-placeholder">{t('dialog.loading')}</p>}
       {loaded.state === 'failed' && <CallFailure error={loaded.error} message={loaded.message} />}
       {loaded.state === 'ready' && (
@@ -27,7 +33,8 @@ export function DetailsDialog({ shipmentNo, onClose }: { shipmentNo: string; onC
             <StatusLabel status={loaded.value.status} />
             {loaded.value.invoice && (
               <span>
-                {carrierName(loaded.value.invoice.carrierId, language)} <span className="mono">{loaded.value.invoice.invoiceNo}</span>
+                {carrierName(loaded.value.invoice.carrierId, language)}{' '}
+                <span className="mono">{loaded.value.invoice.invoiceNo}</span>
               </span>
             )}
           </p>

@@ -32,15 +32,20 @@ export function SyncDetails({ shipmentNo }: { shipmentNo: string }) {
     <div className="sync-details">
       {sync?.failure && (
         <p className="field-message field-message-error">
-          {t('sync.failure', { what: t(`code.${sync.failure.code}`), text: sync.failure.text })} {t(`sync.next.${sync.failure.nextStep}`)}
+          {t('sync.failure', { what: t(`code.${sync.failure.code}`), text: sync.failure.text })}{' '}
+          {t(`sync.next.${sync.failure.nextStep}`)}
         </p>
       )}
-      {sync && (sync.phase === 'queued' || sync.phase === 'sending' || sync.phase === 'retrying' || sync.phase === 'refused') && (
-        <p className={sync.phase === 'refused' ? 'field-message field-message-error' : 'muted'}>
-          {t(`sync.phase.${sync.phase}`)}
-          {sync.reason ? `: ${sync.reason}` : ''}
-        </p>
-      )}
+      {sync &&
+        (sync.phase === 'queued' ||
+          sync.phase === 'sending' ||
+          sync.phase === 'retrying' ||
+          sync.phase === 'refused') && (
+          <p className={sync.phase === 'refused' ? 'field-message field-message-error' : 'muted'}>
+            {t(`sync.phase.${sync.phase}`)}
+            {sync.reason ? `: ${sync.reason}` : ''}
+          </p>
+        )}
       {sync?.notMoving && <p className="field-message field-message-warning">{t('sync.phase.notMoving')}</p>}
       <p className="muted sync-times">
         {sync?.lastPolledAt && <span>{t('sync.polled', { time: formatDateTime(sync.lastPolledAt, language) })}</span>}

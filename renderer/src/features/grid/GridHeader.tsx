@@ -20,13 +20,18 @@ export function GridHeader() {
       <div role="row" className="grid-row grid-head-row" aria-rowindex={1}>
         {COLUMNS.map((c) => {
           const active = c.sortKey !== undefined && c.sortKey === sort.key;
-          const ariaSort = c.sortKey === undefined ? undefined : active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
+          const ariaSort =
+            c.sortKey === undefined ? undefined : active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';
           return (
             <div key={c.id} role="columnheader" className={`col-${c.id}`} aria-sort={ariaSort} title={t(c.label)}>
               {c.sortKey ? (
                 <button type="button" className="sort-button" onClick={() => c.sortKey && sortBy(c.sortKey)}>
                   <span>{t(c.label)}</span>
-                  <Icon name={active ? (sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'} size={12} className={active ? 'sort-active' : 'sort-idle'} />
+                  <Icon
+                    name={active ? (sort.dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'}
+                    size={12}
+                    className={active ? 'sort-active' : 'sort-idle'}
+                  />
                 </button>
               ) : (
                 t(c.label)

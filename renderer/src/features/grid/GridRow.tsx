@@ -23,22 +23,44 @@ interface GridRowProps {
 
 export const GridRow = memo(function GridRow({ row, index, top, kit, sync }: GridRowProps) {
   const { t, language, facets } = kit;
-  const product = row.itemCount > 1 ? `${row.productSummary} ${t('list.moreItems', { n: row.itemCount - 1 })}` : row.productSummary;
+  const product =
+    row.itemCount > 1 ? `${row.productSummary} ${t('list.moreItems', { n: row.itemCount - 1 })}` : row.productSummary;
   const mark = syncMark(row, sync, t);
   const where = `${facetName(facets, 'warehouses', row.warehouse)} · ${facetName(facets, 'policies', row.policy)} · ${facetName(facets, 'options', row.option)}`;
   return (
-    <div role="row" className="grid-row" aria-rowindex={index + 2} data-shipment-no={row.shipmentNo} data-status={row.status} data-has-invoice={row.invoiceNo ? 'true' : 'false'} tabIndex={-1} style={{ top }}>
+    <div
+      role="row"
+      className="grid-row"
+      aria-rowindex={index + 2}
+      data-shipment-no={row.shipmentNo}
+      data-status={row.status}
+      data-has-invoice={row.invoiceNo ? 'true' : 'false'}
+      tabIndex={-1}
+      style={{ top }}
+    >
       <ShipmentNoCell row={row} kit={kit} />
-      <div role="cell" className="mono clip">{row.orderNo}</div>
-      <div role="cell" className="num clip">{formatCompact(row.orderedAt, language)}</div>
+      <div role="cell" className="mono clip">
+        {row.orderNo}
+      </div>
+      <div role="cell" className="num clip">
+        {formatCompact(row.orderedAt, language)}
+      </div>
       <div role="cell" className="clip" title={product}>
         {row.claim === 'exchange' && <span className="tag tag-lead">{t('list.exchange')}</span>}
         {product}
       </div>
-      <div role="cell" className="clip" title={row.recipientName}>{row.recipientName}</div>
-      <div role="cell" className="mono">{row.country}</div>
-      <div role="cell" className="clip" title={where}>{where}</div>
-      <div role="cell" className="clip">{carrierName(row.carrierId, language)}</div>
+      <div role="cell" className="clip" title={row.recipientName}>
+        {row.recipientName}
+      </div>
+      <div role="cell" className="mono">
+        {row.country}
+      </div>
+      <div role="cell" className="clip" title={where}>
+        {where}
+      </div>
+      <div role="cell" className="clip">
+        {carrierName(row.carrierId, language)}
+      </div>
       <InvoiceCell row={row} kit={kit} />
       <EditCell row={row} kit={kit} />
       <div role="cell" className="clip">
@@ -47,12 +69,21 @@ export const GridRow = memo(function GridRow({ row, index, top, kit, sync }: Gri
           <span className="status-text">{t(`status.${row.status}`)}</span>
         </span>
         {mark && (
-          <span className={`sync-mark sync-mark-${mark.kind}`} role="img" aria-label={mark.label} data-tip={mark.label} data-tip-reason={mark.reason ?? undefined} data-sync={mark.kind}>
+          <span
+            className={`sync-mark sync-mark-${mark.kind}`}
+            role="img"
+            aria-label={mark.label}
+            data-tip={mark.label}
+            data-tip-reason={mark.reason ?? undefined}
+            data-sync={mark.kind}
+          >
             <Icon name={mark.icon} size={12} />
           </span>
         )}
       </div>
-      <div role="cell" className="num clip">{row.lastEventAt ? formatCompact(row.lastEventAt, language) : t('row.noEvent')}</div>
+      <div role="cell" className="num clip">
+        {row.lastEventAt ? formatCompact(row.lastEventAt, language) : t('row.noEvent')}
+      </div>
     </div>
   );
 });

@@ -14,7 +14,11 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
         <>
           <span className="invoice-no mono">{invoiceNo}</span>
           <span className="copy-wrap">
-            <IconButton icon="copy" label={t('row.copy', { invoiceNo })} onClick={(button) => kit.copy(invoiceNo, button)} />
+            <IconButton
+              icon="copy"
+              label={t('row.copy', { invoiceNo })}
+              onClick={(button) => kit.copy(invoiceNo, button)}
+            />
           </span>
           <IconButton icon="timeline" label={t('row.details')} onClick={() => kit.showDetails(row.shipmentNo)} />
         </>
@@ -22,7 +26,12 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
         <>
           <span className="invoice-no">
             {row.status === 'AWAITING_INVOICE' && (
-              <button type="button" className="register-button" aria-label={t('row.registerFor', { shipmentNo: row.shipmentNo })} onClick={() => kit.openInvoice(row.shipmentNo)}>
+              <button
+                type="button"
+                className="register-button"
+                aria-label={t('row.registerFor', { shipmentNo: row.shipmentNo })}
+                onClick={() => kit.openInvoice(row.shipmentNo)}
+              >
                 {t('row.register')}
               </button>
             )}
@@ -42,8 +51,19 @@ export function EditCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
   const reason = why ? t(why) : null;
   return (
     <div className="cell-edit" role="cell">
-      <IconButton icon="pencil" label={t('row.modify')} disabledReason={reason} onClick={() => kit.openInvoice(row.shipmentNo, 'modify')} />
-      <IconButton icon="trash" label={t('row.delete')} disabledReason={reason} className="danger" onClick={() => kit.openInvoice(row.shipmentNo, 'delete')} />
+      <IconButton
+        icon="pencil"
+        label={t('row.modify')}
+        disabledReason={reason}
+        onClick={() => kit.openInvoice(row.shipmentNo, 'modify')}
+      />
+      <IconButton
+        icon="trash"
+        label={t('row.delete')}
+        disabledReason={reason}
+        className="danger"
+        onClick={() => kit.openInvoice(row.shipmentNo, 'delete')}
+      />
     </div>
   );
 }

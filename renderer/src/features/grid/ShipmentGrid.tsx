@@ -23,14 +23,30 @@ function GridMessage() {
   const phase = useGrid((s) => s.phase);
   const problem = useGrid((s) => s.problem);
   const reload = useGrid((s) => s.reload);
-  const filtered = useFilters((s) => Boolean(s.searchText.trim() || s.from || s.to || s.claim !== 'all' || s.warehouses.length || s.policies.length || s.options.length));
+  const filtered = useFilters((s) =>
+    Boolean(
+      s.searchText.trim() ||
+      s.from ||
+      s.to ||
+      s.claim !== 'all' ||
+      s.warehouses.length ||
+      s.policies.length ||
+      s.options.length,
+    ),
+  );
   const clearFilters = useFilters((s) => s.clearFilters);
 
   if (phase === 'error') {
     return (
       <div className="grid-message" role="alert">
         <p className="grid-message-title">{t('list.error')}</p>
-        {problem && <p className="grid-message-detail">{problem.kind === 'rpc' ? `${errorHeadline(t, problem.error.code)} ${problem.error.message}` : problem.message}</p>}
+        {problem && (
+          <p className="grid-message-detail">
+            {problem.kind === 'rpc'
+              ? `${errorHeadline(t, problem.error.code)} ${problem.error.message}`
+              : problem.message}
+          </p>
+        )}
         <button type="button" className="button" onClick={() => void reload()}>
           {t('list.retry')}
         </button>

@@ -12,7 +12,13 @@ export function ShipmentNoCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) 
         {row.shipmentNo}
       </button>
       {row.hasMemo && (
-        <button type="button" className="icon-button memo-button" aria-label={label} data-tip={label} data-tip-memo={row.shipmentNo}>
+        <button
+          type="button"
+          className="icon-button memo-button"
+          aria-label={label}
+          data-tip={label}
+          data-tip-memo={row.shipmentNo}
+        >
           <Icon name="memo" />
         </button>
       )}

@@ -4,8 +4,18 @@ import type { SortKey } from '../../../../shared/domain';
 import type { MessageKey } from '../../i18n/messages';
 
 export type ColumnId =
-  | 'shipmentNo' | 'orderNo' | 'orderDate' | 'product' | 'recipient' | 'country' | 'warehouse'
-  | 'carrier' | 'invoiceNo' | 'edit' | 'status' | 'lastEvent';
+  | 'shipmentNo'
+  | 'orderNo'
+  | 'orderDate'
+  | 'product'
+  | 'recipient'
+  | 'country'
+  | 'warehouse'
+  | 'carrier'
+  | 'invoiceNo'
+  | 'edit'
+  | 'status'
+  | 'lastEvent';
 
 export interface Column {
   id: ColumnId;

@@ -29,7 +29,11 @@ export function MemoText({ memo }: { memo: Memo | undefined }) {
   const t = useT();
   return (
     <span className="tooltip-memo">
-      {!memo || memo.state === 'loading' ? t('row.memoLoading') : memo.state === 'failed' ? t('row.memoFailed') : memo.text}
+      {!memo || memo.state === 'loading'
+        ? t('row.memoLoading')
+        : memo.state === 'failed'
+          ? t('row.memoFailed')
+          : memo.text}
     </span>
   );
 }

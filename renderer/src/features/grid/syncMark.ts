@@ -16,7 +16,8 @@ export function syncMark(row: ShipmentRow, sync: ShipmentSyncView | undefined, t
   if (sync.phase === 'queued' || sync.phase === 'sending' || sync.phase === 'retrying') {
     return { kind: sync.phase, icon: 'refresh', label: t(`sync.phase.${sync.phase}`), reason: sync.reason };
   }
-  if (sync.phase === 'refused') return { kind: 'refused', icon: 'alert', label: t('sync.phase.refused'), reason: sync.reason };
+  if (sync.phase === 'refused')
+    return { kind: 'refused', icon: 'alert', label: t('sync.phase.refused'), reason: sync.reason };
   if (sync.notMoving) return { kind: 'notMoving', icon: 'alert', label: t('sync.phase.notMoving'), reason: null };
   if (row.status === 'FAILED' && sync.failure) {
     return {

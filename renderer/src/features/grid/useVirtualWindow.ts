@@ -19,7 +19,10 @@ export function computeWindow(count: number, rowHeight: number, scrollTop: numbe
   const full = count * rowHeight;
   const bodyHeight = Math.min(full, MAX_BODY_PX);
   const scrollable = bodyHeight - viewHeight;
-  const virtualTop = full > bodyHeight && scrollable > 0 ? (Math.min(scrollTop, scrollable) * (full - viewHeight)) / scrollable : scrollTop;
+  const virtualTop =
+    full > bodyHeight && scrollable > 0
+      ? (Math.min(scrollTop, scrollable) * (full - viewHeight)) / scrollable
+      : scrollTop;
   const shift = virtualTop - scrollTop;
   const first = Math.max(0, Math.floor(virtualTop / rowHeight) - OVERSCAN);
   const last = Math.min(count - 1, Math.ceil((virtualTop + viewHeight) / rowHeight) + OVERSCAN);
@@ -27,7 +30,12 @@ export function computeWindow(count: number, rowHeight: number, scrollTop: numbe
 }
 
 /** Follows the scroller's position and size. */
-export function useVirtualWindow(scroller: RefObject<HTMLElement | null>, count: number, rowHeight: number, headerHeight: number): VirtualWindow {
+export function useVirtualWindow(
+  scroller: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  headerHeight: number,
+): VirtualWindow {
   const [view, setView] = useState({ top: 0, height: 600 });
 
   const measure = useCallback(() => {

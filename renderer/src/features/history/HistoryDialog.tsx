@@ -14,8 +14,10 @@ type Snapshot = HistoryEntry['before'];
 function describe(s: Snapshot, t: Translate, language: Language): string {
   if (!s) return t('history.nothing');
   const parts: string[] = [];
-  if (s.carrierId || s.invoiceNo) parts.push(`${carrierName(s.carrierId ?? null, language)} ${s.invoiceNo ?? ''}`.trim());
-  if (s.address) parts.push(`${s.address.country} ${s.address.postalCode} ${s.address.line1} ${s.address.line2}`.trim());
+  if (s.carrierId || s.invoiceNo)
+    parts.push(`${carrierName(s.carrierId ?? null, language)} ${s.invoiceNo ?? ''}`.trim());
+  if (s.address)
+    parts.push(`${s.address.country} ${s.address.postalCode} ${s.address.line1} ${s.address.line2}`.trim());
   return parts.join(' · ') || t('history.nothing');
 }
 
@@ -26,7 +28,13 @@ export function HistoryDialog({ shipmentNo, onClose }: { shipmentNo: string; onC
   const loaded = useCall('invoices.history', { shipmentNo }, shipmentNo);
 
   return (
-    <Dialog titleId={`${ids}-title`} title={t('history.title', { shipmentNo })} onClose={onClose} closeLabel={t('dialog.close')} size="wide">
+    <Dialog
+      titleId={`${ids}-title`}
+      title={t('history.title', { shipmentNo })}
+      onClose={onClose}
+      closeLabel={t('dialog.close')}
+      size="wide"
+    >
       {loaded.state === 'loading' && <p className="dialog-placeholder">{t('dialog.loading')}</p>}
       {loaded.state === 'failed' && <CallFailure error={loaded.error} message={loaded.message} />}
       {loaded.state === 'ready' &&

@@ -70,7 +70,11 @@ export function ChooseFile() {
         />
       </div>
       <div className="form-actions form-actions-start">
-        <button type="button" className="button" onClick={() => void download(() => client.call('imports.template', {}))}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void download(() => client.call('imports.template', {}))}
+        >
           <Icon name="download" size={14} /> {t('excel.template')}
         </button>
         <button type="button" className="button" onClick={() => void download(prefilled)}>

@@ -30,7 +30,13 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const failedRows = (importId: string) => download(() => client.call('imports.failedRows', { importId }));
 
   return (
-    <Dialog titleId={`${ids}-title`} title={t('excel.title')} onClose={close} closeLabel={t('dialog.close')} size="wide">
+    <Dialog
+      titleId={`${ids}-title`}
+      title={t('excel.title')}
+      onClose={close}
+      closeLabel={t('dialog.close')}
+      size="wide"
+    >
       {state.step === 'choose' && <ChooseFile />}
       {state.step === 'reading' && (
         <div className="dialog-placeholder" role="status">
@@ -39,14 +45,20 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             {t(`excel.phase.${state.phase}`)}
             {state.total > 0 && ` · ${t('excel.progress', { done: state.done, total: state.total })}`}
           </p>
-          <progress max={state.total || 1} value={state.total ? state.done : undefined} aria-label={t(`excel.phase.${state.phase}`)} />
+          <progress
+            max={state.total || 1}
+            value={state.total ? state.done : undefined}
+            aria-label={t(`excel.phase.${state.phase}`)}
+          />
         </div>
       )}
       {state.step === 'refused' && (
         <div className="import-refused">
           <div role="alert" className="field-message field-message-error">
             <span>
-              {state.error.code === 'TOO_LARGE' ? t('excel.tooLarge', { file: state.fileName }) : `${t('excel.refused')} ${state.error.code === 'TRANSPORT' ? '' : errorHeadline(t, state.error.code)}`}
+              {state.error.code === 'TOO_LARGE'
+                ? t('excel.tooLarge', { file: state.fileName })
+                : `${t('excel.refused')} ${state.error.code === 'TRANSPORT' ? '' : errorHeadline(t, state.error.code)}`}
               {state.error.message && (
                 <span className="field-detail" lang={language === 'ko' ? 'en' : undefined}>
                   {state.error.message}
@@ -74,7 +86,8 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             </p>
           )}
           <p className="import-totals">
-            <strong>{t('excel.toRegister')}</strong> {state.preview.totals.toRegister} · <strong>{t('excel.toModify')}</strong> {state.preview.totals.toModify} ·{' '}
+            <strong>{t('excel.toRegister')}</strong> {state.preview.totals.toRegister} ·{' '}
+            <strong>{t('excel.toModify')}</strong> {state.preview.totals.toModify} ·{' '}
             <strong>{t('excel.toSkip')}</strong> {state.preview.totals.toSkip}
           </p>
           <PreviewTable preview={state.preview} />
@@ -93,8 +106,16 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               {t('excel.another')}
             </button>
             {state.preview.totals.toRegister + state.preview.totals.toModify > 0 ? (
-              <button type="button" className="button button-primary" disabled={state.committing} aria-busy={state.committing} onClick={() => void commit(client)}>
-                {state.committing ? t('excel.committing') : t('excel.commit', { n: state.preview.totals.toRegister + state.preview.totals.toModify })}
+              <button
+                type="button"
+                className="button button-primary"
+                disabled={state.committing}
+                aria-busy={state.committing}
+                onClick={() => void commit(client)}
+              >
+                {state.committing
+                  ? t('excel.committing')
+                  : t('excel.commit', { n: state.preview.totals.toRegister + state.preview.totals.toModify })}
               </button>
             ) : (
               <span className="field-note">{t('excel.nothingToSave')}</span>
@@ -113,7 +134,11 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               failed: state.result.failed,
             })}
           </p>
-          {state.result.changedSincePreview > 0 && <p className="field-message field-message-warning">{t('excel.changed', { n: state.result.changedSincePreview })}</p>}
+          {state.result.changedSincePreview > 0 && (
+            <p className="field-message field-message-warning">
+              {t('excel.changed', { n: state.result.changedSincePreview })}
+            </p>
+          )}
           <div className="form-actions">
             {state.result.failed > 0 && (
               <button type="button" className="button" onClick={() => void failedRows(state.result.importId)}>

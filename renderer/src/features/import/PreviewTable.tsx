@@ -14,7 +14,12 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const language = useLanguage((s) => s.language);
   const [filter, setFilter] = useState<Filter>(preview.totals.error > 0 ? 'error' : 'all');
   const { totals } = preview;
-  const counts: Record<Filter, number> = { all: totals.rows, ok: totals.ok, warning: totals.warning, error: totals.error };
+  const counts: Record<Filter, number> = {
+    all: totals.rows,
+    ok: totals.ok,
+    warning: totals.warning,
+    error: totals.error,
+  };
   const rows = filter === 'all' ? preview.rows : preview.rows.filter((r) => r.verdict === filter);
 
   return (
@@ -31,7 +36,9 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
           <caption className="visually-hidden">{t('excel.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col" className="num">{t('excel.col.row')}</th>
+              <th scope="col" className="num">
+                {t('excel.col.row')}
+              </th>
               <th scope="col">{t('excel.col.shipmentNo')}</th>
               <th scope="col">{t('excel.col.carrier')}</th>
               <th scope="col">{t('excel.col.invoiceNo')}</th>

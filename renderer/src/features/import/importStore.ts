@@ -9,7 +9,13 @@ import { MAX_UPLOAD_BYTES, readAsBase64 } from './files';
 
 export type ImportStep =
   | { step: 'choose' }
-  | { step: 'reading'; fileName: string; phase: 'reading' | 'checking' | 'saving' | 'done'; done: number; total: number }
+  | {
+      step: 'reading';
+      fileName: string;
+      phase: 'reading' | 'checking' | 'saving' | 'done';
+      done: number;
+      total: number;
+    }
   | { step: 'refused'; fileName: string; error: RpcError | { code: 'TOO_LARGE' | 'TRANSPORT'; message: string } }
   | { step: 'preview'; preview: ImportPreview; committing: boolean; commitError: RpcError | null }
   | { step: 'committed'; preview: ImportPreview; result: ImportCommitResult };
@@ -40,9 +46,20 @@ export const useImport = create<ImportState>((set, get) => ({
       const bytesBase64 = await readAsBase64(file);
       const answer = await client.call('imports.preview', { fileName, bytesBase64, uploadRef });
       if (get().uploadRef !== uploadRef) return; // another file was chosen meanwhile
-      set({ state: answer.ok ? { step: 'preview', preview: answer.value, committing: false, commitError: null } : { step: 'refused', fileName, error: answer.error } });
+      set({
+        state: answer.ok
+          ? { step: 'preview', preview: answer.value, committing: false, commitError: null }
+          : { step: 'refused', fileName, error: answer.error },
+      });
     } catch (err) {
-      if (get().uploadRef === uploadRef) set({ state: { step: 'refused', fileName, error: { code: 'TRANSPORT', message: err instanceof Error ? err.message : String(err) } } });
+      if (get().uploadRef === uploadRef)
+        set({
+          state: {
+            step: 'refused',
+            fileName,
+            error: { code: 'TRANSPORT', message: err instanceof Error ? err.message : String(err) },
+          },
+        });
     }
   },
   async commit(client) {
@@ -51,9 +68,19 @@ export const useImport = create<ImportState>((set, get) => ({
     set({ state: { ...s, committing: true, commitError: null } });
     try {
       const answer = await client.call('imports.commit', { importId: s.preview.importId });
-      set({ state: answer.ok ? { step: 'committed', preview: s.preview, result: answer.value } : { ...s, committing: false, commitError: answer.error } });
+      set({
+        state: answer.ok
+          ? { step: 'committed', preview: s.preview, result: answer.value }
+          : { ...s, committing: false, commitError: answer.error },
+      });
     } catch (err) {
-      set({ state: { ...s, committing: false, commitError: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) } } });
+      set({
+        state: {
+          ...s,
+          committing: false,
+          commitError: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
+        },
+      });
     }
   },
   onPush(event) {

@@ -7,7 +7,9 @@ import { errorHeadline, useLanguage } from '../../i18n';
 import { useStoreApis } from '../../stores/StoresContext';
 import { saveDownload } from './files';
 
-export function useDownload(): (fetch: () => Promise<Envelope<FileDownload & { rows?: number; truncated?: boolean }>>) => Promise<void> {
+export function useDownload(): (
+  fetch: () => Promise<Envelope<FileDownload & { rows?: number; truncated?: boolean }>>,
+) => Promise<void> {
   const { grid } = useStoreApis();
   return useCallback(
     async (fetch) => {
@@ -15,12 +17,19 @@ export function useDownload(): (fetch: () => Promise<Envelope<FileDownload & { r
       try {
         const answer = await fetch();
         if (!answer.ok) {
-          grid.getState().setNotice({ text: `${errorHeadline(t, answer.error.code)} ${answer.error.message}`, tone: 'error' });
+          grid
+            .getState()
+            .setNotice({ text: `${errorHeadline(t, answer.error.code)} ${answer.error.message}`, tone: 'error' });
           return;
         }
         saveDownload(answer.value);
         const { fileName: file, truncated, rows } = answer.value;
-        grid.getState().setNotice({ text: truncated ? t('excel.truncated', { file, rows: rows ?? 0 }) : t('excel.downloaded', { file }), tone: 'ok' });
+        grid
+          .getState()
+          .setNotice({
+            text: truncated ? t('excel.truncated', { file, rows: rows ?? 0 }) : t('excel.downloaded', { file }),
+            tone: 'ok',
+          });
       } catch (err) {
         grid.getState().setNotice({ text: err instanceof Error ? err.message : String(err), tone: 'error' });
       }

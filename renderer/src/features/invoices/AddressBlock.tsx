@@ -29,7 +29,11 @@ export function AddressBlock({ detail, onSaved }: Props) {
     setSaving(true);
     setRefusal(null);
     try {
-      const answer = await client.call('shipments.updateAddress', { shipmentNo: detail.shipmentNo, address: editing, via: 'manual' });
+      const answer = await client.call('shipments.updateAddress', {
+        shipmentNo: detail.shipmentNo,
+        address: editing,
+        via: 'manual',
+      });
       if (answer.ok) {
         setEditing(null);
         onSaved(answer.value);
@@ -45,7 +49,13 @@ export function AddressBlock({ detail, onSaved }: Props) {
     const field = (name: keyof Address, label: string, max: number) => (
       <div className="field field-compact">
         <label htmlFor={`${ids}-${name}`}>{label}</label>
-        <input id={`${ids}-${name}`} type="text" maxLength={max} value={editing[name]} onChange={(e) => setEditing({ ...editing, [name]: e.target.value })} />
+        <input
+          id={`${ids}-${name}`}
+          type="text"
+          maxLength={max}
+          value={editing[name]}
+          onChange={(e) => setEditing({ ...editing, [name]: e.target.value })}
+        />
       </div>
     );
     return (
@@ -58,7 +68,11 @@ export function AddressBlock({ detail, onSaved }: Props) {
         {field('line2', t('invoice.line2'), 200)}
         {refusal && (
           <div role="alert">
-            <FieldMessages id={`${ids}-error`} messages={[refusal.message]} detailLang={language === 'ko' ? 'en' : undefined} />
+            <FieldMessages
+              id={`${ids}-error`}
+              messages={[refusal.message]}
+              detailLang={language === 'ko' ? 'en' : undefined}
+            />
           </div>
         )}
         <div className="form-actions">
@@ -76,7 +90,10 @@ export function AddressBlock({ detail, onSaved }: Props) {
   return (
     <div className="address">
       <p className="address-text">
-        <span className="mono">{a.country} {a.postalCode}</span> {a.line1} {a.line2}
+        <span className="mono">
+          {a.country} {a.postalCode}
+        </span>{' '}
+        {a.line1} {a.line2}
       </p>
       {detail.addressLocked ? (
         <p className="locked" id={`${ids}-locked`}>

@@ -32,7 +32,11 @@ export function DeleteConfirm({ detail, onDone, onCancel }: Props) {
     setSubmitting(true);
     setRefusal(null);
     try {
-      const answer = await client.call('invoices.delete', { shipmentNo: detail.shipmentNo, via: 'manual', ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const answer = await client.call('invoices.delete', {
+        shipmentNo: detail.shipmentNo,
+        via: 'manual',
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
       if (answer.ok) onDone(answer.value);
       else setRefusal(refusalOf(answer.error, t));
     } catch (err) {
@@ -45,15 +49,29 @@ export function DeleteConfirm({ detail, onDone, onCancel }: Props) {
   return (
     <form className="delete-confirm" onSubmit={(e) => void remove(e)} aria-labelledby={`${ids}-question`}>
       <p id={`${ids}-question`} className="delete-question">
-        {t('invoice.deleteQuestion', { carrier: carrierName(detail.carrierId, language), number: detail.invoiceNo ?? '', shipmentNo: detail.shipmentNo })}
+        {t('invoice.deleteQuestion', {
+          carrier: carrierName(detail.carrierId, language),
+          number: detail.invoiceNo ?? '',
+          shipmentNo: detail.shipmentNo,
+        })}
       </p>
       <div className="field">
         <label htmlFor={`${ids}-reason`}>{t('invoice.reason')}</label>
-        <input id={`${ids}-reason`} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={`${ids}-reason`}
+          type="text"
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       {refusal && (
         <div role="alert">
-          <FieldMessages id={`${ids}-error`} messages={[refusal.message]} detailLang={language === 'ko' ? 'en' : undefined} />
+          <FieldMessages
+            id={`${ids}-error`}
+            messages={[refusal.message]}
+            detailLang={language === 'ko' ? 'en' : undefined}
+          />
         </div>
       )}
       <div className="form-actions">

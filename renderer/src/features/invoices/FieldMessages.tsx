@@ -10,7 +10,15 @@ export interface FieldMessage {
 
 const MARKS: Record<FieldMessage['kind'], string> = { error: '✕', warning: '!', ok: '✓', info: '' };
 
-export function FieldMessages({ id, messages, detailLang }: { id: string; messages: FieldMessage[]; detailLang: string | undefined }): ReactNode {
+export function FieldMessages({
+  id,
+  messages,
+  detailLang,
+}: {
+  id: string;
+  messages: FieldMessage[];
+  detailLang: string | undefined;
+}): ReactNode {
   return (
     <div id={id} className="field-messages" aria-live="polite">
       {messages.map((m, i) => (

@@ -25,7 +25,10 @@ interface Props {
   onOutcome(outcome: InvoiceOutcome): void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'ready'; detail: ShipmentDetail } | { state: 'failed'; error: RpcError | null; message: string };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'ready'; detail: ShipmentDetail }
+  | { state: 'failed'; error: RpcError | null; message: string };
 
 export function InvoiceDialog({ shipmentNo, mode, scanned, onClose, onOutcome }: Props) {
   const t = useT();
@@ -42,7 +45,9 @@ export function InvoiceDialog({ shipmentNo, mode, scanned, onClose, onOutcome }:
         setLoaded({ state: 'failed', error: answer.error, message: answer.error.message });
         if (scanned) beep('error');
       },
-      (err: unknown) => current && setLoaded({ state: 'failed', error: null, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        current &&
+        setLoaded({ state: 'failed', error: null, message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       current = false;
@@ -58,7 +63,13 @@ export function InvoiceDialog({ shipmentNo, mode, scanned, onClose, onOutcome }:
   );
 
   return (
-    <Dialog titleId={`${ids}-title`} title={t('invoice.title', { shipmentNo })} onClose={onClose} closeLabel={t('dialog.close')} size="wide">
+    <Dialog
+      titleId={`${ids}-title`}
+      title={t('invoice.title', { shipmentNo })}
+      onClose={onClose}
+      closeLabel={t('dialog.close')}
+      size="wide"
+    >
       {loaded.state === 'loading' && <p className="dialog-placeholder">{t('dialog.loading')}</p>}
       {loaded.state === 'failed' && <CallFailure error={loaded.error} message={loaded.message} />}
       {loaded.state === 'ready' && (

@@ -28,7 +28,9 @@ export function InvoicePanel({ detail, initialMode, onChanged, onDeleted }: Prop
   if (detail.allowed.register) {
     return (
       <section className="invoice-panel" aria-labelledby="invoice-panel-title">
-        <h3 id="invoice-panel-title" className="section-title">{t('invoice.invoiceSection')}</h3>
+        <h3 id="invoice-panel-title" className="section-title">
+          {t('invoice.invoiceSection')}
+        </h3>
         <NumberForm detail={detail} mode="register" onDone={(r, scanned) => onChanged(r, 'registered', scanned)} />
       </section>
     );
@@ -36,27 +38,56 @@ export function InvoicePanel({ detail, initialMode, onChanged, onDeleted }: Prop
 
   return (
     <section className="invoice-panel" aria-labelledby="invoice-panel-title">
-      <h3 id="invoice-panel-title" className="section-title">{t('invoice.invoiceSection')}</h3>
+      <h3 id="invoice-panel-title" className="section-title">
+        {t('invoice.invoiceSection')}
+      </h3>
       {inv ? (
         <div className="current-invoice">
           <p className="current-invoice-title">{t('invoice.current')}</p>
           <p className="current-invoice-number">
             <span>{carrierName(inv.carrierId, language)}</span> <span className="mono">{inv.invoiceNo}</span>
           </p>
-          <p className="muted">{t('invoice.registeredBy', { operator: inv.registeredBy, via: t(`via.${inv.via}`), time: formatDateTime(inv.registeredAt, language) })}</p>
+          <p className="muted">
+            {t('invoice.registeredBy', {
+              operator: inv.registeredBy,
+              via: t(`via.${inv.via}`),
+              time: formatDateTime(inv.registeredAt, language),
+            })}
+          </p>
         </div>
       ) : (
         <p className="muted">{t('invoice.none')}</p>
       )}
-      {step === 'modify' && !lockReason && <NumberForm detail={detail} mode="modify" onDone={(r, scanned) => onChanged(r, 'modified', scanned)} onCancel={() => setStep('view')} />}
-      {step === 'delete' && !lockReason && <DeleteConfirm detail={detail} onDone={onDeleted} onCancel={() => setStep('view')} />}
+      {step === 'modify' && !lockReason && (
+        <NumberForm
+          detail={detail}
+          mode="modify"
+          onDone={(r, scanned) => onChanged(r, 'modified', scanned)}
+          onCancel={() => setStep('view')}
+        />
+      )}
+      {step === 'delete' && !lockReason && (
+        <DeleteConfirm detail={detail} onDone={onDeleted} onCancel={() => setStep('view')} />
+      )}
       {(step === 'view' || lockReason) && inv && (
         <>
           <div className="form-actions form-actions-start">
-            <button type="button" className="button" aria-disabled={lockReason ? true : undefined} aria-describedby={lockReason ? 'invoice-lock-reason' : undefined} onClick={() => !lockReason && setStep('modify')}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={lockReason ? true : undefined}
+              aria-describedby={lockReason ? 'invoice-lock-reason' : undefined}
+              onClick={() => !lockReason && setStep('modify')}
+            >
               <Icon name="pencil" size={14} /> {t('invoice.modify')}
             </button>
-            <button type="button" className="button button-danger-outline" aria-disabled={lockReason ? true : undefined} aria-describedby={lockReason ? 'invoice-lock-reason' : undefined} onClick={() => !lockReason && setStep('delete')}>
+            <button
+              type="button"
+              className="button button-danger-outline"
+              aria-disabled={lockReason ? true : undefined}
+              aria-describedby={lockReason ? 'invoice-lock-reason' : undefined}
+              onClick={() => !lockReason && setStep('delete')}
+            >
               <Icon name="trash" size={14} /> {t('invoice.delete')}
             </button>
           </div>

@@ -31,7 +31,9 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
   const numberInput = useRef<HTMLInputElement>(null);
   const carrierSelect = useRef<HTMLSelectElement>(null);
   const [carriers, setCarriers] = useState<CarrierView[] | null>(null);
-  const [carrierId, setCarrierId] = useState<CarrierId | null>(mode === 'modify' ? detail.carrierId : lastCarrierFor(detail.region));
+  const [carrierId, setCarrierId] = useState<CarrierId | null>(
+    mode === 'modify' ? detail.carrierId : lastCarrierFor(detail.region),
+  );
   const [byHand, setByHand] = useState(false);
   const [invoiceNo, setInvoiceNo] = useState('');
   const [reason, setReason] = useState('');
@@ -111,8 +113,16 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
         if (scanned) beep('error');
         return;
       }
-      const input = { shipmentNo: detail.shipmentNo, carrierId: carrier, invoiceNo, via: scanned ? ('scan' as const) : ('manual' as const) };
-      const answer = mode === 'register' ? await client.call('invoices.register', input) : await client.call('invoices.modify', { ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const input = {
+        shipmentNo: detail.shipmentNo,
+        carrierId: carrier,
+        invoiceNo,
+        via: scanned ? ('scan' as const) : ('manual' as const),
+      };
+      const answer =
+        mode === 'register'
+          ? await client.call('invoices.register', input)
+          : await client.call('invoices.modify', { ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) });
       if (!answer.ok) return failed(refusalOf(answer.error, t));
       rememberCarrier(detail.region, carrier);
       if (scanned) beep('ok');
@@ -130,18 +140,32 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
     const fits = regionCandidates(check.result, carriers).filter((c) => c !== carrierId);
     // Lenient carriers accept almost any digits: name the first few, count the rest.
     const shown = fits.slice(0, 3).map((c) => carrierName(c, language));
-    const names = fits.length > 3 ? t('invoice.andMore', { names: shown.join(', '), n: fits.length - 3 }) : shown.join(', ');
-    if (!check.result.valid && fits.length) live.push({ kind: 'info', text: t('invoice.fitsOther', { carriers: names }) });
-    else if (check.result.valid && !byHand && regionCandidates(check.result, carriers).length === 1 && carrierId) live.push({ kind: 'info', text: t('invoice.detected', { carrier: carrierName(carrierId, language) }) });
-    else if (check.result.valid && fits.length) live.push({ kind: 'info', text: t('invoice.fitsSeveral', { carriers: [carrierName(carrierId, language), names].filter(Boolean).join(', ') }) });
+    const names =
+      fits.length > 3 ? t('invoice.andMore', { names: shown.join(', '), n: fits.length - 3 }) : shown.join(', ');
+    if (!check.result.valid && fits.length)
+      live.push({ kind: 'info', text: t('invoice.fitsOther', { carriers: names }) });
+    else if (check.result.valid && !byHand && regionCandidates(check.result, carriers).length === 1 && carrierId)
+      live.push({ kind: 'info', text: t('invoice.detected', { carrier: carrierName(carrierId, language) }) });
+    else if (check.result.valid && fits.length)
+      live.push({
+        kind: 'info',
+        text: t('invoice.fitsSeveral', {
+          carriers: [carrierName(carrierId, language), names].filter(Boolean).join(', '),
+        }),
+      });
   }
   const warned = check.state === 'done' && check.result.valid && check.result.warnings.length > 0;
-  if (warned && armed === (check.state === 'done' ? check.result.normalized : null)) live.push({ kind: 'warning', text: t('invoice.needConfirm') });
+  if (warned && armed === (check.state === 'done' ? check.result.normalized : null))
+    live.push({ kind: 'warning', text: t('invoice.needConfirm') });
   const numberInvalid = live.some((m) => m.kind === 'error');
   const carrierMessages = refusal?.field === 'carrier' ? [refusal.message] : [];
   const busyLabel = mode === 'register' ? t('invoice.registering') : t('invoice.saving');
   warnedOnButton.current = warned;
-  const label = warned ? t('invoice.confirmWarning') : mode === 'register' ? t('invoice.register') : t('invoice.saveChanges');
+  const label = warned
+    ? t('invoice.confirmWarning')
+    : mode === 'register'
+      ? t('invoice.register')
+      : t('invoice.saveChanges');
 
   return (
     <form className="invoice-form" onSubmit={(e) => void submit(e)} noValidate>
@@ -166,7 +190,11 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
             if (refusal?.field === 'carrier') setRefusal(null);
           }}
         >
-          {carriers === null ? <option value="">{t('invoice.carriersLoading')}</option> : <option value="">{t('invoice.chooseCarrier')}</option>}
+          {carriers === null ? (
+            <option value="">{t('invoice.carriersLoading')}</option>
+          ) : (
+            <option value="">{t('invoice.chooseCarrier')}</option>
+          )}
           {carriers?.map((c) => (
             <option key={c.id} value={c.id}>
               {language === 'ko' ? c.nameKo : c.nameEn}
@@ -207,7 +235,13 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
       {mode === 'modify' && (
         <div className="field">
           <label htmlFor={id('reason')}>{t('invoice.reason')}</label>
-          <input id={id('reason')} type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+          <input
+            id={id('reason')}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         </div>
       )}
       <div className="form-actions">
@@ -216,11 +250,15 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
             {t('invoice.cancel')}
           </button>
         )}
-        <button type="submit" className={`button button-primary${warned ? ' button-warning' : ''}`} disabled={submitting || carriers === null} aria-busy={submitting}>
+        <button
+          type="submit"
+          className={`button button-primary${warned ? ' button-warning' : ''}`}
+          disabled={submitting || carriers === null}
+          aria-busy={submitting}
+        >
           {submitting ? busyLabel : label}
         </button>
       </div>
     </form>
   );
 }
-

@@ -5,7 +5,13 @@ import { useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { AddressBlock } from './AddressBlock';
 
-export function ShipmentFacts({ detail, onChanged }: { detail: ShipmentDetail; onChanged(detail: ShipmentDetail): void }) {
+export function ShipmentFacts({
+  detail,
+  onChanged,
+}: {
+  detail: ShipmentDetail;
+  onChanged(detail: ShipmentDetail): void;
+}) {
   const t = useT();
   const language = useLanguage((s) => s.language);
   return (
@@ -48,7 +54,9 @@ export function ShipmentFacts({ detail, onChanged }: { detail: ShipmentDetail; o
             <th scope="col">{t('invoice.productId')}</th>
             <th scope="col">{t('invoice.productName')}</th>
             <th scope="col">{t('invoice.optionName')}</th>
-            <th scope="col" className="num">{t('invoice.quantity')}</th>
+            <th scope="col" className="num">
+              {t('invoice.quantity')}
+            </th>
           </tr>
         </thead>
         <tbody>

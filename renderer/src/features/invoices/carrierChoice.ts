@@ -9,7 +9,12 @@ export function regionCandidates(result: ValidationResult, carriers: readonly Ca
 }
 
 /** The carrier to preselect: the one that fits when only one does, unless the operator chose by hand. */
-export function detectedCarrier(result: ValidationResult, carriers: readonly CarrierView[], current: CarrierId | null, chosenByHand: boolean): CarrierId | null {
+export function detectedCarrier(
+  result: ValidationResult,
+  carriers: readonly CarrierView[],
+  current: CarrierId | null,
+  chosenByHand: boolean,
+): CarrierId | null {
   if (chosenByHand) return current;
   const fits = regionCandidates(result, carriers);
   if (fits.length === 1) return fits[0] ?? current;

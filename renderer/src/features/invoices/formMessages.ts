@@ -15,7 +15,14 @@ export function refusalOf(error: RpcError, t: Translate): Refusal {
 }
 
 export function transportRefusal(err: unknown, t: Translate): Refusal {
-  return { field: 'form', message: { kind: 'error', text: t('invoice.transportFailed'), detail: err instanceof Error ? err.message : undefined } };
+  return {
+    field: 'form',
+    message: {
+      kind: 'error',
+      text: t('invoice.transportFailed'),
+      detail: err instanceof Error ? err.message : undefined,
+    },
+  };
 }
 
 export function liveMessages(check: NumberCheck, invoiceNo: string, t: Translate): FieldMessage[] {
@@ -23,10 +30,17 @@ export function liveMessages(check: NumberCheck, invoiceNo: string, t: Translate
   if (check.state !== 'done') return [];
   const { result } = check;
   const out: FieldMessage[] = [];
-  if (!result.valid) out.push({ kind: 'error', text: t('invoice.invalid'), detail: result.errors.join(' ') || undefined });
+  if (!result.valid)
+    out.push({ kind: 'error', text: t('invoice.invalid'), detail: result.errors.join(' ') || undefined });
   for (const w of result.warnings) out.push({ kind: 'warning', text: t('invoice.warning', { text: w }) });
   if (result.valid) {
-    out.push({ kind: 'ok', text: result.normalized !== invoiceNo.trim() ? t('invoice.savedAs', { number: result.normalized }) : t('invoice.looksValid') });
+    out.push({
+      kind: 'ok',
+      text:
+        result.normalized !== invoiceNo.trim()
+          ? t('invoice.savedAs', { number: result.normalized })
+          : t('invoice.looksValid'),
+    });
   }
   return out;
 }

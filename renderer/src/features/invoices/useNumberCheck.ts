@@ -42,6 +42,7 @@ export function useNumberCheck(carrierId: CarrierId | null, invoiceNo: string): 
   }, [client, carrierId, invoiceNo]);
 
   // Only an answer for exactly what is in the fields counts; anything older is "checking".
-  if (check.state === 'done' && (check.invoiceNo !== invoiceNo || check.carrierId !== carrierId)) return { state: 'checking' };
+  if (check.state === 'done' && (check.invoiceNo !== invoiceNo || check.carrierId !== carrierId))
+    return { state: 'checking' };
   return check;
 }

@@ -49,7 +49,10 @@ export class ScanTimer {
   /** Enter at time `at`: the scan it ends, or null when the keys before it were typed by hand. */
   enter(at: number): Scan | null {
     const n = this.chars.length;
-    const fast = n >= this.timing.minLength && at - this.last <= this.timing.pauseMs && this.meanGap(at) <= this.timing.maxMeanGapMs;
+    const fast =
+      n >= this.timing.minLength &&
+      at - this.last <= this.timing.pauseMs &&
+      this.meanGap(at) <= this.timing.maxMeanGapMs;
     const scan = fast ? { text: this.chars.join(''), target: this.target, before: this.before } : null;
     this.reset();
     return scan;

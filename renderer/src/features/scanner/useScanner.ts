@@ -12,7 +12,8 @@ import { ScanTimer, type Scan } from './scanTimer';
 
 function textField(target: EventTarget | null): HTMLInputElement | HTMLTextAreaElement | null {
   if (target instanceof HTMLTextAreaElement) return target;
-  if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)) return target;
+  if (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type))
+    return target;
   return null;
 }
 

@@ -55,7 +55,13 @@ export function DateRange() {
           const range = daysBack(p.days);
           const on = from === range.from && to === range.to;
           return (
-            <button key={p.days} type="button" className="preset" aria-pressed={on} onClick={() => set(on ? { from: null, to: null } : range)}>
+            <button
+              key={p.days}
+              type="button"
+              className="preset"
+              aria-pressed={on}
+              onClick={() => set(on ? { from: null, to: null } : range)}
+            >
               {t(p.label)}
             </button>
           );

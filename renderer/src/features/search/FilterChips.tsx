@@ -21,7 +21,11 @@ function Count() {
   if (phase !== 'ready') return <span className="result-count" />;
   return (
     <span className="result-count" data-testid="result-count">
-      {loaded < total ? t('list.countLoaded', { total, loaded }) : total === 1 ? t('list.countOne') : t('list.count', { total })}
+      {loaded < total
+        ? t('list.countLoaded', { total, loaded })
+        : total === 1
+          ? t('list.countOne')
+          : t('list.count', { total })}
     </span>
   );
 }
@@ -40,14 +44,17 @@ export function FilterChips({ children }: { children?: ReactNode }) {
   }
   if (f.from || f.to) {
     const label =
-      f.from && f.to ? t('chips.range', { from: formatDay(f.from, language), to: formatDay(f.to, language) })
-      : f.from ? t('chips.from', { date: formatDay(f.from, language) })
-      : t('chips.to', { date: formatDay(f.to ?? '', language) });
+      f.from && f.to
+        ? t('chips.range', { from: formatDay(f.from, language), to: formatDay(f.to, language) })
+        : f.from
+          ? t('chips.from', { date: formatDay(f.from, language) })
+          : t('chips.to', { date: formatDay(f.to ?? '', language) });
     chips.push({ id: 'dates', label: `${t('col.orderDate')}: ${label}`, remove: { from: null, to: null } });
   }
   if (f.claim !== 'all') chips.push({ id: 'claim', label: t(`search.claim.${f.claim}`), remove: { claim: 'all' } });
   for (const kind of FACET_KINDS) {
-    for (const code of f[kind]) chips.push({ id: `${kind}:${code}`, label: facetName(facets, kind, code), remove: { facet: [kind, code] } });
+    for (const code of f[kind])
+      chips.push({ id: `${kind}:${code}`, label: facetName(facets, kind, code), remove: { facet: [kind, code] } });
   }
 
   const removeChip = (chip: Chip) => {
@@ -62,7 +69,12 @@ export function FilterChips({ children }: { children?: ReactNode }) {
           {chips.map((chip) => (
             <li key={chip.id} className="chip">
               <span className="chip-label">{chip.label}</span>
-              <button type="button" className="chip-remove" aria-label={t('chips.remove', { filter: chip.label })} onClick={() => removeChip(chip)}>
+              <button
+                type="button"
+                className="chip-remove"
+                aria-label={t('chips.remove', { filter: chip.label })}
+                onClick={() => removeChip(chip)}
+              >
                 ×
               </button>
             </li>

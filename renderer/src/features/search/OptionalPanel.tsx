@@ -8,7 +8,11 @@ import { useFacets } from '../../stores/facets';
 import { FACET_KINDS, type FacetKind } from '../../stores/filters';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
 
-const LEGENDS: Record<FacetKind, MessageKey> = { warehouses: 'search.warehouses', policies: 'search.policies', options: 'search.options' };
+const LEGENDS: Record<FacetKind, MessageKey> = {
+  warehouses: 'search.warehouses',
+  policies: 'search.policies',
+  options: 'search.options',
+};
 
 export function OptionalPanel() {
   const t = useT();
@@ -70,7 +74,11 @@ export function OptionalPanel() {
               <legend>{t(LEGENDS[kind])}</legend>
               {facets[kind].map((f) => (
                 <label key={f.code} className="check">
-                  <input type="checkbox" checked={selected[kind].includes(f.code)} onChange={() => filters.getState().toggleFacet(kind, f.code)} />
+                  <input
+                    type="checkbox"
+                    checked={selected[kind].includes(f.code)}
+                    onChange={() => filters.getState().toggleFacet(kind, f.code)}
+                  />
                   <span>{f.name}</span>
                 </label>
               ))}

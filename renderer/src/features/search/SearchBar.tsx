@@ -59,7 +59,12 @@ export function SearchBar() {
             onChange={(e) => set({ searchText: e.target.value.slice(0, SEARCH_MAX) })}
           />
           {text && (
-            <button type="button" className="icon-button search-clear" aria-label={t('search.clear')} onClick={() => set({ searchText: '' })}>
+            <button
+              type="button"
+              className="icon-button search-clear"
+              aria-label={t('search.clear')}
+              onClick={() => set({ searchText: '' })}
+            >
               <Icon name="close" size={12} />
             </button>
           )}
@@ -74,7 +79,12 @@ export function SearchBar() {
       <label className="visually-hidden" htmlFor={`${ids}-claim`}>
         {t('search.claim')}
       </label>
-      <select id={`${ids}-claim`} className="claim-select" value={claim} onChange={(e) => set({ claim: CLAIMS.find((c) => c === e.target.value) ?? 'all' })}>
+      <select
+        id={`${ids}-claim`}
+        className="claim-select"
+        value={claim}
+        onChange={(e) => set({ claim: CLAIMS.find((c) => c === e.target.value) ?? 'all' })}
+      >
         {CLAIMS.map((c) => (
           <option key={c} value={c}>
             {t(`search.claim.${c}`)}

@@ -20,7 +20,11 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const t2 = useLanguage.getState().t; // the message in the language just chosen
     try {
       const answer = await client.call('settings.update', { language: next });
-      setStatus(answer.ok ? { tone: 'ok', text: t2('settings.saved') } : { tone: 'error', text: `${t2('settings.saveFailed')} ${answer.error.message}` });
+      setStatus(
+        answer.ok
+          ? { tone: 'ok', text: t2('settings.saved') }
+          : { tone: 'error', text: `${t2('settings.saveFailed')} ${answer.error.message}` },
+      );
     } catch (err) {
       setStatus({ tone: 'error', text: `${t2('settings.saveFailed')} ${err instanceof Error ? err.message : ''}` });
     }
@@ -32,7 +36,13 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <legend>{t('settings.language')}</legend>
         {CHOICES.map((c) => (
           <label key={c} className="check">
-            <input type="radio" name={`${ids}-language`} value={c} checked={choice === c} onChange={() => void pick(c)} />
+            <input
+              type="radio"
+              name={`${ids}-language`}
+              value={c}
+              checked={choice === c}
+              onChange={() => void pick(c)}
+            />
             <span lang={c === 'ko' ? 'ko' : c === 'en' ? 'en' : undefined}>{t(`settings.language.${c}`)}</span>
           </label>
         ))}

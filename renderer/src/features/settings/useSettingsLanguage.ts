@@ -10,7 +10,8 @@ export function useSettingsLanguage(): void {
     const apply = () =>
       client.call('settings.get', {}).then(
         (answer) => {
-          if (answer.ok && answer.value.language !== useLanguage.getState().choice) useLanguage.getState().choose(answer.value.language);
+          if (answer.ok && answer.value.language !== useLanguage.getState().choice)
+            useLanguage.getState().choose(answer.value.language);
         },
         () => undefined, // the remembered language stays; nothing the operator must act on
       );

@@ -15,7 +15,8 @@ import { GRID_SCROLLER_ID } from '../grid/ShipmentGrid';
 /** After a dialog closes, focus returns to its opener; if that is gone, to the grid. */
 function settleFocus(): void {
   requestAnimationFrame(() => {
-    if (document.activeElement === document.body || document.activeElement === null) document.getElementById(GRID_SCROLLER_ID)?.focus();
+    if (document.activeElement === document.body || document.activeElement === null)
+      document.getElementById(GRID_SCROLLER_ID)?.focus();
   });
 }
 
@@ -39,9 +40,17 @@ export function DialogHost() {
       }
       const shipment = o.kind === 'deleted' ? o.shipment : o.result.shipment;
       store.patch(rowFromDetail(shipment));
-      const values = { carrier: carrierName(shipment.carrierId, language), number: shipment.invoiceNo ?? '', shipmentNo: shipment.shipmentNo };
+      const values = {
+        carrier: carrierName(shipment.carrierId, language),
+        number: shipment.invoiceNo ?? '',
+        shipmentNo: shipment.shipmentNo,
+      };
       const text =
-        o.kind === 'registered' ? t('invoice.registered', values) : o.kind === 'modified' ? t('invoice.modified', values) : t('invoice.deleted', values);
+        o.kind === 'registered'
+          ? t('invoice.registered', values)
+          : o.kind === 'modified'
+            ? t('invoice.modified', values)
+            : t('invoice.deleted', values);
       const warnings = o.kind === 'deleted' ? [] : o.result.warnings.map((w) => t('invoice.warning', { text: w }));
       store.setNotice({ text: [text, ...warnings].join(' '), tone: 'ok' });
       close();
@@ -53,7 +62,16 @@ export function DialogHost() {
   if (!open) return null;
   switch (open.kind) {
     case 'invoice':
-      return <InvoiceDialog key={open.key} shipmentNo={open.shipmentNo} mode={open.mode} scanned={open.scanned} onClose={close} onOutcome={outcome} />;
+      return (
+        <InvoiceDialog
+          key={open.key}
+          shipmentNo={open.shipmentNo}
+          mode={open.mode}
+          scanned={open.scanned}
+          onClose={close}
+          onOutcome={outcome}
+        />
+      );
     case 'details':
       return <DetailsDialog shipmentNo={open.shipmentNo} onClose={close} />;
     case 'history':

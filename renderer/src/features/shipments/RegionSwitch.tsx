@@ -10,7 +10,13 @@ export function RegionSwitch() {
   return (
     <div className="region-switch" role="group" aria-label={t('region.label')}>
       {REGIONS.map((r) => (
-        <button key={r} type="button" className="segment" aria-pressed={r === region} onClick={() => filters.getState().set({ region: r })}>
+        <button
+          key={r}
+          type="button"
+          className="segment"
+          aria-pressed={r === region}
+          onClick={() => filters.getState().set({ region: r })}
+        >
           {t(`region.${r}`)}
         </button>
       ))}

@@ -20,11 +20,15 @@ export function StatusTabs() {
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = TABS.indexOf(active);
     const target =
-      event.key === 'ArrowRight' ? TABS[(index + 1) % TABS.length]
-      : event.key === 'ArrowLeft' ? TABS[(index - 1 + TABS.length) % TABS.length]
-      : event.key === 'Home' ? TABS[0]
-      : event.key === 'End' ? TABS[TABS.length - 1]
-      : undefined;
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index - 1 + TABS.length) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
     if (!target) return;
     event.preventDefault();
     select(target);
@@ -54,7 +58,9 @@ export function StatusTabs() {
           >
             <span className="status-tab-name">{t(`tab.${tab}`)}</span>
             <span className="status-tab-count" data-testid={`count-${tab}`}>
-              {count === undefined ? '–' : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US') + (capped && count > 0 ? '+' : '')}
+              {count === undefined
+                ? '–'
+                : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US') + (capped && count > 0 ? '+' : '')}
             </span>
           </button>
         );

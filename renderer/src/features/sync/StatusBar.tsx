@@ -10,7 +10,9 @@ import { useSync } from '../../stores/syncStore';
 
 /** The shipments on screen that have an invoice to ask the carrier about. */
 function onScreenWithInvoice(): string[] {
-  return [...document.querySelectorAll<HTMLElement>('.grid-body [role="row"][data-shipment-no][data-has-invoice="true"]')]
+  return [
+    ...document.querySelectorAll<HTMLElement>('.grid-body [role="row"][data-shipment-no][data-has-invoice="true"]'),
+  ]
     .map((el) => el.dataset.shipmentNo ?? '')
     .filter(Boolean)
     .slice(0, 500);
@@ -29,7 +31,13 @@ export function StatusBar() {
     if (!nos.length) return grid.getState().setNotice({ text: t('sync.nothingToRefresh'), tone: 'ok' });
     try {
       const answer = await client.call('sync.refresh', { shipmentNos: nos });
-      grid.getState().setNotice(answer.ok ? { text: t('sync.refreshed', { n: nos.length }), tone: 'ok' } : { text: answer.error.message, tone: 'error' });
+      grid
+        .getState()
+        .setNotice(
+          answer.ok
+            ? { text: t('sync.refreshed', { n: nos.length }), tone: 'ok' }
+            : { text: answer.error.message, tone: 'error' },
+        );
     } catch (err) {
       grid.getState().setNotice({ text: err instanceof Error ? err.message : String(err), tone: 'error' });
     }
@@ -37,7 +45,11 @@ export function StatusBar() {
 
   return (
     <div className="status-bar" role="group" aria-label={t('sync.bar')}>
-      <span className={`sync-online ${view.online ? 'is-online' : 'is-offline'}`} role="status" data-testid="sync-online">
+      <span
+        className={`sync-online ${view.online ? 'is-online' : 'is-offline'}`}
+        role="status"
+        data-testid="sync-online"
+      >
         <Icon name={view.online ? 'check' : 'alert'} size={12} /> {view.online ? t('sync.online') : t('sync.offline')}
         {view.syncing && view.online ? ` · ${t('sync.syncing')}` : ''}
       </span>
@@ -55,7 +67,12 @@ export function StatusBar() {
         </span>
       )}
       {view.notMoving > 0 && <span className="sync-item sync-warn">{t('sync.notMoving', { n: view.notMoving })}</span>}
-      <button type="button" className="button button-small" data-tip={t('sync.refreshLabel')} onClick={() => void refresh()}>
+      <button
+        type="button"
+        className="button button-small"
+        data-tip={t('sync.refreshLabel')}
+        onClick={() => void refresh()}
+      >
         <Icon name="refresh" size={12} /> {t('sync.refresh')}
       </button>
     </div>

@@ -10,7 +10,8 @@ export const en = {
   'invoice.recipient': 'Recipient',
   'invoice.address': 'Shipping address',
   'invoice.addressLocked': 'Locked',
-  'invoice.addressLockedWhy': 'An invoice is registered, so the address cannot change. Delete the invoice first to change it.',
+  'invoice.addressLockedWhy':
+    'An invoice is registered, so the address cannot change. Delete the invoice first to change it.',
   'invoice.editAddress': 'Edit address',
   'invoice.country': 'Country code',
   'invoice.postalCode': 'Postal code',
@@ -57,7 +58,8 @@ export const en = {
   'invoice.deleting': 'Deleting…',
   'invoice.cancel': 'Cancel',
   'invoice.keep': 'Keep the invoice',
-  'invoice.deleteQuestion': 'Delete {carrier} {number} from {shipmentNo}? The shipment goes back to Awaiting invoice, and the history keeps the old number.',
+  'invoice.deleteQuestion':
+    'Delete {carrier} {number} from {shipmentNo}? The shipment goes back to Awaiting invoice, and the history keeps the old number.',
   'invoice.registered': '{carrier} {number} registered on {shipmentNo}.',
   'invoice.modified': '{shipmentNo} now has {carrier} {number}.',
   'invoice.deleted': 'The invoice of {shipmentNo} was deleted.',
@@ -185,7 +187,8 @@ export const ko: Record<keyof typeof en, string> = {
   'invoice.deleting': '삭제하는 중…',
   'invoice.cancel': '취소',
   'invoice.keep': '송장 유지',
-  'invoice.deleteQuestion': '{shipmentNo}에서 {carrier} {number}을(를) 삭제할까요? 배송 건은 송장 입력 대기로 돌아가고, 이전 번호는 이력에 남습니다.',
+  'invoice.deleteQuestion':
+    '{shipmentNo}에서 {carrier} {number}을(를) 삭제할까요? 배송 건은 송장 입력 대기로 돌아가고, 이전 번호는 이력에 남습니다.',
   'invoice.registered': '{shipmentNo}에 {carrier} {number}을(를) 등록했습니다.',
   'invoice.modified': '{shipmentNo}의 송장을 {carrier} {number}(으)로 바꿨습니다.',
   'invoice.deleted': '{shipmentNo}의 송장을 삭제했습니다.',

@@ -19,7 +19,8 @@ export const en = {
   'excel.progress': '{done} of {total}',
   'excel.refused': 'This file was not read.',
   'excel.previewOf': '{file}: {rows} rows checked, nothing saved yet.',
-  'excel.previous': 'This same file was already committed on {time} by {operator} ({registered} registered). Rows already done will be skipped.',
+  'excel.previous':
+    'This same file was already committed on {time} by {operator} ({registered} registered). Rows already done will be skipped.',
   'excel.toRegister': 'to register',
   'excel.toModify': 'to modify',
   'excel.toSkip': 'to skip',
@@ -48,7 +49,8 @@ export const en = {
   'excel.nothingToSave': 'Nothing in this file can be saved.',
   'excel.another': 'Choose another file',
   'excel.failedRows': 'Download the failed rows ({n})',
-  'excel.committed': 'Saved from {file}: {registered} registered, {modified} modified, {skipped} skipped, {failed} failed.',
+  'excel.committed':
+    'Saved from {file}: {registered} registered, {modified} modified, {skipped} skipped, {failed} failed.',
   'excel.changed': '{n} rows changed since the preview (someone else changed the shipment) and were checked again.',
   'excel.close': 'Close',
 } as const;
@@ -73,7 +75,8 @@ export const ko: Record<keyof typeof en, string> = {
   'excel.progress': '{total}건 중 {done}건',
   'excel.refused': '이 파일을 읽지 않았습니다.',
   'excel.previewOf': '{file}: {rows}행 검사 완료, 아직 저장하지 않았습니다.',
-  'excel.previous': '같은 파일이 {time}에 {operator}에 의해 이미 반영되었습니다({registered}건 등록). 이미 처리된 행은 건너뜁니다.',
+  'excel.previous':
+    '같은 파일이 {time}에 {operator}에 의해 이미 반영되었습니다({registered}건 등록). 이미 처리된 행은 건너뜁니다.',
   'excel.toRegister': '등록 예정',
   'excel.toModify': '수정 예정',
   'excel.toSkip': '건너뜀',
