@@ -24,12 +24,10 @@ export function useDownload(): (
         }
         saveDownload(answer.value);
         const { fileName: file, truncated, rows } = answer.value;
-        grid
-          .getState()
-          .setNotice({
-            text: truncated ? t('excel.truncated', { file, rows: rows ?? 0 }) : t('excel.downloaded', { file }),
-            tone: 'ok',
-          });
+        grid.getState().setNotice({
+          text: truncated ? t('excel.truncated', { file, rows: rows ?? 0 }) : t('excel.downloaded', { file }),
+          tone: 'ok',
+        });
       } catch (err) {
         grid.getState().setNotice({ text: err instanceof Error ? err.message : String(err), tone: 'error' });
       }
