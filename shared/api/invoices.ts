@@ -1,0 +1,51 @@
+// Invoices (tracking numbers on shipments), their history, and the carriers' number rules.
+import { z } from 'zod';
+import type { CarrierId } from '../carriers';
+import { REGIONS, type HistoryAction, type Region, type Via } from '../domain';
+import { carrierId, invoiceNo, method, reason, shipmentNo, text, via } from './common';
+import type { Address, ShipmentDetail } from './shipments';
+
+export interface HistoryEntry {
+  id: number;
+  shipmentNo: string;
+  action: HistoryAction;
+  before: { carrierId?: string; invoiceNo?: string; address?: Address } | null;
+  after: { carrierId?: string; invoiceNo?: string; address?: Address } | null;
+  operator: string;
+  via: Via;
+  at: string;
+  reason: string | null;
+}
+
+export interface InvoiceChangeResult {
+  shipment: ShipmentDetail;
+  /** e.g. combined packing with another shipment for the same recipient. */
+  warnings: string[];
+}
+
+export interface CarrierView {
+  id: CarrierId;
+  nameKo: string;
+  nameEn: string;
+  region: Region;
+}
+
+export interface ValidationResult {
+  valid: boolean;
+  normalized: string;
+  errors: string[];
+  warnings: string[];
+  /** Carriers whose rules this number fits, best first. */
+  candidates: CarrierId[];
+}
+
+export const invoiceMethods = {
+  'invoices.register': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, via })),
+  'invoices.modify': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, reason, via })),
+  'invoices.delete': method<ShipmentDetail>()(z.strictObject({ shipmentNo, reason, via })),
+  'invoices.history': method<HistoryEntry[]>()(z.strictObject({ shipmentNo })),
+  'carriers.list': method<CarrierView[]>()(z.strictObject({ region: z.enum(REGIONS).optional() })),
+  'carriers.validate': method<ValidationResult>()(
+    z.strictObject({ carrierId: carrierId.optional(), invoiceNo: text(200) }),
+  ),
+} as const;

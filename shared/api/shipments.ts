@@ -1,0 +1,169 @@
+// Shipments: the grid's query, its rows and counts, one shipment's detail, the filter facets.
+import { z } from 'zod';
+import type { CarrierId } from '../carriers';
+import {
+  CLAIM_TYPES,
+  REGIONS,
+  SEARCH_FIELDS,
+  SORT_KEYS,
+  TABS,
+  type ClaimType,
+  type Region,
+  type ShipmentStatus,
+  type Tab,
+  type TrackingCode,
+  type Via,
+} from '../domain';
+import { method, reason, shipmentNo, text, via, ymd } from './common';
+
+export const AddressSchema = z.strictObject({
+  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO country code, e.g. KR'),
+  postalCode: text(20),
+  line1: text(200).min(1, 'the first address line is required'),
+  line2: text(200).default(''),
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+const codeList = z.array(text(40)).max(100).optional();
+
+export const ShipmentListInput = z.strictObject({
+  tab: z.enum(TABS).optional(),
+  region: z.enum(REGIONS).optional(),
+  search: z
+    .strictObject({
+      field: z.enum(SEARCH_FIELDS),
+      text: text(200),
+      mode: z.enum(['exact', 'prefix']).default('exact'),
+    })
+    .optional(),
+  orderDate: z.strictObject({ from: ymd.optional(), to: ymd.optional() }).optional(),
+  claim: z.enum(['all', ...CLAIM_TYPES]).default('all'),
+  warehouses: codeList,
+  policies: codeList,
+  options: codeList,
+  sort: z
+    .strictObject({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']).default('desc') })
+    .default({ key: 'orderDate', dir: 'desc' }),
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: text(200).optional(),
+});
+export type ShipmentListQuery = z.infer<typeof ShipmentListInput>;
+
+export interface TabCounts {
+  preparing: number;
+  inDelivery: number;
+  failed: number;
+  delivered: number;
+}
+
+export interface ShipmentRow {
+  shipmentNo: string;
+  orderNo: string;
+  orderedAt: string;
+  claim: ClaimType;
+  status: ShipmentStatus;
+  tab: Tab;
+  region: Region;
+  country: string;
+  recipientName: string;
+  productSummary: string;
+  itemCount: number;
+  warehouse: string;
+  policy: string;
+  option: string;
+  hasMemo: boolean;
+  carrierId: CarrierId | null;
+  invoiceNo: string | null;
+  lastEventAt: string | null;
+}
+
+export interface ShipmentListResult {
+  rows: ShipmentRow[];
+  /** Rows matching every filter including the tab. */
+  total: number;
+  /** Rows per tab for every filter but the tab. */
+  counts: TabCounts;
+  /** A broad search was counted only up to 10,000 rows: the counts are lower bounds ("10,000+"). */
+  countsCapped: boolean;
+  nextCursor: string | null;
+}
+
+export interface ShipmentItem {
+  productId: string;
+  productName: string;
+  optionName: string;
+  quantity: number;
+}
+
+export interface InvoiceInfo {
+  carrierId: CarrierId;
+  invoiceNo: string;
+  registeredAt: string;
+  registeredBy: string;
+  via: Via;
+}
+
+export interface TrackingEventView {
+  at: string;
+  zone: string;
+  code: TrackingCode;
+  rawCode: string;
+  rawText: string;
+  location: string;
+}
+
+export interface ShipmentDetail {
+  shipmentNo: string;
+  orderNo: string;
+  orderedAt: string;
+  claim: ClaimType;
+  originalOrderNo: string | null;
+  salesChannel: string;
+  buyerName: string;
+  status: ShipmentStatus;
+  tab: Tab;
+  region: Region;
+  recipient: { name: string; phone: string };
+  address: Address;
+  addressLocked: boolean;
+  warehouse: string;
+  warehouseName: string;
+  policy: string;
+  policyName: string;
+  option: string;
+  optionName: string;
+  memo: string;
+  items: ShipmentItem[];
+  carrierId: CarrierId | null;
+  invoiceNo: string | null;
+  invoice: InvoiceInfo | null;
+  events: TrackingEventView[];
+  /** What the operator may do now, with the reason when not. */
+  allowed: {
+    register: boolean;
+    modify: boolean;
+    delete: boolean;
+    editAddress: boolean;
+    reason: string | null;
+  };
+}
+
+export interface Facet {
+  code: string;
+  name: string;
+}
+
+export interface Facets {
+  warehouses: Facet[];
+  policies: Facet[];
+  options: Facet[];
+}
+
+export const shipmentMethods = {
+  'shipments.list': method<ShipmentListResult>()(ShipmentListInput),
+  'shipments.get': method<ShipmentDetail>()(z.strictObject({ shipmentNo })),
+  'shipments.updateAddress': method<ShipmentDetail>()(
+    z.strictObject({ shipmentNo, address: AddressSchema, reason, via }),
+  ),
+  'shipments.facets': method<Facets>()(z.strictObject({})),
+} as const;
