@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { ShipdeskError } from '../../shared/errors';
 import { createCore, type Core } from '../core/createCore';
 import { osUserName } from '../core/osUser';
-import { startDemoCarrier } from '../core/sync/demoCarrier';
+import { startDemoCarrier } from '../demoCarrier/demoCarrier';
 import { defaultDatabasePath } from './dataDir';
 import { startWebHost, stderrLog, type WebHost } from './host';
 

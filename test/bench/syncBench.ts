@@ -16,8 +16,8 @@ import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ProviderEvent } from '../../main/core/sync/provider';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { SyncTuningInput } from '../../main/core/sync/tuning';
-import { formatTime } from '../fake-carrier/graphql';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { formatTime } from '../../main/demoCarrier/graphql';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { round, summarize, type BenchResult } from './stats';
 
 const ACTIVE = 10_000;

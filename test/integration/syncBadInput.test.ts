@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
 import { startSyncHarness, type SyncHarness } from '../fake-carrier/harness';
-import { scriptedTimeline, type Timeline } from '../fake-carrier/timelines';
+import { scriptedTimeline, type Timeline } from '../../main/demoCarrier/timelines';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

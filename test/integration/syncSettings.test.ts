@@ -6,7 +6,7 @@ import { encryptedKeyStore } from '../../main/core/sync/config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments } from '../support/seed';
 
