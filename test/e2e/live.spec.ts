@@ -9,13 +9,14 @@ import { createCore, type Core } from '../../main/core/createCore';
 import { startWebHost, type WebHost } from '../../main/web/host';
 import { lotteNumber, seedFacets, seedShipments, type SeedShipment } from '../support/seed';
 import { ensureRenderer, expectTotal, OPERATOR, RENDERER, row, table } from './helpers/desk';
+import { silentLogger } from '../../main/core/log/logger';
+import { errorsOnly } from '../support/log';
 
 let dir: string;
 let core: Core;
 let host: WebHost;
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-11-25T03:00:00Z');
-const quiet = { warn: () => {}, error: (m: string) => console.error(m) };
 
 function specs(): SeedShipment[] {
   const list: SeedShipment[] = [];
@@ -44,11 +45,11 @@ test.beforeAll(async () => {
   core = createCore({
     dbPath: path.join(dir, 'shipdesk.db'),
     autoRelease: false,
-    log: { warn: () => {}, error: () => {} },
+    log: silentLogger,
   });
   seedFacets(core.db);
   seedShipments(core.db, specs());
-  host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: OPERATOR, log: quiet });
+  host = await startWebHost({ core, port: 0, rendererDir: RENDERER, operator: OPERATOR, log: errorsOnly });
 });
 
 test.afterAll(async () => {
@@ -156,7 +157,7 @@ test('when the host restarts, the page says so, reconnects by itself and catches
     ).ok,
   ).toBe(true);
 
-  host = await startWebHost({ core, port, token, rendererDir: RENDERER, operator: OPERATOR, log: quiet });
+  host = await startWebHost({ core, port, token, rendererDir: RENDERER, operator: OPERATOR, log: errorsOnly });
   await expect(row(page, no)).toContainText(invoiceNo, { timeout: 15_000 });
   await expect(page.getByText(/Connection to Shipdesk lost/)).toHaveCount(0);
 });

@@ -10,6 +10,8 @@ import { createCore, type Core } from '../../../main/core/createCore';
 import { generateDemo } from '../../../main/core/demo/generate';
 import { openDatabase } from '../../../main/core/db/open';
 import { startWebHost, type WebHost } from '../../../main/web/host';
+import { silentLogger } from '../../../main/core/log/logger';
+import { errorsOnly } from '../../support/log';
 
 export const ROOT = path.join(__dirname, '../../..');
 export const RENDERER = path.join(ROOT, 'dist/renderer');
@@ -23,8 +25,6 @@ export interface Desk {
   host: WebHost;
   close(): Promise<void>;
 }
-
-const quiet = { warn: () => {}, error: () => {} };
 
 export function ensureRenderer(): void {
   if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
@@ -45,13 +45,13 @@ export async function startDesk(shipments: number, seed: number): Promise<Desk> 
   generateDemo(db, { shipments, seed, now: Date.now() });
   db.close();
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
-  const core = createCore({ dbPath, autoRelease: false, log: quiet });
+  const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   const host = await startWebHost({
     core,
     port: 0,
     rendererDir: RENDERER,
     operator: OPERATOR,
-    log: { warn: () => {}, error: (m) => console.error(m) },
+    log: errorsOnly,
   });
   fs.mkdirSync(SCREENS, { recursive: true });
   return {
