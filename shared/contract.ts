@@ -10,6 +10,7 @@ import { syncMethods } from './api/sync';
 
 export * from './api/imports';
 export * from './api/invoices';
+export * from './api/pushes';
 export * from './api/settings';
 export * from './api/shipments';
 export * from './api/sync';
@@ -31,16 +32,3 @@ export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Pushes from the core to every screen. */
-export type PushEvent =
-  | { type: 'shipments.changed'; shipmentNos: string[] }
-  | { type: 'sync.state'; online: boolean; queued: number; lastSyncAt: string | null }
-  | {
-      type: 'imports.progress';
-      /** Echoes imports.preview's uploadRef, so a screen knows which upload this is. */
-      uploadRef: string | null;
-      phase: 'reading' | 'checking' | 'saving' | 'done';
-      done: number;
-      total: number;
-    };
