@@ -4,18 +4,19 @@
 //   host -> screen   { id, envelope }   (the dispatcher's envelope, untouched)
 //   host -> screen   { push }           (every core event)
 // The desktop preload carries the same envelope and pushes without the frames.
-import { z } from 'zod';
+// zod/mini: the screen bundles this file, and mini adds a quarter of what full zod would.
+import { z } from 'zod/mini';
 import { PushEventSchema, type PushEvent } from './api/pushes';
 import { ERROR_CODES, type Envelope, type RpcError } from './errors';
 
-export const RequestIdSchema = z.union([z.number().finite(), z.string().min(1).max(100)]);
+export const RequestIdSchema = z.union([z.number(), z.string().check(z.minLength(1), z.maxLength(100))]);
 export type RequestId = z.infer<typeof RequestIdSchema>;
 
 export const RequestFrameSchema = z.object({
   id: RequestIdSchema,
-  method: z.string().min(1).max(100),
+  method: z.string().check(z.minLength(1), z.maxLength(100)),
   /** Absent means {} to the dispatcher. */
-  input: z.unknown().optional(),
+  input: z.optional(z.unknown()),
 });
 export type RequestFrame = z.infer<typeof RequestFrameSchema>;
 
@@ -29,17 +30,17 @@ export type InvokeMessage = z.infer<typeof InvokeMessageSchema>;
 export const RpcErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-}) satisfies z.ZodType<RpcError>;
+  details: z.optional(z.record(z.string(), z.unknown())),
+}) satisfies z.ZodMiniType<RpcError>;
 
 export const EnvelopeSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: RpcErrorSchema }),
-]) satisfies z.ZodType<Envelope<unknown>>;
+]) satisfies z.ZodMiniType<Envelope<unknown>>;
 
 export type ServerFrame = { id: RequestId | null; envelope: Envelope<unknown> } | { push: PushEvent };
 
-const ReplyFrameSchema = z.object({ id: RequestIdSchema.nullable(), envelope: EnvelopeSchema });
+const ReplyFrameSchema = z.object({ id: z.nullable(RequestIdSchema), envelope: EnvelopeSchema });
 const PushFrameSchema = z.object({ push: z.unknown() });
 
 function json(text: string): unknown {

@@ -24,7 +24,8 @@ import { createInvokeHandler } from './ipcAdapter';
 import { menuTemplate } from './menu';
 import { isPermissionGranted } from './permissions';
 import { appUrlFor, isAppUrl, isTrustedSender, type TrustedWindow } from './senderCheck';
-import { CONTENT_SECURITY_POLICY, hardenedWindowOptions } from './windowOptions';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { hardenedWindowOptions } from './windowOptions';
 
 type Core = ReturnType<typeof createCore>;
 

@@ -1,6 +1,6 @@
 // Pushes from the core to every screen, declared once: the core emits these, the web host and the
 // desktop preload carry them, and the screen parses them with this schema (shared/wire.ts).
-import { z } from 'zod';
+import { z } from 'zod/mini'; // the screen bundles this (see shared/wire.ts)
 
 export const IMPORT_PHASES = ['reading', 'checking', 'saving', 'done'] as const;
 
@@ -10,12 +10,12 @@ export const PushEventSchema = z.discriminatedUnion('type', [
     type: z.literal('sync.state'),
     online: z.boolean(),
     queued: z.number(),
-    lastSyncAt: z.string().nullable(),
+    lastSyncAt: z.nullable(z.string()),
   }),
   z.object({
     type: z.literal('imports.progress'),
     /** Echoes imports.preview's uploadRef, so a screen knows which upload this is. */
-    uploadRef: z.string().nullable(),
+    uploadRef: z.nullable(z.string()),
     phase: z.enum(IMPORT_PHASES),
     done: z.number(),
     total: z.number(),

@@ -12,12 +12,8 @@ import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../../main/electron/channels';
 import { menuTemplate } from '../../main/electron/menu';
 import { isPermissionGranted } from '../../main/electron/permissions';
 import { appUrlFor } from '../../main/electron/senderCheck';
-import {
-  CONTENT_SECURITY_POLICY,
-  hardenedWindowOptions,
-  MIN_WINDOW_HEIGHT,
-  MIN_WINDOW_WIDTH,
-} from '../../main/electron/windowOptions';
+import { hardenedWindowOptions, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH } from '../../main/electron/windowOptions';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 const PRELOAD = '/opt/Shipdesk/resources/app.asar/dist/main/preload.cjs';
 
@@ -82,7 +78,7 @@ describe('hardened window options', () => {
 describe('Content-Security-Policy', () => {
   const csp = cspDirectives(CONTENT_SECURITY_POLICY);
 
-  it('is exactly the agreed policy (the renderer meta tag carries the same text)', () => {
+  it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
