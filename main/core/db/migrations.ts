@@ -194,7 +194,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   `,
   // 3: Excel imports — one batch per commit, one row per file row, so the same file never
-  // registers anything twice (DESIGN.md §4).
+  // registers anything twice (docs/ARCHITECTURE.md "Excel import and export").
   `
   CREATE TABLE import_batches (
     id           INTEGER PRIMARY KEY,

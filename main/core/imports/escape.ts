@@ -1,6 +1,6 @@
 // Cells that would start a formula when a spreadsheet app reads them (= + - @ tab CR) are written
 // with a leading apostrophe, and the importer strips that apostrophe again, so a failed-rows file
-// round-trips. DESIGN.md §4: "Exports escape cells that would start a formula."
+// round-trips (docs/ARCHITECTURE.md "Excel import and export").
 const TRIGGER = /^[=+\-@\t\r]/;
 
 export function escapeCell(text: string): string {

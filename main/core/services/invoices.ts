@@ -1,4 +1,4 @@
-// Registering, modifying and deleting the carrier's tracking number on a shipment (DESIGN.md §2).
+// Registering, modifying and deleting the carrier's tracking number on a shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses").
 import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
@@ -52,7 +52,7 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
   return { invoiceNo: v.normalized, warnings: v.warnings };
 }
 
-/** DESIGN.md §2: the same number on another recipient's shipment is refused; on the same recipient's, a warning. */
+/** The same number on another recipient's shipment is refused; on the same recipient's, a warning. */
 export function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId: string, invoiceNo: string): string[] {
   const others = ctx
     .prepare(

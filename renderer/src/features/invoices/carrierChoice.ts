@@ -1,4 +1,4 @@
-// Which carrier a number points to, among the shipment's region's carriers (CARRIERS.md: preselect
+// Which carrier a number points to, among the shipment's region's carriers (docs/CARRIERS.md: preselect
 // when exactly one fits; 12-digit Korean numbers often fit several, so the operator confirms).
 import type { CarrierView, ValidationResult } from '../../../../shared/contract';
 import type { CarrierId } from '../../../../shared/carriers';
