@@ -10,7 +10,6 @@ import {
   openDesk,
   OPERATOR,
   row,
-  scan,
   sqlCount,
   sqlOne,
   startDesk,
@@ -18,6 +17,7 @@ import {
   tones,
   type Desk,
 } from './helpers/desk';
+import { scan } from './helpers/keys';
 
 let desk: Desk;
 test.beforeAll(async () => {
