@@ -118,7 +118,8 @@ function createWindow(activeCore: Core): BrowserWindow {
   });
   let restarts = 0;
   contents.on('render-process-gone', (_event, details) => {
-    log.error('the screen stopped', { reason: details.reason, exitCode: details.exitCode });
+    const level = details.reason === 'clean-exit' ? 'info' : 'error';
+    log[level]('the screen stopped', { reason: details.reason, exitCode: details.exitCode });
     // Bring the operator's screen back rather than leave a blank window, but do not loop forever.
     if (details.reason !== 'clean-exit' && restarts < MAX_RENDERER_RESTARTS && !win.isDestroyed()) {
       restarts += 1;

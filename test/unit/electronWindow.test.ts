@@ -260,7 +260,9 @@ function fire(map: Map<string, AnyListener[]>, name: string, ...args: unknown[])
   for (const fn of map.get(name) ?? []) fn(...args);
 }
 
-async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Promise<MainRun> {
+async function runMain(
+  options: { lock?: boolean; coreThrows?: Error; logLevel?: 'info' | 'warn' } = {},
+): Promise<MainRun> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipdesk-main-'));
   mainTemps.push(root);
   const run: MainRun = {
@@ -446,13 +448,22 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
   };
   const distMain = path.join(root, 'dist', 'main');
   const module = { exports: {} };
-  new Function('require', 'module', 'exports', '__dirname', '__filename', await mainBundle())(
-    fakeRequire,
-    module,
-    module.exports,
-    distMain,
-    path.join(distMain, 'electron.cjs'),
-  );
+  const code = await mainBundle();
+  // main.ts reads the level once, when it loads; warnings only, unless a test reads the info lines.
+  const level = process.env['SHIPDESK_LOG_LEVEL'];
+  process.env['SHIPDESK_LOG_LEVEL'] = options.logLevel ?? 'warn';
+  try {
+    new Function('require', 'module', 'exports', '__dirname', '__filename', code)(
+      fakeRequire,
+      module,
+      module.exports,
+      distMain,
+      path.join(distMain, 'electron.cjs'),
+    );
+  } finally {
+    if (level === undefined) delete process.env['SHIPDESK_LOG_LEVEL'];
+    else process.env['SHIPDESK_LOG_LEVEL'] = level;
+  }
   ready();
   await new Promise((resolve) => setTimeout(resolve, 10));
   return run;
@@ -629,7 +640,7 @@ describe('main process wiring (main.ts against a fake electron)', () => {
   });
 
   it('logs to a file in its data folder, one JSON line each, never a phone number or an address', async () => {
-    const run = await runMain();
+    const run = await runMain({ logLevel: 'info' });
     const file = path.join(run.app.paths.get('userData') ?? '', 'logs', 'shipdesk.log');
     const log = run.core?.options.log as Logger;
     log.warn('release refused', {
