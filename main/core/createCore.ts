@@ -90,7 +90,10 @@ function buildHandlers(
 }
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.dbPath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const events = createEvents();
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const log = options.log ?? consoleLog;
