@@ -1,5 +1,6 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
+import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
 import { createImportService } from './imports/service';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
@@ -35,6 +36,8 @@ export interface CoreOptions {
   syncTuning?: SyncTuningInput;
   /** Where a tracker key entered in settings is kept (desktop: safeStorage); default a 0600 file beside the database. */
   trackerKeyStore?: KeyStore;
+  /** Daily backups (and the retention purge) on a timer: the desktop app and the web host. Off by default. */
+  dataCare?: boolean;
   /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -47,6 +50,8 @@ export interface Core {
   /** Tracking sync: runCycle (what `shipdesk sync --once` does), refresh, state. */
   readonly sync: SyncRunner;
   close(): void;
+  /** Backups and retention: what the daily timer does, for tests and tools. */
+  readonly dataCare: Pick<DataCare, 'dailyPass'>;
   /** For tests and tools in this repo (benchmarks, demo data); screens never see it. */
   readonly db: Db;
 }
@@ -61,6 +66,7 @@ function buildHandlers(
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
   afterWrite: () => void,
   sync: Sync,
+  care: DataCare,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
@@ -86,6 +92,7 @@ function buildHandlers(
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     ...sync.handlers,
+    ...care.handlers,
   };
 }
 
@@ -133,20 +140,28 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  const care = createDataCare(ctx, {
+    dbFile: options.dbPath,
+    log,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync, care), log);
   if (options.sync) sync.runner.start(options.sync.intervalMs);
+  if (options.dataCare) care.start();
 
   return {
     dispatch,
     events,
     runOutbox,
     sync: sync.runner,
+    dataCare: { dailyPass: care.dailyPass },
     db,
     close() {
       if (closed) return;
       closed = true;
       if (timer) clearTimeout(timer);
       sync.runner.stop();
+      care.stop();
       db.close();
     },
   };

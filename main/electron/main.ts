@@ -162,6 +162,8 @@ function onReady(): void {
       defaultOperator: osUserName(),
       // The desktop app is the one that keeps parcels moving while it is open.
       sync: { intervalMs: SYNC_TICK_MS },
+      // A backup a day into the backups folder beside the database, and the retention purge if set.
+      dataCare: true,
       // The tracker key is encrypted with the OS keychain (DPAPI, Keychain, libsecret).
       trackerKeyStore: encryptedKeyStore(
         path.join(userData, 'tracker-key.enc'),

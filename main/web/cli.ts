@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       dbPath,
       log: stderrLog,
       defaultOperator: osUserName(),
+      dataCare: true,
       ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }),
     });
   } catch (err) {
