@@ -1,6 +1,7 @@
 // Backup figures: how long an online backup of the demo database takes, how big it is, and the
 // longest the desk stopped answering meanwhile (target <= 50 ms), measured two ways: the event
 // loop's worst delay, and the slowest of the grid calls a screen keeps making during the backup.
+import { silentLogger } from '../../main/core/log/logger';
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -51,7 +52,7 @@ export async function benchBackup(dbFile: string, size: number): Promise<BenchRe
   const dir = path.join(path.dirname(dbFile), `backup-bench-${size}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);
-  const core = createCore({ dbPath: dbFile, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath: dbFile, autoRelease: false, log: silentLogger });
   try {
     // The same screen with no backup running: this machine's own noise, to read the figure against.
     const quiet = await watchScreen(core, () => new Promise((r) => setTimeout(r, 10_000)));

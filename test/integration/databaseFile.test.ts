@@ -1,6 +1,7 @@
 // The database file as a bad disk and a careless copy leave it: private modes, a clear verdict on
 // files that are not Shipdesk databases or are damaged, and named answers (DISK_FULL,
 // DATABASE_READ_ONLY, DATABASE_DAMAGED) from a running core that keeps serving reads.
+import { silentLogger } from '../../main/core/log/logger';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,6 @@ const folder = () => {
   dirs.push(dir);
   return dir;
 };
-const silent = { warn: () => {}, error: () => {} };
 const ctx = { operator: 'kim', via: 'manual' as const };
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const hash = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -45,7 +45,7 @@ function refusal(open: () => unknown): ShipdeskError {
 }
 
 function start(dbPath: string): Core {
-  const core = createCore({ dbPath, autoRelease: false, log: silent });
+  const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   cores.push(core);
   return core;
 }
@@ -114,7 +114,7 @@ describe('a file that is not a Shipdesk database is refused and left untouched',
       const dbPath = path.join(folder(), 'shipdesk.db');
       make(dbPath);
       const before = hash(dbPath);
-      const err = refusal(() => createCore({ dbPath, log: silent }));
+      const err = refusal(() => createCore({ dbPath, log: silentLogger }));
       expect(err.code).toBe('NOT_SHIPDESK_DATABASE');
       expect(err.message).toMatch(why);
       expect(err.message).toContain('did not change it');
@@ -159,7 +159,7 @@ describe('a damaged database', () => {
     damagePages(dbPath, 'shipments', 3);
     const before = hash(dbPath);
 
-    const err = refusal(() => createCore({ dbPath, log: silent }));
+    const err = refusal(() => createCore({ dbPath, log: silentLogger }));
     expect(err.code).toBe('DATABASE_DAMAGED');
     expect(err.message).toContain('is damaged');
     expect(err.message).toContain(`shipdesk restore --db "${dbPath}" --from "${backup}"`);
@@ -223,7 +223,7 @@ describe('a full disk', () => {
     expect(await core.dispatch('shipments.list', { tab: 'preparing', limit: 50 }, ctx)).toMatchObject({ ok: true });
 
     core.db.pragma('max_page_count = 1073741823');
-    expect(await register(core, refusedNo, serial++)).toMatchObject({ ok: true });
+    expect(await register(core, refusedNo, serial)).toMatchObject({ ok: true });
     expect(core.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
+import { silentLogger } from '../../main/core/log/logger';
 import { openDatabase } from '../../main/core/db/open';
 import { tempDir } from '../support/core';
 import { seedFacets } from '../support/seed';
@@ -222,7 +223,7 @@ describe('SIGKILL while registering and importing', () => {
       db.close();
     }
     // The desk starts on what is left.
-    const core = createCore({ dbPath, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+    const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
     const listed = await core.dispatch(
       'shipments.list',
       { tab: 'preparing', limit: 1 },

@@ -2,6 +2,7 @@
 // CSV imports, printing one JSON line after each write the core confirmed ("acknowledged"). The
 // parent trusts only complete lines: a write whose line was cut off by the kill may or may not be in.
 //   node child.cjs DB FIRST_SERIAL SINGLES BATCH_ROWS CYCLE
+import { silentLogger } from '../../main/core/log/logger';
 import { createCore } from '../../main/core/createCore';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
@@ -13,7 +14,7 @@ const ctx = { operator: 'kill-loop', via: 'manual' as const };
 const ack = (line: Record<string, unknown>) => process.stdout.write(JSON.stringify(line) + '\n');
 
 async function main(): Promise<void> {
-  const core = createCore({ dbPath, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>, via: 'manual' | 'excel' = 'manual') =>
     core.dispatch(method, input, { ...ctx, via }) as Promise<Envelope<MethodResult<M>>>;
   ack({ t: 'ready' });

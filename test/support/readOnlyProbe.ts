@@ -1,5 +1,6 @@
 // Run by databaseFile.test.ts as an account that may not write the database: opens the core on it,
 // reads, tries a write, and prints what each answered as JSON.
+import { silentLogger } from '../../main/core/log/logger';
 import { createCore } from '../../main/core/createCore';
 import { ShipdeskError } from '../../shared/errors';
 
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   const ctx = { operator: 'kim', via: 'manual' as const };
   let core;
   try {
-    core = createCore({ dbPath, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+    core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   } catch (err) {
     const code = err instanceof ShipdeskError ? err.code : 'THROWN';
     const message = err instanceof Error ? err.message : String(err);

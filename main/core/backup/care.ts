@@ -3,7 +3,8 @@
 import type { BackupView, DataCareView } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import type { Handlers, Logger } from '../rpc/dispatch';
+import type { Logger } from '../log/logger';
+import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
 import { purgeOlderThan } from '../services/retention';
 import { readStoredSetting, writeStoredSetting } from '../services/settings';

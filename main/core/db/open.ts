@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
 import { backupBeforeMigration } from '../backup/snapshot';
 import { createPrivateFile, ensurePrivateDir, tightenDatabaseFiles } from './files';
-import { COUNTER_TRIGGERS, MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
 import { storageError } from './storageErrors';
 import { checkOpenedDatabase, inspectDatabaseFile, SHIPDESK_APPLICATION_ID } from './verdict';
 
@@ -108,7 +108,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       migrate(db);
     }
     if (!readonly) {
-      db.exec(COUNTER_TRIGGERS);
       // Databases from before the header named Shipdesk get the name now.
       if (Number(db.pragma('application_id', { simple: true })) === 0)
         db.pragma(`application_id = ${SHIPDESK_APPLICATION_ID}`);

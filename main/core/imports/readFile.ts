@@ -34,7 +34,7 @@ function notRegular(file: string, what: string, viaLink: boolean): { ok: false; 
 
 /** Reads an import file: an ordinary file (links are followed, to an ordinary file only) of at most maxBytes. */
 export function readImportFile(file: string, maxBytes: number = IMPORT_LIMITS.maxFileBytes): ReadOutcome {
-  let viaLink = false;
+  let viaLink: boolean;
   try {
     viaLink = fs.lstatSync(file).isSymbolicLink();
   } catch {

@@ -11,6 +11,7 @@ import {
 import { ShipdeskError, type Envelope } from '../../../shared/errors';
 import type { Via } from '../../../shared/domain';
 import { storageError } from '../db/storageErrors';
+import type { Logger } from '../log/logger';
 
 /** Who is acting and through which door. */
 export interface CallContext {
@@ -24,11 +25,6 @@ export type Handlers = {
 };
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
-
-export interface Logger {
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
 
 /** zod's issues as one readable sentence: "invoiceNo: an invoice number is required". */
 export function describeIssues(error: z.ZodError): string {
@@ -72,7 +68,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
           error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
         };
       }
-      log.error('handler failed', { method, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      log.error('handler failed', { method, error: err });
       return {
         ok: false,
         error: {
