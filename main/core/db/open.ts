@@ -73,7 +73,17 @@ function openingError(err: unknown, file: string): unknown {
   return storageError(err) ?? err;
 }
 
+/** An in-memory database (the CLI's template command needs a core, not a file). */
+function openInMemory(options: OpenOptions): Db {
+  const db = connect(':memory:', options, false);
+  db.pragma('foreign_keys = ON');
+  db.pragma(`application_id = ${SHIPDESK_APPLICATION_ID}`);
+  migrate(db);
+  return db;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file === ':memory:') return openInMemory(options);
   const state = inspectDatabaseFile(file);
   if (state.kind === 'missing') createDatabaseFile(file, options);
   else tightenDatabaseFiles(file);
