@@ -3,6 +3,7 @@
 import type { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Logger } from '../core/log/logger';
+import { boundsProblem, frameMethod } from './bounds';
 import { invalidInput, parseRequest, type ServerFrame } from './protocol';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */
@@ -50,7 +51,13 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
         send(ws, { id: null, envelope: invalidInput('Send requests as JSON text frames, not binary.') }, log);
         return;
       }
-      const request = parseRequest(textOf(data));
+      const text = textOf(data);
+      const tooMuch = boundsProblem(frameMethod(text), text);
+      if (tooMuch) {
+        send(ws, { id: null, envelope: invalidInput(tooMuch) }, log);
+        return;
+      }
+      const request = parseRequest(text);
       if (!request.ok) {
         send(ws, { id: request.id, envelope: invalidInput(request.message) }, log);
         return;
