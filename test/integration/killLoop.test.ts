@@ -1,5 +1,5 @@
 // Durability under SIGKILL: a child registers invoices one at a time and commits 1,000-row imports
-// while this test kills it at random moments, 55 times. After each kill the database must pass
+// while this test kills it at random moments, 50 times. After each kill the database must pass
 // SQLite's integrity check, hold every acknowledged write exactly once, hold every import batch
 // whole or not at all, and have exactly one release in the outbox per invoice.
 import { spawn } from 'node:child_process';
@@ -15,8 +15,8 @@ import { tempDir } from '../support/core';
 import { seedFacets } from '../support/seed';
 
 const repo = path.resolve(__dirname, '../..');
-const CYCLES = 55;
-const SINGLES = 8; // before and after the batch
+const CYCLES = 50;
+const SINGLES = 5; // before and after the batch
 const ROWS = 1_000;
 const PER_CYCLE = 2 * SINGLES + ROWS;
 const SEED = 20261126;
@@ -238,7 +238,7 @@ describe('SIGKILL while registering and importing', () => {
     );
     expect(problems).toEqual([]);
     expect(totals).toMatchObject({ lost: 0, halfBatches: 0, integrityFailures: 0, doubles: 0 });
-    expect(totals.killed).toBeGreaterThanOrEqual(40); // most cycles really were cut short
+    expect(totals.killed).toBeGreaterThanOrEqual(35); // most cycles really were cut short
     expect(listed.ok).toBe(true);
-  }, 600_000);
+  }, 1_200_000);
 });
