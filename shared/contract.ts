@@ -2,12 +2,14 @@
 // Handlers and clients are typed from it, so a method without a handler does not compile.
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
+import { dataMethods } from './api/data';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
 
+export * from './api/data';
 export * from './api/imports';
 export * from './api/invoices';
 export * from './api/pushes';
@@ -21,6 +23,7 @@ export const contract = {
   ...settingsMethods,
   ...importMethods,
   ...syncMethods,
+  ...dataMethods,
 } as const;
 
 export type Contract = typeof contract;

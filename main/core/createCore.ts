@@ -1,5 +1,6 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
+import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
 import { createImportService } from './imports/service';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
@@ -36,6 +37,8 @@ export interface CoreOptions {
   syncTuning?: SyncTuningInput;
   /** Where a tracker key entered in settings is kept (desktop: safeStorage); default a 0600 file beside the database. */
   trackerKeyStore?: KeyStore;
+  /** Daily backups (and the retention purge) on a timer: the desktop app and the web host. Off by default. */
+  dataCare?: boolean;
   /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
   env?: Record<string, string | undefined>;
 }
@@ -48,6 +51,8 @@ export interface Core {
   /** Tracking sync: runCycle (what `shipdesk sync --once` does), refresh, state. */
   readonly sync: SyncRunner;
   close(): void;
+  /** Backups and retention: what the daily timer does, for tests and tools. */
+  readonly dataCare: Pick<DataCare, 'dailyPass'>;
   /** For tests and tools in this repo (benchmarks, demo data); screens never see it. */
   readonly db: Db;
 }
@@ -57,6 +62,7 @@ function buildHandlers(
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
   afterWrite: () => void,
   sync: Sync,
+  care: DataCare,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
@@ -82,6 +88,7 @@ function buildHandlers(
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     ...sync.handlers,
+    ...care.handlers,
   };
 }
 
@@ -92,7 +99,10 @@ export function createCore(options: CoreOptions): Core {
       sinks: [stderrSink()],
       level: logLevelFrom((options.env ?? process.env)['SHIPDESK_LOG_LEVEL'], 'warn'),
     });
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.dbPath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const autoRelease = options.autoRelease ?? true;
@@ -131,20 +141,28 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  const care = createDataCare(ctx, {
+    dbFile: options.dbPath,
+    log,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync, care), log);
   if (options.sync) sync.runner.start(options.sync.intervalMs);
+  if (options.dataCare) care.start();
 
   return {
     dispatch,
     events,
     runOutbox,
     sync: sync.runner,
+    dataCare: { dailyPass: care.dailyPass },
     db,
     close() {
       if (closed) return;
       closed = true;
       if (timer) clearTimeout(timer);
       sync.runner.stop();
+      care.stop();
       db.close();
     },
   };

@@ -34,6 +34,8 @@ export function hardenedWindowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // A middle click on a link must not open anything (navigation and new windows are refused too).
+      disableBlinkFeatures: 'Auxclick',
       // The dictionary download would try the network and leak what operators type.
       spellcheck: false,
       // A workbook dropped outside the drop zone must not replace the app with file://.

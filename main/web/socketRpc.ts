@@ -4,6 +4,7 @@ import type { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Logger } from '../core/log/logger';
 import { invalidInput, parseRequestFrame, type ServerFrame } from '../../shared/wire';
+import { boundsProblem, frameMethod } from './bounds';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -50,7 +51,13 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
         send(ws, { id: null, envelope: invalidInput('Send requests as JSON text frames, not binary.') }, log);
         return;
       }
-      const parsed = parseRequestFrame(textOf(data));
+      const text = textOf(data);
+      const tooMuch = boundsProblem(frameMethod(text), text);
+      if (tooMuch) {
+        send(ws, { id: null, envelope: invalidInput(tooMuch) }, log);
+        return;
+      }
+      const parsed = parseRequestFrame(text);
       if (!parsed.ok) {
         send(ws, { id: parsed.id, envelope: invalidInput(parsed.message) }, log);
         return;

@@ -1,6 +1,7 @@
 // `npm run bench [-- --sizes 100000,1000000] [--runs 40] [--json FILE]`: prints a table, writes JSON.
 import fs from 'node:fs';
 import path from 'node:path';
+import { benchBackup } from './backupBench';
 import { benchCore, demoDatabase } from './coreBench';
 import { benchImports } from './importBench';
 import { benchScreen } from './screenBench';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
       results.push(...(await benchImports(db, size, runs)));
       results.push(...(await benchSync(db, size, runs)));
     }
+    if (size === sizes[sizes.length - 1]) results.push(...(await benchBackup(db, size)));
     if (size === sizes[sizes.length - 1] && !process.argv.includes('--no-screen')) {
       results.push(...(await benchScreen(db, size, runs)));
     }

@@ -44,6 +44,8 @@ describe('hardened window options', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('does not navigate to a dropped file and does not download spellcheck dictionaries', () => {

@@ -290,4 +290,18 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
   `,
+  // 7: retention — shipments purged after the retention period leave their counts behind, per month
+  // of order, region and last status, so reports over old months still add up.
+  `
+  CREATE TABLE purged_counts (
+    order_month     TEXT NOT NULL,                    -- YYYY-MM of the order day
+    region          TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    shipments       INTEGER NOT NULL,
+    invoices        INTEGER NOT NULL,
+    history_entries INTEGER NOT NULL,
+    last_purged_at  INTEGER NOT NULL,
+    PRIMARY KEY (order_month, region, status)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];
