@@ -8,7 +8,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', 'exceljs'],
+  // pg-native is pg's optional libpq binding, never used (pure JavaScript pg).
+  external: ['better-sqlite3', 'electron', 'exceljs', 'pg-native'],
   logLevel: 'warning',
 };
 

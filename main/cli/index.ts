@@ -4,6 +4,7 @@
 //   shipdesk sync --once --db FILE [--all]                    -> one sync cycle, a JSON summary
 //   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME] -> preview (and commit) an Excel/CSV file
 //   shipdesk template --out FILE                              -> the Excel import template
+//   shipdesk hub ...                                          -> the pool of many stations (main/hub/cli.ts)
 // Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
 import { UsageError, parseArgs } from './args';
 import { runCall } from './call';
@@ -11,6 +12,8 @@ import { runDemo } from './demo';
 import { IMPORT_FLAGS, runImportInvoices } from './importInvoices';
 import { runTemplate } from './template';
 import { SYNC_FLAGS, runSync } from './sync';
+import { runHub } from '../hub/cli';
+import { SHIPDESK_VERSION } from '../core/version';
 
 const USAGE = `Usage:
   shipdesk call METHOD 'JSON' --db FILE [--operator NAME]
@@ -18,6 +21,7 @@ const USAGE = `Usage:
   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME]
   shipdesk template --out FILE
   shipdesk sync --once --db FILE [--all]
+  shipdesk hub [init|add-station|revoke-station|demo] --pg URL ...   (shipdesk hub --help)
 Methods are listed in shared/contract.ts (e.g. shipments.list, invoices.register).`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
         return await runTemplate(parseArgs(rest));
       case 'sync':
         return await runSync(parseArgs(rest, SYNC_FLAGS));
+      case 'hub':
+        return await runHub(rest, SHIPDESK_VERSION);
       case 'help':
       case '--help':
       case '-h':

@@ -10,7 +10,9 @@ describe('the throwaway PostgreSQL', () => {
     expect(a).not.toBe(b);
     const client = new pg.Client({ connectionString: a });
     await client.connect();
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`);
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_tables WHERE schemaname = 'public'`,
+    );
     await client.end();
     expect(rows[0]?.n).toBe('0');
   });

@@ -195,7 +195,10 @@ export const PG_ADMIN_URL_KEY = 'shipdeskPgAdminUrl';
 
 /** A fresh, empty database in the cluster for one test file. Returns its URL. */
 export async function createTestDatabase(adminUrl: string, label: string): Promise<string> {
-  const name = `t_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  const name = `t_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
