@@ -11,7 +11,7 @@ import { createHubPool, migrateHub, schemaVersion, type HubPool } from './db/poo
 import { HUB_MIGRATIONS } from './db/migrations';
 import { loadDemoPool, PoolNotEmpty } from './demo';
 import { startHubServer, type HubLog } from './server';
-import { addStation, revokeStation, StationError } from './stations';
+import { addStation, revokeStation, STATION_NAME, StationError } from './stations';
 import { startHubTracking, type HubTracking } from './tracking';
 
 export const HUB_USAGE = `Usage:
@@ -73,7 +73,12 @@ function pgUrl(values: Values): string {
 
 function name(positionals: string[], what: string): string {
   if (positionals.length !== 1) throw new HubUsageError(`${what} needs exactly one station NAME`);
-  return positionals[0]!;
+  const station = positionals[0]!;
+  if (!STATION_NAME.test(station))
+    throw new HubUsageError(
+      'A station name is 1 to 64 letters, digits, spaces, dots, dashes or underscores, starting with a letter or digit.',
+    );
+  return station;
 }
 
 async function withPool<T>(url: string, work: (pool: HubPool) => Promise<T>, max = 2): Promise<T> {

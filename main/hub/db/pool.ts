@@ -92,8 +92,8 @@ export async function migrateHub(pool: HubPool): Promise<MigrationReport> {
 
 /** The schema version a serving hub needs: refuse to serve an uninitialised or newer pool. */
 export async function schemaVersion(pool: HubPool): Promise<number> {
-  const { rows } = await pool.query<{ v: number | null }>(
-    `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0 ELSE (SELECT max(version) FROM schema_migrations) END AS v`,
-  );
+  const exists = await pool.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  if (!exists.rows[0]?.t) return 0;
+  const { rows } = await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
   return rows[0]?.v ?? 0;
 }
