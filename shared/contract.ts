@@ -2,12 +2,14 @@
 // Handlers and clients are typed from it, so a method without a handler does not compile.
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
+import { conflictMethods } from './api/conflicts';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
 
+export * from './api/conflicts';
 export * from './api/imports';
 export * from './api/invoices';
 export * from './api/settings';
@@ -20,6 +22,7 @@ export const contract = {
   ...settingsMethods,
   ...importMethods,
   ...syncMethods,
+  ...conflictMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
 //   shipdesk sync --once --db FILE [--all]                    -> one sync cycle, a JSON summary
 //   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME] -> preview (and commit) an Excel/CSV file
 //   shipdesk template --out FILE                              -> the Excel import template
+//   shipdesk join --db FILE --hub URL --token T               -> this station joins a pool of stations
 //   shipdesk hub ...                                          -> the pool of many stations (main/hub/cli.ts)
 // Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
 import { UsageError, parseArgs } from './args';
@@ -13,6 +14,7 @@ import { IMPORT_FLAGS, runImportInvoices } from './importInvoices';
 import { runTemplate } from './template';
 import { SYNC_FLAGS, runSync } from './sync';
 import { runHub } from '../hub/cli';
+import { runJoin } from './join';
 import { SHIPDESK_VERSION } from '../core/version';
 
 const USAGE = `Usage:
@@ -21,6 +23,7 @@ const USAGE = `Usage:
   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME]
   shipdesk template --out FILE
   shipdesk sync --once --db FILE [--all]
+  shipdesk join --db FILE --hub URL --token T
   shipdesk hub [init|add-station|revoke-station|demo] --pg URL ...   (shipdesk hub --help)
 Methods are listed in shared/contract.ts (e.g. shipments.list, invoices.register).`;
 
@@ -38,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
         return await runTemplate(parseArgs(rest));
       case 'sync':
         return await runSync(parseArgs(rest, SYNC_FLAGS));
+      case 'join':
+        return await runJoin(parseArgs(rest));
       case 'hub':
         return await runHub(rest, SHIPDESK_VERSION);
       case 'help':

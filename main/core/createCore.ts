@@ -15,6 +15,11 @@ import type { TrackingProvider } from './sync/provider';
 import type { SyncRunner } from './sync/runner';
 import { createSync, type Sync } from './sync/setup';
 import type { SyncTuningInput } from './sync/tuning';
+import type { HubClient } from './hub/client';
+import { listConflicts, poolStateView, resolveConflict } from './hub/conflicts';
+import { joinPool, type JoinResult } from './hub/join';
+import { createHubLink, type HubLink } from './hub/link';
+import { readMembership } from './hub/membership';
 
 export interface CoreOptions {
   dbPath: string;
@@ -37,6 +42,8 @@ export interface CoreOptions {
   trackerKeyStore?: KeyStore;
   /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
   env?: Record<string, string | undefined>;
+  /** A member of a pool: follow the hub's pushes (the app, the web host). Tests inject a client that can lose the network. */
+  hub?: { live?: boolean; client?: HubClient; batch?: number };
 }
 
 export interface Core {
@@ -49,6 +56,10 @@ export interface Core {
   close(): void;
   /** For tests and tools in this repo (benchmarks, demo data); screens never see it. */
   readonly db: Db;
+  /** The link to the pool's hub, when this station is a member (after `join`). */
+  readonly hub: HubLink | null;
+  /** Makes this station a member of a pool (`shipdesk join`). */
+  joinHub(o: { url: string; token: string }): Promise<JoinResult>;
 }
 
 const consoleLog: Logger = {
@@ -61,6 +72,7 @@ function buildHandlers(
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
   afterWrite: () => void,
   sync: Sync,
+  hub: () => HubLink | null,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
@@ -86,6 +98,9 @@ function buildHandlers(
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     ...sync.handlers,
+    'conflicts.list': (q) => listConflicts(ctx, q),
+    'conflicts.resolve': (input, call) => write(resolveConflict(ctx, input, actorOf(call))),
+    'pool.state': () => poolStateView(ctx, hub()),
   };
 }
 
@@ -116,8 +131,34 @@ export function createCore(options: CoreOptions): Core {
     });
   };
 
+  let hub: HubLink | null = null;
+  const connectHub = () => {
+    const membership = readMembership(ctx, options.dbPath);
+    if (!membership || closed) return;
+    hub?.stop();
+    hub = createHubLink(ctx, {
+      membership,
+      changed: (shipmentNos) => ctx.events.emit({ type: 'shipments.changed', shipmentNos }),
+      stateChanged: () => {
+        if (closed) return;
+        sync.runner.publishState();
+        // A verdict may have freed held carrier work.
+        if (autoRelease) void runOutbox();
+      },
+      ...(options.hub?.client ? { client: options.hub.client } : {}),
+      ...(options.hub?.batch ? { batch: options.hub.batch } : {}),
+      failed: (err) => {
+        if (!closed) log.error('pool sync failed', { error: err instanceof Error ? err.message : String(err) });
+      },
+    });
+    if (options.hub?.live || options.sync) hub.start();
+  };
+  connectHub();
+
   const afterWrite = () => {
     if (!closed) sync.runner.publishState(); // the queue grew
+    // A member's change goes to the hub at once (its carrier work waits for the verdict).
+    if (hub && (autoRelease || options.hub?.live)) hub.nudge();
     if (!autoRelease || closed || timer) return;
     timer = setTimeout(() => {
       timer = null;
@@ -130,7 +171,10 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  const dispatch = createDispatcher(
+    buildHandlers(ctx, actorOf, afterWrite, sync, () => hub),
+    log,
+  );
   if (options.sync) sync.runner.start(options.sync.intervalMs);
 
   return {
@@ -139,9 +183,21 @@ export function createCore(options: CoreOptions): Core {
     runOutbox,
     sync: sync.runner,
     db,
+    get hub() {
+      return hub;
+    },
+    async joinHub(o) {
+      const result = await joinPool(ctx, options.dbPath, {
+        ...o,
+        ...(options.hub?.client ? { client: options.hub.client } : {}),
+      });
+      connectHub();
+      return result;
+    },
     close() {
       if (closed) return;
       closed = true;
+      hub?.stop();
       if (timer) clearTimeout(timer);
       sync.runner.stop();
       db.close();
