@@ -11,7 +11,8 @@ export async function runJoin(args: ParsedArgs): Promise<number> {
   if (args.positional.length) throw new UsageError(`unexpected arguments: ${args.positional.join(' ')}`);
   const dbPath = requireFlag(args, 'db');
   const url = requireFlag(args, 'hub');
-  if (!/^https?:\/\/[^/\s]+\/?$/.test(url)) throw new UsageError('--hub must be the address the hub printed, e.g. http://127.0.0.1:5180');
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(url))
+    throw new UsageError('--hub must be the address the hub printed, e.g. http://127.0.0.1:5180');
   const token = requireFlag(args, 'token');
   const core = openCliCore(dbPath, { autoRelease: false });
   if (!core) return 1;
@@ -19,7 +20,8 @@ export async function runJoin(args: ParsedArgs): Promise<number> {
     const joined = await core.joinHub({ url: url.replace(/\/$/, ''), token });
     const r = await core.hub!.syncOnce();
     process.stdout.write(
-      JSON.stringify({ ok: true, value: { ...joined, pushed: r.pushed, pulled: r.pulled, conflicts: r.conflicts } }) + '\n',
+      JSON.stringify({ ok: true, value: { ...joined, pushed: r.pushed, pulled: r.pulled, conflicts: r.conflicts } }) +
+        '\n',
     );
     return r.offline || r.refused ? 1 : 0;
   } catch (err) {

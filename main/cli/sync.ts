@@ -24,7 +24,13 @@ export async function runSync(args: ParsedArgs): Promise<number> {
     const summary = await core.sync.runCycle({ all: args.flags.get('all') === true });
     const { online, tracking } = core.sync.state();
     const hub = pool
-      ? { pushed: pool.pushed, pulled: pool.pulled, conflicts: pool.conflicts, hubOnline: !pool.offline && !pool.refused, ...(pool.refused ? { hubRefused: pool.refused } : {}) }
+      ? {
+          pushed: pool.pushed,
+          pulled: pool.pulled,
+          conflicts: pool.conflicts,
+          hubOnline: !pool.offline && !pool.refused,
+          ...(pool.refused ? { hubRefused: pool.refused } : {}),
+        }
       : {};
     process.stdout.write(JSON.stringify({ ...summary, online, tracking, ...hub }) + '\n');
     return online && (!pool || (!pool.offline && !pool.refused)) ? 0 : 1;

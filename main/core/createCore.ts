@@ -122,16 +122,21 @@ export function createCore(options: CoreOptions): Core {
     ...(options.env ? { env: options.env } : {}),
   });
 
+  let hub: HubLink | null = null;
   const runOutbox = (): Promise<string[]> => {
     if (closed) return Promise.resolve([]);
-    return sync.runner.releaseDue().catch((err: unknown) => {
+    const pass = sync.runner.releaseDue().then((moved) => {
+      // Confirmed releases became "released" notes for the pool: send them.
+      if (moved.length && hub && autoRelease) hub.nudge();
+      return moved;
+    });
+    return pass.catch((err: unknown) => {
       if (closed) return []; // the database closed under a pass in flight: the work stays queued
       log.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
       return [];
     });
   };
 
-  let hub: HubLink | null = null;
   const connectHub = () => {
     const membership = readMembership(ctx, options.dbPath);
     if (!membership || closed) return;

@@ -46,7 +46,10 @@ export interface PoolStateView {
 
 export const conflictMethods = {
   'conflicts.list': method<ConflictItem[]>()(
-    z.strictObject({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }),
+    z.strictObject({
+      includeResolved: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
   ),
   /** keepTheirs closes the item; useMine makes this station's number the shipment's again (a normal online modify). */
   'conflicts.resolve': method<ConflictItem>()(

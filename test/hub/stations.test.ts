@@ -1,8 +1,12 @@
 // Three packing stations and two hubs on one pool: races, offline work, lost answers and cut
 // networks. After every scenario every station and the database agree, and no loser is silent.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
+import { startHubTracking } from '../../main/hub/tracking';
 import type { CarrierId } from '../../shared/carriers';
-import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
+import { startFakeCarrier } from '../fake-carrier/server';
+import { scriptedTimeline } from '../fake-carrier/timelines';
+import { op, poolShipment, silentHubLog, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 import { expectAgreement, startStation, type TestStation } from '../support/stations';
 
 let env: TestPool;
@@ -30,7 +34,8 @@ afterAll(async () => {
 
 const register = (s: TestStation, n: number, serial: number) =>
   s.core.ok('invoices.register', { shipmentNo: no(n), carrierId: CJ, invoiceNo: validNumber(serial), via: 'scan' });
-const invoiceOf = async (s: TestStation, n: number) => (await s.core.ok('shipments.get', { shipmentNo: no(n) })).invoiceNo;
+const invoiceOf = async (s: TestStation, n: number) =>
+  (await s.core.ok('shipments.get', { shipmentNo: no(n) })).invoiceNo;
 const releasesOf = (s: TestStation, n: number) => s.sent.filter((x) => x.kind === 'release' && x.shipmentNo === no(n));
 
 describe('many stations, one pool', () => {
@@ -78,7 +83,12 @@ describe('many stations, one pool', () => {
     const back = await B.sync();
     expect(back.conflicts).toBe(1);
     const [item] = await B.core.ok('conflicts.list', {});
-    expect(item).toMatchObject({ shipmentNo: no(3), station: 'A', mine: { invoiceNo: validNumber(4444) }, theirs: { invoiceNo: validNumber(5555) } });
+    expect(item).toMatchObject({
+      shipmentNo: no(3),
+      station: 'A',
+      mine: { invoiceNo: validNumber(4444) },
+      theirs: { invoiceNo: validNumber(5555) },
+    });
     expect(releasesOf(B, 3)).toEqual([]);
     expect(await invoiceOf(B, 3)).toBe(validNumber(5555));
     await expectAgreement(env, [A, B, C]);
@@ -94,7 +104,10 @@ describe('many stations, one pool', () => {
     expect(back.conflicts).toBe(0);
     expect(releasesOf(C, 4).map((r) => r.invoiceNo)).toEqual([validNumber(6666)]);
     const rows = await expectAgreement(env, [A, B, C]);
-    expect(rows.find((r) => r.shipment_no === no(4))).toMatchObject({ invoice_no: validNumber(6666), status: 'RELEASED' });
+    expect(rows.find((r) => r.shipment_no === no(4))).toMatchObject({
+      invoice_no: validNumber(6666),
+      status: 'RELEASED',
+    });
   });
 
   it('an offline modify loses to an online modify of the same invoice', async () => {
@@ -137,13 +150,99 @@ describe('many stations, one pool', () => {
     expect(cut.pushed).toBe(2);
     B.net.cut = false;
     const rest = await B.sync();
-    // The four registrations left, and the two "released" notes for the first two (sent once they were applied).
-    expect(rest.pushed).toBe(6);
+    expect(rest.offline).toBe(false);
+    expect(B.core.db.prepare(`SELECT count(*) AS n FROM hub_ops WHERE state = 'pending'`).get()).toEqual({ n: 0 });
     const { rows } = await env.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM operations WHERE station = 'B' AND kind = 'register' AND shipment_no = ANY($1)`,
       [[10, 11, 12, 13, 14, 15].map(no)],
     );
     expect(rows[0]?.n).toBe(6);
     await expectAgreement(env, [A, B, C]);
+  });
+});
+
+describe('carrier events and the operator’s way out of a conflict', () => {
+  it('one carrier event, polled once by the hub, is seen by every station', async () => {
+    const fake = await startFakeCarrier({});
+    const tracking = await startHubTracking({
+      pool: env.pool,
+      url: env.url,
+      log: silentHubLog,
+      provider: trackerDeliveryProvider({ url: fake.graphqlUrl, key: () => 'k:s', timeoutMs: 5000 }),
+      intervalMs: 0,
+    });
+    try {
+      fake.script(CJ, validNumber(12_000), scriptedTimeline('delivered', Date.now() - 5 * 86_400_000));
+      await register(A, 20, 12_000);
+      await A.sync(); // applied, then released: the hub now follows the number
+      const r = await tracking.runOnce();
+      expect(r.eventsStored).toBeGreaterThan(0);
+      expect(fake.tracks.filter((t) => t.trackingNumber === validNumber(12_000))).toHaveLength(1);
+      const rows = await expectAgreement(env, [A, B, C]);
+      expect(rows.find((x) => x.shipment_no === no(20))?.status).toBe('DELIVERED');
+      const { rows: pool } = await env.pool.query<{ fingerprint: string }>(
+        'SELECT fingerprint FROM tracking_events WHERE invoice_no = $1 ORDER BY fingerprint',
+        [validNumber(12_000)],
+      );
+      for (const s of [A, B, C]) {
+        const local = s.core.db
+          .prepare('SELECT fingerprint FROM tracking_events WHERE invoice_no = ? ORDER BY fingerprint')
+          .all(validNumber(12_000));
+        expect(local).toEqual(pool);
+        const detail = await s.core.ok('shipments.get', { shipmentNo: no(20) });
+        expect(detail.events.length).toBe(pool.length);
+      }
+    } finally {
+      await tracking.stop();
+      await fake.close();
+    }
+  });
+
+  it('the loser can keep theirs, or use mine, which is a normal online modify that every station then sees', async () => {
+    await register(A, 21, 13_001);
+    await register(C, 21, 13_002);
+    await A.sync();
+    await C.sync();
+    const [item] = (await C.core.ok('conflicts.list', {})).filter((c) => c.shipmentNo === no(21));
+    expect(item).toMatchObject({ station: 'A', theirs: { invoiceNo: validNumber(13_001) } });
+    const resolved = await C.core.ok('conflicts.resolve', { id: item!.id, action: 'useMine' });
+    expect(resolved.resolved?.action).toBe('useMine');
+    expect((await C.sync()).conflicts).toBe(0);
+    const rows = await expectAgreement(env, [A, B, C]);
+    expect(rows.find((x) => x.shipment_no === no(21))?.invoice_no).toBe(validNumber(13_002));
+    expect((await C.core.ok('conflicts.list', {})).some((c) => c.id === item!.id)).toBe(false);
+
+    await register(B, 22, 13_003);
+    await register(A, 22, 13_004);
+    await B.sync();
+    await A.sync();
+    const [other] = (await A.core.ok('conflicts.list', {})).filter((c) => c.shipmentNo === no(22));
+    await A.core.ok('conflicts.resolve', { id: other!.id, action: 'keepTheirs' });
+    expect(
+      (await A.core.ok('conflicts.list', { includeResolved: true })).find((c) => c.id === other!.id)?.resolved?.action,
+    ).toBe('keepTheirs');
+    expect(await invoiceOf(A, 22)).toBe(validNumber(13_003));
+  });
+
+  it('an operation the hub cannot accept stays visible at the station, and its number is never released', async () => {
+    // A shipment the pool does not know (created only on this station): the hub refuses the registration.
+    C.core.db
+      .prepare(
+        `INSERT INTO shipments (shipment_no, order_id, ordered_at, order_day, claim, recipient_name, recipient_phone, country,
+           postal_code, address_line1, memo, warehouse_id, policy_id, option_id, region, status, tab, updated_at)
+         SELECT 'SD9000000001', order_id, ordered_at, order_day, claim, recipient_name, recipient_phone, country, postal_code,
+           address_line1, memo, warehouse_id, policy_id, option_id, region, 'AWAITING_INVOICE', 'preparing', updated_at
+         FROM shipments WHERE shipment_no = ?`,
+      )
+      .run(no(29));
+    await C.core.ok('invoices.register', { shipmentNo: 'SD9000000001', carrierId: CJ, invoiceNo: validNumber(14_000) });
+    await C.sync();
+    const refused = (await C.core.ok('conflicts.list', {})).find((c) => c.shipmentNo === 'SD9000000001');
+    expect(refused).toMatchObject({ verdict: 'rejected', code: 'NOT_FOUND', mine: { invoiceNo: validNumber(14_000) } });
+    expect(C.sent.filter((x) => x.shipmentNo === 'SD9000000001')).toEqual([]);
+    const state = await C.core.ok('pool.state', {});
+    expect(state).toMatchObject({ member: true, station: 'C', pending: 0 });
+    expect(state.openConflicts).toBeGreaterThan(0);
+    C.core.db.prepare(`DELETE FROM hub_conflicts WHERE shipment_no = 'SD9000000001'`).run();
   });
 });

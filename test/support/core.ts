@@ -21,10 +21,7 @@ export function tempDir(prefix = 'shipdesk-test-'): string {
 }
 
 /** `reopen`: start again on the file of a core that was closed (a station killed and restarted). */
-export function startTestCore(
-  options: Partial<CoreOptions> = {},
-  reopen?: { dir: string; now: number },
-): TestCore {
+export function startTestCore(options: Partial<CoreOptions> = {}, reopen?: { dir: string; now: number }): TestCore {
   const dir = reopen?.dir ?? tempDir();
   const dbPath = path.join(dir, 'shipdesk.db');
   const now = { value: reopen?.now ?? Date.parse('2026-11-26T01:00:00Z') };

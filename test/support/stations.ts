@@ -63,7 +63,8 @@ export async function expectAgreement(env: TestPool, stations: readonly TestStat
   }
 }
 
-const unreachable = () => new HubRequestError('unreachable', 'OFFLINE', 'The hub did not answer (network cut by the test).');
+const unreachable = () =>
+  new HubRequestError('unreachable', 'OFFLINE', 'The hub did not answer (network cut by the test).');
 
 function flakyClient(real: HubClient, net: Network): HubClient {
   return {
@@ -88,7 +89,12 @@ function flakyClient(real: HubClient, net: Network): HubClient {
   };
 }
 
-export async function startStation(env: TestPool, hub: HubServer, name: string, o: { batch?: number } = {}): Promise<TestStation> {
+export async function startStation(
+  env: TestPool,
+  hub: HubServer,
+  name: string,
+  o: { batch?: number } = {},
+): Promise<TestStation> {
   const token = await env.enrol(name);
   const net: Network = { cut: false, loseAnswers: 0, failAfterPushes: null, pushes: 0 };
   const sent: TestStation['sent'] = [];
@@ -112,7 +118,11 @@ export async function startStation(env: TestPool, hub: HubServer, name: string, 
     sent,
     async sync() {
       const r = await core.hub!.syncOnce();
-      await core.runOutbox();
+      // Send what the verdicts freed, then tell the pool the carrier has it ("released").
+      if ((await core.runOutbox()).length && !r.offline) {
+        const more = await core.hub!.syncOnce();
+        return { ...r, pushed: r.pushed + more.pushed, pulled: r.pulled + more.pulled, offline: more.offline };
+      }
       return r;
     },
     async restart() {

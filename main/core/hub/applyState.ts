@@ -21,7 +21,8 @@ function orderId(ctx: ServiceContext, s: PoolShipment): number {
   if (found) return found.id;
   let original: number | null = null;
   if (s.claim === 'exchange' && s.originalOrderNo) {
-    const o = ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.originalOrderNo) as { id: number } | undefined;
+    const o = ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.originalOrderNo) as
+      { id: number } | undefined;
     // The original order's shipments may arrive later in the feed: its order row comes first.
     original =
       o?.id ??
@@ -105,7 +106,8 @@ interface LocalRow {
 }
 
 /** Whose change it was, as the history shows it. */
-const byStation = (operator: string, station: string) => (station ? `${operator || 'operator'} @ ${station}` : operator);
+const byStation = (operator: string, station: string) =>
+  station ? `${operator || 'operator'} @ ${station}` : operator;
 
 function replaceInvoice(ctx: ServiceContext, local: LocalRow, s: PoolState, reason: string | null): void {
   const now = ctx.clock();
@@ -125,8 +127,15 @@ function replaceInvoice(ctx: ServiceContext, local: LocalRow, s: PoolState, reas
           `INSERT INTO invoices (shipment_id, carrier_id, invoice_no, active, registered_at, registered_by, via, released_at)
            VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
         )
-        .run(local.id, i.carrierId, i.invoiceNo, i.scanAt, byStation(i.registeredBy, i.station), i.via, i.released ? i.registeredAt : null)
-        .lastInsertRowid,
+        .run(
+          local.id,
+          i.carrierId,
+          i.invoiceNo,
+          i.scanAt,
+          byStation(i.registeredBy, i.station),
+          i.via,
+          i.released ? i.registeredAt : null,
+        ).lastInsertRowid,
     );
   }
   ctx.prepare('UPDATE shipments SET invoice_id = ? WHERE id = ?').run(invoiceId, local.id);

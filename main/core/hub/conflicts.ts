@@ -84,7 +84,8 @@ export function listConflicts(ctx: ServiceContext, q: { includeResolved: boolean
 
 function readItem(ctx: ServiceContext, id: number): ConflictItem {
   const row = ctx.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
-  if (!row) throw new ShipdeskError('NOT_FOUND', `There is no conflict ${id}; it may have been resolved at another screen.`);
+  if (!row)
+    throw new ShipdeskError('NOT_FOUND', `There is no conflict ${id}; it may have been resolved at another screen.`);
   return toItem(row);
 }
 
@@ -116,7 +117,10 @@ export function resolveConflict(
   return readItem(ctx, input.id);
 }
 
-export function poolStateView(ctx: ServiceContext, link: { online: boolean; lastRefusal: string | null } | null): PoolStateView {
+export function poolStateView(
+  ctx: ServiceContext,
+  link: { online: boolean; lastRefusal: string | null } | null,
+): PoolStateView {
   const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
   const url = readMeta(ctx, 'hub_url');
   return {

@@ -41,7 +41,7 @@ export async function joinPool(
   writeMembership(ctx, dbPath, { url: o.url, station, token: o.token });
   if (already) return { station, offered: 0 };
   let offered = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = exportShipments(ctx.db, after, PAGE);
     if (!page.length) break;
     after = page[page.length - 1]!.id;

@@ -28,7 +28,11 @@ export function readMembership(ctx: ServiceContext, dbPath: string): Membership 
   return { url, station: stationName(ctx), token: fileKeyStore(tokenFileOf(dbPath)).read() };
 }
 
-export function writeMembership(ctx: ServiceContext, dbPath: string, m: { url: string; station: string; token: string }): void {
+export function writeMembership(
+  ctx: ServiceContext,
+  dbPath: string,
+  m: { url: string; station: string; token: string },
+): void {
   fileKeyStore(tokenFileOf(dbPath)).write(m.token);
   ctx.db.transaction(() => {
     writeMeta(ctx, 'hub_url', m.url);

@@ -26,8 +26,7 @@ export interface StationChange<K extends OperationKind = OperationKind> {
 export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
   if (!isMember(ctx)) return null;
   const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
-    | { id: number; pool_version: number }
-    | undefined;
+    { id: number; pool_version: number } | undefined;
   const opId = randomUUID();
   const parsed = OperationSchema.safeParse({
     opId,

@@ -37,8 +37,7 @@ export function offerPoolState(ctx: ServiceContext, s: PoolState, reason: string
 
 function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
   const row = ctx.prepare('SELECT state FROM hub_deferred WHERE shipment_no = ?').get(shipmentNo) as
-    | { state: string }
-    | undefined;
+    { state: string } | undefined;
   if (!row) return null;
   ctx.prepare('DELETE FROM hub_deferred WHERE shipment_no = ?').run(shipmentNo);
   const parsed = PoolStateSchema.safeParse(JSON.parse(row.state));
@@ -59,7 +58,12 @@ function mineOf(op: Operation): Record<string, unknown> {
       return { kind: op.kind, address: op.payload.address, operator: op.payload.operator, scanAt: op.scanAt };
     case 'offer':
       return op.payload.invoice
-        ? { kind: op.kind, carrierId: op.payload.invoice.carrierId, invoiceNo: op.payload.invoice.invoiceNo, scanAt: op.scanAt }
+        ? {
+            kind: op.kind,
+            carrierId: op.payload.invoice.carrierId,
+            invoiceNo: op.payload.invoice.invoiceNo,
+            scanAt: op.scanAt,
+          }
         : { kind: op.kind, scanAt: op.scanAt };
     default:
       return { kind: op.kind, scanAt: op.scanAt };
@@ -91,13 +95,14 @@ export interface VerdictOutcome {
 /** Records one verdict. Call inside a transaction. */
 export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutcome): void {
   const row = ctx.prepare(`SELECT op, state FROM hub_ops WHERE op_id = ?`).get(v.opId) as
-    | { op: string; state: string }
-    | undefined;
+    { op: string; state: string } | undefined;
   if (!row || row.state !== 'pending') return;
   const op = OperationSchema.safeParse(JSON.parse(row.op));
   const now = ctx.clock();
   ctx
-    .prepare(`UPDATE hub_ops SET state = ?, verdict = ?, answered_at = ?, attempts = attempts + 1, last_error = NULL WHERE op_id = ?`)
+    .prepare(
+      `UPDATE hub_ops SET state = ?, verdict = ?, answered_at = ?, attempts = attempts + 1, last_error = NULL WHERE op_id = ?`,
+    )
     .run(v.verdict, JSON.stringify(v), now, v.opId);
   const me = stationName(ctx);
   const won = v.verdict === 'applied' || v.verdict === 'same';
@@ -135,7 +140,9 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
   }
   // The last answer for this shipment: bring it to the newest pool state known.
   const deferred = takeDeferred(ctx, shipmentNo);
-  const newest = [v.state, deferred].filter((s): s is PoolState => s !== null).sort((a, b) => b.revision - a.revision)[0];
+  const newest = [v.state, deferred]
+    .filter((s): s is PoolState => s !== null)
+    .sort((a, b) => b.revision - a.revision)[0];
   const note = won ? null : `Replaced by the pool: ${v.reason ?? 'another station came first.'}`;
   if (newest && applyPoolState(ctx, newest, note)) out.changed.push(shipmentNo);
 }
