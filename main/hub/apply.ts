@@ -12,9 +12,6 @@ export interface StationCall {
   app: string;
 }
 
-/** The feed's wake-up call: delivered to every hub's listener when the transaction commits. */
-export const CHANGES_CHANNEL = 'shipdesk_changes';
-
 function unreadable(raw: unknown, detail: string): Verdict {
   const opId =
     typeof raw === 'object' && raw !== null && 'opId' in raw && typeof raw.opId === 'string'
@@ -55,7 +52,6 @@ async function applyParsed(c: HubClient, call: StationCall, op: Operation): Prom
     code: d.code,
   };
   await c.query('UPDATE operations SET verdict = $2, answer = $3 WHERE op_id = $1', [op.opId, d.verdict, verdict]);
-  if (d.verdict === 'applied') await c.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, '']);
   return verdict;
 }
 

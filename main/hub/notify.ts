@@ -1,7 +1,9 @@
 // One LISTEN connection per hub: PostgreSQL tells every hub when a transaction that changed the pool
 // commits (NOTIFY is delivered at commit), and the hub tells its connected stations to pull now.
 import pg from 'pg';
-import { CHANGES_CHANNEL } from './apply';
+
+/** The feed's wake-up call: delivered to every hub's listener when the transaction commits. */
+export const CHANGES_CHANNEL = 'shipdesk_changes';
 
 export interface ChangeListener {
   stop(): Promise<void>;

@@ -8,6 +8,7 @@ import { CARRIER_IDS } from '../../shared/carriers';
 import { deriveStatus } from '../core/domain/status';
 import { recipientKey } from '../core/services/shipments';
 import type { HubClient } from './db/pool';
+import { CHANGES_CHANNEL } from './notify';
 
 const FactsSchema = PoolShipmentSchema.omit({ shipmentNo: true, address: true, region: true });
 const AddressSchema = PoolShipmentSchema.shape.address;
@@ -23,17 +24,18 @@ export function keyOf(s: Pick<PoolShipment, 'recipient' | 'address'>): string {
   });
 }
 
-/** Inserts a shipment the pool does not have yet; false when it was already there. */
+/** Inserts a shipment the pool does not have yet (with its feed entry); false when it was already there. */
 export async function insertShipment(c: HubClient, s: PoolShipment): Promise<boolean> {
   const { shipmentNo, address, region, ...facts } = s;
-  const r = await c.query(
-    `INSERT INTO shipments (shipment_no, order_no, facts, address, region, warehouse, recipient_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (shipment_no) DO NOTHING`,
-    [shipmentNo, s.orderNo, facts, address, region, s.warehouse.code, keyOf(s)],
+  const r = await c.query<{ n: number }>(
+    `WITH s AS (
+       INSERT INTO shipments (shipment_no, order_no, facts, address, region, warehouse, recipient_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (shipment_no) DO NOTHING RETURNING shipment_no),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM s)
+     SELECT (SELECT count(*)::int FROM s) AS n, pg_notify($8, '')`,
+    [shipmentNo, s.orderNo, facts, address, region, s.warehouse.code, keyOf(s), CHANGES_CHANNEL],
   );
-  if (!r.rowCount) return false;
-  await c.query('INSERT INTO changes (shipment_no) VALUES ($1)', [shipmentNo]);
-  return true;
+  return (r.rows[0]?.n ?? 0) > 0;
 }
 
 const StateRow = z.object({
@@ -152,9 +154,16 @@ const LockedRow = z.object({
  * The lock comes first, alone: a join read in the same statement would keep the invoice as it was
  * before the wait (READ COMMITTED re-reads only the locked row), so the invoice is read after it.
  */
-export async function lockShipment(c: HubClient, shipmentNo: string): Promise<LockedShipment | null> {
-  const locked = await c.query('SELECT 1 FROM shipments WHERE shipment_no = $1 FOR UPDATE', [shipmentNo]);
-  if (!locked.rowCount) return null;
+export async function lockShipment(
+  c: HubClient,
+  shipmentNo: string,
+  /** This transaction holds the lock already: only read. */
+  held = false,
+): Promise<LockedShipment | null> {
+  if (!held) {
+    const locked = await c.query('SELECT 1 FROM shipments WHERE shipment_no = $1 FOR UPDATE', [shipmentNo]);
+    if (!locked.rowCount) return null;
+  }
   const { rows } = await c.query(
     `SELECT s.shipment_no, s.version, s.status, s.retired, s.warehouse, s.region, s.recipient_key, s.address,
             i.id::text AS invoice_id, i.carrier_id, i.invoice_no, i.station, i.registered_by, i.registered_at,
@@ -217,19 +226,24 @@ export async function endInvoice(c: HubClient, id: string, reason: string, by: s
   );
 }
 
-/** Marks the shipment changed: a new revision (and version, for an operation) and a feed entry. */
+/**
+ * Marks the shipment changed: a new revision (and version, for an operation), a feed entry, and a
+ * wake-up for every hub's listeners (delivered at commit). One round trip.
+ */
 export async function bump(c: HubClient, shipmentNo: string, edit: boolean): Promise<void> {
   await c.query(
-    `UPDATE shipments SET version = version + $2, revision = revision + 1, updated_at = clock_timestamp()
-     WHERE shipment_no = $1`,
-    [shipmentNo, edit ? 1 : 0],
+    `WITH b AS (
+       UPDATE shipments SET version = version + $2, revision = revision + 1, updated_at = clock_timestamp()
+       WHERE shipment_no = $1 RETURNING shipment_no),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b)
+     SELECT pg_notify($3, '')`,
+    [shipmentNo, edit ? 1 : 0, CHANGES_CHANNEL],
   );
-  await c.query('INSERT INTO changes (shipment_no) VALUES ($1)', [shipmentNo]);
 }
 
 /** Recomputes the status from the active invoice and the stored events (DESIGN.md §2). Returns true if it moved. */
-export async function refreshStatus(c: HubClient, shipmentNo: string): Promise<boolean> {
-  const s = await lockShipment(c, shipmentNo);
+export async function refreshStatus(c: HubClient, shipmentNo: string, held = false): Promise<boolean> {
+  const s = await lockShipment(c, shipmentNo, held);
   if (!s) return false;
   let status: ShipmentStatus = 'AWAITING_INVOICE';
   let lastEventAt: number | null = null;

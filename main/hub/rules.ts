@@ -133,7 +133,7 @@ async function register(
     opId: who.opId,
     released,
   });
-  await refreshStatus(c, s.shipmentNo);
+  await refreshStatus(c, s.shipmentNo, true);
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
   await bump(c, s.shipmentNo, true);
   return applied;
@@ -168,7 +168,7 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await refreshStatus(c, s.shipmentNo);
+  await refreshStatus(c, s.shipmentNo, true);
   await bump(c, s.shipmentNo, true);
   return applied;
 }
@@ -182,7 +182,7 @@ async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
   if (!canEditInvoice(s.status))
     return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be changed now.`);
   await endInvoice(c, s.invoice.id, 'deleted', who.station);
-  await refreshStatus(c, s.shipmentNo);
+  await refreshStatus(c, s.shipmentNo, true);
   await bump(c, s.shipmentNo, true);
   return applied;
 }
@@ -218,7 +218,7 @@ async function released(c: HubClient, s: LockedShipment, op: OperationOf<'releas
   const i = s.invoice;
   if (!i || i.carrierId !== op.payload.carrierId || i.invoiceNo !== op.payload.invoiceNo || i.released) return same();
   await c.query('UPDATE invoices SET released_at = clock_timestamp() WHERE id = $1', [i.id]);
-  await refreshStatus(c, s.shipmentNo);
+  await refreshStatus(c, s.shipmentNo, true);
   await schedulePoll(c, i.carrierId, i.invoiceNo, s.warehouse);
   await bump(c, s.shipmentNo, false);
   return applied;

@@ -56,7 +56,15 @@ export async function expectAgreement(env: TestPool, stations: readonly TestStat
     const diverged = stations.filter((st) => JSON.stringify(stationRows(st)) !== JSON.stringify(want));
     // The feed holds changes behind any transaction still open in the cluster: pull again until they come.
     if (!diverged.length || Date.now() > deadline) {
-      for (const st of stations) expect(stationRows(st), `station ${st.name} agrees with the pool`).toEqual(want);
+      for (const st of stations) {
+        const mine = stationRows(st);
+        const differ = want.filter((w, i) => JSON.stringify(w) !== JSON.stringify(mine[i]));
+        const theirs = differ.map((w) => mine.find((m) => m.shipment_no === w.shipment_no) ?? null);
+        expect({ station: st.name, rows: theirs }, 'rows that differ from the pool').toEqual({
+          station: st.name,
+          rows: differ,
+        });
+      }
       return want;
     }
     await new Promise((r) => setTimeout(r, 50));

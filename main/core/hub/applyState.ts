@@ -155,7 +155,13 @@ function replaceInvoice(ctx: ServiceContext, local: LocalRow, s: PoolState, reas
  * Brings the local shipment to the pool's state, unless this station already has that revision.
  * Call inside a transaction. Returns true when the row changed (the screen should refresh it).
  */
-export function applyPoolState(ctx: ServiceContext, s: PoolState, reason: string | null = null): boolean {
+export function applyPoolState(
+  ctx: ServiceContext,
+  s: PoolState,
+  reason: string | null = null,
+  /** A verdict's state stands even at a revision this station has seen: its own change lost. */
+  force = false,
+): boolean {
   let local = ctx
     .prepare(
       `SELECT s.id, s.pool_revision, s.invoice_id, i.carrier_id, i.invoice_no, s.country, s.postal_code,
@@ -163,7 +169,7 @@ export function applyPoolState(ctx: ServiceContext, s: PoolState, reason: string
        FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?`,
     )
     .get(s.shipmentNo) as LocalRow | undefined;
-  if (local && local.pool_revision >= s.revision) return false;
+  if (local && local.pool_revision >= s.revision && !force) return false;
   if (s.retired) {
     if (local) retire(ctx, local.id);
     return local !== undefined;

@@ -144,5 +144,6 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
     .filter((s): s is PoolState => s !== null)
     .sort((a, b) => b.revision - a.revision)[0];
   const note = won ? null : `Replaced by the pool: ${v.reason ?? 'another station came first.'}`;
-  if (newest && applyPoolState(ctx, newest, note)) out.changed.push(shipmentNo);
+  // Forced: the station's own change was written locally and must give way to the pool's, whatever revision it saw.
+  if (newest && applyPoolState(ctx, newest, note, true)) out.changed.push(shipmentNo);
 }
