@@ -12,6 +12,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createCore, type Core } from '../../main/core/createCore';
+import { silentLogger } from '../../main/core/log/logger';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { createHubClient, type HubClient } from '../../main/core/hub/client';
 import { createHubPool, migrateHub, type HubPool } from '../../main/hub/db/pool';
@@ -22,7 +23,6 @@ import { startTestCluster, type TestCluster } from '../support/postgres';
 import { round, summarize, type BenchResult } from './stats';
 
 const repo = path.resolve(__dirname, '../..');
-const silent = { warn: () => {}, error: () => {} };
 const HUB_POOL_SIZE = 10;
 
 interface HubProcess {
@@ -137,7 +137,7 @@ async function newDatabase(cluster: TestCluster, name: string): Promise<string> 
 function stationCore(dir: string, name: string, o: { live?: boolean } = {}): Core {
   return createCore({
     dbPath: path.join(dir, `${name}.db`),
-    log: silent,
+    log: silentLogger,
     autoRelease: true,
     ...(o.live ? { hub: { live: true } } : {}),
   });

@@ -53,7 +53,11 @@ describe('shipdesk join and sync --once in a pool', () => {
     const reg = await shipdesk(
       'call',
       'invoices.register',
-      JSON.stringify({ shipmentNo: poolShipment(1).shipmentNo, carrierId: 'kr.cjlogistics', invoiceNo: validNumber(42) }),
+      JSON.stringify({
+        shipmentNo: poolShipment(1).shipmentNo,
+        carrierId: 'kr.cjlogistics',
+        invoiceNo: validNumber(42),
+      }),
       '--db',
       db,
     );

@@ -5,7 +5,7 @@ import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import { startHubTracking } from '../../main/hub/tracking';
 import type { CarrierId } from '../../shared/carriers';
 import { startFakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { op, poolShipment, silentHubLog, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 import { expectAgreement, startStation, type TestStation } from '../support/stations';
 

@@ -6,7 +6,7 @@ import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import { createHubPool } from '../../main/hub/db/pool';
 import { startHubTracking, type HubTracking } from '../../main/hub/tracking';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { op, poolShipment, silentHubLog, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 
 let env: TestPool;

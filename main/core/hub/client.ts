@@ -66,12 +66,7 @@ export function createHubClient(o: HubClientOptions): HubClient {
         `The hub did not answer (${err instanceof Error ? err.message : String(err)}).`,
       );
     }
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      body = null;
-    }
+    const body: unknown = await res.json().catch(() => null);
     if (res.ok) return body;
     const refusal = HubErrorSchema.safeParse(body);
     const message = refusal.success ? refusal.data.error.message : `The hub answered ${res.status}.`;
