@@ -97,6 +97,14 @@ export async function loadDemoPool(
            WHERE s.shipment_no = e.shipment_no`,
           [page.map((p) => p.shipment.shipmentNo)],
         );
+        // Released numbers still on their way are followed by the hubs' tracking.
+        await c.query(
+          `INSERT INTO poll_schedule (carrier_id, invoice_no, warehouse, next_poll_at)
+           SELECT i.carrier_id, i.invoice_no, s.warehouse, now() FROM invoices i JOIN shipments s USING (shipment_no)
+           WHERE i.active AND i.released_at IS NOT NULL AND s.status <> 'DELIVERED' AND s.shipment_no = ANY($1)
+           ON CONFLICT DO NOTHING`,
+          [page.map((p) => p.shipment.shipmentNo)],
+        );
         await c.query('INSERT INTO changes (shipment_no) SELECT unnest($1::text[])', [
           page.map((p) => p.shipment.shipmentNo),
         ]);

@@ -183,3 +183,47 @@ describe('bad input', () => {
     expect((older as HubRequestError).message).toMatch(/too old.*Update Shipdesk on this station/);
   });
 });
+
+describe('split and merge (regroup)', () => {
+  it('replaces shipments without an invoice when their versions are current, and refuses otherwise', async () => {
+    const [s35, s36] = [poolShipment(35), poolShipment(36)];
+    const merged = poolShipment(1035, { orderNo: s35.orderNo, items: [...s35.items, ...s36.items] });
+    const stale = await a.push([
+      op('regroup', s35.shipmentNo, {
+        orderNo: s35.orderNo,
+        retire: [
+          { shipmentNo: s35.shipmentNo, version: 7 },
+          { shipmentNo: s36.shipmentNo, version: 1 },
+        ],
+        add: [merged],
+        operator: 'kim',
+      }),
+    ]);
+    expect(stale[0]?.verdict).toBe('conflict');
+    const [done] = await a.push([
+      op('regroup', s35.shipmentNo, {
+        orderNo: s35.orderNo,
+        retire: [
+          { shipmentNo: s35.shipmentNo, version: 1 },
+          { shipmentNo: s36.shipmentNo, version: 1 },
+        ],
+        add: [merged],
+        operator: 'kim',
+      }),
+    ]);
+    expect(done).toMatchObject({ verdict: 'applied', state: { retired: true } });
+    const { rows } = await env.pool.query(
+      'SELECT shipment_no, retired FROM shipments WHERE shipment_no = ANY($1) ORDER BY shipment_no',
+      [[s35.shipmentNo, s36.shipmentNo, merged.shipmentNo]],
+    );
+    expect(rows).toEqual([
+      { shipment_no: s35.shipmentNo, retired: true },
+      { shipment_no: s36.shipmentNo, retired: true },
+      { shipment_no: merged.shipmentNo, retired: false },
+    ]);
+    const [late] = await b.push([
+      op('register', s35.shipmentNo, { carrierId: 'kr.cjlogistics', invoiceNo: validNumber(3500), ...who }),
+    ]);
+    expect(late).toMatchObject({ verdict: 'rejected', code: 'NOT_FOUND' });
+  });
+});

@@ -7,6 +7,7 @@ import { OperationSchema, type Operation, type OperationKind } from '../../../sh
 import { ShipdeskError } from '../../../shared/errors';
 import type { ServiceContext } from '../services/context';
 import { isMember } from './membership';
+import { exportShipmentsByNo } from './poolExport';
 
 /** due_at of carrier work waiting for the hub's verdict: never due until the verdict frees it. */
 export const HELD_UNTIL_HUB = 8_000_000_000_000_000;
@@ -60,4 +61,66 @@ export function enqueueHubOp(ctx: ServiceContext, op: Operation, at: number): vo
   ctx
     .prepare(`INSERT INTO hub_ops (op_id, shipment_no, kind, op, created_at) VALUES (?, ?, ?, ?, ?)`)
     .run(op.opId, op.shipmentNo, op.kind, JSON.stringify(op), at);
+}
+
+/**
+ * Orders imported at this station (issue 10's commit calls this in its transaction): their new
+ * shipments go to the pool in one operation, so every station gets them.
+ */
+export function recordImportedShipments(
+  ctx: ServiceContext,
+  shipmentNos: readonly string[],
+  operator: string,
+  at: number,
+): string | null {
+  if (!isMember(ctx) || !shipmentNos.length) return null;
+  const shipments = exportShipmentsByNo(ctx.db, shipmentNos).map((e) => e.shipment);
+  let first: string | null = null;
+  for (let i = 0; i < shipments.length; i += 2000) {
+    const part = shipments.slice(i, i + 2000);
+    const op = OperationSchema.parse({
+      opId: randomUUID(),
+      kind: 'importOrders',
+      shipmentNo: part[0]!.shipmentNo,
+      baseVersion: null,
+      scanAt: at,
+      payload: { shipments: part, operator },
+    });
+    enqueueHubOp(ctx, op, at);
+    first ??= op.opId;
+  }
+  return first;
+}
+
+/**
+ * A split or merge at this station: `retired` are the shipments as they were (read before they are
+ * removed locally, with the pool version they were based on), `added` the shipments that replace them
+ * (already written). The pool refuses it if any retired shipment changed or got an invoice meanwhile.
+ */
+export function recordRegroup(
+  ctx: ServiceContext,
+  r: {
+    orderNo: string;
+    retired: readonly { shipmentNo: string; poolVersion: number }[];
+    added: readonly string[];
+    operator: string;
+    at: number;
+  },
+): string | null {
+  if (!isMember(ctx) || !r.retired.length || !r.added.length) return null;
+  const op = OperationSchema.parse({
+    opId: randomUUID(),
+    kind: 'regroup',
+    shipmentNo: r.retired[0]!.shipmentNo,
+    baseVersion: r.retired[0]!.poolVersion,
+    scanAt: r.at,
+    payload: {
+      orderNo: r.orderNo,
+      retire: r.retired.map((x) => ({ shipmentNo: x.shipmentNo, version: x.poolVersion })),
+      add: exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment),
+      operator: r.operator,
+    },
+  });
+  enqueueHubOp(ctx, op, r.at);
+  return op.opId;
 }
