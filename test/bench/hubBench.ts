@@ -158,9 +158,9 @@ export async function benchHub(): Promise<BenchResult[]> {
     hubs.push(await startHubProcess(url), await startHubProcess(url));
     const [h1, h2] = hubs as [HubProcess, HubProcess];
     const tokens = await Promise.all(Array.from({ length: 8 }, (_, i) => enrol(pool, `S${i}`)));
-    await fillPool(createHubClient({ url: h1.url, token: tokens[0]! }), 0, 4_500);
-    const one = tokens.map((token) => createHubClient({ url: h1.url, token }));
-    const two = tokens.map((token, i) => createHubClient({ url: i % 2 ? h2.url : h1.url, token }));
+    await fillPool(createHubClient({ url: h1.url, token: tokens[0]!, timeoutMs: 120_000 }), 0, 4_500);
+    const one = tokens.map((token) => createHubClient({ url: h1.url, token, timeoutMs: 120_000 }));
+    const two = tokens.map((token, i) => createHubClient({ url: i % 2 ? h2.url : h1.url, token, timeoutMs: 120_000 }));
     await throughput(one, 0, 25); // warm-up
     const perOne = await throughput(one, 200, 250);
     const perTwo = await throughput(two, 2_200, 250);
