@@ -3,6 +3,7 @@
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
 import { dataMethods } from './api/data';
+import { conflictMethods } from './api/conflicts';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
 import { settingsMethods } from './api/settings';
@@ -10,6 +11,7 @@ import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
 
 export * from './api/data';
+export * from './api/conflicts';
 export * from './api/imports';
 export * from './api/invoices';
 export * from './api/pushes';
@@ -24,6 +26,7 @@ export const contract = {
   ...importMethods,
   ...syncMethods,
   ...dataMethods,
+  ...conflictMethods,
 } as const;
 
 export type Contract = typeof contract;

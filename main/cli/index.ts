@@ -12,6 +12,8 @@ import { importInvoicesCommand } from './importInvoices';
 import { cliLog, printEnvelope } from './openCore';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
+import { joinCommand } from './join';
+import { hubCommand } from '../hub/cli';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
@@ -21,6 +23,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   sync: syncCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  join: joinCommand,
+  hub: hubCommand,
 };
 
 function overview(): string {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { benchBackup } from './backupBench';
 import { benchCore, demoDatabase } from './coreBench';
+import { benchHub } from './hubBench';
 import { benchImports } from './importBench';
 import { benchScreen } from './screenBench';
 import { benchSync } from './syncBench';
@@ -19,7 +20,13 @@ async function main(): Promise<void> {
   const dir = path.resolve(arg('data') ?? '.tmp/bench');
   fs.mkdirSync(dir, { recursive: true });
   const results: BenchResult[] = [];
-  for (const size of sizes) {
+  // Many stations, one pool: needs PostgreSQL (Debian's postgresql) and the built CLI (npm run build).
+  const hubOnly = process.argv.includes('--hub-only');
+  if (hubOnly || !process.argv.includes('--no-hub')) {
+    console.log('pool (PostgreSQL hub):');
+    results.push(...(await benchHub()));
+  }
+  for (const size of hubOnly ? [] : sizes) {
     console.log(`size ${size.toLocaleString('en-US')}:`);
     const db = demoDatabase(dir, size);
     results.push(...(await benchCore(db, size, runs)));

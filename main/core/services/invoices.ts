@@ -7,6 +7,7 @@ import { validateInvoiceNumber } from '../domain/invoiceNumber';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
+import { recordHubOp } from '../hub/record';
 import { enqueueOutbox } from './outbox';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';
@@ -195,6 +196,12 @@ export function writeRegistration(
     reason: null,
   });
   release(ctx, ref, invoiceId, carrierId, invoiceNo, at);
+  recordHubOp(ctx, {
+    kind: 'register',
+    shipmentNo: ref.shipmentNo,
+    payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
+    at,
+  });
   return invoiceId;
 }
 
@@ -265,6 +272,12 @@ export function writeModification(
   });
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
+  recordHubOp(ctx, {
+    kind: 'modify',
+    shipmentNo: ref.shipmentNo,
+    payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
+    at,
+  });
   return newId;
 }
 
@@ -294,6 +307,12 @@ export function deleteInvoice(
       reason: input.reason ?? null,
     });
     withdraw(ctx, ref, oldId, old, at);
+    recordHubOp(ctx, {
+      kind: 'delete',
+      shipmentNo: ref.shipmentNo,
+      payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+      at,
+    });
     return ref;
   })();
   return changed(ctx, ref.shipmentNo);

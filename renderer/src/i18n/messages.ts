@@ -1,12 +1,20 @@
 // Every string the screen shows, in English and Korean, gathered from one file per area.
+import * as conflicts from './messages/conflicts';
 import * as desk from './messages/desk';
 import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 
-export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en };
+export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en, ...conflicts.en };
 
 export type MessageKey = keyof typeof en;
 
-export const ko: Record<MessageKey, string> = { ...screen.ko, ...dialogs.ko, ...desk.ko, ...excel.ko, ...sync.ko };
+export const ko: Record<MessageKey, string> = {
+  ...screen.ko,
+  ...dialogs.ko,
+  ...desk.ko,
+  ...excel.ko,
+  ...sync.ko,
+  ...conflicts.ko,
+};
