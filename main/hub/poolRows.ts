@@ -241,7 +241,7 @@ export async function bump(c: HubClient, shipmentNo: string, edit: boolean): Pro
   );
 }
 
-/** Recomputes the status from the active invoice and the stored events (DESIGN.md §2). Returns true if it moved. */
+/** Recomputes the status from the active invoice and the stored events (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). Returns true if it moved. */
 export async function refreshStatus(c: HubClient, shipmentNo: string, held = false): Promise<boolean> {
   const s = await lockShipment(c, shipmentNo, held);
   if (!s) return false;

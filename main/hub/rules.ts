@@ -56,7 +56,7 @@ function checkNumber(s: LockedShipment, carrierId: string, raw: string): { invoi
 }
 
 /**
- * The same number active on another recipient's shipment (DESIGN.md §2). The number is locked for the
+ * The same number active on another recipient's shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). The number is locked for the
  * rest of the transaction, so two stations registering it on two shipments at once cannot both pass.
  */
 async function duplicateHolder(
