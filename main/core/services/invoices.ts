@@ -263,6 +263,8 @@ export function writeModification(
     at,
     reason,
   });
+  // The new number may already have scans (combined packing, a reused label): its events decide, as on register.
+  refreshShipmentStatus(ctx, ref.id);
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
   return newId;
