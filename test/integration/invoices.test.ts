@@ -165,14 +165,14 @@ describe('modify and delete', () => {
     expect((await core.ok('shipments.get', { shipmentNo: first! })).status).toBe('SHIPPING');
     const registered = await core.ok('invoices.register', {
       shipmentNo: awaiting!,
-      carrierId: moving.carrierId,
+      carrierId: 'kr.lotte',
       invoiceNo: moving.invoiceNo,
     });
     expect(registered.shipment).toMatchObject({ status: 'SHIPPING', tab: 'inDelivery' });
     expect(registered.shipment.events.map((e) => e.code)).toEqual(['IN_TRANSIT', 'AT_PICKUP']);
     const modified = await core.ok('invoices.modify', {
       shipmentNo: released!,
-      carrierId: moving.carrierId,
+      carrierId: 'kr.lotte',
       invoiceNo: moving.invoiceNo,
     });
     expect(modified.shipment).toMatchObject({ status: 'SHIPPING', tab: 'inDelivery', invoiceNo: moving.invoiceNo });
