@@ -1,6 +1,7 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
 import { createEvents, type CoreEvents } from './events';
+import { createCommitWorker, type CommitWorker } from './imports/commitWorkerHost';
 import { createImportService } from './imports/service';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
@@ -62,36 +63,52 @@ function buildHandlers(
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
   afterWrite: () => void,
   sync: Sync,
+  committer: CommitWorker | null,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
     return result;
   };
-  const imports = createImportService(ctx, afterWrite);
+  const imports = createImportService(ctx, afterWrite, {}, committer);
+  // Writes take their turn in the write queue, so none ever waits inside SQLite on the commit worker's lock.
+  const queued = <T>(work: () => T | Promise<T>): Promise<T> => ctx.writes.run(work);
+  const { handlers: s } = sync;
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
-    'shipments.updateAddress': (input, call) => updateAddress(ctx, input, actorOf(call, input.via)),
+    'shipments.updateAddress': (input, call) => queued(() => updateAddress(ctx, input, actorOf(call, input.via))),
     'shipments.facets': () => listFacets(ctx),
-    'invoices.register': (input, call) => write(registerInvoice(ctx, input, actorOf(call, input.via))),
-    'invoices.modify': (input, call) => write(modifyInvoice(ctx, input, actorOf(call, input.via))),
-    'invoices.delete': (input, call) => write(deleteInvoice(ctx, input, actorOf(call, input.via))),
+    'invoices.register': (input, call) => queued(() => write(registerInvoice(ctx, input, actorOf(call, input.via)))),
+    'invoices.modify': (input, call) => queued(() => write(modifyInvoice(ctx, input, actorOf(call, input.via)))),
+    'invoices.delete': (input, call) => queued(() => write(deleteInvoice(ctx, input, actorOf(call, input.via)))),
     'invoices.history': ({ shipmentNo }) => listHistory(ctx, shipmentNo),
     'carriers.list': ({ region }) => listCarriers(region),
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
     'settings.get': () => publicSettings(readSettings(ctx)),
-    'settings.update': (patch) => publicSettings(updateSettings(ctx, patch)),
+    'settings.update': (patch) => queued(() => publicSettings(updateSettings(ctx, patch))),
     'imports.template': () => imports.template(),
     'imports.preview': (input) => imports.preview(input),
+    // Queues itself; its transaction runs in the commit worker.
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
-    ...sync.handlers,
+    ...s,
+    'sync.refresh': (input, call) => queued(() => s['sync.refresh'](input, call)),
+    'sync.retryDeadLetter': (input, call) => queued(() => s['sync.retryDeadLetter'](input, call)),
+    'sync.updateSettings': (input, call) => queued(() => s['sync.updateSettings'](input, call)),
   };
 }
 
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  // An import commit's one long transaction runs here, off the main thread (a file needs a second connection).
+  const committer =
+    options.dbPath === ':memory:' || options.dbPath === ''
+      ? null
+      : createCommitWorker({
+          dbPath: options.dbPath,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        });
   const events = createEvents();
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const log = options.log ?? consoleLog;
@@ -131,7 +148,7 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync, committer), log);
   if (options.sync) sync.runner.start(options.sync.intervalMs);
 
   return {
@@ -145,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true;
       if (timer) clearTimeout(timer);
       sync.runner.stop();
+      committer?.close();
       db.close();
     },
   };

@@ -411,4 +411,23 @@ export const MIGRATIONS: readonly string[] = [
       FROM shipments s WHERE s.id = new.shipment_id;
   END;
   `,
+  // 8: the status bar's queue and dead-letter counts after every registration are a lookup, not a
+  // count of the outbox (a day offline queues thousands of releases).
+  `
+  CREATE TABLE outbox_counts (
+    state TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO outbox_counts SELECT state, count(*) FROM outbox GROUP BY state;
+  CREATE TRIGGER outbox_count_insert AFTER INSERT ON outbox BEGIN
+    INSERT INTO outbox_counts VALUES (new.state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER outbox_count_delete AFTER DELETE ON outbox BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = old.state;
+  END;
+  CREATE TRIGGER outbox_count_update AFTER UPDATE OF state ON outbox WHEN old.state IS NOT new.state BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = old.state;
+    INSERT INTO outbox_counts VALUES (new.state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];

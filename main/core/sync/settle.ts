@@ -161,9 +161,21 @@ export class SettleBatch {
     else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
   }
 
+  /** Commits what is waiting: now, or in its turn behind a write in the commit worker (writeQueue.ts). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.deps.ctx.writes.soon(() => this.commit());
+  }
+
+  /** The last commit of a run: resolves once it is done. */
+  finish(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.deps.ctx.writes.run(() => this.commit());
+  }
+
+  private commit(): void {
     const batch = this.waiting;
     this.waiting = [];
     if (!batch.length) return;
