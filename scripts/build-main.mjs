@@ -23,6 +23,8 @@ await build({
     cli: 'main/cli/index.ts',
     // The Excel parse worker, started by main/core/imports/workerHost.ts from beside the bundle.
     importWorker: 'main/core/imports/worker.ts',
+    // The import commit's transaction, off the main thread (main/core/imports/commitWorkerHost.ts).
+    commitWorker: 'main/core/imports/commitWorker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

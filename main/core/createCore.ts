@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from './db/open';
 import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
+import { createCommitWorker, type CommitWorker } from './imports/commitWorkerHost';
 import { createImportService } from './imports/service';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
@@ -11,7 +12,8 @@ import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
 import type { ReleaseConnector } from './services/outbox';
 import { publicSettings, readSettings, updateSettings } from './services/settings';
-import { getShipment, listFacets, listShipments, updateAddress } from './services/shipments';
+import { listShipments } from './services/shipmentList';
+import { getShipment, listFacets, updateAddress } from './services/shipments';
 import type { KeyStore } from './sync/config';
 import type { TrackingProvider } from './sync/provider';
 import type { SyncRunner } from './sync/runner';
@@ -75,34 +77,44 @@ function buildHandlers(
   sync: Sync,
   care: DataCare,
   hub: () => HubLink | null,
+  committer: CommitWorker | null,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
     return result;
   };
-  const imports = createImportService(ctx, afterWrite);
+  const imports = createImportService(ctx, afterWrite, {}, committer);
+  // Writes take their turn in the write queue, so none ever waits inside SQLite on the commit worker's lock.
+  const queued = <T>(work: () => T | Promise<T>): Promise<T> => ctx.writes.run(work);
+  const { handlers: s } = sync;
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
-    'shipments.updateAddress': (input, call) => updateAddress(ctx, input, actorOf(call, input.via)),
+    'shipments.updateAddress': (input, call) => queued(() => updateAddress(ctx, input, actorOf(call, input.via))),
     'shipments.facets': () => listFacets(ctx),
-    'invoices.register': (input, call) => write(registerInvoice(ctx, input, actorOf(call, input.via))),
-    'invoices.modify': (input, call) => write(modifyInvoice(ctx, input, actorOf(call, input.via))),
-    'invoices.delete': (input, call) => write(deleteInvoice(ctx, input, actorOf(call, input.via))),
+    'invoices.register': (input, call) => queued(() => write(registerInvoice(ctx, input, actorOf(call, input.via)))),
+    'invoices.modify': (input, call) => queued(() => write(modifyInvoice(ctx, input, actorOf(call, input.via)))),
+    'invoices.delete': (input, call) => queued(() => write(deleteInvoice(ctx, input, actorOf(call, input.via)))),
     'invoices.history': ({ shipmentNo }) => listHistory(ctx, shipmentNo),
     'carriers.list': ({ region }) => listCarriers(region),
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
     'settings.get': () => publicSettings(readSettings(ctx)),
-    'settings.update': (patch) => publicSettings(updateSettings(ctx, patch)),
+    'settings.update': (patch) => queued(() => publicSettings(updateSettings(ctx, patch))),
     'imports.template': () => imports.template(),
     'imports.preview': (input) => imports.preview(input),
+    // Queues itself; its transaction runs in the commit worker.
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
-    ...sync.handlers,
+    ...s,
+    'sync.refresh': (input, call) => queued(() => s['sync.refresh'](input, call)),
+    'sync.retryDeadLetter': (input, call) => queued(() => s['sync.retryDeadLetter'](input, call)),
+    'sync.updateSettings': (input, call) => queued(() => s['sync.updateSettings'](input, call)),
     ...care.handlers,
+    'data.updateSettings': (input, call) => queued(() => care.handlers['data.updateSettings'](input, call)),
+    'data.purgeOld': (input, call) => queued(() => care.handlers['data.purgeOld'](input, call)),
     'conflicts.list': (q) => listConflicts(ctx, q),
-    'conflicts.resolve': (input, call) => write(resolveConflict(ctx, input, actorOf(call))),
+    'conflicts.resolve': (input, call) => queued(() => write(resolveConflict(ctx, input, actorOf(call)))),
     'pool.state': () => poolStateView(ctx, hub()),
   };
 }
@@ -118,6 +130,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  // An import commit's one long transaction runs here, off the main thread (a file needs a second connection).
+  const committer =
+    options.dbPath === ':memory:' || options.dbPath === ''
+      ? null
+      : createCommitWorker({
+          dbPath: options.dbPath,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        });
   const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const autoRelease = options.autoRelease ?? true;
@@ -193,7 +213,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const dispatch = createDispatcher(
-    buildHandlers(ctx, actorOf, afterWrite, sync, care, () => hub),
+    buildHandlers(ctx, actorOf, afterWrite, sync, care, () => hub, committer),
     log,
   );
   if (options.sync) sync.runner.start(options.sync.intervalMs);
@@ -224,6 +244,7 @@ export function createCore(options: CoreOptions): Core {
       if (timer) clearTimeout(timer);
       sync.runner.stop();
       care.stop();
+      committer?.close();
       db.close();
     },
   };

@@ -91,7 +91,7 @@ export interface ShipmentListResult {
    * screen's sub-status counts (Awaiting invoice, Registered, Released; Processed, Shipping).
    */
   statusCounts: StatusCounts;
-  /** A broad search was counted only up to 10,000 rows: counts and statusCounts are lower bounds ("10,000+"). */
+  /** A broad search (more than 10,000 matches) was not counted in full: counts and statusCounts are lower bounds ("+"). */
   countsCapped: boolean;
   nextCursor: string | null;
 }

@@ -14,6 +14,18 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** A section that fails (e.g. the browser timed out on a busy machine) is a row saying so; the rest still run. */
+async function section(name: string, size: number, run: () => Promise<BenchResult[]>): Promise<BenchResult[]> {
+  try {
+    return await run();
+  } catch (err) {
+    console.error(`  ${name} figures failed:`, err);
+    process.exitCode = 1;
+    const error = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return [{ name: `${name} figures: FAILED (${error})`, size, p50_ms: NaN, p95_ms: NaN }];
+  }
+}
+
 async function main(): Promise<void> {
   const sizes = (arg('sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
   const runs = Number(arg('runs') ?? 40);
@@ -24,19 +36,19 @@ async function main(): Promise<void> {
   const hubOnly = process.argv.includes('--hub-only');
   if (hubOnly || !process.argv.includes('--no-hub')) {
     console.log('pool (PostgreSQL hub):');
-    results.push(...(await benchHub()));
+    results.push(...(await section('pool', 0, () => benchHub())));
   }
   for (const size of hubOnly ? [] : sizes) {
     console.log(`size ${size.toLocaleString('en-US')}:`);
     const db = demoDatabase(dir, size);
-    results.push(...(await benchCore(db, size, runs)));
-    if (size === sizes[0]) {
-      results.push(...(await benchImports(db, size, runs)));
-      results.push(...(await benchSync(db, size, runs)));
-    }
-    if (size === sizes[sizes.length - 1]) results.push(...(await benchBackup(db, size)));
-    if (size === sizes[sizes.length - 1] && !process.argv.includes('--no-screen')) {
-      results.push(...(await benchScreen(db, size, runs)));
+    results.push(...(await section('core', size, () => benchCore(db, size, runs))));
+    // The import, sync, backup and screen figures (and their main-thread stalls) at the largest size.
+    if (size === sizes[sizes.length - 1]) {
+      results.push(...(await section('imports', size, () => benchImports(db, size, runs))));
+      results.push(...(await section('sync', size, () => benchSync(db, size, runs))));
+      results.push(...(await section('backup', size, () => benchBackup(db, size))));
+      if (!process.argv.includes('--no-screen'))
+        results.push(...(await section('screen', size, () => benchScreen(db, size, runs))));
     }
   }
   console.log('');

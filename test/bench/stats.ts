@@ -1,5 +1,6 @@
 // Timing helpers for `npm run bench`: medians and 95th percentiles, never assertions.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface BenchResult {
   name: string;
@@ -7,6 +8,8 @@ export interface BenchResult {
   p50_ms: number;
   p95_ms: number;
   floor_p50_ms?: number;
+  /** The longest main-thread stall seen (event-loop delay), for the stall figures. */
+  max_ms?: number;
   /** Anything else worth keeping beside the timing (target, ratio, notes). */
   [extra: string]: unknown;
 }
@@ -36,21 +39,39 @@ export async function measure(fn: (i: number) => unknown, runs = 30, warmup = 3)
 
 export const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/**
+ * The longest the main thread was unable to run a timer while `work` ran (perf_hooks event-loop
+ * delay, 1 ms resolution): what every window and every web client would have waited.
+ */
+export async function longestStall<T>(work: () => Promise<T>): Promise<{ value: T; stallMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  try {
+    const value = await work();
+    // A stall at the very end is recorded when the next timer runs late: give it the chance.
+    await sleep(20);
+    return { value, stallMs: round(delay.max / 1e6) };
+  } finally {
+    delay.disable();
+  }
+}
+
 export function printTable(results: BenchResult[]): void {
   const rows = results.map((r) => ({
     name: r.name,
     size: r.size.toLocaleString('en-US'),
     p50: r.p50_ms.toFixed(3),
     p95: r.p95_ms.toFixed(3),
+    max: r.max_ms === undefined ? '' : r.max_ms.toFixed(1),
     floor: r.floor_p50_ms === undefined ? '' : r.floor_p50_ms.toFixed(3),
-    ratio: r.floor_p50_ms ? (r.p50_ms / r.floor_p50_ms).toFixed(1) + 'x' : '',
+    ratio: r.floor_p50_ms ? (r.p50_ms / r.floor_p50_ms).toFixed(2) + 'x' : '',
     target: typeof r.target === 'string' ? r.target : '',
   }));
-  const cols = ['name', 'size', 'p50', 'p95', 'floor', 'ratio', 'target'] as const;
-  const header = ['name', 'size', 'p50 ms', 'p95 ms', 'floor p50 ms', 'ratio', 'target'];
+  const cols = ['name', 'size', 'p50', 'p95', 'max', 'floor', 'ratio', 'target'] as const;
+  const header = ['name', 'size', 'p50 ms', 'p95 ms', 'max ms', 'floor p50 ms', 'ratio', 'target'];
   const width = cols.map((c, i) => Math.max(header[i]!.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 || i === 6 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+    cells.map((c, i) => (i < 2 || i === 7 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
   console.log(line(header));
   console.log(width.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(cols.map((c) => r[c])));

@@ -18,7 +18,7 @@ import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { SyncTuningInput } from '../../main/core/sync/tuning';
 import { formatTime } from '../../main/demoCarrier/graphql';
 import { scriptedTimeline } from '../../main/demoCarrier/timelines';
-import { round, summarize, type BenchResult } from './stats';
+import { longestStall, round, summarize, type BenchResult } from './stats';
 import { silentLogger } from '../../main/core/log/logger';
 
 const ACTIVE = 10_000;
@@ -183,7 +183,7 @@ async function benchCycle(
     const eventsBefore = eventCount(core);
     const cpu = process.cpuUsage();
     const t0 = performance.now();
-    const summary = await core.sync.runCycle({ all: true });
+    const { value: summary, stallMs } = await longestStall(() => core.sync.runCycle({ all: true }));
     const ms = performance.now() - t0;
     const events = eventCount(core) - eventsBefore;
     const floorMs = (count / perSecond) * 1000;
@@ -199,6 +199,7 @@ async function benchCycle(
       events_per_s: Math.round(events / (ms / 1000)),
       cpu_us_per_event: round((cpuMs(cpu) * 1000) / Math.max(1, events)),
       target: `floor ${count.toLocaleString('en-US')} / ${perSecond} req/s = ${round(floorMs / 1000)} s`,
+      longest_stall_ms: stallMs,
     };
   } finally {
     core.close();
@@ -218,6 +219,16 @@ export async function benchSync(dbFile: string, size: number, runs: number): Pro
   }
   const scaled = out[1];
   const real = out[2];
+  if (scaled && typeof scaled.longest_stall_ms === 'number') {
+    out.push({
+      name: `main-thread stall: sync cycle ingesting ${ACTIVE.toLocaleString('en-US')} numbers`,
+      size,
+      p50_ms: scaled.longest_stall_ms,
+      p95_ms: scaled.longest_stall_ms,
+      max_ms: scaled.longest_stall_ms,
+      target: 'longest stall <= 50 ms',
+    });
+  }
   if (scaled && real && scaled.floor_p50_ms && real.floor_p50_ms) {
     out.push({
       name: `sync full poll cycle: ${ACTIVE.toLocaleString('en-US')} numbers at 10 req/s (projected from the 200-number run)`,

@@ -154,6 +154,34 @@ describe('modify and delete', () => {
     ]);
   });
 
+  it('register and modify onto a number the carrier already scanned take the status from its events', async () => {
+    // Combined packing: the number is already on the recipient's first parcel, and the carrier scanned it.
+    const [first, awaiting, released] = seedShipments(core.db, [
+      { status: 'SHIPPING', invoice: moving },
+      {},
+      { status: 'RELEASED', invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(18) } },
+    ]);
+    expect((await core.ok('shipments.get', { shipmentNo: first! })).status).toBe('SHIPPING');
+    const registered = await core.ok('invoices.register', {
+      shipmentNo: awaiting!,
+      carrierId: 'kr.lotte',
+      invoiceNo: moving.invoiceNo,
+    });
+    expect(registered.shipment).toMatchObject({ status: 'SHIPPING', tab: 'inDelivery' });
+    expect(registered.shipment.events.map((e) => e.code)).toEqual(['IN_TRANSIT', 'AT_PICKUP']);
+    const modified = await core.ok('invoices.modify', {
+      shipmentNo: released!,
+      carrierId: 'kr.lotte',
+      invoiceNo: moving.invoiceNo,
+    });
+    expect(modified.shipment).toMatchObject({ status: 'SHIPPING', tab: 'inDelivery', invoiceNo: moving.invoiceNo });
+    expect(modified.shipment.events.map((e) => e.code)).toEqual(['IN_TRANSIT', 'AT_PICKUP']);
+    // The grid and its counts agree with the detail.
+    const grid = await core.ok('shipments.list', { region: 'domestic', tab: 'inDelivery' });
+    expect(grid.rows.map((r) => r.shipmentNo).sort()).toEqual([first, awaiting, released].sort());
+    expect(grid.statusCounts).toMatchObject({ SHIPPING: 3, RELEASED: 0, PREPARING_TO_SHIP: 0 });
+  });
+
   it('refuses to modify or delete after delivery and while failed, with the reason', async () => {
     const [delivered, failed] = seedShipments(core.db, [
       { status: 'DELIVERED', invoice: { ...moving, events: [{ at: BASE_TIME, code: 'DELIVERED' }] } },

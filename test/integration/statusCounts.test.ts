@@ -122,6 +122,10 @@ describe('a database written by schema 5', () => {
       });
       await check();
       expect((await list(core, { region: 'international' })).statusCounts.AWAITING_INVOICE).toBe(2);
+      // The search keys were built from the old rows and follow the changes: the seed's product is on all five.
+      const byProduct = await list(core, { search: { field: 'productId', text: 'P100001' }, tab: 'delivered' });
+      expect(byProduct.rows.map((r) => r.shipmentNo)).toEqual([nos[3]]);
+      expect(byProduct.statusCounts).toEqual(countsBySql(core.db, '1').statusCounts);
     } finally {
       core.cleanup();
     }

@@ -352,4 +352,144 @@ export const MIGRATIONS: readonly string[] = [
     state       TEXT NOT NULL
   ) STRICT;
   `,
+  // 9: searches by order number and product id. A product id is not a key (a product may be in
+  // thousands of shipments), so each shipment's order number and product ids are kept here beside
+  // what the grid filters and sorts by, ordered by key then order date: a search reads one range,
+  // already in grid order, and never touches the shipments it does not show. Triggers keep the rows
+  // current in the same transaction as every change; count_by_product counts a product's shipments
+  // per status like count_by_facet does for all of them.
+  `
+  CREATE TABLE search_keys (
+    field        TEXT NOT NULL CHECK (field IN ('orderNo','productId')),
+    key          TEXT NOT NULL,
+    ordered_at   INTEGER NOT NULL,
+    shipment_id  INTEGER NOT NULL,
+    region       TEXT NOT NULL,
+    claim        TEXT NOT NULL,
+    status       TEXT NOT NULL,
+    warehouse_id INTEGER NOT NULL,
+    policy_id    INTEGER NOT NULL,
+    option_id    INTEGER NOT NULL,
+    PRIMARY KEY (field, key, ordered_at, shipment_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE count_by_product (
+    product_id TEXT NOT NULL, region TEXT NOT NULL, claim TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (product_id, region, claim, status)
+  ) STRICT, WITHOUT ROWID;
+
+  INSERT INTO search_keys
+    SELECT 'orderNo', o.order_no, s.ordered_at, s.id, s.region, s.claim, s.status, s.warehouse_id, s.policy_id, s.option_id
+    FROM shipments s JOIN orders o ON o.id = s.order_id
+    UNION ALL
+    SELECT DISTINCT 'productId', i.product_id, s.ordered_at, s.id, s.region, s.claim, s.status, s.warehouse_id, s.policy_id, s.option_id
+    FROM order_items i JOIN shipments s ON s.id = i.shipment_id
+    ORDER BY 1, 2, 3, 4;
+  INSERT INTO count_by_product
+    SELECT key, region, claim, status, count(*) FROM search_keys WHERE field = 'productId' GROUP BY key, region, claim, status;
+
+  CREATE TRIGGER search_keys_product_insert AFTER INSERT ON search_keys WHEN new.field = 'productId' BEGIN
+    INSERT INTO count_by_product VALUES (new.key, new.region, new.claim, new.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER search_keys_product_delete AFTER DELETE ON search_keys WHEN old.field = 'productId' BEGIN
+    UPDATE count_by_product SET n = n - 1
+      WHERE product_id = old.key AND region = old.region AND claim = old.claim AND status = old.status;
+  END;
+  CREATE TRIGGER search_keys_product_update AFTER UPDATE ON search_keys
+  WHEN old.field = 'productId' AND (old.key IS NOT new.key OR old.region IS NOT new.region
+    OR old.claim IS NOT new.claim OR old.status IS NOT new.status)
+  BEGIN
+    UPDATE count_by_product SET n = n - 1
+      WHERE product_id = old.key AND region = old.region AND claim = old.claim AND status = old.status;
+    INSERT INTO count_by_product VALUES (new.key, new.region, new.claim, new.status, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+
+  CREATE TRIGGER shipments_keys_insert AFTER INSERT ON shipments BEGIN
+    INSERT INTO search_keys
+      SELECT 'orderNo', o.order_no, new.ordered_at, new.id, new.region, new.claim, new.status, new.warehouse_id, new.policy_id, new.option_id
+      FROM orders o WHERE o.id = new.order_id;
+    INSERT OR IGNORE INTO search_keys
+      SELECT 'productId', i.product_id, new.ordered_at, new.id, new.region, new.claim, new.status, new.warehouse_id, new.policy_id, new.option_id
+      FROM order_items i WHERE i.shipment_id = new.id;
+  END;
+  CREATE TRIGGER shipments_keys_update
+  AFTER UPDATE OF status, region, claim, warehouse_id, policy_id, option_id ON shipments
+  WHEN old.status IS NOT new.status OR old.region IS NOT new.region OR old.claim IS NOT new.claim
+    OR old.warehouse_id IS NOT new.warehouse_id OR old.policy_id IS NOT new.policy_id OR old.option_id IS NOT new.option_id
+  BEGIN
+    UPDATE search_keys SET region = new.region, claim = new.claim, status = new.status,
+        warehouse_id = new.warehouse_id, policy_id = new.policy_id, option_id = new.option_id
+      WHERE field = 'orderNo' AND key = (SELECT order_no FROM orders WHERE id = new.order_id)
+        AND ordered_at = new.ordered_at AND shipment_id = new.id;
+    UPDATE search_keys SET region = new.region, claim = new.claim, status = new.status,
+        warehouse_id = new.warehouse_id, policy_id = new.policy_id, option_id = new.option_id
+      WHERE field = 'productId' AND key IN (SELECT product_id FROM order_items WHERE shipment_id = new.id)
+        AND ordered_at = new.ordered_at AND shipment_id = new.id;
+  END;
+  -- Never done by Shipdesk (an order and its date do not change), kept true all the same.
+  CREATE TRIGGER shipments_keys_move AFTER UPDATE OF order_id, ordered_at ON shipments
+  WHEN old.order_id IS NOT new.order_id OR old.ordered_at IS NOT new.ordered_at
+  BEGIN
+    DELETE FROM search_keys WHERE field = 'orderNo' AND key = (SELECT order_no FROM orders WHERE id = old.order_id)
+      AND ordered_at = old.ordered_at AND shipment_id = old.id;
+    DELETE FROM search_keys WHERE field = 'productId' AND key IN (SELECT product_id FROM order_items WHERE shipment_id = old.id)
+      AND ordered_at = old.ordered_at AND shipment_id = old.id;
+    INSERT INTO search_keys
+      SELECT 'orderNo', o.order_no, new.ordered_at, new.id, new.region, new.claim, new.status, new.warehouse_id, new.policy_id, new.option_id
+      FROM orders o WHERE o.id = new.order_id;
+    INSERT OR IGNORE INTO search_keys
+      SELECT 'productId', i.product_id, new.ordered_at, new.id, new.region, new.claim, new.status, new.warehouse_id, new.policy_id, new.option_id
+      FROM order_items i WHERE i.shipment_id = new.id;
+  END;
+  CREATE TRIGGER shipments_keys_delete AFTER DELETE ON shipments BEGIN
+    DELETE FROM search_keys WHERE field = 'orderNo' AND key = (SELECT order_no FROM orders WHERE id = old.order_id)
+      AND ordered_at = old.ordered_at AND shipment_id = old.id;
+    DELETE FROM search_keys WHERE field = 'productId' AND key IN (SELECT product_id FROM order_items WHERE shipment_id = old.id)
+      AND ordered_at = old.ordered_at AND shipment_id = old.id;
+  END;
+  CREATE TRIGGER orders_keys_update AFTER UPDATE OF order_no ON orders WHEN old.order_no IS NOT new.order_no BEGIN
+    UPDATE search_keys SET key = new.order_no WHERE field = 'orderNo' AND key = old.order_no
+      AND shipment_id IN (SELECT id FROM shipments WHERE order_id = new.id);
+  END;
+
+  CREATE TRIGGER order_items_keys_insert AFTER INSERT ON order_items BEGIN
+    INSERT OR IGNORE INTO search_keys
+      SELECT 'productId', new.product_id, s.ordered_at, s.id, s.region, s.claim, s.status, s.warehouse_id, s.policy_id, s.option_id
+      FROM shipments s WHERE s.id = new.shipment_id;
+  END;
+  CREATE TRIGGER order_items_keys_delete AFTER DELETE ON order_items
+  WHEN NOT EXISTS (SELECT 1 FROM order_items WHERE shipment_id = old.shipment_id AND product_id = old.product_id)
+  BEGIN
+    DELETE FROM search_keys WHERE field = 'productId' AND key = old.product_id
+      AND ordered_at = (SELECT ordered_at FROM shipments WHERE id = old.shipment_id) AND shipment_id = old.shipment_id;
+  END;
+  CREATE TRIGGER order_items_keys_update AFTER UPDATE OF product_id, shipment_id ON order_items
+  WHEN old.product_id IS NOT new.product_id OR old.shipment_id IS NOT new.shipment_id
+  BEGIN
+    DELETE FROM search_keys WHERE field = 'productId' AND key = old.product_id
+      AND ordered_at = (SELECT ordered_at FROM shipments WHERE id = old.shipment_id) AND shipment_id = old.shipment_id
+      AND NOT EXISTS (SELECT 1 FROM order_items WHERE shipment_id = old.shipment_id AND product_id = old.product_id);
+    INSERT OR IGNORE INTO search_keys
+      SELECT 'productId', new.product_id, s.ordered_at, s.id, s.region, s.claim, s.status, s.warehouse_id, s.policy_id, s.option_id
+      FROM shipments s WHERE s.id = new.shipment_id;
+  END;
+  `,
+  // 10: the status bar's queue and dead-letter counts after every registration are a lookup, not a
+  // count of the outbox (a day offline queues thousands of releases).
+  `
+  CREATE TABLE outbox_counts (
+    state TEXT PRIMARY KEY,
+    n     INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO outbox_counts SELECT state, count(*) FROM outbox GROUP BY state;
+  CREATE TRIGGER outbox_count_insert AFTER INSERT ON outbox BEGIN
+    INSERT INTO outbox_counts VALUES (new.state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER outbox_count_delete AFTER DELETE ON outbox BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = old.state;
+  END;
+  CREATE TRIGGER outbox_count_update AFTER UPDATE OF state ON outbox WHEN old.state IS NOT new.state BEGIN
+    UPDATE outbox_counts SET n = n - 1 WHERE state = old.state;
+    INSERT INTO outbox_counts VALUES (new.state, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];

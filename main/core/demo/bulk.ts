@@ -1,9 +1,9 @@
 // One bulk load into the shipping desk's database, fast and all-or-nothing: a single transaction
-// with the counter triggers and secondary indexes off, rebuilt once at the end, and some tables
+// with the triggers and secondary indexes off, their tables and indexes rebuilt once at the end, and some tables
 // written by a second thread (sink.ts). Durability settings are relaxed only while the load runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { REBUILD_COUNTERS, suspendTriggers } from '../db/derived';
+import { DERIVED_TABLES, REBUILD_COUNTERS, REBUILD_SEARCH_KEYS, suspendTriggers } from '../db/derived';
 import type { Db } from '../db/open';
 import { WorkerSink } from './sink';
 import type { Prepare } from './statements';
@@ -102,7 +102,7 @@ export function bulkLoad<T>(
       return { run: (values) => statement.run(values) };
     };
     const transaction = db.transaction(() => {
-      const restoreTriggers = suspendTriggers(db, tables);
+      const restoreTriggers = suspendTriggers(db, [...tables, ...DERIVED_TABLES]);
       // Secondary indexes are built once after the load (a sort) instead of row by row. The worker's
       // tables keep theirs: the copy below takes the worker's index entries along.
       const indexes = schemaOf(
@@ -121,6 +121,8 @@ export function bulkLoad<T>(
         sink.wait();
         for (const t of offloaded) db.exec(`INSERT INTO main."${t}" SELECT * FROM ${SCRATCH}."${t}"`);
       }
+      // Once every table is in: the search keys need shipments, orders and their items together.
+      db.exec(REBUILD_SEARCH_KEYS);
       restoreTriggers();
       return result;
     });

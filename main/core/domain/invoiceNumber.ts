@@ -195,6 +195,20 @@ export function validateInvoiceNumber(raw: string, carrierId?: CarrierId): Valid
 }
 
 /**
+ * The chosen carrier's verdict alone, without auto-detection across every carrier: the same valid,
+ * errors and warnings validateInvoiceNumber gives for `carrierId`, at a fraction of the cost (a
+ * registration checks one carrier; the candidates matter only when the number is refused).
+ */
+export function checkNumberFor(
+  raw: string,
+  carrierId: CarrierId,
+): { valid: boolean; normalized: string; errors: string[]; warnings: string[] } {
+  const normalized = normalizeInvoiceNumber(raw);
+  const { errors, warnings } = judge(carrierRule(carrierId), normalized);
+  return { valid: errors.length === 0, normalized, errors: [...errors], warnings: [...warnings] };
+}
+
+/**
  * A valid number (no errors, no warnings) for `carrierId`, made from `serial` (0 up to the
  * carrier's sample width, at least 10^8 - 1). Distinct serials give distinct numbers.
  */

@@ -2,12 +2,13 @@
 // history entry (via excel). Every row is re-checked inside the transaction (the desk may have
 // changed a shipment since the preview), then the invoice service writes the valid ones; anything
 // unexpected rolls the whole batch back. A file row is applied at most once, ever.
-import type { ImportCommitResult, ImportRowCode } from '../../../shared/contract';
+import type { ImportCommitResult, ImportRowCode, ImportRowVerdict } from '../../../shared/contract';
 import type { ServiceContext } from '../services/context';
 import { writeModification, writeRegistration, type Actor } from '../services/invoices';
-import { checkRows } from './checkRows';
+import { checkRows, type NumberChecks } from './checkRows';
 import { publicVerdict, type CheckedRow } from './rowVerdict';
 import { totalsOf, type StoredImport } from './store';
+import type { ParsedSheet } from './types';
 
 const OUTCOME_RECORD = { register: 'registered', modify: 'modified', skip: 'skipped', reject: 'failed' } as const;
 
@@ -31,31 +32,59 @@ function apply(ctx: ServiceContext, r: CheckedRow, actor: Actor, at: number, fil
   return null;
 }
 
-export function commitImport(
+/** What the writing side needs of a previewed file: plain data, so it crosses to the database worker. */
+export interface ImportWrite {
+  fileName: string;
+  fileHash: string;
+  format: ParsedSheet['format'];
+  sheetRows: ParsedSheet['rows'];
+}
+
+export interface ImportWritten {
+  batchId: number;
+  /** Every row's final verdict, as committed. */
+  rows: ImportRowVerdict[];
+}
+
+export function importWriteOf(stored: StoredImport): ImportWrite {
+  return {
+    fileName: stored.fileName,
+    fileHash: stored.fileHash,
+    format: stored.sheet.format,
+    sheetRows: stored.sheet.rows,
+  };
+}
+
+/**
+ * The commit's one transaction: every row re-checked, the valid ones written, the batch recorded.
+ * Runs in the database worker (dbWorker.ts) with `at` fixed by the caller, or in-process.
+ */
+export function writeImport(
   ctx: ServiceContext,
-  stored: StoredImport,
+  job: ImportWrite,
   actor: Actor,
-): { result: ImportCommitResult; changedShipments: string[] } {
-  const at = ctx.clock();
+  at: number,
+  numberChecks?: NumberChecks,
+): ImportWritten {
   const run = ctx.db.transaction(() => {
-    const rows = checkRows(ctx, stored.sheet.rows, stored.fileHash, stored.numberChecks);
+    const rows = checkRows(ctx, job.sheetRows, job.fileHash, numberChecks);
     const batchId = Number(
       ctx
         .prepare(
           `INSERT INTO import_batches (file_name, file_hash, format, operator, committed_at, row_count, registered, modified, skipped, failed)
            VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, 0)`,
         )
-        .run(stored.fileName, stored.fileHash, stored.sheet.format, actor.operator, at, rows.length).lastInsertRowid,
+        .run(job.fileName, job.fileHash, job.format, actor.operator, at, rows.length).lastInsertRowid,
     );
     const record = ctx.prepare(
       `INSERT INTO import_rows (batch_id, file_hash, row_no, shipment_no, carrier_id, invoice_no, outcome, code, message, invoice_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const r of rows) {
-      const invoiceId = apply(ctx, r, actor, at, stored.fileName);
+      const invoiceId = apply(ctx, r, actor, at, job.fileName);
       record.run(
         batchId,
-        stored.fileHash,
+        job.fileHash,
         r.row,
         r.shipmentNo,
         r.carrierId ?? null,
@@ -70,11 +99,18 @@ export function commitImport(
     ctx
       .prepare('UPDATE import_batches SET registered = ?, modified = ?, skipped = ?, failed = ? WHERE id = ?')
       .run(count('register'), count('modify'), count('skip'), count('reject'), batchId);
-    return { batchId, rows };
+    return { batchId, rows: rows.map(publicVerdict) };
   });
   // IMMEDIATE: the write lock from the first re-check, so nothing changes between check and save.
-  const { batchId, rows } = run.immediate();
+  return run.immediate();
+}
 
+/** The commit's answer from what was written; the stored preview now holds the committed verdicts. */
+export function commitResult(
+  stored: StoredImport,
+  written: ImportWritten,
+): { result: ImportCommitResult; changedShipments: string[] } {
+  const { batchId, rows } = written;
   const before = new Map(stored.rows.map((r) => [r.row, r]));
   const changedSincePreview = rows.filter((r) => {
     const b = before.get(r.row);
@@ -93,7 +129,7 @@ export function commitImport(
     failed: rows.filter((r) => r.outcome === 'reject').length,
     changedSincePreview,
     totals: totalsOf(rows),
-    rows: rows.map(publicVerdict),
+    rows,
   };
   const changedShipments = rows
     .filter((r) => r.outcome === 'register' || r.outcome === 'modify')

@@ -3,7 +3,7 @@
 import type { FileDownload, MethodParsed, ShipmentRow } from '../../../shared/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
-import { listShipments } from '../services/shipments';
+import { listShipments } from '../services/shipmentList';
 import { carrierLabel } from './carrierNames';
 import { cellAsWritten } from './fieldValues';
 import { IMPORT_LIMITS } from './limits';

@@ -17,6 +17,9 @@ const rawCell = z.discriminatedUnion('kind', [
 
 const field = z.enum(IMPORT_FIELDS);
 
+/** One sheet row as read: also what the commit worker is sent (commitMessages.ts). */
+export const parsedRowSchema = z.object({ row: z.number().int(), cells: z.partialRecord(field, rawCell) });
+
 const parseOutcome = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -26,7 +29,7 @@ const parseOutcome = z.discriminatedUnion('ok', [
       encoding: z.string().nullable(),
       headerRow: z.number().int(),
       columns: z.array(z.object({ field, header: z.string(), column: z.number().int() })),
-      rows: z.array(z.object({ row: z.number().int(), cells: z.partialRecord(field, rawCell) })),
+      rows: z.array(parsedRowSchema),
     }),
   }),
   z.object({

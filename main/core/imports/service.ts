@@ -14,7 +14,8 @@ import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { checkRows, type NumberChecks } from './checkRows';
 import { publicVerdict } from './rowVerdict';
-import { commitImport } from './commit';
+import { commitResult, importWriteOf, writeImport } from './commit';
+import type { CommitWorker } from './commitWorkerHost';
 import { failedRowsDownload, preparingDownload, templateDownload } from './downloads';
 import { parseInWorker, type ParseOptions } from './workerHost';
 import { createImportStore, totalsOf, type StoredImport } from './store';
@@ -22,7 +23,7 @@ import { createImportStore, totalsOf, type StoredImport } from './store';
 export interface ImportService {
   template(): Promise<FileDownload>;
   preview(input: MethodParsed<'imports.preview'>): Promise<ImportPreview>;
-  commit(input: MethodParsed<'imports.commit'>, actor: Actor): ImportCommitResult;
+  commit(input: MethodParsed<'imports.commit'>, actor: Actor): Promise<ImportCommitResult>;
   failedRows(input: MethodParsed<'imports.failedRows'>): Promise<FileDownload & { rows: number }>;
   preparingTemplate(
     input: MethodParsed<'exports.preparingTemplate'>,
@@ -58,6 +59,8 @@ export function createImportService(
   ctx: ServiceContext,
   afterWrite: () => void,
   parseOptions: ParseOptions = {},
+  /** Where the commit's transaction runs: the commit worker (off the main thread), else in-process. */
+  committer: CommitWorker | null = null,
 ): ImportService {
   const store = createImportStore(ctx.clock);
   const progress = (
@@ -123,10 +126,17 @@ export function createImportService(
       };
     },
 
-    commit({ importId }, actor) {
+    async commit({ importId }, actor) {
       const stored = find(importId);
       progress(stored.uploadRef, 'saving', 0, stored.rows.length);
-      const { result, changedShipments } = commitImport(ctx, stored, { ...actor, via: 'excel' });
+      const excel: Actor = { ...actor, via: 'excel' };
+      const job = importWriteOf(stored);
+      // In its turn among the writes; in the worker, the main thread serves every screen meanwhile.
+      const written = await ctx.writes.run(() => {
+        const at = ctx.clock();
+        return committer ? committer.commit(job, excel, at) : writeImport(ctx, job, excel, at, stored.numberChecks);
+      });
+      const { result, changedShipments } = commitResult(stored, written);
       progress(stored.uploadRef, 'done', stored.rows.length, stored.rows.length);
       if (changedShipments.length) {
         ctx.events.emit({ type: 'shipments.changed', shipmentNos: changedShipments });

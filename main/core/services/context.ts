@@ -1,6 +1,7 @@
 // What every service is given: the database, the clock, the settings, and the push channel.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import { WriteQueue } from '../db/writeQueue';
 import type { CoreEvents } from '../events';
 
 export interface ServiceContext {
@@ -10,6 +11,8 @@ export interface ServiceContext {
   events: CoreEvents;
   /** Prepared statements cached by their SQL text: the grid builds a few shapes, over and over. */
   prepare(sql: string): Statement;
+  /** Main-thread writes queue here behind a write in the database worker (see writeQueue.ts). */
+  writes: WriteQueue;
 }
 
 export function createServiceContext(db: Db, clock: () => number, events: CoreEvents): ServiceContext {
@@ -18,6 +21,7 @@ export function createServiceContext(db: Db, clock: () => number, events: CoreEv
     db,
     clock,
     events,
+    writes: new WriteQueue(),
     prepare(sql) {
       let stmt = cache.get(sql);
       if (!stmt) {

@@ -3,7 +3,7 @@ import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contra
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
-import { validateInvoiceNumber } from '../domain/invoiceNumber';
+import { checkNumberFor, validateInvoiceNumber } from '../domain/invoiceNumber';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
@@ -38,19 +38,19 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
       { carrierId: carrier.id, region: ref.region },
     );
   }
+  const checked = checkNumberFor(input.invoiceNo, input.carrierId);
+  if (checked.valid) return { invoiceNo: checked.normalized, warnings: checked.warnings };
+  // Refused: now the candidates (which carriers the number does fit) are worth their cost.
   const v = validateInvoiceNumber(input.invoiceNo, input.carrierId);
-  if (!v.valid) {
-    throw new ShipdeskError(
-      'INVALID_INVOICE_NUMBER',
-      v.errors.join(' ') || `This is not a valid ${carrier.nameEn} number.`,
-      {
-        normalized: v.normalized,
-        errors: v.errors,
-        candidates: v.candidates,
-      },
-    );
-  }
-  return { invoiceNo: v.normalized, warnings: v.warnings };
+  throw new ShipdeskError(
+    'INVALID_INVOICE_NUMBER',
+    v.errors.join(' ') || `This is not a valid ${carrier.nameEn} number.`,
+    {
+      normalized: v.normalized,
+      errors: v.errors,
+      candidates: v.candidates,
+    },
+  );
 }
 
 /** The same number on another recipient's shipment is refused; on the same recipient's, a warning. */
@@ -270,6 +270,8 @@ export function writeModification(
     at,
     reason,
   });
+  // The new number may already have scans (combined packing, a reused label): its events decide, as on register.
+  refreshShipmentStatus(ctx, ref.id);
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
   recordHubOp(ctx, {

@@ -1,9 +1,6 @@
-// Turns a grid query into SQL: filters, keyset cursor and the per-tab and per-status counts.
-// Counts come from trigger-kept counters when the filters allow, so they never scan a million rows.
-/* eslint-disable @typescript-eslint/no-unused-expressions -- `if (x) (push, push)` builds each WHERE clause */
-import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
+// Turns a grid query into SQL: the filters, the search, and the keyset cursor.
+import type { ShipmentListQuery } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
@@ -21,7 +18,7 @@ export interface FacetIds {
 }
 
 /** Every string that starts with `prefix` sorts in [prefix, upperBound(prefix)) under binary collation. */
-function upperBound(prefix: string): string {
+export function upperBound(prefix: string): string {
   return prefix + '\u{10FFFF}';
 }
 
@@ -106,11 +103,22 @@ export function isSelective(ctx: ServiceContext, q: ShipmentListQuery): boolean 
   return row.n < SELECTIVE_LIMIT;
 }
 
-function inList(column: string, ids: number[] | undefined, where: Where): void {
+export function inList(column: string, ids: number[] | undefined, where: Where): void {
   if (!ids) return;
   // An empty selection of known codes matches nothing, as the operator would expect.
   where.sql.push(ids.length ? `${column} IN (${ids.map(() => '?').join(',')})` : '0');
   where.params.push(...ids);
+}
+
+/** The order-date range as epoch ms: [from, to), days of the home time zone. */
+export function orderDateBounds(q: ShipmentListQuery, timeZone: string): { from?: number; to?: number } {
+  if (q.orderDate?.from && q.orderDate.to && q.orderDate.from > q.orderDate.to) {
+    throw new ShipdeskError('INVALID_INPUT', 'The order-date range ends before it starts.');
+  }
+  return {
+    ...(q.orderDate?.from ? { from: dayStartMs(q.orderDate.from, timeZone) } : {}),
+    ...(q.orderDate?.to ? { to: dayStartMs(nextDay(q.orderDate.to), timeZone) } : {}),
+  };
 }
 
 /**
@@ -128,16 +136,14 @@ export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: stri
     where.sql.push(`s.claim = ?`);
     where.params.push(q.claim);
   }
-  if (q.orderDate?.from) {
+  const dates = orderDateBounds(q, timeZone);
+  if (dates.from !== undefined) {
     where.sql.push(`${col('ordered_at')} >= ?`);
-    where.params.push(dayStartMs(q.orderDate.from, timeZone));
+    where.params.push(dates.from);
   }
-  if (q.orderDate?.to) {
+  if (dates.to !== undefined) {
     where.sql.push(`${col('ordered_at')} < ?`);
-    where.params.push(dayStartMs(nextDay(q.orderDate.to), timeZone));
-  }
-  if (q.orderDate?.from && q.orderDate.to && q.orderDate.from > q.orderDate.to) {
-    throw new ShipdeskError('INVALID_INPUT', 'The order-date range ends before it starts.');
+    where.params.push(dates.to);
   }
   inList('s.warehouse_id', facets.warehouses, where);
   inList('s.policy_id', facets.policies, where);
@@ -146,110 +152,8 @@ export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: stri
   return where;
 }
 
-export function emptyCounts(): TabCounts {
-  return { preparing: 0, inDelivery: 0, failed: 0, delivered: 0 };
-}
-
-export function emptyStatusCounts(): StatusCounts {
-  return Object.fromEntries(SHIPMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
-}
-
-/** Rows per tab and per status for every filter but the tab; lower bounds when `capped`. */
-export interface Counted {
-  counts: TabCounts;
-  statusCounts: StatusCounts;
-  capped: boolean;
-}
-
-interface StatusRow {
-  status: ShipmentStatus;
-  n: number;
-}
-
-/** Folds per-status rows into both views, so a tab's count is always the sum of its statuses. */
-function tally(rows: readonly StatusRow[], capped = false): Counted {
-  const statusCounts = emptyStatusCounts();
-  for (const r of rows) statusCounts[r.status] += r.n;
-  const counts = emptyCounts();
-  for (const status of SHIPMENT_STATUSES) counts[TAB_OF_STATUS[status]] += statusCounts[status];
-  return { counts, statusCounts, capped };
-}
-
-/**
- * `rows` counted a sample of at most COUNT_CAP + 1 matches. Past the cap one row comes off the
- * largest status, so the counts add up to COUNT_CAP and each stays a lower bound.
- */
-function tallyCapped(rows: readonly StatusRow[]): Counted {
-  const total = rows.reduce((sum, r) => sum + r.n, 0);
-  if (total <= COUNT_CAP) return tally(rows);
-  const largest = rows.reduce((a, b) => (b.n > a.n ? b : a));
-  return tally(
-    rows.map((r) => (r === largest ? { ...r, n: r.n - (total - COUNT_CAP) } : r)),
-    true,
-  );
-}
-
-function merge(parts: readonly Counted[]): Counted {
-  const out = tally([]);
-  for (const p of parts) {
-    for (const status of SHIPMENT_STATUSES) out.statusCounts[status] += p.statusCounts[status];
-    for (const tab of TABS) out.counts[tab] += p.counts[tab];
-    out.capped ||= p.capped;
-  }
-  return out;
-}
-
-/**
- * Per-tab and per-status counts for every filter but the tab: from the counters when possible, else
- * counted. A broad search is counted up to COUNT_CAP rows only (`capped`): the screen shows "10,000+".
- */
-export function countRows(
-  ctx: ServiceContext,
-  q: ShipmentListQuery,
-  facets: FacetIds,
-  timeZone: string,
-  selective: boolean,
-): Counted {
-  const hasFacets = Boolean(facets.warehouses || facets.policies || facets.options);
-  if (!q.search && !q.orderDate?.from && !q.orderDate?.to) {
-    const where: Where = { sql: [], params: [] };
-    if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
-    if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
-    inList('warehouse_id', facets.warehouses, where);
-    inList('policy_id', facets.policies, where);
-    inList('option_id', facets.options, where);
-    const sql = `SELECT status, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY status`;
-    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
-  }
-  if (!q.search && !hasFacets) {
-    const where: Where = { sql: [], params: [] };
-    if (q.orderDate?.from) (where.sql.push('order_day >= ?'), where.params.push(q.orderDate.from));
-    if (q.orderDate?.to) (where.sql.push('order_day <= ?'), where.params.push(q.orderDate.to));
-    if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
-    if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
-    const sql = `SELECT status, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY status`;
-    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
-  }
-  const where = baseWhere(q, facets, timeZone, selective);
-  const filter = where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : '';
-  if (q.search && !selective && q.search.field === 'shipmentNo' && q.region) {
-    // A broad shipment-number prefix: per tab an index range on (region, tab, shipment_no), capped.
-    const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s INDEXED BY shipments_grid_no
-      ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[])));
-  }
-  if (q.search && !selective) {
-    // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.
-    const driving = baseWhere(q, facets, timeZone, true);
-    const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s WHERE ${driving.sql.join(' AND ')} LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return tallyCapped(ctx.prepare(sql).all(...driving.params) as StatusRow[]);
-  }
-  const sql = `SELECT s.status AS status, count(*) AS n FROM shipments s ${filter} GROUP BY s.status`;
-  return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
-}
-
 // Keyset cursors: the last row's sort value and id, so page N costs what page 1 costs.
-type CursorValue = [number | string, number];
+export type CursorValue = [number | string, number];
 
 export function encodeCursor(value: CursorValue): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -1,13 +1,6 @@
-// The shipments the grid and the invoice dialog show: list, one shipment, facets, address edits.
-import type {
-  Address,
-  Facets,
-  ShipmentDetail,
-  ShipmentListQuery,
-  ShipmentListResult,
-  ShipmentRow,
-  TrackingEventView,
-} from '../../../shared/contract';
+// One shipment as the invoice dialog shows it, the filter facets, address edits. The grid's list is
+// in shipmentList.ts.
+import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { ClaimType, Region, ShipmentStatus, Tab, TrackingCode, Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
@@ -18,122 +11,6 @@ import type { ServiceContext } from './context';
 import { recordHubOp } from '../hub/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
-import { baseWhere, countRows, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
-
-interface RowRecord {
-  id: number;
-  shipment_no: string;
-  order_no: string;
-  ordered_at: number;
-  claim: ClaimType;
-  status: ShipmentStatus;
-  tab: Tab;
-  region: Region;
-  country: string;
-  recipient_name: string;
-  product_name: string | null;
-  item_count: number;
-  warehouse: string;
-  policy: string;
-  option: string;
-  has_memo: number;
-  carrier_id: string | null;
-  invoice_no: string | null;
-  last_event_at: number | null;
-}
-
-const ROW_COLUMNS = `
-  s.id, s.shipment_no, o.order_no, s.ordered_at, s.claim, s.status, s.tab, s.region, s.country,
-  s.recipient_name,
-  (SELECT product_name FROM order_items WHERE shipment_id = s.id ORDER BY id LIMIT 1) AS product_name,
-  (SELECT count(*) FROM order_items WHERE shipment_id = s.id) AS item_count,
-  w.code AS warehouse, p.code AS policy, op.code AS option, s.memo <> '' AS has_memo,
-  i.carrier_id, i.invoice_no, s.last_event_at`;
-
-const ROW_JOINS = `
-  JOIN orders o ON o.id = s.order_id
-  JOIN warehouses w ON w.id = s.warehouse_id
-  JOIN delivery_policies p ON p.id = s.policy_id
-  JOIN shipping_options op ON op.id = s.option_id
-  LEFT JOIN invoices i ON i.id = s.invoice_id`;
-
-function toRow(r: RowRecord): ShipmentRow {
-  return {
-    shipmentNo: r.shipment_no,
-    orderNo: r.order_no,
-    orderedAt: iso(r.ordered_at),
-    claim: r.claim,
-    status: r.status,
-    tab: r.tab,
-    region: r.region,
-    country: r.country,
-    recipientName: r.recipient_name,
-    productSummary: r.product_name ?? '',
-    itemCount: r.item_count,
-    warehouse: r.warehouse,
-    policy: r.policy,
-    option: r.option,
-    hasMemo: r.has_memo === 1,
-    carrierId: (r.carrier_id as CarrierId | null) ?? null,
-    invoiceNo: r.invoice_no,
-    lastEventAt: r.last_event_at === null ? null : iso(r.last_event_at),
-  };
-}
-
-/** Facet codes to ids; unknown codes simply match nothing. */
-function resolveFacets(ctx: ServiceContext, q: ShipmentListQuery): FacetIds {
-  const ids = (table: string, codes: string[] | undefined) => {
-    if (!codes) return undefined;
-    if (!codes.length) return [];
-    const rows = ctx.prepare(`SELECT id, code FROM ${table}`).all() as { id: number; code: string }[];
-    const wanted = new Set(codes);
-    return rows.filter((r) => wanted.has(r.code)).map((r) => r.id);
-  };
-  return {
-    warehouses: ids('warehouses', q.warehouses),
-    policies: ids('delivery_policies', q.policies),
-    options: ids('shipping_options', q.options),
-  };
-}
-
-export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): ShipmentListResult {
-  const { homeTimeZone } = readSettings(ctx);
-  const facets = resolveFacets(ctx, q);
-  const selective = isSelective(ctx, q);
-  const where = baseWhere(q, facets, homeTimeZone, selective);
-  const { counts, statusCounts, capped } = countRows(ctx, q, facets, homeTimeZone, selective);
-  if (q.tab) {
-    where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
-    where.params.push(q.tab);
-  }
-  const byDate = q.sort.key === 'orderDate';
-  const cmp = q.sort.dir === 'desc' ? '<' : '>';
-  if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor, q.sort.key);
-    where.sql.push(byDate ? `(s.ordered_at, s.id) ${cmp} (?, ?)` : `s.shipment_no ${cmp} ?`);
-    where.params.push(...(byDate ? [value, id] : [value]));
-  }
-  const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const order = byDate ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
-  // A broad search must not lead: walk the grid's own order and check each row (see isSelective).
-  const gridIndex = q.tab ? (byDate ? 'shipments_grid' : 'shipments_grid_no') : byDate ? 'shipments_region_date' : null;
-  const indexed = q.search && !selective && q.region && gridIndex ? `INDEXED BY ${gridIndex}` : '';
-  const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
-    ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
-  const records = ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
-  const more = records.length > q.limit;
-  const page = more ? records.slice(0, q.limit) : records;
-  const last = page[page.length - 1];
-  const total = q.tab ? counts[q.tab] : counts.preparing + counts.inDelivery + counts.failed + counts.delivered;
-  return {
-    rows: page.map(toRow),
-    total,
-    counts,
-    statusCounts,
-    countsCapped: capped,
-    nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
-  };
-}
 
 interface DetailRecord {
   id: number;

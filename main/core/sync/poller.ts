@@ -96,7 +96,7 @@ async function pollOne(run: PollRun, key: NumberKey): Promise<void> {
 export async function pollDue(
   deps: PollDeps,
   provider: TrackingProvider,
-  claim: () => NumberKey[],
+  claim: () => NumberKey[] | Promise<NumberKey[]>,
   summary: SyncCycleSummary,
   signal: AbortSignal,
   /** The network was already probed this cycle and is down: defer everything without asking. */
@@ -147,7 +147,7 @@ export async function pollDue(
 
   const lowWater = Math.max(1, Math.floor(deps.tuning.pollBatch / 2));
   while (!stopped()) {
-    const batch = claim();
+    const batch = await claim();
     if (!batch.length) break;
     for (const key of batch) {
       const carrier = findCarrier(key.carrierId)?.trackedAs ?? key.carrierId;
@@ -160,7 +160,7 @@ export async function pollDue(
     while (queued >= lowWater && !stopped()) await new Promise<void>((resolve) => (wake = resolve));
   }
   while (all.size) await Promise.all([...all]);
-  if (!signal.aborted) settled.flush();
+  if (!signal.aborted) await settled.finish();
   const error = [...failures, ...settled.errors][0];
   if (error) throw error;
 }

@@ -78,15 +78,18 @@ export async function releaseDueWork(
   const passStart = ctx.clock();
   const rules = { retry: o.retry, random: o.random, firstPollAfterMs: o.firstPollAfterMs, notBefore: passStart + 1 };
   const answered: Exchange[] = [];
-  const record = () => {
+  // Every write takes its turn in the write queue (a commit worker may hold the lock: writeQueue.ts).
+  const recordNow = () => {
     const batch = answered.splice(0);
     if (batch.length)
       ctx.db.transaction(() => batch.forEach((x) => settleOutbox(ctx, x.row, x.payload, x.result, rules, report)))();
   };
+  const record = () => ctx.writes.run(recordNow);
   const queue: ClaimedRow[] = [];
-  const claim = () => {
-    const now = ctx.clock();
-    const rows = claimOutbox(ctx, { dueBy: passStart, limit: o.batch, leaseUntil: now + o.leaseMs, owner: o.owner });
+  const claim = async () => {
+    const rows = await ctx.writes.run(() =>
+      claimOutbox(ctx, { dueBy: passStart, limit: o.batch, leaseUntil: ctx.clock() + o.leaseMs, owner: o.owner }),
+    );
     queue.push(...rows);
     return rows.length;
   };
@@ -100,7 +103,7 @@ export async function releaseDueWork(
       .then((x) => {
         answered.push(x);
         if (probing && !(o.isOnline?.() ?? true)) probeFailed = true;
-        if (answered.length >= o.batch) record();
+        if (answered.length >= o.batch) void record().catch((err: unknown) => void failures.push(err));
       })
       .catch((err: unknown) => void failures.push(err))
       .finally(() => {
@@ -112,21 +115,22 @@ export async function releaseDueWork(
     while (!o.signal?.aborted && !probeFailed && !failures.length) {
       const probing = !(o.isOnline?.() ?? true);
       const slots = probing ? 1 : o.concurrency;
-      if (queue.length < slots) claim();
+      if (queue.length < slots) await claim();
       while (queue.length && inFlight < slots) start(queue.shift()!, probing);
       if (inFlight) {
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
       // Idle: record what came back (it may free the next item of those shipments), then look again.
-      record();
-      if (!claim()) break;
+      await record();
+      if (!(await claim())) break;
     }
     while (inFlight) await new Promise<void>((resolve) => (wake = resolve));
   } finally {
-    if (queue.length && ctx.db.open) unclaim(ctx, queue.splice(0));
+    const unsent = queue.splice(0);
+    if (unsent.length) await ctx.writes.run(() => ctx.db.open && unclaim(ctx, unsent));
   }
   if (failures.length) throw failures[0];
-  if (!o.signal?.aborted) record();
+  if (!o.signal?.aborted) await record();
   return report;
 }

@@ -100,12 +100,15 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     networkChanged: () => publishState(),
   };
   const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
-  const queued = () => count(`SELECT count(*) AS n FROM outbox WHERE state IN ('pending','leased')`);
+  // outbox_counts is kept by triggers (migration 10): published after every write, so never a scan.
+  const queued = () => count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state IN ('pending','leased')`);
 
-  const persistLastSync = () => {
-    const at = net.lastSuccessAt;
-    if (at !== null && String(at) !== readMeta(ctx, 'last_sync_at')) writeMeta(ctx, 'last_sync_at', String(at));
-  };
+  const persistLastSync = () =>
+    ctx.writes.soon(() => {
+      const at = net.lastSuccessAt;
+      if (at !== null && ctx.db.open && String(at) !== readMeta(ctx, 'last_sync_at'))
+        writeMeta(ctx, 'last_sync_at', String(at));
+    });
 
   const publishState = () => {
     const lastSyncAt = net.lastSuccessAt === null ? null : iso(net.lastSuccessAt);
@@ -178,7 +181,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     const provider = options.provider();
     if (!provider) return;
     if (!backfilled || all) {
-      backfillSchedule(ctx, ctx.clock());
+      await ctx.writes.run(() => backfillSchedule(ctx, ctx.clock()));
       backfilled = true;
     }
     // Strictly increasing, so a number is tried at most once per cycle even when the clock stands still.
@@ -188,12 +191,14 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     const claim = only
       ? () => (handedOut ? [] : ((handedOut = true), only))
       : () =>
-          claimDueNumbers(ctx, {
-            cycleStart,
-            all,
-            limit: tuning.pollBatch,
-            leaseUntil: ctx.clock() + tuning.pollLeaseMs,
-          });
+          ctx.writes.run(() =>
+            claimDueNumbers(ctx, {
+              cycleStart,
+              all,
+              limit: tuning.pollBatch,
+              leaseUntil: ctx.clock() + tuning.pollLeaseMs,
+            }),
+          );
     await pollDue(deps, provider, claim, summary, abort.signal, knownOffline);
   };
 
@@ -259,7 +264,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
         tracking: provider !== null,
         trackerLabel: provider?.label ?? null,
         syncing: syncing > 0,
-        deadLetters: count(`SELECT count(*) AS n FROM outbox WHERE state = 'dead'`),
+        deadLetters: count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state = 'dead'`),
         notMoving: count('SELECT count(*) AS n FROM poll_schedule WHERE not_moving = 1 AND next_poll_at IS NOT NULL'),
         problems: count('SELECT count(*) AS n FROM sync_problems'),
         carriers: controls.views(),

@@ -141,7 +141,11 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
   recordPoll(ctx, key, { nextPollAt: next, error: { code, message: result.reason }, failures });
 }
 
-/** Collects poll results and commits them together: when `size` are waiting, or `delayMs` after the first. */
+/**
+ * Collects poll results and commits them together: when `size` are waiting, or `delayMs` after the
+ * first. A commit runs on the main thread, so it stays small: 32 numbers (a few hundred events and
+ * their status changes) take a few milliseconds, well under what a screen notices.
+ */
 export class SettleBatch {
   private waiting: { key: NumberKey; result: PollResult }[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -151,7 +155,7 @@ export class SettleBatch {
   constructor(
     private readonly deps: PollDeps,
     private readonly summary: SyncCycleSummary,
-    private readonly size = 128,
+    private readonly size = 32,
     private readonly delayMs = 250,
   ) {}
 
@@ -161,9 +165,21 @@ export class SettleBatch {
     else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
   }
 
+  /** Commits what is waiting: now, or in its turn behind a write in the commit worker (writeQueue.ts). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.deps.ctx.writes.soon(() => this.commit());
+  }
+
+  /** The last commit of a run: resolves once it is done. */
+  finish(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    return this.deps.ctx.writes.run(() => this.commit());
+  }
+
+  private commit(): void {
     const batch = this.waiting;
     this.waiting = [];
     if (!batch.length) return;

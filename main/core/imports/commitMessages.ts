@@ -1,0 +1,54 @@
+// What crosses between the main thread and the commit worker, checked on arrival in both
+// directions: nothing that crossed a thread boundary is trusted, even from our own side.
+import { z } from 'zod';
+import { IMPORT_ROW_CODES } from '../../../shared/api/imports';
+import { CARRIER_IDS } from '../../../shared/carriers';
+import { VIAS } from '../../../shared/domain';
+import { ERROR_CODES } from '../../../shared/errors';
+import { parsedRowSchema } from './outcomeSchema';
+
+export const CommitWorkerData = z.object({ dbPath: z.string(), nativeBinding: z.string().optional() });
+
+export const CommitRequest = z.object({
+  id: z.number().int(),
+  job: z.object({
+    fileName: z.string(),
+    fileHash: z.string(),
+    format: z.enum(['xlsx', 'csv']),
+    sheetRows: z.array(parsedRowSchema),
+  }),
+  actor: z.object({ operator: z.string(), via: z.enum(VIAS) }),
+  /** The moment of the commit, from the main thread's clock (tests inject it). */
+  at: z.number(),
+});
+export type CommitRequest = z.infer<typeof CommitRequest>;
+
+const rowVerdict = z.object({
+  row: z.number().int(),
+  shipmentNo: z.string(),
+  carrierId: z.enum(CARRIER_IDS).optional(),
+  invoiceNo: z.string().optional(),
+  action: z.enum(['register', 'modify']),
+  outcome: z.enum(['register', 'modify', 'skip', 'reject']),
+  verdict: z.enum(['ok', 'warning', 'error']),
+  code: z.enum(IMPORT_ROW_CODES).optional(),
+  message: z.string().optional(),
+});
+
+export const CommitAnswer = z.discriminatedUnion('ok', [
+  z.object({
+    id: z.number().int(),
+    ok: z.literal(true),
+    value: z.object({ batchId: z.number().int(), rows: z.array(rowVerdict) }),
+  }),
+  z.object({
+    id: z.number().int(),
+    ok: z.literal(false),
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  }),
+]);
+export type CommitAnswer = z.infer<typeof CommitAnswer>;

@@ -1,0 +1,158 @@
+// The grid's list: one page of rows in grid order, keyset-paged, with the counts per tab and status.
+import type { ShipmentListQuery, ShipmentListResult, ShipmentRow } from '../../../shared/contract';
+import type { CarrierId } from '../../../shared/carriers';
+import type { ClaimType, Region, ShipmentStatus, Tab } from '../../../shared/domain';
+import { iso } from '../domain/time';
+import type { ServiceContext } from './context';
+import { keyedSearch } from './searchKeys';
+import { readSettings } from './settings';
+import { countRows, type Counted } from './shipmentCounts';
+import { baseWhere, decodeCursor, encodeCursor, isSelective, type CursorValue, type FacetIds } from './shipmentQuery';
+
+interface RowRecord {
+  id: number;
+  shipment_no: string;
+  order_no: string;
+  ordered_at: number;
+  claim: ClaimType;
+  status: ShipmentStatus;
+  tab: Tab;
+  region: Region;
+  country: string;
+  recipient_name: string;
+  product_name: string | null;
+  item_count: number;
+  warehouse: string;
+  policy: string;
+  option: string;
+  has_memo: number;
+  carrier_id: string | null;
+  invoice_no: string | null;
+  last_event_at: number | null;
+}
+
+const ROW_COLUMNS = `
+  s.id, s.shipment_no, o.order_no, s.ordered_at, s.claim, s.status, s.tab, s.region, s.country,
+  s.recipient_name,
+  (SELECT product_name FROM order_items WHERE shipment_id = s.id ORDER BY id LIMIT 1) AS product_name,
+  (SELECT count(*) FROM order_items WHERE shipment_id = s.id) AS item_count,
+  w.code AS warehouse, p.code AS policy, op.code AS option, s.memo <> '' AS has_memo,
+  i.carrier_id, i.invoice_no, s.last_event_at`;
+
+const ROW_JOINS = `
+  JOIN orders o ON o.id = s.order_id
+  JOIN warehouses w ON w.id = s.warehouse_id
+  JOIN delivery_policies p ON p.id = s.policy_id
+  JOIN shipping_options op ON op.id = s.option_id
+  LEFT JOIN invoices i ON i.id = s.invoice_id`;
+
+function toRow(r: RowRecord): ShipmentRow {
+  return {
+    shipmentNo: r.shipment_no,
+    orderNo: r.order_no,
+    orderedAt: iso(r.ordered_at),
+    claim: r.claim,
+    status: r.status,
+    tab: r.tab,
+    region: r.region,
+    country: r.country,
+    recipientName: r.recipient_name,
+    productSummary: r.product_name ?? '',
+    itemCount: r.item_count,
+    warehouse: r.warehouse,
+    policy: r.policy,
+    option: r.option,
+    hasMemo: r.has_memo === 1,
+    carrierId: (r.carrier_id as CarrierId | null) ?? null,
+    invoiceNo: r.invoice_no,
+    lastEventAt: r.last_event_at === null ? null : iso(r.last_event_at),
+  };
+}
+
+/** Facet codes to ids; unknown codes simply match nothing. */
+function resolveFacets(ctx: ServiceContext, q: ShipmentListQuery): FacetIds {
+  const ids = (table: string, codes: string[] | undefined) => {
+    if (!codes) return undefined;
+    if (!codes.length) return [];
+    const rows = ctx.prepare(`SELECT id, code FROM ${table}`).all() as { id: number; code: string }[];
+    const wanted = new Set(codes);
+    return rows.filter((r) => wanted.has(r.code)).map((r) => r.id);
+  };
+  return {
+    warehouses: ids('warehouses', q.warehouses),
+    policies: ids('delivery_policies', q.policies),
+    options: ids('shipping_options', q.options),
+  };
+}
+
+export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): ShipmentListResult {
+  const { homeTimeZone } = readSettings(ctx);
+  const facets = resolveFacets(ctx, q);
+  const cursor = q.cursor ? decodeCursor(q.cursor, q.sort.key) : null;
+  const keyed = keyedSearch(ctx, q, facets, homeTimeZone, cursor);
+  const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  let counted: Counted;
+  let records: RowRecord[];
+  if (keyed && keyed.page.kind !== 'grid') {
+    counted = keyed.counted;
+    records =
+      keyed.page.kind === 'none'
+        ? []
+        : (ctx
+            .prepare(
+              `SELECT ${ROW_COLUMNS} FROM (${keyed.page.sql}) p JOIN shipments s ON s.id = p.shipment_id ${ROW_JOINS}
+               ORDER BY p.ordered_at ${dir}, p.shipment_id ${dir}`,
+            )
+            .all(...keyed.page.params, q.limit + 1) as RowRecord[]);
+  } else {
+    // A keyed search too broad to sort walks the grid's order (not selective); its counts are already known.
+    const selective = keyed ? false : isSelective(ctx, q);
+    counted = keyed ? keyed.counted : countRows(ctx, q, facets, homeTimeZone, selective);
+    records = gridRows(ctx, q, facets, homeTimeZone, selective, cursor);
+  }
+  const { counts, statusCounts, capped } = counted;
+  const byDate = q.sort.key === 'orderDate';
+  const more = records.length > q.limit;
+  const page = more ? records.slice(0, q.limit) : records;
+  const last = page[page.length - 1];
+  const total = q.tab ? counts[q.tab] : counts.preparing + counts.inDelivery + counts.failed + counts.delivered;
+  return {
+    rows: page.map(toRow),
+    total,
+    counts,
+    statusCounts,
+    countsCapped: capped,
+    nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
+  };
+}
+
+/** The page from the shipments themselves: led by the search index when selective, else by the grid's. */
+function gridRows(
+  ctx: ServiceContext,
+  q: ShipmentListQuery,
+  facets: FacetIds,
+  timeZone: string,
+  selective: boolean,
+  cursor: CursorValue | null,
+): RowRecord[] {
+  const where = baseWhere(q, facets, timeZone, selective);
+  if (q.tab) {
+    where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
+    where.params.push(q.tab);
+  }
+  const byDate = q.sort.key === 'orderDate';
+  const cmp = q.sort.dir === 'desc' ? '<' : '>';
+  if (cursor) {
+    const [value, id] = cursor;
+    where.sql.push(byDate ? `(s.ordered_at, s.id) ${cmp} (?, ?)` : `s.shipment_no ${cmp} ?`);
+    where.params.push(...(byDate ? [value, id] : [value]));
+  }
+  const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = byDate ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
+  // A broad search must not lead: walk the grid's own order and check each row (see isSelective).
+  const gridIndex = q.tab ? (byDate ? 'shipments_grid' : 'shipments_grid_no') : byDate ? 'shipments_region_date' : null;
+  const indexed = q.search && !selective && q.region && gridIndex ? `INDEXED BY ${gridIndex}` : '';
+  const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
+    ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
+  return ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
+}
