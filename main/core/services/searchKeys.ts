@@ -15,6 +15,7 @@ import {
   type CursorValue,
   type FacetIds,
   type Where,
+  addCondition,
 } from './shipmentQuery';
 
 type KeyedField = 'orderNo' | 'productId';
@@ -42,11 +43,11 @@ function keyedField(q: ShipmentListQuery): KeyedField | null {
 /** Every filter as a condition on search_keys k; the tab becomes its statuses. */
 function keyFilters(q: ShipmentListQuery, facets: FacetIds, timeZone: string, withTab: boolean): Where {
   const where: Where = { sql: [], params: [] };
-  if (q.region) (where.sql.push('k.region = ?'), where.params.push(q.region));
-  if (q.claim !== 'all') (where.sql.push('k.claim = ?'), where.params.push(q.claim));
+  if (q.region) addCondition(where, 'k.region = ?', q.region);
+  if (q.claim !== 'all') addCondition(where, 'k.claim = ?', q.claim);
   const dates = orderDateBounds(q, timeZone);
-  if (dates.from !== undefined) (where.sql.push('k.ordered_at >= ?'), where.params.push(dates.from));
-  if (dates.to !== undefined) (where.sql.push('k.ordered_at < ?'), where.params.push(dates.to));
+  if (dates.from !== undefined) addCondition(where, 'k.ordered_at >= ?', dates.from);
+  if (dates.to !== undefined) addCondition(where, 'k.ordered_at < ?', dates.to);
   inList('k.warehouse_id', facets.warehouses, where);
   inList('k.policy_id', facets.policies, where);
   inList('k.option_id', facets.options, where);
@@ -105,8 +106,8 @@ function countSource(ctx: ServiceContext, field: KeyedField, source: Source, whe
 /** Products' counters per status (region and claim are counter columns), one list per product. */
 function productCounters(ctx: ServiceContext, q: ShipmentListQuery, productIds: readonly string[]): StatusRow[][] {
   const where: Where = { sql: ['product_id = ?'], params: [] };
-  if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
-  if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
+  if (q.region) addCondition(where, 'region = ?', q.region);
+  if (q.claim !== 'all') addCondition(where, 'claim = ?', q.claim);
   const statement = ctx.prepare(
     `SELECT status, sum(n) AS n FROM count_by_product WHERE ${where.sql.join(' AND ')} GROUP BY status`,
   );

@@ -4,7 +4,7 @@
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
 import type { ServiceContext } from './context';
-import { baseWhere, COUNT_CAP, inList, type FacetIds, type Where } from './shipmentQuery';
+import { baseWhere, COUNT_CAP, inList, type FacetIds, type Where, addCondition } from './shipmentQuery';
 
 export function emptyCounts(): TabCounts {
   return { preparing: 0, inDelivery: 0, failed: 0, delivered: 0 };
@@ -73,8 +73,8 @@ export function countRows(
   const hasFacets = Boolean(facets.warehouses || facets.policies || facets.options);
   if (!q.search && !q.orderDate?.from && !q.orderDate?.to) {
     const where: Where = { sql: [], params: [] };
-    if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
-    if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
+    if (q.region) addCondition(where, 'region = ?', q.region);
+    if (q.claim !== 'all') addCondition(where, 'claim = ?', q.claim);
     inList('warehouse_id', facets.warehouses, where);
     inList('policy_id', facets.policies, where);
     inList('option_id', facets.options, where);
@@ -83,10 +83,10 @@ export function countRows(
   }
   if (!q.search && !hasFacets) {
     const where: Where = { sql: [], params: [] };
-    if (q.orderDate?.from) (where.sql.push('order_day >= ?'), where.params.push(q.orderDate.from));
-    if (q.orderDate?.to) (where.sql.push('order_day <= ?'), where.params.push(q.orderDate.to));
-    if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
-    if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
+    if (q.orderDate?.from) addCondition(where, 'order_day >= ?', q.orderDate.from);
+    if (q.orderDate?.to) addCondition(where, 'order_day <= ?', q.orderDate.to);
+    if (q.region) addCondition(where, 'region = ?', q.region);
+    if (q.claim !== 'all') addCondition(where, 'claim = ?', q.claim);
     const sql = `SELECT status, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY status`;
     return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
   }

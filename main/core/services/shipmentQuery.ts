@@ -11,6 +11,12 @@ export interface Where {
   params: unknown[];
 }
 
+/** Adds one condition and its bound values to a WHERE clause being built. */
+export function addCondition(where: Where, condition: string, ...params: unknown[]): void {
+  where.sql.push(condition);
+  where.params.push(...params);
+}
+
 export interface FacetIds {
   warehouses?: number[];
   policies?: number[];

@@ -1,7 +1,7 @@
 // One shipment as the invoice dialog shows it, the filter facets, address edits. The grid's list is
 // in shipmentList.ts.
 import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/contract';
-import { findCarrier, type CarrierId } from '../../../shared/carriers';
+import { findCarrier } from '../../../shared/carriers';
 import type { ClaimType, Region, ShipmentStatus, Tab, TrackingCode, Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
