@@ -35,6 +35,14 @@ function awaiting(desk: Desk, count: number, region: 'domestic' | 'international
 const firstAwaiting = (desk: Desk, region: 'domestic' | 'international' = 'domestic'): string =>
   awaiting(desk, 1, region)[0] ?? '';
 
+/** What a script would set through settings.update. */
+async function setSettings(desk: Desk, patch: Record<string, unknown>): Promise<void> {
+  const answer = await desk.core.dispatch('settings.update', patch, { operator: OPERATOR, via: 'api' });
+  if (!answer.ok) throw new Error(answer.error.message);
+}
+/** Every demo warehouse ships domestic parcels with Lotte. */
+const LOTTE_EVERYWHERE = { 'WH-ICN': 'kr.lotte', 'WH-GMP': 'kr.lotte', 'WH-PUS': 'kr.lotte', 'WH-OVS': 'kr.lotte' };
+
 /** Lotte numbers no demo shipment carries. */
 const lotte = (n: number) => lotteNumber(500 + n);
 
@@ -108,10 +116,16 @@ test('a refused save keeps what was typed and says why next to the field', async
   const field = dialog.getByLabel('Invoice No.');
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
   await field.fill('2400-0000-0053');
-  await expect(dialog.getByText('This is not a valid number for this carrier.')).toBeVisible();
+  // One message, the one that matters: why Lotte refuses it (and what it would fit instead).
+  const why = /^The check digit does not match: the last digit should be \d for a Lotte number\./;
+  await expect(dialog.locator('.field-text')).toHaveCount(1);
+  await expect(dialog.locator('.field-text')).toHaveText(why);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await dialog.getByRole('button', { name: 'Register', exact: true }).click();
-  await expect(dialog.getByText('This is not a valid number for this carrier.')).toBeVisible();
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(register).toBeDisabled(); // aria-disabled: still focusable, and it says why
+  await expect(register).toHaveAccessibleDescription(why);
+  await field.press('Enter');
+  await expect(dialog.locator('.field-text')).toHaveText(why);
   await expect(field).toHaveValue('2400-0000-0053');
 
   const taken = sqlOne<{ invoice_no: string; shipment_no: string }>(
@@ -255,6 +269,95 @@ test('the only carrier that fits is preselected; a warning needs a confirmation'
   expect(statusOf(desk, no)).toBe('PREPARING_TO_SHIP');
 });
 
+test('the carrier is already chosen: the warehouse default, the last one when remembering; a number the default refuses is said', async ({
+  page,
+  desk,
+}) => {
+  const [a = '', b = ''] = awaiting(desk, 2);
+  const warehouseOf = (no: string) =>
+    sqlOne<{ code: string }>(
+      desk.core,
+      'SELECT w.code FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.shipment_no = ?',
+      no,
+    ).code;
+  const intl = firstAwaiting(desk, 'international');
+  // Remembering is on, but nothing was registered at this station yet: the defaults apply.
+  await setSettings(desk, {
+    defaultCarriers: { [warehouseOf(a)]: 'kr.lotte', [warehouseOf(intl)]: 'kr.epost.ems' },
+    rememberLastCarrier: true,
+  });
+  await openDesk(page, desk);
+  const dialog = await openShipment(page, a);
+  const carrier = dialog.getByLabel('Carrier');
+  const field = dialog.getByLabel('Invoice No.');
+  const message = dialog.locator('.field-text');
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(carrier).toHaveValue('kr.lotte');
+  await expect(register).toBeDisabled(); // nothing typed yet
+  await expect(register).toHaveAccessibleDescription(/Type or scan the tracking number/);
+
+  // Lotte's check digit rules this number out, and several carriers would take it: the operator chooses.
+  await field.fill('353563075656');
+  const ruledOut =
+    /^Not a Lotte number: The check digit does not match: the last digit should be 5 for a Lotte number\. Choose the carrier: it fits .+ and \d+ more\.$/;
+  await expect(message).toHaveText(ruledOut);
+  await expect(message).toHaveCount(1);
+  await expect(carrier).toHaveValue('');
+  await expect(carrier).toHaveAttribute('aria-invalid', 'true');
+  await expect(register).toBeDisabled();
+  await expect(register).toHaveAccessibleDescription(ruledOut);
+  await field.press('Enter');
+  await expect(message).toHaveText(ruledOut);
+  expect(statusOf(desk, a)).toBe('AWAITING_INVOICE');
+
+  // Hanjin by hand: its rule only warns, so the button says what it will do.
+  await carrier.selectOption({ label: 'Hanjin' });
+  await expect(message).toHaveText(/^Check: The check digit does not match the usual Hanjin rule/);
+  await expect(message).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Register despite the warning' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(
+    sqlOne<{ c: string }>(
+      desk.core,
+      'SELECT i.carrier_id AS c FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+      a,
+    ).c,
+  ).toBe('kr.hanjin');
+
+  // An international shipment whose warehouse ships EMS, and a UPS number: the only carrier it fits wins.
+  await page.getByRole('button', { name: 'International' }).click();
+  const second = await openShipment(page, intl);
+  await expect(second.getByLabel('Carrier')).toHaveValue('kr.epost.ems');
+  await second.getByLabel('Invoice No.').fill('1Z999AA10123456784');
+  await expect(second.getByLabel('Carrier')).toHaveValue('us.ups');
+  await expect(second.locator('.field-text')).toHaveText(
+    /^Not a Korea Post EMS \/ K-Packet number: .+ UPS is chosen, the only carrier it fits\.$/,
+  );
+  await second.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Domestic' }).click();
+
+  // Remembering: the next domestic shipment starts with Hanjin, the carrier last used here.
+  const third = await openShipment(page, b);
+  await expect(third.getByLabel('Carrier')).toHaveValue('kr.hanjin');
+});
+
+test('with no carrier chosen, one message says what to do and the button cannot register', async ({ page, desk }) => {
+  await openDesk(page, desk);
+  const dialog = await openShipment(page, firstAwaiting(desk));
+  await expect(dialog.getByLabel('Carrier')).toHaveValue('');
+  await dialog.getByLabel('Invoice No.').fill(lotte(21));
+  const choose = /^Choose the carrier: this number fits .+, .+, .+ and \d+ more\.$/;
+  await expect(dialog.locator('.field-text')).toHaveText(choose);
+  await expect(dialog.locator('.field-text')).toHaveCount(1);
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(register).toBeDisabled();
+  await expect(register).toHaveAccessibleDescription(choose);
+  await expect(dialog.getByRole('button', { name: /despite the warning/ })).toHaveCount(0);
+  await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
+  await expect(dialog.locator('.field-text')).toHaveText(/^Valid Lotte number\. .+ use numbers like this too\.$/);
+  await expect(register).toBeEnabled();
+});
+
 test.describe('with a barcode scanner', () => {
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(COUNT_BEEPS);
@@ -264,16 +367,17 @@ test.describe('with a barcode scanner', () => {
     page,
     desk,
   }) => {
+    await setSettings(desk, { defaultCarriers: LOTTE_EVERYWHERE });
     await openDesk(page, desk);
     const [a = '', b = '', c = '', d = ''] = awaiting(desk, 4);
     await page.locator('.app-header').click();
 
-    // A packing slip with scanner noise (lower case, a hyphen): its dialog opens, the invoice field waits.
+    // A packing slip with scanner noise (lower case, a hyphen): its dialog opens, the invoice field waits,
+    // the warehouse's carrier already chosen. Then the tracking number: registered, no other key.
     await scan(page, `${a.slice(0, 2).toLowerCase()}-${a.slice(2)}`);
     const dialogA = page.getByRole('dialog', { name: `Shipment ${a}` });
     await expect(dialogA.getByLabel('Invoice No.')).toBeFocused();
-    await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' }); // once per desk: it is remembered
-    await dialogA.getByLabel('Invoice No.').focus();
+    await expect(dialogA.getByLabel('Carrier')).toHaveValue('kr.lotte');
     const first = lotte(3);
     await scan(page, first);
     await expect(dialogA).toHaveCount(0);
@@ -355,6 +459,7 @@ test.describe('with a barcode scanner', () => {
       { operator: OPERATOR, via: 'manual' },
     );
     expect(saved.ok).toBe(true);
+    await setSettings(desk, { defaultCarriers: LOTTE_EVERYWHERE });
     await openDesk(page, desk);
     const [a = '', b = ''] = awaiting(desk, 2);
     await page.locator('.app-header').click();
@@ -364,8 +469,6 @@ test.describe('with a barcode scanner', () => {
     const dialogA = page.getByRole('dialog', { name: `Shipment ${a}` });
     const field = dialogA.getByLabel('Invoice No.');
     await expect(field).toBeFocused();
-    await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' });
-    await field.focus();
     // The number, slowly too, and no Enter: the suffix alone ends the scan and registers it.
     const first = lotte(11);
     await typeAtPace(page, ['\u0002', ...first, '#', 'E'], HAND_GAP_MS);

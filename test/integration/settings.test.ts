@@ -33,3 +33,50 @@ describe('scanner prefix and suffix', () => {
     expect(await core.ok('settings.get', {})).toMatchObject({ scannerPrefix: '' });
   });
 });
+
+describe('default carrier per warehouse, and remembering the last carrier', () => {
+  it('sets, replaces and removes (null) a warehouse default; settings.get returns only those set', async () => {
+    expect(await core.ok('settings.get', {})).toMatchObject({ defaultCarriers: {}, rememberLastCarrier: false });
+    await core.ok('settings.update', { defaultCarriers: { 'WH-ICN': 'kr.lotte', 'WH-PUS': 'kr.cjlogistics' } });
+    await core.ok('settings.update', { defaultCarriers: { 'WH-PUS': 'kr.hanjin', 'WH-OVS': 'us.ups' } });
+    expect((await core.ok('settings.get', {})).defaultCarriers).toEqual({
+      'WH-ICN': 'kr.lotte',
+      'WH-PUS': 'kr.hanjin',
+      'WH-OVS': 'us.ups',
+    });
+    const after = await core.ok('settings.update', { defaultCarriers: { 'WH-PUS': null }, rememberLastCarrier: true });
+    expect(after.defaultCarriers).toEqual({ 'WH-ICN': 'kr.lotte', 'WH-OVS': 'us.ups' });
+    expect(after.rememberLastCarrier).toBe(true);
+  });
+
+  it('refuses an unknown warehouse or carrier with a message that says what exists, and saves nothing', async () => {
+    await core.ok('settings.update', { defaultCarriers: { 'WH-ICN': 'kr.lotte' } });
+    const warehouse = await core.call('settings.update', {
+      defaultCarriers: { 'WH-ICN': null, 'WH-NOPE': 'kr.lotte' },
+      rememberLastCarrier: true,
+    });
+    expect(warehouse.ok).toBe(false);
+    if (!warehouse.ok) {
+      expect(warehouse.error.code).toBe('INVALID_INPUT');
+      expect(warehouse.error.message).toBe(
+        'There is no warehouse "WH-NOPE", so it cannot have a default carrier. The warehouses are: WH-ICN, WH-OVS, WH-PUS.',
+      );
+    }
+    // As a script would send it: the input is not checked by TypeScript on the way in.
+    const carrier = await core.dispatch(
+      'settings.update',
+      { defaultCarriers: { 'WH-ICN': 'kr.pigeon' } },
+      { operator: 'kim', via: 'api' },
+    );
+    expect(carrier.ok).toBe(false);
+    if (!carrier.ok) {
+      expect(carrier.error.code).toBe('INVALID_INPUT');
+      expect(carrier.error.message).toContain('"kr.pigeon" is not a carrier Shipdesk knows (see carriers.list)');
+    }
+    // The refused update changed nothing, not even the parts that were valid.
+    expect(await core.ok('settings.get', {})).toMatchObject({
+      defaultCarriers: { 'WH-ICN': 'kr.lotte' },
+      rememberLastCarrier: false,
+    });
+  });
+});

@@ -1,4 +1,4 @@
-// Settings and the barcode scanner.
+// Settings, the barcode scanner, and the invoice panel's one message (the carrier choice).
 export const en = {
   'settings.title': 'Settings',
   'settings.language': 'Language',
@@ -9,6 +9,14 @@ export const en = {
   'settings.saveFailed': 'Could not save the settings.',
 
   'scan.notShipment': 'Scanned {code}: not a shipment number. Open a shipment first, then scan its invoice.',
+
+  'invoice.needNumber': 'Type or scan the invoice number.',
+  'invoice.chooseCarrierFits': 'Choose the carrier: this number fits {carriers}.',
+  'invoice.ruledOutChoose': 'Not a {carrier} number: {reason} Choose the carrier: it fits {carriers}.',
+  'invoice.ruledOutDetected': 'Not a {carrier} number: {reason} {detected} is chosen, the only carrier it fits.',
+  'invoice.validFor': 'Valid {carrier} number.',
+  'invoice.validFits': 'Valid {carrier} number. {carriers} use numbers like this too.',
+  'invoice.confirmWarningModify': 'Save despite the warning',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -21,4 +29,14 @@ export const ko: Record<keyof typeof en, string> = {
   'settings.saveFailed': '설정을 저장하지 못했습니다.',
 
   'scan.notShipment': '{code} 스캔: 배송번호가 아닙니다. 배송 건을 먼저 연 뒤 송장을 스캔하세요.',
+
+  'invoice.needNumber': '송장번호를 입력하거나 스캔하세요.',
+  'invoice.chooseCarrierFits': '택배사를 선택하세요. 이 번호는 {carriers}의 번호일 수 있습니다.',
+  'invoice.ruledOutChoose':
+    '{carrier} 송장번호가 아닙니다. {reason} 택배사를 선택하세요. {carriers}의 번호일 수 있습니다.',
+  'invoice.ruledOutDetected':
+    '{carrier} 송장번호가 아닙니다. {reason} 이 번호에 맞는 유일한 택배사인 {detected}(으)로 정했습니다.',
+  'invoice.validFor': '올바른 {carrier} 송장번호입니다.',
+  'invoice.validFits': '올바른 {carrier} 송장번호입니다. {carriers}도 이런 번호를 씁니다.',
+  'invoice.confirmWarningModify': '경고를 확인하고 저장',
 };
