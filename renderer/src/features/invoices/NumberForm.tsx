@@ -125,7 +125,7 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
         mode === 'register'
           ? await client.call('invoices.register', input)
           : await client.call('invoices.modify', { ...input, ...(reason.trim() ? { reason: reason.trim() } : {}) });
-      if (!answer.ok) return failed(refusalOf(answer.error, t));
+      if (!answer.ok) return failed(refusalOf(answer.error, t, wording));
       if (settings?.rememberLastCarrier) rememberCarrier(detail.region, decision.carrier);
       if (scanned) beep('ok');
       onDone(answer.value, scanned);

@@ -1,17 +1,29 @@
 // What the invoice form says: ONE message at a time, the one that matters first (a refusal just
 // received, else a blocking problem, else a warning, else what the number fits), and a button that
 // names what it will do, blocked with that message as its reason when nothing can be registered.
+import { z } from 'zod';
 import type { RpcError } from '../../../../shared/errors';
 import type { CarrierId } from '../../../../shared/carriers';
+import { NumberErrorSchema, type NumberError } from '../../../../shared/numberIssues';
 import { errorHeadline, type Translate } from '../../i18n';
 import type { CarrierDecision } from './carrierChoice';
 import type { FieldMessage } from './FieldMessages';
+import { numberErrorText, warningText, type Wording } from './issueText';
 import type { CarrierCheck } from './useCarrierCheck';
+
+export type { Wording } from './issueText';
 
 export type Refusal = { field: 'carrier' | 'number' | 'form'; message: FieldMessage };
 
-export function refusalOf(error: RpcError, t: Translate): Refusal {
-  const message: FieldMessage = { kind: 'error', text: errorHeadline(t, error.code), detail: error.message };
+/** An invalid number's reasons travel in the error's details: said in the screen's language when they parse. */
+const InvalidNumberDetails = z.object({ errors: z.array(NumberErrorSchema).min(1) });
+
+export function refusalOf(error: RpcError, t: Translate, w?: Wording): Refusal {
+  const reasons = error.code === 'INVALID_INVOICE_NUMBER' ? InvalidNumberDetails.safeParse(error.details) : null;
+  const message: FieldMessage =
+    reasons?.success && w
+      ? { kind: 'error', text: reasonOf(reasons.data.errors, w) }
+      : { kind: 'error', text: errorHeadline(t, error.code), detail: error.message };
   if (error.code === 'CARRIER_NOT_FOR_REGION' || error.code === 'UNKNOWN_CARRIER') return { field: 'carrier', message };
   if (error.code === 'NOT_FOUND' || error.code === 'INVALID_STATE') return { field: 'form', message };
   return { field: 'number', message };
@@ -28,18 +40,15 @@ export function transportRefusal(err: unknown, t: Translate): Refusal {
   };
 }
 
-export interface Wording {
-  t: Translate;
-  carrierName(id: CarrierId | null): string;
-}
-
 /** "CJ Logistics, Hanjin and 8 more": lenient carriers accept almost any digits, so name the first few. */
 function fitsText(fits: readonly CarrierId[], w: Wording): string {
   const shown = fits.slice(0, 3).map((c) => w.carrierName(c));
   return fits.length > 3 ? w.t('invoice.andMore', { names: shown.join(', '), n: fits.length - 3 }) : shown.join(', ');
 }
 
-const reasonOf = (errors: readonly string[]): string => errors.join(' ');
+function reasonOf(errors: readonly NumberError[], w: Wording): string {
+  return errors.map((e) => numberErrorText(e, w)).join(' ');
+}
 
 /** The decision's one message, and whether it blocks registering or asks for a confirmation. */
 export function decisionMessage(
@@ -53,7 +62,7 @@ export function decisionMessage(
     if (d.ruledOut) {
       const text = t('invoice.ruledOutChoose', {
         carrier: w.carrierName(d.ruledOut.carrierId),
-        reason: reasonOf(d.ruledOut.result.errors),
+        reason: reasonOf(d.ruledOut.result.errors, w),
         carriers: fitsText(d.fits, w),
       });
       return { message: { kind: 'error', text }, about: 'carrier', blocks: true, warns: false };
@@ -62,12 +71,12 @@ export function decisionMessage(
       const text = t('invoice.chooseCarrierFits', { carriers: fitsText(d.fits, w) });
       return { message: { kind: 'error', text }, about: 'carrier', blocks: true, warns: false };
     }
-    const text = reasonOf(d.result.errors) || t('invoice.invalid');
+    const text = reasonOf(d.result.errors, w) || t('invoice.invalid');
     return { message: { kind: 'error', text }, about: 'number', blocks: true, warns: false };
   }
   if (!d.result.valid) {
     const others = d.fits.filter((c) => c !== d.carrier);
-    const reason = reasonOf(d.result.errors) || t('invoice.invalid');
+    const reason = reasonOf(d.result.errors, w) || t('invoice.invalid');
     const text = others.length ? `${reason} ${t('invoice.fitsOther', { carriers: fitsText(others, w) })}` : reason;
     return { message: { kind: 'error', text }, about: 'number', blocks: true, warns: false };
   }
@@ -75,7 +84,7 @@ export function decisionMessage(
     d.result.normalized !== typed.trim() ? ` ${t('invoice.savedAs', { number: d.result.normalized })}` : '';
   if (d.result.warnings.length > 0) {
     const confirm = armed === d.result.normalized ? ` ${t('invoice.needConfirm')}` : '';
-    const text = `${t('invoice.warning', { text: d.result.warnings.join(' ') })}${confirm}`;
+    const text = `${t('invoice.warning', { text: d.result.warnings.map((x) => warningText(x, w)).join(' ') })}${confirm}`;
     return { message: { kind: 'warning', text }, about: 'number', blocks: false, warns: true };
   }
   const name = w.carrierName(d.carrier);
@@ -83,7 +92,7 @@ export function decisionMessage(
   const lead = d.ruledOut
     ? t('invoice.ruledOutDetected', {
         carrier: w.carrierName(d.ruledOut.carrierId),
-        reason: reasonOf(d.ruledOut.result.errors),
+        reason: reasonOf(d.ruledOut.result.errors, w),
         detected: name,
       })
     : d.detected
