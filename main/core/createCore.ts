@@ -8,7 +8,7 @@ import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
 import type { ReleaseConnector } from './services/outbox';
-import { publicSettings, readSettings, updateSettings } from './services/settings';
+import { actingOperator, publicSettings, readSettings, updateSettings } from './services/settings';
 import { getShipment, listFacets, listShipments, updateAddress } from './services/shipments';
 import type { KeyStore } from './sync/config';
 import type { TrackingProvider } from './sync/provider';
@@ -59,6 +59,7 @@ const consoleLog: Logger = {
 function buildHandlers(
   ctx: ServiceContext,
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
+  computerUser: string,
   afterWrite: () => void,
   sync: Sync,
 ): Handlers {
@@ -78,8 +79,14 @@ function buildHandlers(
     'invoices.history': ({ shipmentNo }) => listHistory(ctx, shipmentNo),
     'carriers.list': ({ region }) => listCarriers(region),
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
-    'settings.get': () => publicSettings(readSettings(ctx)),
-    'settings.update': (patch) => publicSettings(updateSettings(ctx, patch)),
+    'settings.get': (_, call) => {
+      const s = readSettings(ctx);
+      return publicSettings(s, actingOperator(s, call.operator, computerUser));
+    },
+    'settings.update': (patch, call) => {
+      const s = updateSettings(ctx, patch);
+      return publicSettings(s, actingOperator(s, call.operator, computerUser));
+    },
     'imports.template': () => imports.template(),
     'imports.preview': (input) => imports.preview(input),
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
@@ -125,12 +132,14 @@ export function createCore(options: CoreOptions): Core {
     }, 0);
   };
 
+  const computerUser = options.defaultOperator || 'operator';
   const actorOf = (call: CallContext, via?: Actor['via']): Actor => ({
-    operator: call.operator || readSettings(ctx).operatorName || options.defaultOperator || 'operator',
+    // Same order as actingOperator(); the settings are read only when the call names no one.
+    operator: call.operator || readSettings(ctx).operatorName || computerUser,
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, afterWrite, sync), log);
+  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, computerUser, afterWrite, sync), log);
   if (options.sync) sync.runner.start(options.sync.intervalMs);
 
   return {

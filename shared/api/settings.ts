@@ -5,8 +5,20 @@ import { CARRIER_IDS, type CarrierId } from '../carriers';
 import { SCANNER_FRAME_MAX, SCANNER_FRAME_PATTERN } from '../scannerFrame';
 import { method, text } from './common';
 
+/**
+ * Who history records for calls from this screen: the name given at start-up (the web host's or the
+ * command line's --operator), else the operator name in settings, else the computer's user.
+ */
+export interface ActingOperator {
+  name: string;
+  from: 'startup' | 'settings' | 'computer';
+}
+
 export interface Settings {
+  /** The name set in Settings ('' when none). */
   operatorName: string;
+  /** Read-only: who is acting for the caller now (see ActingOperator). */
+  operator: ActingOperator;
   homeCountry: string;
   language: 'ko' | 'en' | 'system';
   /** The carrier the invoice dialog preselects, per warehouse code (warehouses without one are absent). */
@@ -42,7 +54,8 @@ export const settingsMethods = {
   'settings.get': method<Settings>()(z.strictObject({})),
   'settings.update': method<Settings>()(
     z.strictObject({
-      operatorName: text(80).min(1, 'the operator name cannot be empty').optional(),
+      /** '' removes the name: history then records the computer's user. */
+      operatorName: text(80).trim().optional(),
       homeCountry: z
         .string()
         .regex(/^[A-Z]{2}$/, 'a two-letter ISO country code, e.g. KR')

@@ -1,6 +1,6 @@
 // The station's settings through the dispatcher: what scripts may set, what is refused and why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedFacets } from '../support/seed';
+import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
 import { startTestCore, type TestCore } from '../support/core';
 
 let core: TestCore;
@@ -78,5 +78,36 @@ describe('default carrier per warehouse, and remembering the last carrier', () =
       defaultCarriers: { 'WH-ICN': 'kr.lotte' },
       rememberLastCarrier: false,
     });
+  });
+});
+
+describe('the operator history records', () => {
+  let serial = 40;
+  /** Registers a fresh shipment as a call naming `operator` ('' names no one); who the history records. */
+  const registeredBy = async (operator: string) => {
+    const [no] = seedShipments(core.db, [{}]);
+    const invoiceNo = lotteNumber(serial++);
+    const res = await core.call('invoices.register', { shipmentNo: no!, carrierId: 'kr.lotte', invoiceNo }, operator);
+    expect(res.ok).toBe(true);
+    return (await core.ok('invoices.history', { shipmentNo: no! }))[0]?.operator;
+  };
+
+  it('is the name in Settings, not the computer user; a name given at start-up wins; settings.get says which', async () => {
+    const computer = startTestCore({ defaultOperator: 'root' });
+    try {
+      const get = (operator: string) => computer.dispatch('settings.get', {}, { operator, via: 'manual' });
+      expect(await get('')).toMatchObject({ ok: true, value: { operator: { name: 'root', from: 'computer' } } });
+      await computer.dispatch('settings.update', { operatorName: '김포장' }, { operator: '', via: 'manual' });
+      expect(await get('')).toMatchObject({
+        ok: true,
+        value: { operatorName: '김포장', operator: { name: '김포장', from: 'settings' } },
+      });
+      expect(await get('park')).toMatchObject({ ok: true, value: { operator: { name: 'park', from: 'startup' } } });
+    } finally {
+      computer.cleanup();
+    }
+    await core.ok('settings.update', { operatorName: '이출고' });
+    expect(await registeredBy('')).toBe('이출고');
+    expect(await registeredBy('park')).toBe('park');
   });
 });

@@ -1,14 +1,14 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
 // A warehouse's default carrier is one row, "defaultCarrier.<warehouse code>".
 import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
-import type { MethodParsed, Settings } from '../../../shared/contract';
+import type { ActingOperator, MethodParsed, Settings } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { scannerFrameProblem } from '../../../shared/scannerFrame';
 import type { ServiceContext } from './context';
 
 const DEFAULT_CARRIER_KEY = 'defaultCarrier.';
 
-export type StoredSettings = Settings & { homeTimeZone: string };
+export type StoredSettings = Omit<Settings, 'operator'> & { homeTimeZone: string };
 
 const defaults = (): StoredSettings => ({
   operatorName: '',
@@ -80,9 +80,17 @@ export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): Store
   return readSettings(ctx);
 }
 
-export function publicSettings(s: StoredSettings): Settings {
+/** Who acts for a call: the name it brings (--operator at start-up), else the settings', else the computer's user. */
+export function actingOperator(s: StoredSettings, fromCall: string, computerUser: string): ActingOperator {
+  if (fromCall) return { name: fromCall, from: 'startup' };
+  if (s.operatorName) return { name: s.operatorName, from: 'settings' };
+  return { name: computerUser, from: 'computer' };
+}
+
+export function publicSettings(s: StoredSettings, operator: ActingOperator): Settings {
   return {
     operatorName: s.operatorName,
+    operator,
     homeCountry: s.homeCountry,
     language: s.language,
     defaultCarriers: s.defaultCarriers,

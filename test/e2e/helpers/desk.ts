@@ -31,6 +31,8 @@ export interface DeskOptions {
   now?: number;
   /** Who the web host registers as; null leaves it to the settings' operator name. Default OPERATOR. */
   operator?: string | null;
+  /** The computer's user, who acts when neither the host nor the settings name anyone. Default 'operator'. */
+  computerUser?: string;
 }
 
 export interface Desk {
@@ -100,7 +102,13 @@ export async function startDesk(first: DeskOptions | number, seed?: number): Pro
     }
   }
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
-  const core = createCore({ dbPath, autoRelease: false, log: quiet, clock: () => now });
+  const core = createCore({
+    dbPath,
+    autoRelease: false,
+    log: quiet,
+    clock: () => now,
+    ...(options.computerUser ? { defaultOperator: options.computerUser } : {}),
+  });
   const operator = options.operator === undefined ? OPERATOR : options.operator;
   const host = await startWebHost({
     core,
@@ -214,6 +222,8 @@ export async function openDesk(page: Page, desk: Desk): Promise<void> {
   await page.clock.setFixedTime(desk.now);
   await page.goto(desk.host.url);
   await expect(table(page)).toHaveAttribute('data-generation', /[1-9]/);
+  // The station's settings have arrived (the header names the operator): scans and dialogs use them.
+  await expect(page.getByTestId('operator')).toBeVisible();
 }
 
 /** axe-core's serious and critical findings, for the page or only inside `within` (a dialog). */

@@ -45,12 +45,14 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
   const enterPressed = useRef(false);
   const warnedOnButton = useRef(false);
 
-  const preselected =
-    mode === 'modify'
-      ? detail.carrierId
-      : carriers && preselectedCarrier(settings, detail, carriers, lastCarrierFor(detail.region));
+  /** The carrier the form starts from: chosen by hand, else the registered one (modify), else preselected. */
+  const baseFor = (list: readonly CarrierView[] | null): CarrierId | null => {
+    if (handChoice !== undefined) return handChoice;
+    if (mode === 'modify') return detail.carrierId;
+    return list ? preselectedCarrier(settings, detail, list, lastCarrierFor(detail.region)) : null;
+  };
   const byHand = handChoice !== undefined;
-  const base = byHand ? handChoice : (preselected ?? null);
+  const base = baseFor(carriers);
   const check = useCarrierCheck({ invoiceNo, base, byHand }, carriers);
   const wording: Wording = { t, carrierName: (c) => carrierName(c, language) };
 
@@ -58,15 +60,23 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
     numberInput.current?.focus();
   }, []);
 
+  // The carriers of the shipment's region; a scan that arrives before they do waits for them.
+  const carriersReady = useRef<Promise<CarrierView[] | null>>(Promise.resolve(null));
   useEffect(() => {
     let current = true;
-    client.call('carriers.list', { region: detail.region }).then(
+    carriersReady.current = client.call('carriers.list', { region: detail.region }).then(
       (answer) => {
-        if (!current) return;
-        if (!answer.ok) return setRefusal(refusalOf(answer.error, t));
-        setCarriers(answer.value);
+        if (!answer.ok) {
+          if (current) setRefusal(refusalOf(answer.error, t));
+          return null;
+        }
+        if (current) setCarriers(answer.value);
+        return answer.value;
       },
-      (err: unknown) => current && setRefusal(transportRefusal(err, t)),
+      (err: unknown) => {
+        if (current) setRefusal(transportRefusal(err, t));
+        return null;
+      },
     );
     return () => {
       current = false;
@@ -88,7 +98,7 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
     enterPressed.current = false;
     // The field itself: a scan ended by its suffix submits before React has re-rendered with it.
     const typed = numberInput.current?.value ?? invoiceNo;
-    if (submitting || !carriers) return;
+    if (submitting) return;
     const failed = (next: Refusal) => {
       setRefusal(next);
       if (scanned) beep('error');
@@ -102,10 +112,17 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
     setSubmitting(true);
     setRefusal(null);
     try {
+      const list = carriers ?? (await carriersReady.current);
+      if (!list) return; // the refusal to list them is already shown
       const decision =
         check.state === 'done' && check.input.invoiceNo === typed
           ? check.decision
-          : await decideCarrier(validatorFor(client), { invoiceNo: typed, base, byHand, carriers });
+          : await decideCarrier(validatorFor(client), {
+              invoiceNo: typed,
+              base: baseFor(list),
+              byHand,
+              carriers: list,
+            });
       const said = decisionMessage(decision, typed, armed, wording);
       if (decision.carrier === null || said.blocks) return failed({ field: said.about, message: said.message });
       // A warning is confirmable: the button that says so, or a second Enter on the same number.
