@@ -3,7 +3,7 @@
 // the tracker's address and write-only key, the language; errors next to their field; keyboard only.
 import type { Page } from '@playwright/test';
 import { lotteNumber } from '../support/seed';
-import { historyOf, openDesk, seriousViolations, sqlOne, TIME_ZONE, type Desk } from './helpers/desk';
+import { historyOf, openDesk, SCREENS, seriousViolations, sqlOne, TIME_ZONE, type Desk } from './helpers/desk';
 import { expect, test } from './helpers/fixture';
 import { scan } from './helpers/keys';
 
@@ -151,3 +151,105 @@ test('the key can be removed, and the settings speak Korean', async ({ page, des
   await ko.getByRole('button', { name: '저장' }).click();
   await expect(ko.getByLabel('접두어')).toHaveAccessibleDescription(/<ABC>은\(는\) 제어 문자 이름이 아닙니다/);
 });
+
+test.describe('screens', () => {
+  for (const language of ['en', 'ko'] as const) {
+    test(`the invoice and Settings dialogs fit 1280x720 and 1600x900 (${language}, screenshots)`, async ({
+      page,
+      desk,
+    }) => {
+      await desk.core.dispatch(
+        'settings.update',
+        {
+          language,
+          operatorName: language === 'ko' ? '김포장' : 'Kim',
+          defaultCarriers: { 'WH-ICN': 'kr.lotte', 'WH-GMP': 'kr.lotte', 'WH-PUS': 'kr.cjlogistics' },
+          scannerPrefix: '\u0002',
+          scannerSuffix: '\u0003',
+        },
+        { operator: '', via: 'manual' },
+      );
+      const t = language === 'ko' ? KO : EN;
+      const slip = sqlOne<{ no: string }>(
+        desk.core,
+        "SELECT s.shipment_no AS no FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.status = 'AWAITING_INVOICE' AND w.code = 'WH-ICN' ORDER BY s.ordered_at DESC LIMIT 1",
+      ).no;
+      for (const size of [
+        { width: 1280, height: 720 },
+        { width: 1600, height: 900 },
+      ]) {
+        await page.setViewportSize(size);
+        await openDesk(page, desk);
+        const tag = `${language}-${size.width}x${size.height}`;
+
+        // The invoice dialog: the warehouse's carrier refuses the number (the longest message)...
+        await page.getByRole('combobox', { name: t.searchBy }).selectOption('shipmentNo');
+        await page.getByRole('searchbox', { name: t.searchText }).fill(slip);
+        await page.getByRole('button', { name: slip, exact: true }).click();
+        const invoice = page.getByRole('dialog', { name: t.shipment(slip) });
+        await invoice.getByLabel(t.number).fill('353563075656');
+        await expect(invoice.locator('.field-text')).toHaveText(t.ruledOut);
+        await expectFits(page);
+        await page.screenshot({ path: `${SCREENS}/flow-invoice-ruled-out-${tag}.png` });
+        // ...and a warning to confirm, under a button that says so.
+        await invoice.getByLabel(t.carrier).selectOption('kr.cjlogistics');
+        await expect(invoice.getByRole('button', { name: t.despite })).toBeVisible();
+        await expect(invoice.locator('.field-text')).toHaveText(t.warning);
+        await expectFits(page);
+        await page.screenshot({ path: `${SCREENS}/flow-invoice-warning-${tag}.png` });
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('button', { name: t.settings }).click();
+        const settings = page.getByRole('dialog', { name: t.settings });
+        await expect(settings.getByLabel(t.prefix)).toHaveValue('<STX>');
+        await expectFits(page);
+        await page.screenshot({ path: `${SCREENS}/flow-settings-${tag}.png` });
+        await page.keyboard.press('Escape');
+      }
+    });
+  }
+});
+
+/** The open dialog shows all its text: nothing runs out sideways, no control is cut at the right. */
+async function expectFits(page: Page) {
+  const dialog = page.locator('[role="dialog"]');
+  const overflow = await dialog.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const cut = [...el.querySelectorAll<HTMLElement>('input, select, button, label, p, legend')]
+      .filter(
+        (c) =>
+          c.offsetParent !== null &&
+          (c.getBoundingClientRect().right > box.right + 0.5 || c.scrollWidth > c.clientWidth + 1),
+      )
+      .filter((c) => !(c instanceof HTMLInputElement)) // an input scrolls its own text
+      .map((c) => `${c.tagName} ${c.textContent?.slice(0, 40) ?? ''}`);
+    return { sideways: el.scrollWidth > el.clientWidth, cut };
+  });
+  expect(overflow).toEqual({ sideways: false, cut: [] });
+}
+
+const EN = {
+  searchBy: 'Search by',
+  searchText: 'Search text',
+  shipment: (no: string) => `Shipment ${no}`,
+  number: 'Invoice No.',
+  carrier: 'Carrier',
+  ruledOut: /^Not a Lotte number: The check digit does not match: .+ Choose the carrier: it fits .+\.$/,
+  warning: /^Check: The check digit does not match the usual CJ Logistics rule/,
+  despite: 'Register despite the warning',
+  settings: 'Settings',
+  prefix: 'Prefix',
+};
+const KO: typeof EN = {
+  searchBy: '검색 항목',
+  searchText: '검색어',
+  shipment: (no: string) => `배송 건 ${no}`,
+  number: '송장번호',
+  carrier: '택배사',
+  ruledOut:
+    /^롯데택배 송장번호가 아닙니다\. 체크 디지트가 맞지 않습니다\. .+ 택배사를 선택하세요\. .+의 번호일 수 있습니다\.$/,
+  warning: /^확인 필요: 체크 디지트가 CJ대한통운의 일반 규칙과 맞지 않습니다/,
+  despite: '경고를 확인하고 등록',
+  settings: '설정',
+  prefix: '접두어',
+};

@@ -102,7 +102,7 @@ async function panelFor(invoiceNo: string, base: CarrierId | null, extra: Partia
 describe('the one message and the button', () => {
   it('with no carrier: says to choose one, names what fits, and blocks', async () => {
     const p = await panelFor(LOTTE_OK, null);
-    expect(p.message?.text).toBe('Choose the carrier: this number fits Lotte, CJ Logistics, Hanjin and 8 more.');
+    expect(p.message?.text).toBe('Choose the carrier: this number fits CJ Logistics, Hanjin, Lotte and 8 more.');
     expect(p.button).toEqual({ label: 'Register', blocked: true, warning: false });
   });
 
@@ -126,7 +126,7 @@ describe('the one message and the button', () => {
     const p = await panelFor('2417-4342-3084', 'kr.lotte');
     expect(p.message).toEqual({
       kind: 'ok',
-      text: 'Valid Lotte number. CJ Logistics, Hanjin, CU Post and 7 more use numbers like this too. Will be saved as 241743423084.',
+      text: 'Valid Lotte number. CJ Logistics, Hanjin, Kyungdong and 7 more use numbers like this too. Will be saved as 241743423084.',
     });
     expect(p.button).toEqual({ label: 'Register', blocked: false, warning: false });
   });

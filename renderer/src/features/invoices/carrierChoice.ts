@@ -16,13 +16,14 @@ export interface CarrierDecision {
   ruledOut: { carrierId: CarrierId; result: ValidationResult } | null;
   /** Chosen because it is the only carrier of this region the number fits. */
   detected: boolean;
-  /** The carriers of this region the number fits, best first. */
+  /** The carriers of this region the number fits, in the choice list's order. */
   fits: CarrierId[];
 }
 
+/** The carriers of this region the number fits, in the list's order (the big carriers first, as in the choice list). */
 export function regionCandidates(result: ValidationResult, carriers: readonly CarrierView[]): CarrierId[] {
-  const inRegion = new Set(carriers.map((c) => c.id));
-  return result.candidates.filter((id) => inRegion.has(id));
+  const fits = new Set(result.candidates);
+  return carriers.filter((c) => fits.has(c.id)).map((c) => c.id);
 }
 
 /**
