@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../../main/core/createCore';
 import { openDatabase, type Db } from '../../../main/core/db/open';
 import { DEFAULT_DEMO_NOW, generateDemo } from '../../../main/core/demo/generate';
@@ -227,6 +227,9 @@ export async function openDesk(page: Page, desk: Desk): Promise<void> {
 
 /** axe-core's serious and critical findings, for the page or only inside `within` (a dialog). */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  // axe-core's analysis is CPU-bound: on two busy cores one run takes tens of seconds. Give the test
+  // that time on top of its own (nothing here is timed; the findings are what is checked).
+  test.info().setTimeout(test.info().timeout + 60_000);
   const builder = new AxeBuilder({ page });
   const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations
