@@ -8,7 +8,9 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron', 'exceljs'],
+  // pg-native is pg's optional libpq binding, never used (pure JavaScript pg). ws stays a package
+  // (a production dependency): bundled, its optional native helpers would be left as bare requires.
+  external: ['better-sqlite3', 'electron', 'exceljs', 'pg-native', 'ws'],
   logLevel: 'warning',
 };
 

@@ -1,5 +1,5 @@
 // The carrier registry: ids are tracker.delivery's, so a number goes to that API without a lookup.
-// Data, not code branches: carriers and their rules change (CARRIERS.md).
+// Data, not code branches: carriers and their rules change (docs/CARRIERS.md).
 import type { Region } from './domain';
 
 export const CARRIER_IDS = [

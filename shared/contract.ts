@@ -2,14 +2,19 @@
 // Handlers and clients are typed from it, so a method without a handler does not compile.
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
+import { dataMethods } from './api/data';
+import { conflictMethods } from './api/conflicts';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
 
+export * from './api/data';
+export * from './api/conflicts';
 export * from './api/imports';
 export * from './api/invoices';
+export * from './api/pushes';
 export * from './api/settings';
 export * from './api/shipments';
 export * from './api/sync';
@@ -20,6 +25,8 @@ export const contract = {
   ...settingsMethods,
   ...importMethods,
   ...syncMethods,
+  ...dataMethods,
+  ...conflictMethods,
 } as const;
 
 export type Contract = typeof contract;
@@ -31,16 +38,3 @@ export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
-
-/** Pushes from the core to every screen. */
-export type PushEvent =
-  | { type: 'shipments.changed'; shipmentNos: string[] }
-  | { type: 'sync.state'; online: boolean; queued: number; lastSyncAt: string | null }
-  | {
-      type: 'imports.progress';
-      /** Echoes imports.preview's uploadRef, so a screen knows which upload this is. */
-      uploadRef: string | null;
-      phase: 'reading' | 'checking' | 'saving' | 'done';
-      done: number;
-      total: number;
-    };

@@ -14,7 +14,7 @@ export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
 export const TABS = ['preparing', 'inDelivery', 'failed', 'delivered'] as const;
 export type Tab = (typeof TABS)[number];
 
-/** Which status tab a shipment shows under (DESIGN.md §2). */
+/** Which status tab a shipment shows under (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). */
 export const TAB_OF_STATUS: Record<ShipmentStatus, Tab> = {
   AWAITING_INVOICE: 'preparing',
   PREPARING_TO_SHIP: 'preparing',
@@ -38,7 +38,7 @@ export type Via = (typeof VIAS)[number];
 export const HISTORY_ACTIONS = ['registered', 'modified', 'deleted', 'voided_by_carrier', 'address_changed'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
-/** Canonical tracking event codes (CARRIERS.md). */
+/** Canonical tracking event codes (docs/CARRIERS.md "Tracking statuses"). */
 export const TRACKING_CODES = [
   'INFO_RECEIVED',
   'AT_PICKUP',
@@ -55,7 +55,7 @@ export const TRACKING_CODES = [
 ] as const;
 export type TrackingCode = (typeof TRACKING_CODES)[number];
 
-/** Statuses in which an invoice may be modified or deleted (DESIGN.md §2). */
+/** Statuses in which an invoice may be modified or deleted (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). */
 export const INVOICE_EDITABLE_STATUSES: readonly ShipmentStatus[] = [
   'PREPARING_TO_SHIP',
   'RELEASED',

@@ -24,6 +24,22 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The desktop offers no encrypted storage for the tracker key. */
   'KEY_STORE_UNAVAILABLE',
+  /** The file is empty, random bytes, or another program's SQLite file: Shipdesk will not touch it. */
+  'NOT_SHIPDESK_DATABASE',
+  /** SQLite found damaged pages (SQLITE_CORRUPT, SQLITE_NOTADB): restore the last backup. */
+  'DATABASE_DAMAGED',
+  /** The file or its folder cannot be written (SQLITE_READONLY*): lookups still work. */
+  'DATABASE_READ_ONLY',
+  /** The disk (or SQLite's page limit) is full (SQLITE_FULL, ENOSPC): nothing was saved. */
+  'DISK_FULL',
+  /** The disk failed a read or write (SQLITE_IOERR*): nothing was saved. */
+  'DISK_ERROR',
+  /** Another program held the database past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED). */
+  'DATABASE_BUSY',
+  /** An import path that is a folder, device, pipe or socket: only ordinary files are read. */
+  'FILE_NOT_REGULAR',
+  /** A restore was asked while a Shipdesk program has the database open. */
+  'DATABASE_IN_USE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,12 +1,10 @@
 // `shipdesk import-invoices FILE --db DB [--commit] [--operator NAME]`: the Excel import without a
 // screen. Prints one JSON object { ok, error?, totals, rows, ... }. Exit 0 when the file was read
 // (even with row errors), 1 when the whole file was refused, 2 on bad usage.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportTotals } from '../../shared/contract';
 import type { Core } from '../core/createCore';
-import { IMPORT_LIMITS } from '../core/imports/limits';
-import { tooLarge } from '../core/imports/preflight';
+import { readImportFile } from '../core/imports/readFile';
 import { defineCommand, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 
@@ -28,16 +26,12 @@ function fields(value: unknown, keys: readonly string[]): Record<string, unknown
   return out;
 }
 
+/** Only an ordinary file, never more than the import limit (a link to /dev/zero, a FIFO, a folder: refused). */
 function readFile(file: string): Buffer | { code: string; message: string } {
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
-  }
-  // Refuse a huge file before reading it into memory.
-  if (size > IMPORT_LIMITS.maxFileBytes) return tooLarge(size);
-  return fs.readFileSync(file);
+  const read = readImportFile(file);
+  if (read.ok) return read.bytes;
+  if ('missing' in read) throw new UsageError(`cannot read ${file}: no such file`);
+  return read.refusal;
 }
 
 async function importWith(core: Core, file: string, bytes: Buffer, commit: boolean, operator: string): Promise<number> {

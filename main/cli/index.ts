@@ -3,13 +3,17 @@
 // Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
 import { version } from '../../package.json';
 import { ShipdeskError } from '../../shared/errors';
+import { storageError } from '../core/db/storageErrors';
+import { backupCommand, restoreCommand } from './backup';
 import { callCommand } from './call';
 import { type Command, UsageError, wantsHelp } from './command';
 import { demoCommand } from './demo';
 import { importInvoicesCommand } from './importInvoices';
-import { cliLog } from './openCore';
+import { cliLog, printEnvelope } from './openCore';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
+import { joinCommand } from './join';
+import { hubCommand } from '../hub/cli';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
@@ -17,6 +21,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'import-invoices': importInvoicesCommand,
   template: templateCommand,
   sync: syncCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  join: joinCommand,
+  hub: hubCommand,
 };
 
 function overview(): string {
@@ -60,8 +68,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`shipdesk ${name}: ${err.message}\n${command.usage()}\n`);
       return 2;
     }
-    // A refusal the operator can act on is one line; anything else is logged with its stack.
-    if (err instanceof ShipdeskError) process.stderr.write(`shipdesk ${name}: ${err.message}\n`);
+    // A refusal the operator can act on (a database that cannot be opened, a full disk) is the same
+    // JSON envelope every command answers with; anything else is logged with its stack.
+    const known = err instanceof ShipdeskError ? err : storageError(err);
+    if (known) printEnvelope({ code: known.code, message: known.message });
     else cliLog.error(`shipdesk ${name} failed`, { error: err });
     return 1;
   }

@@ -1,6 +1,8 @@
 // `shipdesk sync --once --db FILE [--all]`: one full cycle (release due work, poll every due number,
 // or every followed number with --all), then a JSON summary on stdout:
 //   { released, polled, eventsStored, statusChanges, errorsByCode, online }
+// A member of a pool (shipdesk join) first pushes its queued operations to the hub and pulls the pool's
+// changes, and adds { pushed, pulled, conflicts, hubOnline }.
 // Exit 0: the cycle ran (per-number errors are in the summary). 1: it could not run, or the network was
 // unreachable. 2: bad usage. The tracker comes from settings or SHIPDESK_TRACKER_URL / SHIPDESK_TRACKER_KEY.
 import { defineCommand, noPositionals } from './command';
@@ -18,17 +20,31 @@ export const syncCommand = defineCommand(
     },
     required: ['once', 'db'],
     whenMissing: { once: 'sync runs one cycle and needs --once (the app syncs continuously by itself)' },
-    notes: ['Exit 0 when the cycle ran, 1 when it could not or the network was unreachable, 2 on bad usage.'],
+    notes: [
+      'A member of a pool (shipdesk join) first pushes its queued changes to the hub and pulls the pool: { pushed, pulled, conflicts, hubOnline } are added.',
+      'Exit 0 when the cycle ran, 1 when it could not or the network (or the hub) was unreachable, 2 on bad usage.',
+    ],
   },
   async ({ values, positionals }) => {
     noPositionals(positionals);
     const core = openCliCore(values.db ?? '', { autoRelease: false });
     if (!core) return 1;
     try {
+      // A member of a pool first trades with the hub: verdicts free carrier work the cycle then sends.
+      const pool = core.hub ? await core.hub.syncOnce() : null;
       const summary = await core.sync.runCycle({ all: values.all === true });
       const { online, tracking } = core.sync.state();
-      printJson({ ...summary, online, tracking });
-      return online ? 0 : 1;
+      const hub = pool
+        ? {
+            pushed: pool.pushed,
+            pulled: pool.pulled,
+            conflicts: pool.conflicts,
+            hubOnline: !pool.offline && !pool.refused,
+            ...(pool.refused ? { hubRefused: pool.refused } : {}),
+          }
+        : {};
+      printJson({ ...summary, online, tracking, ...hub });
+      return online && (!pool || (!pool.offline && !pool.refused)) ? 0 : 1;
     } finally {
       core.close();
     }

@@ -1,5 +1,6 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
+import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
 import { createImportService } from './imports/service';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
@@ -16,6 +17,11 @@ import type { TrackingProvider } from './sync/provider';
 import type { SyncRunner } from './sync/runner';
 import { createSync, type Sync } from './sync/setup';
 import type { SyncTuningInput } from './sync/tuning';
+import type { HubClient } from './hub/client';
+import { listConflicts, poolStateView, resolveConflict } from './hub/conflicts';
+import { joinPool, type JoinResult } from './hub/join';
+import { createHubLink, type HubLink } from './hub/link';
+import { readMembership } from './hub/membership';
 
 export interface CoreOptions {
   dbPath: string;
@@ -36,8 +42,12 @@ export interface CoreOptions {
   syncTuning?: SyncTuningInput;
   /** Where a tracker key entered in settings is kept (desktop: safeStorage); default a 0600 file beside the database. */
   trackerKeyStore?: KeyStore;
+  /** Daily backups (and the retention purge) on a timer: the desktop app and the web host. Off by default. */
+  dataCare?: boolean;
   /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
   env?: Record<string, string | undefined>;
+  /** A member of a pool: follow the hub's pushes (the app, the web host). Tests inject a client that can lose the network. */
+  hub?: { live?: boolean; client?: HubClient; batch?: number };
 }
 
 export interface Core {
@@ -48,8 +58,14 @@ export interface Core {
   /** Tracking sync: runCycle (what `shipdesk sync --once` does), refresh, state. */
   readonly sync: SyncRunner;
   close(): void;
+  /** Backups and retention: what the daily timer does, for tests and tools. */
+  readonly dataCare: Pick<DataCare, 'dailyPass'>;
   /** For tests and tools in this repo (benchmarks, demo data); screens never see it. */
   readonly db: Db;
+  /** The link to the pool's hub, when this station is a member (after `join`). */
+  readonly hub: HubLink | null;
+  /** Makes this station a member of a pool (`shipdesk join`). */
+  joinHub(o: { url: string; token: string }): Promise<JoinResult>;
 }
 
 function buildHandlers(
@@ -58,6 +74,8 @@ function buildHandlers(
   computerUser: string,
   afterWrite: () => void,
   sync: Sync,
+  care: DataCare,
+  hub: () => HubLink | null,
 ): Handlers {
   const write = <T>(result: T): T => {
     afterWrite();
@@ -89,6 +107,10 @@ function buildHandlers(
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     ...sync.handlers,
+    ...care.handlers,
+    'conflicts.list': (q) => listConflicts(ctx, q),
+    'conflicts.resolve': (input, call) => write(resolveConflict(ctx, input, actorOf(call))),
+    'pool.state': () => poolStateView(ctx, hub()),
   };
 }
 
@@ -99,7 +121,10 @@ export function createCore(options: CoreOptions): Core {
       sinks: [stderrSink()],
       level: logLevelFrom((options.env ?? process.env)['SHIPDESK_LOG_LEVEL'], 'warn'),
     });
-  const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.dbPath, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   const autoRelease = options.autoRelease ?? true;
@@ -115,17 +140,48 @@ export function createCore(options: CoreOptions): Core {
     ...(options.env ? { env: options.env } : {}),
   });
 
+  let hub: HubLink | null = null;
   const runOutbox = (): Promise<string[]> => {
     if (closed) return Promise.resolve([]);
-    return sync.runner.releaseDue().catch((err: unknown) => {
+    const pass = sync.runner.releaseDue().then((moved) => {
+      // Confirmed releases became "released" notes for the pool: send them.
+      if (moved.length && hub && autoRelease) hub.nudge();
+      return moved;
+    });
+    return pass.catch((err: unknown) => {
       if (closed) return []; // the database closed under a pass in flight: the work stays queued
       log.error('outbox pass failed', { error: err });
       return [];
     });
   };
 
+  const connectHub = () => {
+    const membership = readMembership(ctx, options.dbPath);
+    if (!membership || closed) return;
+    hub?.stop();
+    hub = createHubLink(ctx, {
+      membership,
+      changed: (shipmentNos) => ctx.events.emit({ type: 'shipments.changed', shipmentNos }),
+      stateChanged: () => {
+        if (closed) return;
+        sync.runner.publishState();
+        // A verdict may have freed held carrier work.
+        if (autoRelease) void runOutbox();
+      },
+      ...(options.hub?.client ? { client: options.hub.client } : {}),
+      ...(options.hub?.batch ? { batch: options.hub.batch } : {}),
+      failed: (err) => {
+        if (!closed) log.error('pool sync failed', { error: err instanceof Error ? err.message : String(err) });
+      },
+    });
+    if (options.hub?.live || options.sync) hub.start();
+  };
+  connectHub();
+
   const afterWrite = () => {
     if (!closed) sync.runner.publishState(); // the queue grew
+    // A member's change goes to the hub at once (its carrier work waits for the verdict).
+    if (hub && (autoRelease || options.hub?.live)) hub.nudge();
     if (!autoRelease || closed || timer) return;
     timer = setTimeout(() => {
       timer = null;
@@ -140,20 +196,43 @@ export function createCore(options: CoreOptions): Core {
     via: via ?? call.via,
   });
 
-  const dispatch = createDispatcher(buildHandlers(ctx, actorOf, computerUser, afterWrite, sync), log);
+  const care = createDataCare(ctx, {
+    dbFile: options.dbPath,
+    log,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  const dispatch = createDispatcher(
+    buildHandlers(ctx, actorOf, computerUser, afterWrite, sync, care, () => hub),
+    log,
+  );
   if (options.sync) sync.runner.start(options.sync.intervalMs);
+  if (options.dataCare) care.start();
 
   return {
     dispatch,
     events,
     runOutbox,
     sync: sync.runner,
+    dataCare: { dailyPass: care.dailyPass },
     db,
+    get hub() {
+      return hub;
+    },
+    async joinHub(o) {
+      const result = await joinPool(ctx, options.dbPath, {
+        ...o,
+        ...(options.hub?.client ? { client: options.hub.client } : {}),
+      });
+      connectHub();
+      return result;
+    },
     close() {
       if (closed) return;
       closed = true;
+      hub?.stop();
       if (timer) clearTimeout(timer);
       sync.runner.stop();
+      care.stop();
       db.close();
     },
   };

@@ -8,11 +8,8 @@ export const INVOKE_CHANNEL = 'shipdesk:invoke';
 /** Main -> renderer, one message per core PushEvent (webContents.send). */
 export const PUSH_CHANNEL = 'shipdesk:push';
 
-/** The message the preload sends on INVOKE_CHANNEL. */
-export interface InvokeMessage {
-  method: string;
-  input: unknown;
-}
+/** The message the preload sends on INVOKE_CHANNEL (its schema is shared/wire.ts). */
+export type { InvokeMessage } from '../../shared/wire';
 
 /** What the preload exposes as `window.shipdesk`, and nothing more. */
 export interface ShipdeskBridge {

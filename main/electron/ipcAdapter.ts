@@ -3,7 +3,7 @@
 import type { Envelope } from '../../shared/errors';
 import type { Logger } from '../core/log/logger';
 import type { Dispatch } from '../core/rpc/dispatch';
-import type { InvokeMessage } from './channels';
+import { InvokeMessageSchema } from '../../shared/wire';
 import type { SenderFacts } from './senderCheck';
 
 /** The parts of IpcMainInvokeEvent we rely on. */
@@ -20,8 +20,6 @@ export interface InvokeAdapterDeps {
   log?: Logger;
 }
 
-const MAX_METHOD_LENGTH = 100;
-
 export function senderFactsOf(event: InvokeEventLike): SenderFacts {
   const frame = event.senderFrame ?? null;
   return {
@@ -30,14 +28,6 @@ export function senderFactsOf(event: InvokeEventLike): SenderFacts {
     // The top frame is the one without a parent.
     isMainFrame: frame !== null && frame.parent === null,
   };
-}
-
-function isInvokeMessage(message: unknown): message is InvokeMessage {
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const keys = Object.keys(message);
-  if (!keys.every((k) => k === 'method' || k === 'input')) return false;
-  const method: unknown = (message as { method?: unknown }).method;
-  return typeof method === 'string' && method.length > 0 && method.length <= MAX_METHOD_LENGTH;
 }
 
 export function createInvokeHandler(deps: InvokeAdapterDeps) {
@@ -58,18 +48,19 @@ export function createInvokeHandler(deps: InvokeAdapterDeps) {
       });
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This window is not allowed to use Shipdesk.' } };
     }
-    if (!isInvokeMessage(message)) {
+    const parsed = InvokeMessageSchema.safeParse(message);
+    if (!parsed.success) {
       return {
         ok: false,
         error: { code: 'INVALID_INPUT', message: 'The request is not valid: expected { method, input }.' },
       };
     }
     try {
-      return await deps.dispatch(message.method, message.input, { operator: deps.operator, via: 'manual' });
+      return await deps.dispatch(parsed.data.method, parsed.data.input, { operator: deps.operator, via: 'manual' });
     } catch (err) {
       // The dispatcher promises not to throw; if it ever does, the renderer still gets an answer.
       deps.log?.error('dispatch threw', {
-        method: message.method,
+        method: parsed.data.method,
         error: err instanceof Error ? err.message : String(err),
       });
       return {

@@ -1,7 +1,6 @@
 // The desktop shell: app lifecycle, the one hardened window, and the IPC bridge to the core.
 // Security decisions live in small pure modules (windowOptions, senderCheck, permissions,
 // ipcAdapter) that are tested under Node; this file only wires them to Electron.
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   app,
@@ -15,6 +14,7 @@ import {
   type WebContents,
 } from 'electron';
 import { createCore } from '../core/createCore';
+import { ensurePrivateDir } from '../core/db/files';
 import { osUserName } from '../core/osUser';
 import { encryptedKeyStore } from '../core/sync/config';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from '../core/log/logger';
@@ -24,7 +24,8 @@ import { createInvokeHandler } from './ipcAdapter';
 import { menuTemplate } from './menu';
 import { isPermissionGranted } from './permissions';
 import { appUrlFor, isAppUrl, isTrustedSender, type TrustedWindow } from './senderCheck';
-import { CONTENT_SECURITY_POLICY, hardenedWindowOptions } from './windowOptions';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { hardenedWindowOptions } from './windowOptions';
 
 type Core = ReturnType<typeof createCore>;
 
@@ -117,7 +118,8 @@ function createWindow(activeCore: Core): BrowserWindow {
   });
   let restarts = 0;
   contents.on('render-process-gone', (_event, details) => {
-    log.error('the screen stopped', { reason: details.reason, exitCode: details.exitCode });
+    const level = details.reason === 'clean-exit' ? 'info' : 'error';
+    log[level]('the screen stopped', { reason: details.reason, exitCode: details.exitCode });
     // Bring the operator's screen back rather than leave a blank window, but do not loop forever.
     if (details.reason !== 'clean-exit' && restarts < MAX_RENDERER_RESTARTS && !win.isDestroyed()) {
       restarts += 1;
@@ -149,7 +151,8 @@ function onReady(): void {
     Menu.buildFromTemplate(menuTemplate({ isMac: process.platform === 'darwin', allowDevTools: !app.isPackaged })),
   );
   const userData = app.getPath('userData');
-  fs.mkdirSync(userData, { recursive: true });
+  // The folder holds customers' addresses and the backups: this account only (0700).
+  ensurePrivateDir(userData, { tighten: true });
   let started: Core;
   try {
     started = createCore({
@@ -162,6 +165,8 @@ function onReady(): void {
       defaultOperator: osUserName(),
       // The desktop app is the one that keeps parcels moving while it is open.
       sync: { intervalMs: SYNC_TICK_MS },
+      // A backup a day into the backups folder beside the database, and the retention purge if set.
+      dataCare: true,
       // The tracker key is encrypted with the OS keychain (DPAPI, Keychain, libsecret).
       trackerKeyStore: encryptedKeyStore(
         path.join(userData, 'tracker-key.enc'),

@@ -1,23 +1,6 @@
-// The hardened BrowserWindow options and the Content-Security-Policy. Pure data so tests can check
-// every flag under plain Node (the `electron` import is type-only and erased at build time).
+// The hardened BrowserWindow options. Pure data so tests can check every flag under plain Node (the
+// `electron` import is type-only and erased at build time). The CSP is shared/csp.ts.
 import type { BrowserWindowConstructorOptions } from 'electron';
-
-/**
- * Only our own bundled files may run. 'unsafe-inline' styles are allowed because React sets
- * style attributes; scripts stay strict. The renderer's index.html carries the same policy in a
- * meta tag because Chromium does not always pass file:// responses through webRequest.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 export const MIN_WINDOW_WIDTH = 1024;
 export const MIN_WINDOW_HEIGHT = 640;
@@ -51,6 +34,8 @@ export function hardenedWindowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      // A middle click on a link must not open anything (navigation and new windows are refused too).
+      disableBlinkFeatures: 'Auxclick',
       // The dictionary download would try the network and leak what operators type.
       spellcheck: false,
       // A workbook dropped outside the drop zone must not replace the app with file://.

@@ -123,6 +123,7 @@ async function main(argv: string[]): Promise<void> {
       dbPath,
       log,
       defaultOperator: osUserName(),
+      dataCare: true,
       ...(clock ? { clock } : {}),
       ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }),
     });

@@ -1,7 +1,7 @@
 // Where `npm run web` keeps its database when --db is not given: the per-user data folder of the OS.
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensurePrivateDir } from '../core/db/files';
 
 export function userDataDir(
   env: NodeJS.ProcessEnv = process.env,
@@ -17,9 +17,9 @@ export function userDataDir(
   return path.posix.join(base, 'shipdesk');
 }
 
-/** The default database file, creating its folder. */
+/** The default database file, creating its folder readable by this account only (it holds addresses). */
 export function defaultDatabasePath(): string {
   const dir = userDataDir();
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir, { tighten: true });
   return path.join(dir, 'shipdesk.db');
 }

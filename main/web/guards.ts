@@ -57,6 +57,9 @@ export function presentedToken(req: IncomingMessage, port: number): string | und
 }
 
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
+  // Node keeps only the first of repeated Host headers; a request with two is refused, not guessed at.
+  const hosts = req.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === 'host');
+  if (hosts.length !== 1) return false;
   const host = req.headers.host?.toLowerCase();
   if (!host) return false;
   const allowed = [`127.0.0.1:${port}`, `localhost:${port}`];

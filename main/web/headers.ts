@@ -1,9 +1,6 @@
 // Response headers every answer from the web host carries.
 import type { ServerResponse } from 'node:http';
-
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 export function securityHeaders(): Record<string, string> {
   return {

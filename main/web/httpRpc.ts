@@ -3,7 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core/createCore';
 import { sendJson, sendText } from './headers';
-import { invalidInput } from './protocol';
+import { invalidInput } from '../../shared/wire';
+import { boundsProblem } from './bounds';
 
 export interface HttpRpcOptions {
   core: Core;
@@ -78,6 +79,12 @@ export async function answerHttpRpc(
   }
   let input: unknown = undefined;
   const text = body.toString('utf8').trim();
+  const tooMuch = boundsProblem(method, text);
+  if (tooMuch) {
+    options.refused('request over the limits', 200);
+    sendJson(res, 200, invalidInput(tooMuch));
+    return;
+  }
   if (text.length > 0) {
     try {
       input = JSON.parse(text);

@@ -3,7 +3,8 @@
 import type { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Logger } from '../core/log/logger';
-import { invalidInput, parseRequest, type ServerFrame } from './protocol';
+import { invalidInput, parseRequestFrame, type ServerFrame } from '../../shared/wire';
+import { boundsProblem, frameMethod } from './bounds';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -50,11 +51,18 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
         send(ws, { id: null, envelope: invalidInput('Send requests as JSON text frames, not binary.') }, log);
         return;
       }
-      const request = parseRequest(textOf(data));
-      if (!request.ok) {
-        send(ws, { id: request.id, envelope: invalidInput(request.message) }, log);
+      const text = textOf(data);
+      const tooMuch = boundsProblem(frameMethod(text), text);
+      if (tooMuch) {
+        send(ws, { id: null, envelope: invalidInput(tooMuch) }, log);
         return;
       }
+      const parsed = parseRequestFrame(text);
+      if (!parsed.ok) {
+        send(ws, { id: parsed.id, envelope: invalidInput(parsed.message) }, log);
+        return;
+      }
+      const request = parsed.frame;
       void core.dispatch(request.method, request.input, { operator, via: 'manual' }).then(
         (envelope) => send(ws, { id: request.id, envelope }, log),
         // dispatch never rejects; this is the belt to its braces.

@@ -8,12 +8,37 @@ export const ymd = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
 
-/** Free text an operator typed or scanned; bounded so a stuck scanner cannot flood a query. */
-export const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+// What invisible characters do at the contract, decided by what kind of text a field holds:
+// - Free text a person typed and others will read (names, addresses, reasons, file names): format
+//   characters are stripped (bidi overrides and isolates such as U+202E, zero-width spaces, BOM):
+//   they arrive by copy and paste, change nothing a person meant, and let text display as something
+//   else ("‮xslx.exe" shows as "exe.xlsx"). ZWJ and ZWNJ stay: scripts and emoji need them.
+//   Control characters (NUL and the rest of C0/C1, except tab and line breaks) are refused: no
+//   keyboard types them, so they come from a script or a broken file, and the sender should hear so.
+// - Scanned identifiers (shipment and invoice numbers, search text): every control and format
+//   character is stripped; barcode scanners add them as prefixes, suffixes and separators.
+const FORMAT_CHARS = /(?![\u200c\u200d])\p{Cf}/gu;
+const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
+const SCANNER_NOISE = /[\p{Cc}\p{Cf}]/gu;
 
-export const shipmentNo = text(40).min(1, 'a shipment number is required');
+/** Free text a person typed; bounded so a stuck scanner cannot flood a query. */
+export const text = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(FORMAT_CHARS, ''))
+    .refine((s) => !CONTROL_CHARS.test(s), 'control characters (such as NUL) are not allowed')
+    .max(max, `at most ${max} characters`);
+
+/** A scanned or typed identifier: scanner noise (control and format characters) removed. */
+export const scanned = (max: number) =>
+  z
+    .string()
+    .overwrite((s) => s.replace(SCANNER_NOISE, ''))
+    .max(max, `at most ${max} characters`);
+
+export const shipmentNo = scanned(40).min(1, 'a shipment number is required');
 export const carrierId = z.enum(CARRIER_IDS, { error: 'unknown carrier id' });
-export const invoiceNo = text(64).min(1, 'an invoice number is required');
+export const invoiceNo = scanned(64).min(1, 'an invoice number is required');
 export const reason = text(500).optional();
 export const via = z.enum(VIAS).optional();
 export const listLimit = z.number().int().min(1).max(500).default(100);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CarrierId } from '../carriers';
 import type { InvoiceWarning, NumberError } from '../numberIssues';
 import { REGIONS, type HistoryAction, type Region, type Via } from '../domain';
-import { carrierId, invoiceNo, method, reason, shipmentNo, text, via } from './common';
+import { carrierId, invoiceNo, method, reason, scanned, shipmentNo, via } from './common';
 import type { Address, ShipmentDetail } from './shipments';
 
 export interface HistoryEntry {
@@ -49,6 +49,6 @@ export const invoiceMethods = {
   'invoices.history': method<HistoryEntry[]>()(z.strictObject({ shipmentNo })),
   'carriers.list': method<CarrierView[]>()(z.strictObject({ region: z.enum(REGIONS).optional() })),
   'carriers.validate': method<ValidationResult>()(
-    z.strictObject({ carrierId: carrierId.optional(), invoiceNo: text(200) }),
+    z.strictObject({ carrierId: carrierId.optional(), invoiceNo: scanned(200) }),
   ),
 } as const;

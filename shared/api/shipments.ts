@@ -14,7 +14,7 @@ import {
   type TrackingCode,
   type Via,
 } from '../domain';
-import { method, reason, shipmentNo, text, via, ymd } from './common';
+import { method, reason, scanned, shipmentNo, text, via, ymd } from './common';
 
 export const AddressSchema = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO country code, e.g. KR'),
@@ -32,7 +32,7 @@ export const ShipmentListInput = z.strictObject({
   search: z
     .strictObject({
       field: z.enum(SEARCH_FIELDS),
-      text: text(200),
+      text: scanned(200),
       mode: z.enum(['exact', 'prefix']).default('exact'),
     })
     .optional(),

@@ -1,7 +1,9 @@
 // `npm run bench [-- --sizes 100000,1000000] [--runs 40] [--json FILE]`: prints a table, writes JSON.
 import fs from 'node:fs';
 import path from 'node:path';
+import { benchBackup } from './backupBench';
 import { benchCore, demoDatabase } from './coreBench';
+import { benchHub } from './hubBench';
 import { benchImports } from './importBench';
 import { benchScreen } from './screenBench';
 import { benchSync } from './syncBench';
@@ -18,7 +20,13 @@ async function main(): Promise<void> {
   const dir = path.resolve(arg('data') ?? '.tmp/bench');
   fs.mkdirSync(dir, { recursive: true });
   const results: BenchResult[] = [];
-  for (const size of sizes) {
+  // Many stations, one pool: needs PostgreSQL (Debian's postgresql) and the built CLI (npm run build).
+  const hubOnly = process.argv.includes('--hub-only');
+  if (hubOnly || !process.argv.includes('--no-hub')) {
+    console.log('pool (PostgreSQL hub):');
+    results.push(...(await benchHub()));
+  }
+  for (const size of hubOnly ? [] : sizes) {
     console.log(`size ${size.toLocaleString('en-US')}:`);
     const db = demoDatabase(dir, size);
     results.push(...(await benchCore(db, size, runs)));
@@ -26,6 +34,7 @@ async function main(): Promise<void> {
       results.push(...(await benchImports(db, size, runs)));
       results.push(...(await benchSync(db, size, runs)));
     }
+    if (size === sizes[sizes.length - 1]) results.push(...(await benchBackup(db, size)));
     if (size === sizes[sizes.length - 1] && !process.argv.includes('--no-screen')) {
       results.push(...(await benchScreen(db, size, runs)));
     }

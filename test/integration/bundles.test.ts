@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -50,5 +51,16 @@ describe('the built bundles', () => {
       const own = sourcesOf(map).filter((s) => !s.startsWith('node_modules/'));
       expect(own.filter((s) => !/^(renderer|shared)\//.test(s))).toEqual([]);
     }
+  });
+
+  it('the page carries the one CSP (shared/csp.ts) in its meta tag, before any script', () => {
+    const page = path.join(repo, 'dist/renderer/index.html');
+    if (!fs.existsSync(page)) throw new Error('dist/renderer is missing: run `npm run build` first (npm test does).');
+    const html = fs.readFileSync(page, 'utf8');
+    const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/g)];
+    expect(metas.map((m) => m[1])).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    // The source holds no copy of the policy, only the place the build writes it.
+    expect(fs.readFileSync(path.join(repo, 'renderer/index.html'), 'utf8')).not.toContain("default-src 'self'");
   });
 });

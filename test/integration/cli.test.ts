@@ -151,6 +151,10 @@ describe('shipdesk CLI', () => {
   it('refuses to mix demo data into a database that has shipments', () => {
     const again = shipdesk('demo', '--db', db, '--shipments', '10');
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/already/i);
+    // A refusal is the same JSON envelope every command answers with.
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/already/i) },
+    });
   });
 });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSION } from '../../main/core/db/open';
 import { createCore } from '../../main/core/createCore';
+import { SHIPDESK_APPLICATION_ID } from '../../main/core/db/verdict';
 import { ShipdeskError } from '../../shared/errors';
 import { tempDir } from '../support/core';
 import { silentLogger } from '../../main/core/log/logger';
@@ -45,6 +46,7 @@ describe('database', () => {
   it('refuses a database from a newer Shipdesk with a clear message and leaves the file as it was', () => {
     const file = fresh();
     const raw = new Database(file);
+    raw.pragma(`application_id = ${SHIPDESK_APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.exec('CREATE TABLE future (x)');
     raw.close();

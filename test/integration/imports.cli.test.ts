@@ -115,6 +115,21 @@ describe('shipdesk template / import-invoices', () => {
     });
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'refuses a link to /dev/zero, a FIFO and a folder with exit 1 and FILE_NOT_REGULAR',
+    () => {
+      fs.symlinkSync('/dev/zero', path.join(dir, 'zero.xlsx'));
+      spawnSync('mkfifo', [path.join(dir, 'pipe.csv')]);
+      fs.mkdirSync(path.join(dir, 'folder.xlsx'));
+      for (const name of ['zero.xlsx', 'pipe.csv', 'folder.xlsx']) {
+        const r = shipdesk('import-invoices', name, '--db', db, '--commit');
+        expect(r.code, name).toBe(1);
+        expect(json(r.stdout), name).toMatchObject({ ok: false, error: { code: 'FILE_NOT_REGULAR' }, rows: [] });
+        expect(r.stderr, name).toBe('');
+      }
+    },
+  );
+
   it('exits 2 on bad usage', () => {
     for (const args of [
       ['import-invoices'],

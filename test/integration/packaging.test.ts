@@ -98,6 +98,9 @@ function distFingerprint(): string {
  * another terminal), the archive may mix two builds, so it packages again, at most three times.
  */
 async function packageApp(): Promise<{ output: string; seconds: number }> {
+  // What `npm run dist` does before electron-builder: the icon set from build/icon.svg.
+  const icons = await run([path.join(REPO, 'scripts', 'icons.mjs')], packagingEnv());
+  expect(icons.code, icons.output).toBe(0);
   for (let attempt = 1; ; attempt += 1) {
     const root = makeTemp();
     const output = path.join(root, 'release');
@@ -150,6 +153,14 @@ describe('electron-builder package (offline, stub Electron)', () => {
       const pkg: unknown = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
       const main = typeof pkg === 'object' && pkg !== null && 'main' in pkg ? pkg.main : undefined;
       expect(main).toBe('dist/main/electron.cjs');
+      // Name and version come from the repo's package.json.
+      const repoManifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
+      const version = typeof pkg === 'object' && pkg !== null && 'version' in pkg ? pkg.version : undefined;
+      expect(version).toBe(repoManifest.version);
+      // The desktop package holds the desktop app only: not the browser host or the command line.
+      expect(files.has('dist/main/web.cjs')).toBe(false);
+      expect(files.has('dist/main/cli.cjs')).toBe(false);
+      expect(files.has('dist/main/importWorker.cjs')).toBe(true);
 
       // Every package the main bundles leave to require() at run time is in the archive.
       const externals = new Set<string>();
@@ -178,7 +189,13 @@ describe('electron-builder package (offline, stub Electron)', () => {
       const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
         devDependencies?: Record<string, string>;
       };
-      const devTools = Object.keys(manifest.devDependencies ?? {}).filter((name) => !name.startsWith('@types/'));
+      // Dev-only by the lock: a dev dependency the product's own dependencies also need (semver) is packed.
+      const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { dev?: boolean }>;
+      };
+      const devTools = Object.keys(manifest.devDependencies ?? {}).filter(
+        (name) => !name.startsWith('@types/') && lock.packages[`node_modules/${name}`]?.dev === true,
+      );
       expect(devTools).toContain('electron');
       const all = [...files];
       for (const name of devTools) {
@@ -199,6 +216,69 @@ describe('electron-builder package (offline, stub Electron)', () => {
     },
     240_000,
   );
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): [number, number] {
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe('installers (electron-builder.yml) and the icon set', () => {
+  const load = requireFromRepo('js-yaml') as { load(text: string): unknown };
+  const config = load.load(fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8'));
+  const get = (...keys: (string | number)[]): unknown =>
+    keys.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? Reflect.get(v, k) : undefined), config);
+
+  it('builds a per-user NSIS installer, a dmg for Intel and Apple silicon, an AppImage and a deb', () => {
+    expect(get('appId')).toBe('com.shipdesk.app');
+    expect(get('productName')).toBe('Shipdesk');
+    expect(get('win', 'target', 0)).toMatchObject({ target: 'nsis' });
+    expect(get('nsis')).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
+    expect(get('mac', 'target', 0)).toEqual({ target: 'dmg', arch: ['x64', 'arm64'] });
+    expect(get('linux', 'target')).toEqual([
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ]);
+    // better-sqlite3 is rebuilt for Electron only while packing, and loaded from outside the archive.
+    expect(get('npmRebuild')).toBe(false);
+    expect(get('beforePack')).toBe('./scripts/before-pack.cjs');
+    expect(get('asarUnpack')).toEqual(['**/node_modules/better-sqlite3/build/Release/*.node']);
+    // No version in the config: electron-builder takes package.json's.
+    expect(get('version')).toBeUndefined();
+    expect(get('extraMetadata')).toBeUndefined();
+  });
+
+  it('renders every icon from the one SVG: PNGs 16-1024 px, an ICO for Windows, an ICNS for macOS', async () => {
+    const out = makeTemp();
+    const script = (await import(path.join(REPO, 'scripts', 'icons.mjs'))) as {
+      buildIcons(outDir: string): string;
+      LINUX_SIZES: number[];
+    };
+    script.buildIcons(out);
+    for (const size of script.LINUX_SIZES) {
+      expect(pngSize(fs.readFileSync(path.join(out, 'icons', `${size}x${size}.png`)))).toEqual([size, size]);
+    }
+    expect(pngSize(fs.readFileSync(path.join(out, 'icon.png')))).toEqual([1024, 1024]);
+    const ico = fs.readFileSync(path.join(out, 'icon.ico'));
+    expect(ico.readUInt16LE(2)).toBe(1); // an icon
+    const icoSizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const entry = 6 + 16 * i;
+      const png = ico.subarray(
+        ico.readUInt32LE(entry + 12),
+        ico.readUInt32LE(entry + 12) + ico.readUInt32LE(entry + 8),
+      );
+      return pngSize(png)[0];
+    });
+    expect(icoSizes).toEqual([16, 24, 32, 48, 64, 128, 256]);
+    const icns = fs.readFileSync(path.join(out, 'icon.icns'));
+    expect(icns.subarray(0, 4).toString('latin1')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    const types: string[] = [];
+    for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4))
+      types.push(icns.subarray(at, at + 4).toString());
+    expect(types).toEqual(['icp4', 'icp5', 'icp6', 'ic07', 'ic08', 'ic09', 'ic10']);
+  });
 });
 
 interface HookModule {

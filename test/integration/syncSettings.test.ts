@@ -150,6 +150,47 @@ describe('tracker settings', () => {
     expect((await core.ok('sync.problems', {}))[0]).toMatchObject({ kind: 'unauthorized' });
   });
 
+  it('a new tracker address without the key forgets the key: it is never sent to the new address', async () => {
+    await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY });
+    const keyFile = `${core.dbPath}.tracker-key`;
+    expect(fs.existsSync(keyFile)).toBe(true);
+    const other = await startFakeCarrier({ apiKey: 'someone-else:key' });
+    try {
+      const moved = await core.ok('sync.updateSettings', { trackerUrl: other.graphqlUrl });
+      expect(moved).toMatchObject({ trackerUrl: other.graphqlUrl, hasKey: false, keyFrom: null });
+      expect(fs.existsSync(keyFile)).toBe(false);
+      await registerOne(11);
+      await core.sync.runCycle({ all: true });
+      expect((await core.ok('sync.state', {})).tracking).toBe(false); // no key: nothing is sent anywhere
+      expect(other.tracks).toEqual([]);
+      // Given again in the same call, the key goes with the new address.
+      const again = await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY });
+      expect(again).toMatchObject({ hasKey: true, keyFrom: 'store' });
+      // Changing only the release endpoint leaves the tracker key alone.
+      expect(await core.ok('sync.updateSettings', { releaseUrl: null })).toMatchObject({ hasKey: true });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('never writes the key into a log line, a problem, a setting or the database', async () => {
+    await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY });
+    await registerOne(12);
+    await core.sync.runCycle({ all: true });
+    await core.ok('sync.updateSettings', { trackerKey: 'client-7:wrong' });
+    core.now.value += 10 * 60_000;
+    await core.sync.runCycle({ all: true });
+    const seen = [
+      ...logged,
+      JSON.stringify(await core.ok('sync.problems', {})),
+      JSON.stringify(await core.ok('sync.settings', {})),
+      JSON.stringify(core.db.prepare('SELECT * FROM sync_meta').all()),
+      JSON.stringify(core.db.prepare('SELECT * FROM settings').all()),
+    ].join('\n');
+    expect(seen).not.toContain('Sup3r-Secret-Value');
+    expect(seen).not.toContain('client-7:wrong');
+  });
+
   it('on the desktop the key is kept encrypted with the storage the shell lends (safeStorage)', async () => {
     const available = { value: true };
     const xor = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
 import { DEFAULT_MAX_MESSAGE_BYTES, startWebHost, type WebHost } from '../../main/web/host';
-import { CONTENT_SECURITY_POLICY } from '../../main/web/headers';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
 import { startTestCore, type TestCore } from '../support/core';
 import { captureLog } from '../support/log';

@@ -21,15 +21,20 @@ export function tempDir(prefix = 'shipdesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function startTestCore(options: Partial<CoreOptions> = {}): TestCore {
-  const dir = tempDir();
+/** `reopen`: start again on the file of a core that was closed (a station killed and restarted). */
+export function startTestCore(options: Partial<CoreOptions> = {}, reopen?: { dir: string; now: number }): TestCore {
+  const dir = reopen?.dir ?? tempDir();
   const dbPath = path.join(dir, 'shipdesk.db');
-  const now = { value: Date.parse('2026-11-26T01:00:00Z') };
+  const now = { value: reopen?.now ?? Date.parse('2026-11-26T01:00:00Z') };
   const core = createCore({ dbPath, clock: () => now.value, log: silentLogger, autoRelease: false, ...options });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>, operator = 'kim') =>
     core.dispatch(method, input, { operator, via: 'manual' }) as Promise<Envelope<MethodResult<M>>>;
   return {
     ...core,
+    // The pool link appears when the station joins: read it live, not as copied here.
+    get hub() {
+      return core.hub;
+    },
     dir,
     dbPath,
     now,

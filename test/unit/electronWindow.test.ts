@@ -12,12 +12,8 @@ import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../../main/electron/channels';
 import { menuTemplate } from '../../main/electron/menu';
 import { isPermissionGranted } from '../../main/electron/permissions';
 import { appUrlFor } from '../../main/electron/senderCheck';
-import {
-  CONTENT_SECURITY_POLICY,
-  hardenedWindowOptions,
-  MIN_WINDOW_HEIGHT,
-  MIN_WINDOW_WIDTH,
-} from '../../main/electron/windowOptions';
+import { hardenedWindowOptions, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH } from '../../main/electron/windowOptions';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 const PRELOAD = '/opt/Shipdesk/resources/app.asar/dist/main/preload.cjs';
 
@@ -48,6 +44,8 @@ describe('hardened window options', () => {
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.webviewTag).toBe(false);
     expect(prefs.experimentalFeatures).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
   it('does not navigate to a dropped file and does not download spellcheck dictionaries', () => {
@@ -82,7 +80,7 @@ describe('hardened window options', () => {
 describe('Content-Security-Policy', () => {
   const csp = cspDirectives(CONTENT_SECURITY_POLICY);
 
-  it('is exactly the agreed policy (the renderer meta tag carries the same text)', () => {
+  it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
@@ -264,7 +262,9 @@ function fire(map: Map<string, AnyListener[]>, name: string, ...args: unknown[])
   for (const fn of map.get(name) ?? []) fn(...args);
 }
 
-async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Promise<MainRun> {
+async function runMain(
+  options: { lock?: boolean; coreThrows?: Error; logLevel?: 'info' | 'warn' } = {},
+): Promise<MainRun> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'shipdesk-main-'));
   mainTemps.push(root);
   const run: MainRun = {
@@ -450,13 +450,22 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
   };
   const distMain = path.join(root, 'dist', 'main');
   const module = { exports: {} };
-  new Function('require', 'module', 'exports', '__dirname', '__filename', await mainBundle())(
-    fakeRequire,
-    module,
-    module.exports,
-    distMain,
-    path.join(distMain, 'electron.cjs'),
-  );
+  const code = await mainBundle();
+  // main.ts reads the level once, when it loads; warnings only, unless a test reads the info lines.
+  const level = process.env['SHIPDESK_LOG_LEVEL'];
+  process.env['SHIPDESK_LOG_LEVEL'] = options.logLevel ?? 'warn';
+  try {
+    new Function('require', 'module', 'exports', '__dirname', '__filename', code)(
+      fakeRequire,
+      module,
+      module.exports,
+      distMain,
+      path.join(distMain, 'electron.cjs'),
+    );
+  } finally {
+    if (level === undefined) delete process.env['SHIPDESK_LOG_LEVEL'];
+    else process.env['SHIPDESK_LOG_LEVEL'] = level;
+  }
   ready();
   await new Promise((resolve) => setTimeout(resolve, 10));
   return run;
@@ -633,7 +642,7 @@ describe('main process wiring (main.ts against a fake electron)', () => {
   });
 
   it('logs to a file in its data folder, one JSON line each, never a phone number or an address', async () => {
-    const run = await runMain();
+    const run = await runMain({ logLevel: 'info' });
     const file = path.join(run.app.paths.get('userData') ?? '', 'logs', 'shipdesk.log');
     const log = run.core?.options.log as Logger;
     log.warn('release refused', {

@@ -108,7 +108,19 @@ describe('cells by type', () => {
 
 describe('formula escape', () => {
   it('escapes every trigger and round-trips', () => {
-    for (const s of ['=1+1', '+82', '-5', '@SUM(A1)', '\tx', '\rx']) {
+    for (const s of [
+      '=1+1',
+      '+82',
+      '-5',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      '\n=HYPERLINK("x")',
+      '＝1+1',
+      '＋82',
+      '－5',
+      '＠SUM(A1)',
+    ]) {
       expect(escapeCell(s)).toBe(`'${s}`);
       expect(unescapeCell(escapeCell(s))).toBe(s);
     }

@@ -1,4 +1,4 @@
-// Tracking-number rules of CARRIERS.md, carrier by carrier: what blocks, what only warns, what passes.
+// Tracking-number rules (docs/CARRIERS.md "Number rules"), carrier by carrier: what blocks, what only warns, what passes.
 import { describe, expect, it } from 'vitest';
 import { CARRIER_IDS, type CarrierId } from '../../shared/carriers';
 import {
@@ -34,7 +34,7 @@ function expectBlock(n: string, id: CarrierId, text: RegExp) {
   expect(messages(r.errors), `${id} ${n}`).toMatch(text);
 }
 
-describe('CARRIERS.md sample numbers', () => {
+describe('the public sample numbers of docs/CARRIERS.md', () => {
   it.each([
     ['241743423084', 'kr.lotte'],
     ['353563075655', 'kr.cjlogistics'],

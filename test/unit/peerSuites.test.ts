@@ -1,5 +1,5 @@
 // The public tracking_number_data suites (MIT, test/fixtures/tracking_number_data): every `valid`
-// sample must pass for our carrier, every `invalid` one must be rejected (CARRIERS.md).
+// sample must pass for our carrier, every `invalid` one must be rejected (docs/CARRIERS.md).
 //
 // A file lists several specs (USPS has four number types). Their `invalid` lists are per spec, so an
 // invalid sample of one spec could be a genuine number of a sibling spec of the same carrier; the
@@ -17,7 +17,7 @@ import type { CarrierId } from '../../shared/carriers';
 import { normalizeInvoiceNumber, validateInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 
 const DIR = fileURLToPath(new URL('../fixtures/tracking_number_data/', import.meta.url));
-const RESTORE = `Restore it with: cp -r /work/shared/peer-suites/tracking_number_data test/fixtures/ (from the repo root)`;
+const RESTORE = `It is part of the repository: restore it with git checkout -- test/fixtures/tracking_number_data`;
 
 interface Spec {
   name: string;

@@ -1,4 +1,4 @@
-// The status machine of DESIGN.md §2, transition by transition, plus properties over random event sets.
+// The status machine (docs/CARRIERS.md "Tracking statuses"), transition by transition, plus properties over random event sets.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHIPMENT_STATUSES, TRACKING_CODES, type TrackingCode } from '../../shared/domain';

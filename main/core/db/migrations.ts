@@ -194,7 +194,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   `,
   // 3: Excel imports — one batch per commit, one row per file row, so the same file never
-  // registers anything twice (DESIGN.md §4).
+  // registers anything twice (docs/ARCHITECTURE.md "Excel import and export").
   `
   CREATE TABLE import_batches (
     id           INTEGER PRIMARY KEY,
@@ -289,5 +289,67 @@ export const MIGRATIONS: readonly string[] = [
     INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.status, 1)
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
+  `,
+  // 7: retention — shipments purged after the retention period leave their counts behind, per month
+  // of order, region and last status, so reports over old months still add up.
+  `
+  CREATE TABLE purged_counts (
+    order_month     TEXT NOT NULL,                    -- YYYY-MM of the order day
+    region          TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    shipments       INTEGER NOT NULL,
+    invoices        INTEGER NOT NULL,
+    history_entries INTEGER NOT NULL,
+    last_purged_at  INTEGER NOT NULL,
+    PRIMARY KEY (order_month, region, status)
+  ) STRICT, WITHOUT ROWID;
+  `,
+  // 8: many stations, one pool (docs/HUB.md). The pool's version and revision each shipment's view is
+  // based on; operations queued for the hub with their verdicts; conflicts this station lost, kept for
+  // the operator; pool states waiting behind this station's own unanswered operations.
+  `
+  ALTER TABLE shipments ADD COLUMN pool_version INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE shipments ADD COLUMN pool_revision INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE outbox ADD COLUMN hub_op_id TEXT;
+  CREATE INDEX outbox_hub_op ON outbox(hub_op_id) WHERE hub_op_id IS NOT NULL;
+
+  CREATE TABLE hub_ops (
+    id          INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE,
+    shipment_no TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    op          TEXT NOT NULL,                      -- the operation exactly as sent (JSON)
+    state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','applied','same','conflict','rejected')),
+    verdict     TEXT,                               -- the hub's answer (JSON)
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    created_at  INTEGER NOT NULL,
+    answered_at INTEGER
+  ) STRICT;
+  CREATE INDEX hub_ops_pending ON hub_ops(state, id);
+  CREATE INDEX hub_ops_shipment ON hub_ops(shipment_no, state);
+
+  CREATE TABLE hub_conflicts (
+    id          INTEGER PRIMARY KEY,
+    op_id       TEXT NOT NULL UNIQUE REFERENCES hub_ops(op_id),
+    shipment_no TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    verdict     TEXT NOT NULL CHECK (verdict IN ('conflict','rejected')),
+    mine        TEXT NOT NULL,                      -- JSON: what this station did, and when its operator acted
+    theirs      TEXT,                               -- JSON: who won, with what and when (null when refused)
+    station     TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    reason      TEXT,
+    code        TEXT,
+    resolved_at INTEGER,
+    resolution  TEXT CHECK (resolution IN ('keepTheirs','useMine'))
+  ) STRICT;
+  CREATE INDEX hub_conflicts_open ON hub_conflicts(resolved_at, id);
+
+  CREATE TABLE hub_deferred (
+    shipment_no TEXT PRIMARY KEY,
+    revision    INTEGER NOT NULL,
+    state       TEXT NOT NULL
+  ) STRICT;
   `,
 ];

@@ -1,4 +1,4 @@
-// The number rules per carrier, as data (CARRIERS.md "Number rules"). Carriers and their rules
+// The number rules per carrier, as data (docs/CARRIERS.md "Number rules"). Carriers and their rules
 // change: edit this table, not the validator. Low-confidence rules warn, they never block beyond
 // impossible characters or lengths.
 import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
@@ -29,7 +29,7 @@ function plainDigits(lengths: readonly number[]): NumberFormat {
   };
 }
 
-// "Others" in CARRIERS.md: digits, no check digit known, lengths only typical (warn).
+// The low-confidence carriers of docs/CARRIERS.md: digits, no check digit known, lengths only typical (warn).
 const TYPICAL_OTHER = lengthRange(9, 16);
 
 const DOMESTIC_RULES: readonly CarrierRule[] = [
@@ -109,7 +109,7 @@ const DOMESTIC_RULES: readonly CarrierRule[] = [
   {
     id: 'kr.cvsnet',
     confidence: 'low',
-    // "Up to 13 digits" (CARRIERS.md); the lower bound is a guess, so lengths only warn.
+    // "Up to 13 digits" (docs/CARRIERS.md); the lower bound is a guess, so lengths only warn.
     charset: 'digits',
     lengths: lengthRange(9, 13),
     shape: '9 to 13 digits',

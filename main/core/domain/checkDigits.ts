@@ -1,6 +1,6 @@
 // Check-digit algorithms as small pure functions. Each returns the EXPECTED check digit for a
 // serial, so the validator can both compare and tell the operator what the digit should be.
-// Definitions follow CARRIERS.md and the checksum fields of the tracking_number_data specs.
+// Definitions follow docs/CARRIERS.md "Number rules" and the checksum fields of the tracking_number_data specs.
 
 /** How the checksum is computed; the data table names one of these per number format. */
 export type ChecksumSpec =

@@ -1,4 +1,4 @@
-// The status machine of DESIGN.md §2 as pure functions. Status is always recomputed from the
+// The status machine (docs/CARRIERS.md "Tracking statuses") as pure functions. Status is always recomputed from the
 // stored event set, never incremented, so stale and out-of-order polls cannot move it backwards.
 import {
   INVOICE_EDITABLE_STATUSES,

@@ -16,11 +16,13 @@ function download(fileName: string, bytes: Buffer): FileDownload {
 }
 
 /** "orders 11월.xlsx" -> "orders 11월"; names from uploads keep only what is safe in a file name. */
-function baseName(fileName: string): string {
+export function baseName(fileName: string): string {
   const last = fileName.split(/[\\/]/).pop() ?? '';
   const stem = last
     .replace(/\.[^.]{1,5}$/, '')
-    .replace(/[\u0000-\u001f<>:"|?*]/g, '')
+    // Controls and format characters (a right-to-left override turns "‮xslx.exe" into what reads
+    // as "exe.xlsx"), and what file systems refuse.
+    .replace(/[\p{Cc}\p{Cf}<>:"|?*]/gu, '')
     .trim();
   return stem.slice(0, 80) || 'upload';
 }

@@ -1,4 +1,4 @@
-// Everything checked before a parser touches the bytes (DESIGN.md §4): size, magic bytes, the zip
+// Everything checked before a parser touches the bytes (docs/ARCHITECTURE.md "Excel import and export"): size, magic bytes, the zip
 // directory, and every entry inflated once with counting, so a zip bomb, a macro workbook or a
 // 100,000-row sheet is refused fast and with bounded memory.
 import { inflateCounted } from './inflate';

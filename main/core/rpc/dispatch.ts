@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contract';
 import { ShipdeskError, type Envelope } from '../../../shared/errors';
 import type { Via } from '../../../shared/domain';
+import { storageError } from '../db/storageErrors';
 import type { Logger } from '../log/logger';
 
 /** Who is acting and through which door. */
@@ -58,10 +59,13 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (err) {
-      if (err instanceof ShipdeskError) {
+      // A full disk, a read-only or damaged file: named for the operator, and the core keeps serving reads.
+      const known = err instanceof ShipdeskError ? err : storageError(err);
+      if (known) {
+        if (known !== err) log.error('storage failure', { method, code: known.code, cause: known.details?.cause });
         return {
           ok: false,
-          error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+          error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
         };
       }
       log.error('handler failed', { method, error: err });

@@ -1,4 +1,4 @@
-// Registering, modifying and deleting the carrier's tracking number on a shipment (DESIGN.md §2).
+// Registering, modifying and deleting the carrier's tracking number on a shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses").
 import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
@@ -9,6 +9,7 @@ import { numberWarning } from '../domain/numberIssueText';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
+import { recordHubOp } from '../hub/record';
 import { enqueueOutbox } from './outbox';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';
@@ -54,7 +55,7 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
   return { invoiceNo: v.normalized, warnings: v.warnings };
 }
 
-/** DESIGN.md §2: the same number on another recipient's shipment is refused; on the same recipient's, a warning. */
+/** The same number on another recipient's shipment is refused; on the same recipient's, a warning. */
 export function checkDuplicate(
   ctx: ServiceContext,
   ref: ShipmentRef,
@@ -200,6 +201,12 @@ export function writeRegistration(
     reason: null,
   });
   release(ctx, ref, invoiceId, carrierId, invoiceNo, at);
+  recordHubOp(ctx, {
+    kind: 'register',
+    shipmentNo: ref.shipmentNo,
+    payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
+    at,
+  });
   return invoiceId;
 }
 
@@ -270,6 +277,12 @@ export function writeModification(
   });
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
+  recordHubOp(ctx, {
+    kind: 'modify',
+    shipmentNo: ref.shipmentNo,
+    payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
+    at,
+  });
   return newId;
 }
 
@@ -299,6 +312,12 @@ export function deleteInvoice(
       reason: input.reason ?? null,
     });
     withdraw(ctx, ref, oldId, old, at);
+    recordHubOp(ctx, {
+      kind: 'delete',
+      shipmentNo: ref.shipmentNo,
+      payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+      at,
+    });
     return ref;
   })();
   return changed(ctx, ref.shipmentNo);

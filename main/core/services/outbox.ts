@@ -2,9 +2,11 @@
 // runner outside the transaction. Per shipment, work leaves in order (never a withdraw before its
 // release); a lease marks work in flight, and leases of a crashed run are taken back at start.
 import { z } from 'zod';
+import { findCarrier } from '../../../shared/carriers';
 import { backoffDelay, type Backoff } from '../sync/limits';
 import type { SyncErrorCode } from '../sync/provider';
 import { schedulePoll } from '../sync/schedule';
+import { recordHubOp } from '../hub/record';
 import type { ServiceContext } from './context';
 import { refreshShipmentStatus, voidInvoice } from './shipmentState';
 
@@ -186,6 +188,15 @@ export function settleOutbox(
       .prepare('UPDATE invoices SET released_at = ? WHERE id = ? AND active = 1 AND released_at IS NULL')
       .run(now, payload.invoiceId);
     if (!updated.changes) return;
+    // In a pool, every station learns that the carrier side has it.
+    const carrier = findCarrier(payload.carrierId);
+    if (carrier)
+      recordHubOp(ctx, {
+        kind: 'released',
+        shipmentNo: payload.shipmentNo,
+        payload: { carrierId: carrier.id, invoiceNo: payload.invoiceNo },
+        at: now,
+      });
     if (refreshShipmentStatus(ctx, row.shipment_id)) report.moved.push(payload.shipmentNo);
     schedulePoll(ctx, payload, now + rules.firstPollAfterMs);
     return;

@@ -99,3 +99,17 @@ export function publicSettings(s: StoredSettings, operator: ActingOperator): Set
     scannerSuffix: s.scannerSuffix,
   };
 }
+
+/** A setting outside the screen's Settings (backups, retention); null when never set. */
+export function readStoredSetting(ctx: ServiceContext, key: string): string | null {
+  const row = ctx.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+export function writeStoredSetting(ctx: ServiceContext, key: string, value: string | null): void {
+  if (value === null) ctx.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  else
+    ctx
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+}

@@ -1,5 +1,5 @@
 // Recomputes a shipment's status from its active invoice's release state and stored events, and voids
-// an invoice the carrier side cancelled or refused (DESIGN.md §2).
+// an invoice the carrier side cancelled or refused (docs/CARRIERS.md "Tracking statuses").
 import type { TrackingCode } from '../../../shared/domain';
 import { deriveStatus, tabOf } from '../domain/status';
 import type { ServiceContext } from './context';

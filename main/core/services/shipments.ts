@@ -15,6 +15,7 @@ import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } 
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
+import { recordHubOp } from '../hub/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
 import { baseWhere, countRows, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
@@ -379,6 +380,12 @@ export function updateAddress(
       via: actor.via,
       at: now,
       reason: input.reason ?? null,
+    });
+    recordHubOp(ctx, {
+      kind: 'address',
+      shipmentNo: ref.shipmentNo,
+      payload: { address: a, region, reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+      at: now,
     });
   })();
   const detail = getShipment(ctx, input.shipmentNo);

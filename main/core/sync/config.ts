@@ -132,9 +132,20 @@ export function releaseEndpoint(ctx: ServiceContext, s: SyncConfigSources) {
   return endpoint(ctx, s, 'SHIPDESK_RELEASE_URL', 'release_url', s.app?.releaseUrl);
 }
 
-export function trackerKey(s: SyncConfigSources): { key: string | null; from: 'env' | 'store' | null } {
+/**
+ * The key for the tracker at `url`. A key entered in settings is bound to the address it was entered
+ * for (sync_meta 'tracker_key_url'): whoever can change the address must not be able to send the
+ * customer's key to an address of their choosing, so a stored key is used only at its own address.
+ */
+export function trackerKey(
+  ctx: ServiceContext,
+  s: SyncConfigSources,
+  url: string | null,
+): { key: string | null; from: 'env' | 'store' | null } {
   const fromEnv = s.env['SHIPDESK_TRACKER_KEY']?.trim();
   if (fromEnv) return { key: fromEnv, from: 'env' };
+  const boundTo = readMeta(ctx, 'tracker_key_url');
+  if (boundTo !== null && boundTo !== url) return { key: null, from: null };
   const stored = s.keyStore.read();
   return stored ? { key: stored, from: 'store' } : { key: null, from: null };
 }
@@ -142,7 +153,7 @@ export function trackerKey(s: SyncConfigSources): { key: string | null; from: 'e
 export function syncSettingsView(ctx: ServiceContext, s: SyncConfigSources, appProvides: boolean): SyncSettingsView {
   const tracker = trackerEndpoint(ctx, s);
   const release = releaseEndpoint(ctx, s);
-  const key = trackerKey(s);
+  const key = trackerKey(ctx, s, tracker.url);
   return {
     trackerUrl: tracker.url,
     trackerUrlFrom: tracker.from,
@@ -161,9 +172,14 @@ export interface SyncSettingsPatch {
 }
 
 export function updateSyncSettings(ctx: ServiceContext, s: SyncConfigSources, patch: SyncSettingsPatch): void {
-  if (patch.trackerKey !== undefined) s.keyStore.write(patch.trackerKey);
+  const savedUrl = readMeta(ctx, 'tracker_url');
+  const urlChanges = patch.trackerUrl !== undefined && patch.trackerUrl !== savedUrl;
+  // A new address without the key in the same call forgets the stored key: it was entered for the old one.
+  const key = patch.trackerKey !== undefined ? patch.trackerKey : urlChanges ? null : undefined;
+  if (key !== undefined) s.keyStore.write(key);
   ctx.db.transaction(() => {
     if (patch.trackerUrl !== undefined) writeMeta(ctx, 'tracker_url', patch.trackerUrl);
     if (patch.releaseUrl !== undefined) writeMeta(ctx, 'release_url', patch.releaseUrl);
+    if (key !== undefined) writeMeta(ctx, 'tracker_key_url', key === null ? null : (trackerEndpoint(ctx, s).url ?? ''));
   })();
 }

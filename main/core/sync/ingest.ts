@@ -30,7 +30,12 @@ const squash = (s: string | null, max: number) =>
   (s ?? '').replace(PHONE, '***').replace(/\s+/g, ' ').trim().slice(0, max);
 
 /** One provider event made storable, or null (with the reason recorded) when it cannot be. */
-function normalizeEvent(key: NumberKey, e: ProviderEvent, now: number, problems: ProblemLog): StoredEvent | null {
+export function normalizeEvent(
+  key: NumberKey,
+  e: ProviderEvent,
+  now: number,
+  problems: ProblemLog,
+): StoredEvent | null {
   const time = parseEventTime(e.time, key.carrierId);
   if (!time.ok) {
     problems.record('bad_time', key.carrierId, key.invoiceNo, `${time.reason}; the event was not stored`);

@@ -1,4 +1,4 @@
-// Raw carrier statuses to canonical tracking codes (CARRIERS.md). Data tables, not branches:
+// Raw carrier statuses to canonical tracking codes (docs/CARRIERS.md "Tracking statuses"). Data tables, not branches:
 // the provider's status codes first, then the Korean text signals that carriers use instead of codes.
 import type { TrackingCode } from '../../../shared/domain';
 

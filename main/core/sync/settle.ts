@@ -105,7 +105,7 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
     summary.polled++;
     count(summary, 'BAD_REQUEST');
     if (eventsOf() === 0) {
-      // The first lookup settles a number only warned about at entry (CARRIERS.md).
+      // The first lookup settles a number only warned about at entry (docs/CARRIERS.md "Number rules").
       problems.record('invalid_number', key.carrierId, key.invoiceNo, result.reason);
       const voided = voidNumber(
         ctx,

@@ -77,7 +77,7 @@ export function createSync(ctx: ServiceContext, o: SyncOptions): Sync {
   const provider = (): TrackingProvider | null => {
     if (o.trackingProvider) return o.trackingProvider;
     const url = trackerEndpoint(ctx, sources).url;
-    key = trackerKey(sources).key;
+    key = trackerKey(ctx, sources, url).key;
     if (!url || !key) return null;
     if (tracker?.url !== url) tracker = { url, provider: trackerDeliveryProvider({ url, key: () => key ?? null }) };
     return tracker.provider;

@@ -1,4 +1,4 @@
-// The tracker.delivery GraphQL adapter (CARRIERS.md): one POST per number, the answer parsed with zod.
+// The tracker.delivery GraphQL adapter (docs/CARRIERS.md "The tracker API"): one POST per number, the answer parsed with zod.
 // The endpoint and the customer's key come from settings or the environment; no host is built in.
 import { z } from 'zod';
 import type { CarrierId } from '../../../shared/carriers';

@@ -4,7 +4,7 @@
 import type { PushEvent } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 import { listeners, TransportError, type ConnectionState, type Transport } from './transport';
-import { parseServerFrame } from './wire';
+import { parseServerFrame, type RequestFrame } from '../../../shared/wire';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;
@@ -115,7 +115,8 @@ export function createSocketTransport(url: string): Transport {
           settle(id);
           reject(new TransportError(`Shipdesk did not answer ${method} in time.`));
         }, CALL_TIMEOUT_MS);
-        pending.set(id, { method, frame: JSON.stringify({ id, method, input }), sent: false, resolve, reject, timer });
+        const frame: RequestFrame = { id, method, input };
+        pending.set(id, { method, frame: JSON.stringify(frame), sent: false, resolve, reject, timer });
         flush();
       });
     },

@@ -13,7 +13,7 @@ export function carrierName(id: string | null, language: Language): string {
   return language === 'ko' ? carrier.nameKo : carrier.nameEn;
 }
 
-/** Why modify/delete is not possible in this status (DESIGN.md §2), or null when it is. */
+/** Why modify/delete is not possible in this status (docs/ARCHITECTURE.md "Shipments, invoices and statuses"), or null when it is. */
 export function invoiceLockReason(status: ShipmentStatus): MessageKey | null {
   if (INVOICE_EDITABLE_STATUSES.includes(status)) return null;
   if (status === 'DELIVERED') return 'row.why.delivered';

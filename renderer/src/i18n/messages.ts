@@ -1,4 +1,5 @@
 // Every string the screen shows, in English and Korean, gathered from one file per area.
+import * as conflicts from './messages/conflicts';
 import * as desk from './messages/desk';
 import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
@@ -6,7 +7,15 @@ import * as numbers from './messages/numbers';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 
-export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en, ...numbers.en };
+export const en = {
+  ...screen.en,
+  ...dialogs.en,
+  ...desk.en,
+  ...excel.en,
+  ...sync.en,
+  ...conflicts.en,
+  ...numbers.en,
+};
 
 export type MessageKey = keyof typeof en;
 
@@ -16,5 +25,6 @@ export const ko: Record<MessageKey, string> = {
   ...desk.ko,
   ...excel.ko,
   ...sync.ko,
+  ...conflicts.ko,
   ...numbers.ko,
 };

@@ -3,6 +3,7 @@
 // shipments on screen.
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
+import { PoolStatus } from '../conflicts/PoolStatus';
 import { useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { useStoreApis } from '../../stores/StoresContext';
@@ -67,6 +68,7 @@ export function StatusBar() {
         </span>
       )}
       {view.notMoving > 0 && <span className="sync-item sync-warn">{t('sync.notMoving', { n: view.notMoving })}</span>}
+      <PoolStatus />
       <button
         type="button"
         className="button button-small"

@@ -1,0 +1,65 @@
+// `shipdesk join`: a station becomes a member of a pool. The hub confirms the token (and says which
+// station it is); the station keeps the address and token, and offers every shipment it already has,
+// each as an operation like any other, so the pool takes it or says what it has instead.
+import { randomUUID } from 'node:crypto';
+import { ShipdeskError } from '../../../shared/errors';
+import { OperationSchema } from '../../../shared/hub';
+import type { ServiceContext } from '../services/context';
+import { createHubClient, HubRequestError, type HubClient } from './client';
+import { readMembership, writeMembership } from './membership';
+import { exportShipments } from './poolExport';
+import { enqueueHubOp } from './record';
+
+export interface JoinResult {
+  station: string;
+  offered: number;
+}
+
+const PAGE = 1000;
+
+export async function joinPool(
+  ctx: ServiceContext,
+  dbPath: string,
+  o: { url: string; token: string; client?: HubClient },
+): Promise<JoinResult> {
+  const client = o.client ?? createHubClient({ url: o.url, token: o.token });
+  let station: string;
+  try {
+    station = (await client.hello()).station;
+  } catch (err) {
+    if (err instanceof HubRequestError)
+      throw new ShipdeskError(err.kind === 'refused' ? 'UNAUTHORIZED' : 'OFFLINE', err.message);
+    throw err;
+  }
+  const already = readMembership(ctx, dbPath);
+  if (already && already.url !== o.url) {
+    throw new ShipdeskError(
+      'INVALID_STATE',
+      `This station already belongs to the pool at ${already.url}. A station serves one pool; use a new database for another.`,
+    );
+  }
+  writeMembership(ctx, dbPath, { url: o.url, station, token: o.token });
+  if (already) return { station, offered: 0 };
+  let offered = 0;
+  for (let after = 0; ;) {
+    const page = exportShipments(ctx.db, after, PAGE);
+    if (!page.length) break;
+    after = page[page.length - 1]!.id;
+    const now = ctx.clock();
+    ctx.db.transaction(() => {
+      for (const e of page) {
+        const op = OperationSchema.parse({
+          opId: randomUUID(),
+          kind: 'offer',
+          shipmentNo: e.shipment.shipmentNo,
+          baseVersion: null,
+          scanAt: e.invoice?.scanAt ?? now,
+          payload: { shipment: e.shipment, invoice: e.invoice },
+        });
+        enqueueHubOp(ctx, op, now);
+      }
+    })();
+    offered += page.length;
+  }
+  return { station, offered };
+}

@@ -1,0 +1,188 @@
+// A member station's link to its hub: push the queued operations (in the order they were made), pull
+// the pool's changes from the saved cursor, and, while running, listen for the hub's "pull now". Every
+// page of verdicts or changes is recorded in one transaction with the cursor, so a station killed at
+// any point resumes without losing or doubling anything (a retried op id gets the stored verdict).
+import { OperationSchema } from '../../../shared/hub';
+import type { ServiceContext } from '../services/context';
+import { applyPoolEvent } from './applyState';
+import { createHubClient, HubRequestError, type HubClient } from './client';
+import { readCursor, writeCursor, type Membership } from './membership';
+import { offerPoolState, recordVerdict, type VerdictOutcome } from './verdicts';
+
+export interface HubSyncReport {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  /** The hub could not be reached: the queue waits. */
+  offline: boolean;
+  /** The hub refused this station (token, version): what to do, in words. */
+  refused: string | null;
+}
+
+export interface HubLink {
+  /** Push everything queued, then pull everything new. */
+  syncOnce(): Promise<HubSyncReport>;
+  /** Push soon (after a local change). */
+  nudge(): void;
+  /** Follow the hub's pushes and drain after every change until stopped. */
+  start(): void;
+  stop(): void;
+  readonly online: boolean;
+  readonly lastRefusal: string | null;
+}
+
+export interface HubLinkOptions {
+  membership: Membership;
+  /** Tells the screens which rows changed. */
+  changed(shipmentNos: string[]): void;
+  /** Queue length or online state changed. */
+  stateChanged(): void;
+  batch?: number;
+  pageSize?: number;
+  /** Tests inject a client that can lose the network. */
+  client?: HubClient;
+  /** A sync that failed for another reason than the network (logged by the core). */
+  failed?: (err: unknown) => void;
+}
+
+const emptyReport = (): HubSyncReport => ({ pushed: 0, pulled: 0, conflicts: 0, offline: false, refused: null });
+
+export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
+  const client = o.client ?? createHubClient({ url: o.membership.url, token: o.membership.token ?? '' });
+  const batch = o.batch ?? 200;
+  const pageSize = o.pageSize ?? 1000;
+  let online = true;
+  let lastRefusal: string | null = null;
+  let running: Promise<HubSyncReport> | null = null;
+  let again = false;
+  let listener: { close(): void } | null = null;
+  let stopped = false;
+
+  const setOnline = (value: boolean) => {
+    if (online === value) return;
+    online = value;
+    o.stateChanged();
+  };
+
+  async function push(report: HubSyncReport): Promise<void> {
+    for (;;) {
+      const rows = ctx
+        .prepare(`SELECT op_id, op FROM hub_ops WHERE state = 'pending' ORDER BY id LIMIT ?`)
+        .all(batch) as { op_id: string; op: string }[];
+      if (!rows.length) return;
+      // Sent as stored; a row that no longer parses is still sent, so the hub's refusal is recorded.
+      const ops = rows.map((r) => {
+        const parsed = OperationSchema.safeParse(JSON.parse(r.op));
+        return parsed.success ? parsed.data : JSON.parse(r.op);
+      });
+      const verdicts = await client.push(ops);
+      const out: VerdictOutcome = { conflicts: 0, changed: [] };
+      ctx.db.transaction(() => verdicts.forEach((v) => recordVerdict(ctx, v, out)))();
+      report.pushed += verdicts.length;
+      report.conflicts += out.conflicts;
+      if (out.changed.length) o.changed(out.changed);
+      o.stateChanged();
+      if (verdicts.length < rows.length) return;
+    }
+  }
+
+  async function pull(report: HubSyncReport): Promise<void> {
+    for (;;) {
+      const page = await client.changes(readCursor(ctx), pageSize);
+      const changed: string[] = [];
+      ctx.db.transaction(() => {
+        for (const c of page.changes) {
+          if (c.kind === 'event') applyPoolEvent(ctx, c.event);
+          else if (offerPoolState(ctx, c.state)) changed.push(c.state.shipmentNo);
+        }
+        writeCursor(ctx, page.cursor);
+      })();
+      report.pulled += page.changes.length;
+      if (changed.length) o.changed(changed);
+      if (!page.more) return;
+    }
+  }
+
+  async function run(): Promise<HubSyncReport> {
+    const report = emptyReport();
+    try {
+      await push(report);
+      await pull(report);
+      setOnline(true);
+      lastRefusal = null;
+    } catch (err) {
+      if (!(err instanceof HubRequestError)) throw err;
+      report.offline = err.kind !== 'refused';
+      if (err.kind === 'refused') {
+        report.refused = err.message;
+        lastRefusal = err.message;
+        ctx.prepare(`UPDATE hub_ops SET last_error = ? WHERE state = 'pending'`).run(err.message.slice(0, 500));
+      }
+      setOnline(err.kind === 'refused');
+    }
+    return report;
+  }
+
+  function syncOnce(): Promise<HubSyncReport> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      const total = emptyReport();
+      do {
+        again = false;
+        const r = await run();
+        total.pushed += r.pushed;
+        total.pulled += r.pulled;
+        total.conflicts += r.conflicts;
+        total.offline = r.offline;
+        total.refused = r.refused;
+        if (r.offline || r.refused) break;
+      } while (again && !stopped);
+      return total;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  let retry: NodeJS.Timeout | null = null;
+  const nudge = () => {
+    if (stopped) return;
+    syncOnce().then(
+      (r) => {
+        // Offline: try again in a moment; the queue is safe on disk meanwhile.
+        if ((r.offline || r.refused) && listener && !retry && !stopped)
+          retry = setTimeout(() => {
+            retry = null;
+            nudge();
+          }, 2000);
+      },
+      (err: unknown) => o.failed?.(err),
+    );
+  };
+
+  return {
+    syncOnce,
+    nudge,
+    start() {
+      if (listener || stopped) return;
+      listener = client.listen(nudge, (connected) => {
+        if (connected) nudge();
+      });
+    },
+    stop() {
+      stopped = true;
+      listener?.close();
+      listener = null;
+      if (retry) clearTimeout(retry);
+    },
+    get online() {
+      return online;
+    },
+    get lastRefusal() {
+      return lastRefusal;
+    },
+  };
+}

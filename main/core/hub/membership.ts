@@ -1,0 +1,50 @@
+// Whether this station belongs to a pool, and how it reaches the hub. The hub's address and this
+// station's name live in the database; the token lives in a file beside it readable by its owner only
+// (like the tracker key), so a copied database does not carry the credential.
+import path from 'node:path';
+import { fileKeyStore, readMeta, writeMeta } from '../sync/config';
+import type { ServiceContext } from '../services/context';
+
+export interface Membership {
+  url: string;
+  station: string;
+  token: string | null;
+}
+
+export const tokenFileOf = (dbPath: string) => `${path.resolve(dbPath)}.hub-token`;
+
+/** Cheap enough for every write: one indexed lookup. */
+export function isMember(ctx: ServiceContext): boolean {
+  return readMeta(ctx, 'hub_url') !== null;
+}
+
+export function stationName(ctx: ServiceContext): string {
+  return readMeta(ctx, 'hub_station') ?? '';
+}
+
+export function readMembership(ctx: ServiceContext, dbPath: string): Membership | null {
+  const url = readMeta(ctx, 'hub_url');
+  if (!url) return null;
+  return { url, station: stationName(ctx), token: fileKeyStore(tokenFileOf(dbPath)).read() };
+}
+
+export function writeMembership(
+  ctx: ServiceContext,
+  dbPath: string,
+  m: { url: string; station: string; token: string },
+): void {
+  fileKeyStore(tokenFileOf(dbPath)).write(m.token);
+  ctx.db.transaction(() => {
+    writeMeta(ctx, 'hub_url', m.url);
+    writeMeta(ctx, 'hub_station', m.station);
+    if (readMeta(ctx, 'hub_cursor') === null) writeMeta(ctx, 'hub_cursor', '0.0');
+  })();
+}
+
+export function readCursor(ctx: ServiceContext): string {
+  return readMeta(ctx, 'hub_cursor') ?? '0.0';
+}
+
+export function writeCursor(ctx: ServiceContext, cursor: string): void {
+  writeMeta(ctx, 'hub_cursor', cursor);
+}

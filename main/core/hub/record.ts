@@ -1,0 +1,126 @@
+// A member station writes every change it makes to its hub queue in the same transaction as the
+// change, with an operation id and the pool version the change was based on. The carrier work the
+// change queued (release, withdraw) is held until the hub has applied it: an offline station never
+// releases a number that may lose.
+import { randomUUID } from 'node:crypto';
+import { OperationSchema, type Operation, type OperationKind } from '../../../shared/hub';
+import { ShipdeskError } from '../../../shared/errors';
+import type { ServiceContext } from '../services/context';
+import { isMember } from './membership';
+import { exportShipmentsByNo } from './poolExport';
+
+/** due_at of carrier work waiting for the hub's verdict: never due until the verdict frees it. */
+export const HELD_UNTIL_HUB = 8_000_000_000_000_000;
+
+export interface StationChange<K extends OperationKind = OperationKind> {
+  kind: K;
+  shipmentNo: string;
+  payload: Extract<Operation, { kind: K }>['payload'];
+  /** The operator's moment (the station's clock). */
+  at: number;
+}
+
+/**
+ * Call inside the transaction that made the change, after it. Does nothing on a station that is not
+ * a member of a pool. Returns the op id, or null.
+ */
+export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
+  if (!isMember(ctx)) return null;
+  const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
+    { id: number; pool_version: number } | undefined;
+  const opId = randomUUID();
+  const parsed = OperationSchema.safeParse({
+    opId,
+    kind: change.kind,
+    shipmentNo: change.shipmentNo,
+    baseVersion: row && row.pool_version > 0 ? row.pool_version : null,
+    scanAt: change.at,
+    payload: change.payload,
+  });
+  if (!parsed.success) {
+    // Refused here, before anything is saved, rather than saved locally and never shared.
+    const issue = parsed.error.issues[0];
+    throw new ShipdeskError(
+      'INVALID_INPUT',
+      `This change cannot be shared with the other stations (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}). Nothing was saved.`,
+    );
+  }
+  enqueueHubOp(ctx, parsed.data, change.at);
+  // A confirmed release holds nothing back; every other change holds the carrier work it queued.
+  if (row && change.kind !== 'released') {
+    ctx
+      .prepare(
+        `UPDATE outbox SET due_at = ?, hub_op_id = ? WHERE shipment_id = ? AND state = 'pending' AND hub_op_id IS NULL`,
+      )
+      .run(HELD_UNTIL_HUB, opId, row.id);
+  }
+  return opId;
+}
+
+export function enqueueHubOp(ctx: ServiceContext, op: Operation, at: number): void {
+  ctx
+    .prepare(`INSERT INTO hub_ops (op_id, shipment_no, kind, op, created_at) VALUES (?, ?, ?, ?, ?)`)
+    .run(op.opId, op.shipmentNo, op.kind, JSON.stringify(op), at);
+}
+
+/**
+ * Orders imported at this station (issue 10's commit calls this in its transaction): their new
+ * shipments go to the pool in one operation, so every station gets them.
+ */
+export function recordImportedShipments(
+  ctx: ServiceContext,
+  shipmentNos: readonly string[],
+  operator: string,
+  at: number,
+): string | null {
+  if (!isMember(ctx) || !shipmentNos.length) return null;
+  const shipments = exportShipmentsByNo(ctx.db, shipmentNos).map((e) => e.shipment);
+  let first: string | null = null;
+  for (let i = 0; i < shipments.length; i += 2000) {
+    const part = shipments.slice(i, i + 2000);
+    const op = OperationSchema.parse({
+      opId: randomUUID(),
+      kind: 'importOrders',
+      shipmentNo: part[0]!.shipmentNo,
+      baseVersion: null,
+      scanAt: at,
+      payload: { shipments: part, operator },
+    });
+    enqueueHubOp(ctx, op, at);
+    first ??= op.opId;
+  }
+  return first;
+}
+
+/**
+ * A split or merge at this station: `retired` are the shipments as they were (read before they are
+ * removed locally, with the pool version they were based on), `added` the shipments that replace them
+ * (already written). The pool refuses it if any retired shipment changed or got an invoice meanwhile.
+ */
+export function recordRegroup(
+  ctx: ServiceContext,
+  r: {
+    orderNo: string;
+    retired: readonly { shipmentNo: string; poolVersion: number }[];
+    added: readonly string[];
+    operator: string;
+    at: number;
+  },
+): string | null {
+  if (!isMember(ctx) || !r.retired.length || !r.added.length) return null;
+  const op = OperationSchema.parse({
+    opId: randomUUID(),
+    kind: 'regroup',
+    shipmentNo: r.retired[0]!.shipmentNo,
+    baseVersion: r.retired[0]!.poolVersion,
+    scanAt: r.at,
+    payload: {
+      orderNo: r.orderNo,
+      retire: r.retired.map((x) => ({ shipmentNo: x.shipmentNo, version: x.poolVersion })),
+      add: exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment),
+      operator: r.operator,
+    },
+  });
+  enqueueHubOp(ctx, op, r.at);
+  return op.opId;
+}

@@ -1,0 +1,99 @@
+// The hub's connections to PostgreSQL: one pool per hub process, transactions that retry when the
+// database asks (serialization failure, deadlock), and the schema migrations.
+import pg from 'pg';
+import { HUB_MIGRATIONS } from './migrations';
+
+export type HubPool = pg.Pool;
+export type HubClient = pg.PoolClient;
+
+export interface PoolOptions {
+  /** Connections this hub may hold (the LISTEN and tracking-lock connections come on top: 2 more). */
+  max?: number;
+}
+
+export const DEFAULT_POOL_SIZE = 10;
+
+export function createHubPool(url: string, o: PoolOptions = {}): HubPool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: o.max ?? DEFAULT_POOL_SIZE,
+    application_name: 'shipdesk-hub',
+  });
+  // An idle connection that the server dropped must not crash the hub: the pool replaces it.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export function pgCode(err: unknown): string | undefined {
+  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') return err.code;
+  return undefined;
+}
+
+/** Runs `work` in one transaction: all of it commits or none. Retried a few times when PostgreSQL asks. */
+export async function inTransaction<T>(pool: HubPool, work: (c: HubClient) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (!RETRYABLE.has(pgCode(err) ?? '') || attempt >= 5) throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/** A fixed key for the migration lock (any bigint, the same in every hub). */
+const MIGRATION_LOCK = 0x5d_0001;
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+}
+
+/** Creates or migrates the pool's schema. Several hubs may call it at once: one migrates, the others wait. */
+export async function migrateHub(pool: HubPool): Promise<MigrationReport> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+    const from = rows[0]?.v ?? 0;
+    if (from > HUB_MIGRATIONS.length) {
+      throw new Error(
+        `This pool's schema (version ${from}) was written by a newer Shipdesk hub (this one knows ${HUB_MIGRATIONS.length}). Update the hub.`,
+      );
+    }
+    for (let v = from; v < HUB_MIGRATIONS.length; v++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(HUB_MIGRATIONS[v]!);
+        await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    }
+    return { from, to: HUB_MIGRATIONS.length };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+}
+
+/** The schema version a serving hub needs: refuse to serve an uninitialised or newer pool. */
+export async function schemaVersion(pool: HubPool): Promise<number> {
+  const exists = await pool.query<{ t: string | null }>(`SELECT to_regclass('schema_migrations')::text AS t`);
+  if (!exists.rows[0]?.t) return 0;
+  const { rows } = await pool.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  return rows[0]?.v ?? 0;
+}

@@ -1,0 +1,302 @@
+// Reading and writing the pool's shipments and invoices. Every function runs on a client inside the
+// caller's transaction; the rules that decide live in rules.ts.
+import { z } from 'zod';
+import { PoolShipmentSchema, type PoolAddress, type PoolShipment, type PoolState, type Winner } from '../../shared/hub';
+import type { Region, ShipmentStatus, TrackingCode, Via } from '../../shared/domain';
+import { REGIONS, SHIPMENT_STATUSES, VIAS } from '../../shared/domain';
+import { CARRIER_IDS } from '../../shared/carriers';
+import { deriveStatus } from '../core/domain/status';
+import { recipientKey } from '../core/services/shipments';
+import type { HubClient } from './db/pool';
+import { CHANGES_CHANNEL } from './notify';
+
+const FactsSchema = PoolShipmentSchema.omit({ shipmentNo: true, address: true, region: true });
+const AddressSchema = PoolShipmentSchema.shape.address;
+
+export function keyOf(s: Pick<PoolShipment, 'recipient' | 'address'>): string {
+  return recipientKey({
+    recipient_name: s.recipient.name,
+    recipient_phone: s.recipient.phone,
+    country: s.address.country,
+    postal_code: s.address.postalCode,
+    address_line1: s.address.line1,
+    address_line2: s.address.line2,
+  });
+}
+
+/** Inserts a shipment the pool does not have yet (with its feed entry); false when it was already there. */
+export async function insertShipment(c: HubClient, s: PoolShipment): Promise<boolean> {
+  const { shipmentNo, address, region, ...facts } = s;
+  const r = await c.query<{ n: number }>(
+    `WITH s AS (
+       INSERT INTO shipments (shipment_no, order_no, facts, address, region, warehouse, recipient_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (shipment_no) DO NOTHING RETURNING shipment_no),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM s)
+     SELECT (SELECT count(*)::int FROM s) AS n, pg_notify($8, '')`,
+    [shipmentNo, s.orderNo, facts, address, region, s.warehouse.code, keyOf(s), CHANGES_CHANNEL],
+  );
+  return (r.rows[0]?.n ?? 0) > 0;
+}
+
+const StateRow = z.object({
+  shipment_no: z.string(),
+  facts: z.unknown(),
+  address: z.unknown(),
+  region: z.enum(REGIONS),
+  version: z.number(),
+  revision: z.number(),
+  status: z.enum(SHIPMENT_STATUSES),
+  last_event_at: z.string().nullable(),
+  retired: z.boolean(),
+  carrier_id: z.string().nullable(),
+  invoice_no: z.string().nullable(),
+  scan_at: z.string().nullable(),
+  registered_at: z.date().nullable(),
+  registered_by: z.string().nullable(),
+  station: z.string().nullable(),
+  via: z.enum(VIAS).nullable(),
+  released: z.boolean().nullable(),
+});
+
+const STATE_SQL = `
+  SELECT s.shipment_no, s.facts, s.address, s.region, s.version, s.revision, s.status, s.last_event_at::text,
+         s.retired, i.carrier_id, i.invoice_no, i.scan_at::text, i.registered_at, i.registered_by, i.station, i.via,
+         i.released_at IS NOT NULL AS released
+  FROM shipments s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active
+  WHERE s.shipment_no = ANY($1)`;
+
+function toState(raw: unknown): PoolState {
+  const r = StateRow.parse(raw);
+  const facts = FactsSchema.parse(r.facts);
+  const invoice =
+    r.carrier_id && r.invoice_no && r.registered_at && r.scan_at !== null
+      ? {
+          carrierId: parseCarrier(r.carrier_id),
+          invoiceNo: r.invoice_no,
+          scanAt: Number(r.scan_at),
+          registeredAt: r.registered_at.getTime(),
+          registeredBy: r.registered_by ?? '',
+          station: r.station ?? '',
+          via: r.via ?? 'manual',
+          released: r.released ?? false,
+        }
+      : null;
+  return {
+    ...facts,
+    shipmentNo: r.shipment_no,
+    address: AddressSchema.parse(r.address),
+    region: r.region,
+    version: r.version,
+    revision: r.revision,
+    status: r.status,
+    lastEventAt: r.last_event_at === null ? null : Number(r.last_event_at),
+    invoice,
+    retired: r.retired,
+  };
+}
+
+const CarrierIdSchema = z.enum(CARRIER_IDS);
+const parseCarrier = (id: string) => CarrierIdSchema.parse(id);
+
+/** Current states, in no particular order; unknown numbers are left out. */
+export async function readStates(c: Pick<HubClient, 'query'>, shipmentNos: readonly string[]): Promise<PoolState[]> {
+  if (!shipmentNos.length) return [];
+  const { rows } = await c.query(STATE_SQL, [shipmentNos]);
+  return rows.map(toState);
+}
+
+export async function readState(c: Pick<HubClient, 'query'>, shipmentNo: string): Promise<PoolState | null> {
+  return (await readStates(c, [shipmentNo]))[0] ?? null;
+}
+
+export interface LockedShipment {
+  shipmentNo: string;
+  version: number;
+  status: ShipmentStatus;
+  retired: boolean;
+  warehouse: string;
+  region: Region;
+  recipientKey: string;
+  address: PoolAddress;
+  invoice: {
+    id: string;
+    carrierId: string;
+    invoiceNo: string;
+    station: string;
+    registeredBy: string;
+    registeredAt: number;
+    scanAt: number;
+    released: boolean;
+  } | null;
+}
+
+const LockedRow = z.object({
+  shipment_no: z.string(),
+  version: z.number(),
+  status: z.enum(SHIPMENT_STATUSES),
+  retired: z.boolean(),
+  warehouse: z.string(),
+  region: z.enum(REGIONS),
+  recipient_key: z.string(),
+  address: z.unknown(),
+  invoice_id: z.string().nullable(),
+  carrier_id: z.string().nullable(),
+  invoice_no: z.string().nullable(),
+  station: z.string().nullable(),
+  registered_by: z.string().nullable(),
+  registered_at: z.date().nullable(),
+  scan_at: z.string().nullable(),
+  released: z.boolean().nullable(),
+});
+
+/**
+ * The shipment's row, locked until the transaction ends: whoever locks second sees the first's result.
+ * The lock comes first, alone: a join read in the same statement would keep the invoice as it was
+ * before the wait (READ COMMITTED re-reads only the locked row), so the invoice is read after it.
+ */
+export async function lockShipment(
+  c: HubClient,
+  shipmentNo: string,
+  /** This transaction holds the lock already: only read. */
+  held = false,
+): Promise<LockedShipment | null> {
+  if (!held) {
+    const locked = await c.query('SELECT 1 FROM shipments WHERE shipment_no = $1 FOR UPDATE', [shipmentNo]);
+    if (!locked.rowCount) return null;
+  }
+  const { rows } = await c.query(
+    `SELECT s.shipment_no, s.version, s.status, s.retired, s.warehouse, s.region, s.recipient_key, s.address,
+            i.id::text AS invoice_id, i.carrier_id, i.invoice_no, i.station, i.registered_by, i.registered_at,
+            i.scan_at::text, i.released_at IS NOT NULL AS released
+     FROM shipments s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active
+     WHERE s.shipment_no = $1`,
+    [shipmentNo],
+  );
+  if (!rows[0]) return null;
+  const r = LockedRow.parse(rows[0]);
+  return {
+    shipmentNo: r.shipment_no,
+    version: r.version,
+    status: r.status,
+    retired: r.retired,
+    warehouse: r.warehouse,
+    region: r.region,
+    recipientKey: r.recipient_key,
+    address: AddressSchema.parse(r.address),
+    invoice:
+      r.invoice_id && r.carrier_id && r.invoice_no && r.registered_at
+        ? {
+            id: r.invoice_id,
+            carrierId: r.carrier_id,
+            invoiceNo: r.invoice_no,
+            station: r.station ?? '',
+            registeredBy: r.registered_by ?? '',
+            registeredAt: r.registered_at.getTime(),
+            scanAt: Number(r.scan_at ?? 0),
+            released: r.released ?? false,
+          }
+        : null,
+  };
+}
+
+export interface NewInvoice {
+  shipmentNo: string;
+  carrierId: string;
+  invoiceNo: string;
+  scanAt: number;
+  registeredBy: string;
+  station: string;
+  via: Via;
+  opId: string;
+  released: boolean;
+}
+
+export async function insertInvoice(c: HubClient, i: NewInvoice): Promise<void> {
+  await c.query(
+    `INSERT INTO invoices (shipment_no, carrier_id, invoice_no, active, scan_at, registered_by, station, via, op_id, released_at)
+     VALUES ($1, $2, $3, true, $4, $5, $6, $7, $8, CASE WHEN $9 THEN clock_timestamp() END)`,
+    [i.shipmentNo, i.carrierId, i.invoiceNo, i.scanAt, i.registeredBy, i.station, i.via, i.opId, i.released],
+  );
+}
+
+export async function endInvoice(c: HubClient, id: string, reason: string, by: string): Promise<void> {
+  await c.query(
+    `UPDATE invoices SET active = false, ended_at = clock_timestamp(), ended_reason = $2, ended_by = $3 WHERE id = $1`,
+    [id, reason, by],
+  );
+}
+
+/**
+ * Marks the shipment changed: a new revision (and version, for an operation), a feed entry, and a
+ * wake-up for every hub's listeners (delivered at commit). One round trip.
+ */
+export async function bump(c: HubClient, shipmentNo: string, edit: boolean): Promise<void> {
+  await c.query(
+    `WITH b AS (
+       UPDATE shipments SET version = version + $2, revision = revision + 1, updated_at = clock_timestamp()
+       WHERE shipment_no = $1 RETURNING shipment_no),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b)
+     SELECT pg_notify($3, '')`,
+    [shipmentNo, edit ? 1 : 0, CHANGES_CHANNEL],
+  );
+}
+
+/** Recomputes the status from the active invoice and the stored events (DESIGN.md §2). Returns true if it moved. */
+export async function refreshStatus(c: HubClient, shipmentNo: string, held = false): Promise<boolean> {
+  const s = await lockShipment(c, shipmentNo, held);
+  if (!s) return false;
+  let status: ShipmentStatus = 'AWAITING_INVOICE';
+  let lastEventAt: number | null = null;
+  if (s.invoice) {
+    const { rows } = await c.query<{ at: string; code: TrackingCode }>(
+      'SELECT at::text, code FROM tracking_events WHERE carrier_id = $1 AND invoice_no = $2',
+      [s.invoice.carrierId, s.invoice.invoiceNo],
+    );
+    const events = rows.map((e) => ({ at: Number(e.at), code: e.code }));
+    lastEventAt = events.reduce<number | null>((m, e) => (m === null || e.at > m ? e.at : m), null);
+    const derived = deriveStatus({ released: s.invoice.released, events });
+    if (derived.kind === 'cancelled') {
+      await endInvoice(c, s.invoice.id, 'voided_by_carrier', 'carrier');
+      lastEventAt = null;
+    } else status = derived.status;
+  }
+  const r = await c.query(
+    `UPDATE shipments SET status = $2, last_event_at = $3 WHERE shipment_no = $1
+       AND (status IS DISTINCT FROM $2 OR last_event_at IS DISTINCT FROM $3)`,
+    [shipmentNo, status, lastEventAt],
+  );
+  return (r.rowCount ?? 0) > 0;
+}
+
+/** Who made the shipment what it is now: the last applied operation, for a conflict's other side. */
+export async function lastWinner(c: HubClient, s: LockedShipment): Promise<Winner> {
+  const { rows } = await c.query<{ station: string; operator: string | null; at: Date; scan_at: string }>(
+    `SELECT station, payload->>'operator' AS operator, received_at AS at, scan_at::text FROM operations
+     WHERE shipment_no = $1 AND verdict = 'applied' ORDER BY seq DESC LIMIT 1`,
+    [s.shipmentNo],
+  );
+  const last = rows[0];
+  const invoice = s.invoice ? { carrierId: parseCarrier(s.invoice.carrierId), invoiceNo: s.invoice.invoiceNo } : null;
+  return {
+    station: last?.station ?? s.invoice?.station ?? 'the pool',
+    operator: last?.operator ?? s.invoice?.registeredBy ?? '',
+    at: last?.at.getTime() ?? s.invoice?.registeredAt ?? 0,
+    scanAt: last ? Number(last.scan_at) : (s.invoice?.scanAt ?? null),
+    invoice,
+    address: s.address,
+    shipmentNo: null,
+  };
+}
+
+export function invoiceWinner(s: LockedShipment): Winner | null {
+  if (!s.invoice) return null;
+  return {
+    station: s.invoice.station,
+    operator: s.invoice.registeredBy,
+    at: s.invoice.registeredAt,
+    scanAt: s.invoice.scanAt,
+    invoice: { carrierId: parseCarrier(s.invoice.carrierId), invoiceNo: s.invoice.invoiceNo },
+    address: null,
+    shipmentNo: null,
+  };
+}

@@ -1,0 +1,293 @@
+// What each operation does to the pool, decided inside the caller's transaction with the shipment's
+// row locked: applied, same (already so: merged, no error), conflict (someone came first: not applied,
+// and who won with what), or rejected (the operation can never apply, e.g. an invalid number).
+import { findCarrier } from '../../shared/carriers';
+import type { Operation, OperationOf, PoolAddress, VerdictKind, Winner } from '../../shared/hub';
+import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
+import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
+import type { HubClient } from './db/pool';
+import {
+  bump,
+  endInvoice,
+  insertInvoice,
+  insertShipment,
+  invoiceWinner,
+  keyOf,
+  lastWinner,
+  lockShipment,
+  refreshStatus,
+  type LockedShipment,
+} from './poolRows';
+
+export interface Decision {
+  verdict: VerdictKind;
+  winner: Winner | null;
+  reason: string | null;
+  code: string | null;
+}
+
+const applied: Decision = { verdict: 'applied', winner: null, reason: null, code: null };
+const same = (reason: string | null = null): Decision => ({ verdict: 'same', winner: null, reason, code: null });
+const conflict = (winner: Winner, reason: string): Decision => ({ verdict: 'conflict', winner, reason, code: null });
+const rejected = (code: string, reason: string): Decision => ({ verdict: 'rejected', winner: null, reason, code });
+
+export interface Who {
+  station: string;
+  opId: string;
+}
+
+const notFound = (no: string) =>
+  rejected('NOT_FOUND', `The pool has no shipment ${no}; it may have been split or merged at another station.`);
+
+function describe(w: Winner): string {
+  const what = w.invoice ? `${w.invoice.carrierId} ${w.invoice.invoiceNo}` : 'no invoice';
+  return `station ${w.station} (${w.operator || 'unknown operator'}) made it ${what} at ${new Date(w.at).toISOString()}`;
+}
+
+/** Format, check digit and region, as at the station: the hub never trusts a station's check. */
+function checkNumber(s: LockedShipment, carrierId: string, raw: string): { invoiceNo: string } | Decision {
+  const carrier = findCarrier(carrierId);
+  if (!carrier) return rejected('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${carrierId}".`);
+  if (carrier.region !== s.region)
+    return rejected('CARRIER_NOT_FOR_REGION', `${carrier.nameEn} is not a ${s.region} carrier.`);
+  const v = validateInvoiceNumber(raw, carrier.id);
+  if (!v.valid) return rejected('INVALID_INVOICE_NUMBER', v.errors.join(' ') || 'This is not a valid number.');
+  return { invoiceNo: v.normalized };
+}
+
+/**
+ * The same number active on another recipient's shipment (DESIGN.md §2). The number is locked for the
+ * rest of the transaction, so two stations registering it on two shipments at once cannot both pass.
+ */
+async function duplicateHolder(
+  c: HubClient,
+  s: LockedShipment,
+  carrierId: string,
+  invoiceNo: string,
+): Promise<Winner | null> {
+  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invoice:${carrierId}:${invoiceNo}`]);
+  const { rows } = await c.query<{
+    shipment_no: string;
+    station: string;
+    registered_by: string;
+    registered_at: Date;
+    scan_at: string;
+  }>(
+    `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
+     FROM invoices i JOIN shipments s ON s.shipment_no = i.shipment_no
+     WHERE i.active AND i.carrier_id = $1 AND i.invoice_no = $2 AND i.shipment_no <> $3 AND s.recipient_key <> $4
+     LIMIT 1`,
+    [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const carrier = findCarrier(carrierId);
+  return {
+    station: r.station,
+    operator: r.registered_by,
+    at: r.registered_at.getTime(),
+    scanAt: Number(r.scan_at),
+    invoice: carrier ? { carrierId: carrier.id, invoiceNo } : null,
+    address: null,
+    shipmentNo: r.shipment_no,
+  };
+}
+
+async function schedulePoll(c: HubClient, carrierId: string, invoiceNo: string, warehouse: string): Promise<void> {
+  await c.query(
+    `INSERT INTO poll_schedule (carrier_id, invoice_no, warehouse, next_poll_at) VALUES ($1, $2, $3, clock_timestamp())
+     ON CONFLICT (carrier_id, invoice_no) DO UPDATE SET warehouse = excluded.warehouse, next_poll_at = clock_timestamp()`,
+    [carrierId, invoiceNo, warehouse],
+  );
+}
+
+async function register(
+  c: HubClient,
+  s: LockedShipment,
+  who: Who,
+  p: { carrierId: string; invoiceNo: string; operator: string; via: OperationOf<'register'>['payload']['via'] },
+  scanAt: number,
+  released: boolean,
+): Promise<Decision> {
+  const checked = checkNumber(s, p.carrierId, p.invoiceNo);
+  if ('verdict' in checked) return checked;
+  if (s.invoice) {
+    if (s.invoice.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
+    const w = invoiceWinner(s)!;
+    return conflict(w, `${s.shipmentNo} already has a number: ${describe(w)}.`);
+  }
+  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo);
+  if (holder)
+    return conflict(
+      holder,
+      `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
+    );
+  await insertInvoice(c, {
+    shipmentNo: s.shipmentNo,
+    carrierId: p.carrierId,
+    invoiceNo: checked.invoiceNo,
+    scanAt,
+    registeredBy: p.operator,
+    station: who.station,
+    via: p.via,
+    opId: who.opId,
+    released,
+  });
+  await refreshStatus(c, s.shipmentNo, true);
+  if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
+  await bump(c, s.shipmentNo, true);
+  return applied;
+}
+
+async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'modify'>): Promise<Decision> {
+  const p = op.payload;
+  const checked = checkNumber(s, p.carrierId, p.invoiceNo);
+  if ('verdict' in checked) return checked;
+  if (s.invoice?.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
+  if (!s.invoice || op.baseVersion !== s.version) {
+    const w = await lastWinner(c, s);
+    return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
+  }
+  if (!canEditInvoice(s.status))
+    return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be modified now.`);
+  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo);
+  if (holder)
+    return conflict(
+      holder,
+      `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
+    );
+  await endInvoice(c, s.invoice.id, 'modified', who.station);
+  await insertInvoice(c, {
+    shipmentNo: s.shipmentNo,
+    carrierId: p.carrierId,
+    invoiceNo: checked.invoiceNo,
+    scanAt: op.scanAt,
+    registeredBy: p.operator,
+    station: who.station,
+    via: p.via,
+    opId: who.opId,
+    released: false,
+  });
+  await refreshStatus(c, s.shipmentNo, true);
+  await bump(c, s.shipmentNo, true);
+  return applied;
+}
+
+async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'delete'>): Promise<Decision> {
+  if (!s.invoice) return same('The invoice was already deleted.');
+  if (op.baseVersion !== s.version) {
+    const w = await lastWinner(c, s);
+    return conflict(w, `${s.shipmentNo} changed before this deletion reached the pool: ${describe(w)}.`);
+  }
+  if (!canEditInvoice(s.status))
+    return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be changed now.`);
+  await endInvoice(c, s.invoice.id, 'deleted', who.station);
+  await refreshStatus(c, s.shipmentNo, true);
+  await bump(c, s.shipmentNo, true);
+  return applied;
+}
+
+const sameAddress = (a: PoolAddress, b: PoolAddress) =>
+  a.country === b.country && a.postalCode === b.postalCode && a.line1 === b.line1 && a.line2 === b.line2;
+
+async function address(c: HubClient, s: LockedShipment, op: OperationOf<'address'>): Promise<Decision> {
+  const p = op.payload;
+  if (sameAddress(s.address, p.address)) return same();
+  if (op.baseVersion !== s.version) {
+    const w = await lastWinner(c, s);
+    return conflict(w, `${s.shipmentNo}'s address changed before this edit reached the pool: ${describe(w)}.`);
+  }
+  if (s.invoice)
+    return rejected('ADDRESS_LOCKED', `The address of ${s.shipmentNo} is locked because an invoice is registered.`);
+  const { rows } = await c.query<{ recipient: { name: string; phone: string } }>(
+    `SELECT facts->'recipient' AS recipient FROM shipments WHERE shipment_no = $1`,
+    [s.shipmentNo],
+  );
+  const recipient = rows[0]?.recipient ?? { name: '', phone: '' };
+  await c.query(`UPDATE shipments SET address = $2, region = $3, recipient_key = $4 WHERE shipment_no = $1`, [
+    s.shipmentNo,
+    p.address,
+    p.region,
+    keyOf({ recipient, address: p.address }),
+  ]);
+  await bump(c, s.shipmentNo, true);
+  return applied;
+}
+
+async function released(c: HubClient, s: LockedShipment, op: OperationOf<'released'>): Promise<Decision> {
+  const i = s.invoice;
+  if (!i || i.carrierId !== op.payload.carrierId || i.invoiceNo !== op.payload.invoiceNo || i.released) return same();
+  await c.query('UPDATE invoices SET released_at = clock_timestamp() WHERE id = $1', [i.id]);
+  await refreshStatus(c, s.shipmentNo, true);
+  await schedulePoll(c, i.carrierId, i.invoiceNo, s.warehouse);
+  await bump(c, s.shipmentNo, false);
+  return applied;
+}
+
+async function offer(c: HubClient, who: Who, op: OperationOf<'offer'>): Promise<Decision> {
+  const { shipment, invoice } = op.payload;
+  const inserted = await insertShipment(c, shipment);
+  const s = await lockShipment(c, shipment.shipmentNo);
+  if (!s) return notFound(shipment.shipmentNo);
+  if (!invoice) return inserted ? applied : same();
+  const d = await register(c, s, who, { ...invoice, operator: invoice.registeredBy }, invoice.scanAt, invoice.released);
+  return inserted && d.verdict === 'same' ? applied : d;
+}
+
+async function importOrders(c: HubClient, op: OperationOf<'importOrders'>): Promise<Decision> {
+  let added = 0;
+  for (const s of op.payload.shipments) if (await insertShipment(c, s)) added++;
+  return added ? applied : same('Every shipment of this import was already in the pool.');
+}
+
+async function regroup(c: HubClient, op: OperationOf<'regroup'>): Promise<Decision> {
+  const retire = [...op.payload.retire].sort((a, b) => a.shipmentNo.localeCompare(b.shipmentNo));
+  const locked: LockedShipment[] = [];
+  for (const r of retire) {
+    const s = await lockShipment(c, r.shipmentNo);
+    if (!s || s.retired) return notFound(r.shipmentNo);
+    if (s.invoice || s.version !== r.version) {
+      const w = await lastWinner(c, s);
+      return conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`);
+    }
+    locked.push(s);
+  }
+  const taken = await c.query('SELECT shipment_no FROM shipments WHERE shipment_no = ANY($1)', [
+    op.payload.add.map((a) => a.shipmentNo),
+  ]);
+  if (taken.rowCount)
+    return rejected('INVALID_INPUT', `The shipment numbers of this split or merge are already used in the pool.`);
+  for (const s of locked) {
+    await c.query('UPDATE shipments SET retired = true WHERE shipment_no = $1', [s.shipmentNo]);
+    await bump(c, s.shipmentNo, true);
+  }
+  for (const a of op.payload.add) await insertShipment(c, a);
+  return applied;
+}
+
+/** Decides one operation. The caller has recorded the op id in this transaction. */
+export async function decide(c: HubClient, who: Who, op: Operation): Promise<Decision> {
+  switch (op.kind) {
+    case 'offer':
+      return offer(c, who, op);
+    case 'importOrders':
+      return importOrders(c, op);
+    case 'regroup':
+      return regroup(c, op);
+    default:
+  }
+  const s = await lockShipment(c, op.shipmentNo);
+  if (!s || s.retired) return notFound(op.shipmentNo);
+  switch (op.kind) {
+    case 'register':
+      return register(c, s, who, op.payload, op.scanAt, false);
+    case 'modify':
+      return modify(c, s, who, op);
+    case 'delete':
+      return remove(c, s, who, op);
+    case 'address':
+      return address(c, s, op);
+    case 'released':
+      return released(c, s, op);
+  }
+}
