@@ -11,7 +11,7 @@ import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
 import type { ReleaseConnector } from './services/outbox';
-import { publicSettings, readSettings, updateSettings } from './services/settings';
+import { actingOperator, publicSettings, readSettings, updateSettings } from './services/settings';
 import { listShipments } from './services/shipmentList';
 import { getShipment, listFacets, updateAddress } from './services/shipments';
 import type { KeyStore } from './sync/config';
@@ -73,6 +73,7 @@ export interface Core {
 function buildHandlers(
   ctx: ServiceContext,
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
+  computerUser: string,
   afterWrite: () => void,
   sync: Sync,
   care: DataCare,
@@ -98,8 +99,16 @@ function buildHandlers(
     'invoices.history': ({ shipmentNo }) => listHistory(ctx, shipmentNo),
     'carriers.list': ({ region }) => listCarriers(region),
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
-    'settings.get': () => publicSettings(readSettings(ctx)),
-    'settings.update': (patch) => queued(() => publicSettings(updateSettings(ctx, patch))),
+    'settings.get': (_, call) => {
+      const s = readSettings(ctx);
+      return publicSettings(s, actingOperator(s, call.operator, computerUser));
+    },
+    'settings.update': (patch, call) => {
+      return queued(() => {
+        const s = updateSettings(ctx, patch);
+        return publicSettings(s, actingOperator(s, call.operator, computerUser));
+      });
+    },
     'imports.template': () => imports.template(),
     'imports.preview': (input) => imports.preview(input),
     // Queues itself; its transaction runs in the commit worker.
@@ -202,8 +211,10 @@ export function createCore(options: CoreOptions): Core {
     }, 0);
   };
 
+  const computerUser = options.defaultOperator || 'operator';
   const actorOf = (call: CallContext, via?: Actor['via']): Actor => ({
-    operator: call.operator || readSettings(ctx).operatorName || options.defaultOperator || 'operator',
+    // Same order as actingOperator(); the settings are read only when the call names no one.
+    operator: call.operator || readSettings(ctx).operatorName || computerUser,
     via: via ?? call.via,
   });
 
@@ -213,7 +224,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const dispatch = createDispatcher(
-    buildHandlers(ctx, actorOf, afterWrite, sync, care, () => hub, committer),
+    buildHandlers(ctx, actorOf, computerUser, afterWrite, sync, care, () => hub, committer),
     log,
   );
   if (options.sync) sync.runner.start(options.sync.intervalMs);

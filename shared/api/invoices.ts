@@ -1,6 +1,7 @@
 // Invoices (tracking numbers on shipments), their history, and the carriers' number rules.
 import { z } from 'zod';
 import type { CarrierId } from '../carriers';
+import type { InvoiceWarning, NumberError } from '../numberIssues';
 import { REGIONS, type HistoryAction, type Region, type Via } from '../domain';
 import { carrierId, invoiceNo, method, reason, scanned, shipmentNo, via } from './common';
 import type { Address, ShipmentDetail } from './shipments';
@@ -19,8 +20,8 @@ export interface HistoryEntry {
 
 export interface InvoiceChangeResult {
   shipment: ShipmentDetail;
-  /** e.g. combined packing with another shipment for the same recipient. */
-  warnings: string[];
+  /** e.g. combined packing with another shipment for the same recipient; codes in shared/numberIssues.ts. */
+  warnings: InvoiceWarning[];
 }
 
 export interface CarrierView {
@@ -33,8 +34,10 @@ export interface CarrierView {
 export interface ValidationResult {
   valid: boolean;
   normalized: string;
-  errors: string[];
-  warnings: string[];
+  /** Why it cannot be saved (codes with parameters, and the English sentence). */
+  errors: NumberError[];
+  /** What to confirm before saving it. */
+  warnings: InvoiceWarning[];
   /** Carriers whose rules this number fits, best first. */
   candidates: CarrierId[];
 }

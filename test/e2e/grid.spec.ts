@@ -510,7 +510,7 @@ test('the main screen and the invoice dialog have no serious accessibility probl
   const dialog = page.getByRole('dialog', { name: /^Shipment SD/ });
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
   await dialog.getByLabel('Invoice No.').fill('2400-0000-0053');
-  await expect(dialog.getByText('This is not a valid number for this carrier.')).toBeVisible();
+  await expect(dialog.locator('.field-text')).toHaveText(/^The check digit does not match: .+ for a Lotte number\./);
   expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await page.screenshot({ path: 'test-results/screens/dialog-en.png' });
 });
@@ -545,7 +545,7 @@ test.describe('in Korean', () => {
     const dialog = page.getByRole('dialog', { name: /^배송 건 SD/ });
     await dialog.getByLabel('택배사').selectOption({ label: '롯데택배' });
     await dialog.getByLabel('송장번호').fill('12');
-    await expect(dialog.getByText('이 택배사의 올바른 송장번호가 아닙니다.')).toBeVisible();
+    await expect(dialog.locator('.field-text')).toHaveText('롯데택배 송장번호로는 너무 짧습니다(2자).');
     await expect(dialog.getByRole('button', { name: '등록', exact: true })).toBeVisible();
     expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
     await page.screenshot({ path: 'test-results/screens/dialog-ko.png' });

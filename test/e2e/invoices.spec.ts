@@ -1,69 +1,21 @@
-// The invoice dialog and the scanner against a real core: register, modify and delete move rows
-// between tabs and write history; refusals keep what was typed; the address locks; the carrier is
-// auto-detected; warnings need a confirmation; a keyboard-wedge scanner registers end to end.
+// The invoice dialog against a real core: register, modify and delete move rows between tabs and
+// write history; refusals keep what was typed; the address locks; the carrier is already chosen or
+// auto-detected; one message at a time; warnings need a confirmation. (The scanner: scanner.spec.ts.)
 // Every test has a desk of its own (its own copy of the demo data, the same fixed "now").
-import type { Page } from '@playwright/test';
-import { lotteNumber } from '../support/seed';
-import {
-  COUNT_BEEPS,
-  expectTotal,
-  historyOf,
-  openDesk,
-  OPERATOR,
-  row,
-  sqlCount,
-  sqlOne,
-  TIME_ZONE,
-  tones,
-  type Desk,
-} from './helpers/desk';
+import { expectTotal, historyOf, openDesk, OPERATOR, row, sqlOne, TIME_ZONE } from './helpers/desk';
 import { expect, test } from './helpers/fixture';
-import { ENTER, HAND_GAP_MS, scan, typeAtPace, typeByHand } from './helpers/keys';
+import {
+  awaiting,
+  expectCounts,
+  findRow,
+  firstAwaiting,
+  lotte,
+  openShipment,
+  setSettings,
+  statusOf,
+} from './helpers/invoiceDesk';
 
 test.use({ deskOptions: { demo: { shipments: 400, seed: 23 } }, locale: 'en-US', timezoneId: TIME_ZONE });
-
-/** The shipments awaiting an invoice in this desk, newest first: the test picks which. */
-function awaiting(desk: Desk, count: number, region: 'domestic' | 'international' = 'domestic'): string[] {
-  const rows = desk.core.db
-    .prepare(
-      "SELECT shipment_no AS no FROM shipments WHERE region = ? AND status = 'AWAITING_INVOICE' ORDER BY ordered_at DESC, id DESC LIMIT ?",
-    )
-    .all(region, count) as { no: string }[];
-  if (rows.length < count) throw new Error(`the demo has only ${rows.length} ${region} shipments awaiting an invoice`);
-  return rows.map((r) => r.no);
-}
-const firstAwaiting = (desk: Desk, region: 'domestic' | 'international' = 'domestic'): string =>
-  awaiting(desk, 1, region)[0] ?? '';
-
-/** Lotte numbers no demo shipment carries. */
-const lotte = (n: number) => lotteNumber(500 + n);
-
-const statusOf = (desk: Desk, no: string) =>
-  sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', no).status;
-const countOf = (desk: Desk, tab: string) =>
-  sqlCount(desk.core, "s.region = 'domestic' AND s.tab = ?", tab).toLocaleString('en-US');
-const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search text' });
-
-/** Without a search, every tab's count equals the database's (the counts follow the other filters). */
-async function expectCounts(page: Page, desk: Desk) {
-  await page.getByRole('button', { name: 'Clear search' }).click();
-  for (const tab of ['preparing', 'inDelivery', 'failed', 'delivered'])
-    await expect(page.getByTestId(`count-${tab}`)).toHaveText(countOf(desk, tab));
-}
-
-async function findRow(page: Page, shipmentNo: string) {
-  await page.getByRole('combobox', { name: 'Search by' }).selectOption('shipmentNo');
-  await searchBox(page).fill(shipmentNo);
-  await expectTotal(page, 1);
-  return row(page, shipmentNo);
-}
-
-async function openShipment(page: Page, shipmentNo: string) {
-  await (await findRow(page, shipmentNo)).getByRole('button', { name: shipmentNo, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: `Shipment ${shipmentNo}` });
-  await expect(dialog.getByRole('heading', { name: 'Invoice', exact: true })).toBeVisible();
-  return dialog;
-}
 
 test('registering through the dialog updates the row, keeps the counts true and writes history; the address then locks', async ({
   page,
@@ -108,10 +60,16 @@ test('a refused save keeps what was typed and says why next to the field', async
   const field = dialog.getByLabel('Invoice No.');
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
   await field.fill('2400-0000-0053');
-  await expect(dialog.getByText('This is not a valid number for this carrier.')).toBeVisible();
+  // One message, the one that matters: why Lotte refuses it (and what it would fit instead).
+  const why = /^The check digit does not match: the last digit should be \d for a Lotte number\./;
+  await expect(dialog.locator('.field-text')).toHaveCount(1);
+  await expect(dialog.locator('.field-text')).toHaveText(why);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await dialog.getByRole('button', { name: 'Register', exact: true }).click();
-  await expect(dialog.getByText('This is not a valid number for this carrier.')).toBeVisible();
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(register).toBeDisabled(); // aria-disabled: still focusable, and it says why
+  await expect(register).toHaveAccessibleDescription(why);
+  await field.press('Enter');
+  await expect(dialog.locator('.field-text')).toHaveText(why);
   await expect(field).toHaveValue('2400-0000-0053');
 
   const taken = sqlOne<{ invoice_no: string; shipment_no: string }>(
@@ -255,135 +213,93 @@ test('the only carrier that fits is preselected; a warning needs a confirmation'
   expect(statusOf(desk, no)).toBe('PREPARING_TO_SHIP');
 });
 
-test.describe('with a barcode scanner', () => {
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(COUNT_BEEPS);
+test('the carrier is already chosen: the warehouse default, the last one when remembering; a number the default refuses is said', async ({
+  page,
+  desk,
+}) => {
+  const [a = '', b = ''] = awaiting(desk, 2);
+  const warehouseOf = (no: string) =>
+    sqlOne<{ code: string }>(
+      desk.core,
+      'SELECT w.code FROM shipments s JOIN warehouses w ON w.id = s.warehouse_id WHERE s.shipment_no = ?',
+      no,
+    ).code;
+  const intl = firstAwaiting(desk, 'international');
+  // Remembering is on, but nothing was registered at this station yet: the defaults apply.
+  await setSettings(desk, {
+    defaultCarriers: { [warehouseOf(a)]: 'kr.lotte', [warehouseOf(intl)]: 'kr.epost.ems' },
+    rememberLastCarrier: true,
   });
+  await openDesk(page, desk);
+  const dialog = await openShipment(page, a);
+  const carrier = dialog.getByLabel('Carrier');
+  const field = dialog.getByLabel('Invoice No.');
+  const message = dialog.locator('.field-text');
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(carrier).toHaveValue('kr.lotte');
+  await expect(register).toBeDisabled(); // nothing typed yet
+  await expect(register).toHaveAccessibleDescription(/Type or scan the tracking number/);
 
-  test('scans register invoices end to end, reused numbers are refused out loud, typing by hand still works', async ({
-    page,
-    desk,
-  }) => {
-    await openDesk(page, desk);
-    const [a = '', b = '', c = '', d = ''] = awaiting(desk, 4);
-    await page.locator('.app-header').click();
+  // Lotte's check digit rules this number out, and several carriers would take it: the operator chooses.
+  await field.fill('353563075656');
+  const ruledOut =
+    /^Not a Lotte number: The check digit does not match: the last digit should be 5 for a Lotte number\. Choose the carrier: it fits .+ and \d+ more\.$/;
+  await expect(message).toHaveText(ruledOut);
+  await expect(message).toHaveCount(1);
+  await expect(carrier).toHaveValue('');
+  await expect(carrier).toHaveAttribute('aria-invalid', 'true');
+  await expect(register).toBeDisabled();
+  await expect(register).toHaveAccessibleDescription(ruledOut);
+  await field.press('Enter');
+  await expect(message).toHaveText(ruledOut);
+  expect(statusOf(desk, a)).toBe('AWAITING_INVOICE');
 
-    // A packing slip with scanner noise (lower case, a hyphen): its dialog opens, the invoice field waits.
-    await scan(page, `${a.slice(0, 2).toLowerCase()}-${a.slice(2)}`);
-    const dialogA = page.getByRole('dialog', { name: `Shipment ${a}` });
-    await expect(dialogA.getByLabel('Invoice No.')).toBeFocused();
-    await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' }); // once per desk: it is remembered
-    await dialogA.getByLabel('Invoice No.').focus();
-    const first = lotte(3);
-    await scan(page, first);
-    await expect(dialogA).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: `Lotte ${first} registered on ${a}.` })).toBeVisible();
-    expect(historyOf(desk.core, a)).toEqual([expect.objectContaining({ action: 'registered', via: 'scan' })]);
-    expect(await tones(page)).toBe(1);
+  // Hanjin by hand: its rule only warns, so the button says what it will do.
+  await carrier.selectOption({ label: 'Hanjin' });
+  await expect(message).toHaveText(/^Check: The check digit does not match the usual Hanjin rule/);
+  await expect(message).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Register despite the warning' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(
+    sqlOne<{ c: string }>(
+      desk.core,
+      'SELECT i.carrier_id AS c FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
+      a,
+    ).c,
+  ).toBe('kr.hanjin');
 
-    // No mouse: the next slip, then a number with full-width digits and hyphens.
-    await expect(page.locator('input:focus')).toHaveCount(0);
-    await scan(page, b);
-    const dialogB = page.getByRole('dialog', { name: `Shipment ${b}` });
-    await expect(dialogB.getByLabel('Invoice No.')).toBeFocused();
-    await expect(dialogB.getByLabel('Carrier')).toHaveValue('kr.lotte');
-    const second = lotte(4);
-    const wide = [...second].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
-    await scan(page, `${wide.slice(0, 4)}-${wide.slice(4)}`);
-    await expect(dialogB).toHaveCount(0);
-    expect(
-      sqlOne<{ n: string }>(
-        desk.core,
-        'SELECT i.invoice_no AS n FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?',
-        b,
-      ).n,
-    ).toBe(second);
-    expect(historyOf(desk.core, b)).toEqual([expect.objectContaining({ action: 'registered', via: 'scan' })]);
-    await expect(page.getByRole('status').filter({ hasText: `registered on ${b}.` })).toBeVisible();
+  // An international shipment whose warehouse ships EMS, and a UPS number: the only carrier it fits wins.
+  await page.getByRole('button', { name: 'International' }).click();
+  const second = await openShipment(page, intl);
+  await expect(second.getByLabel('Carrier')).toHaveValue('kr.epost.ems');
+  await second.getByLabel('Invoice No.').fill('1Z999AA10123456784');
+  await expect(second.getByLabel('Carrier')).toHaveValue('us.ups');
+  await expect(second.locator('.field-text')).toHaveText(
+    /^Not a Korea Post EMS \/ K-Packet number: .+ UPS is chosen, the only carrier it fits\.$/,
+  );
+  await second.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Domestic' }).click();
 
-    // A number already on another recipient's parcel: a visible and audible refusal; the scan stays, selected.
-    await scan(page, c);
-    const dialogC = page.getByRole('dialog', { name: `Shipment ${c}` });
-    const field = dialogC.getByLabel('Invoice No.');
-    await expect(field).toBeFocused();
-    const before = await tones(page);
-    await scan(page, first);
-    await expect(dialogC.getByRole('alert')).toContainText(
-      'This number is already used on another recipient’s shipment.',
-    );
-    expect(await tones(page)).toBe(before + 2);
-    await expect(field).toHaveValue(first);
-    expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([
-      0,
-      first.length,
-    ]);
-    expect(statusOf(desk, c)).toBe('AWAITING_INVOICE');
+  // Remembering: the next domestic shipment starts with Hanjin, the carrier last used here.
+  const third = await openShipment(page, b);
+  await expect(third.getByLabel('Carrier')).toHaveValue('kr.hanjin');
+});
 
-    // Typed by hand, slowly: a manual registration.
-    const third = lotte(5);
-    await field.fill('');
-    await typeByHand(page, third);
-    await expect(dialogC).toHaveCount(0);
-    expect(historyOf(desk.core, c)).toEqual([expect.objectContaining({ action: 'registered', via: 'manual' })]);
-
-    // A slip scanned while the search box has focus opens the shipment and leaves the search as it was.
-    await searchBox(page).fill('');
-    await searchBox(page).focus();
-    await scan(page, d);
-    await expect(page.getByRole('dialog', { name: `Shipment ${d}` })).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(searchBox(page)).toHaveValue('');
-
-    // A scan of something that is no shipment number, outside any field: said, with a beep.
-    await page.locator('.app-header').click();
-    const tonesBefore = await tones(page);
-    await scan(page, 'ABC123456789');
-    await expect(
-      page.getByRole('alert').filter({ hasText: 'Scanned ABC123456789: not a shipment number.' }),
-    ).toBeVisible();
-    expect(await tones(page)).toBe(tonesBefore + 2);
-  });
-
-  test('with a programmed prefix and suffix, a scan is known by them at any pace; typing by hand stays manual', async ({
-    page,
-    desk,
-  }) => {
-    // STX before every code, "#E" after it: a control character (Ctrl+B) and two printable ones.
-    const saved = await desk.core.dispatch(
-      'settings.update',
-      { scannerPrefix: '\u0002', scannerSuffix: '#E' },
-      { operator: OPERATOR, via: 'manual' },
-    );
-    expect(saved.ok).toBe(true);
-    await openDesk(page, desk);
-    const [a = '', b = ''] = awaiting(desk, 2);
-    await page.locator('.app-header').click();
-
-    // A slip read slowly (a person's pace), ended by the suffix and the scanner's Enter.
-    await typeAtPace(page, ['\u0002', ...a, '#', 'E', ENTER], HAND_GAP_MS);
-    const dialogA = page.getByRole('dialog', { name: `Shipment ${a}` });
-    const field = dialogA.getByLabel('Invoice No.');
-    await expect(field).toBeFocused();
-    await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' });
-    await field.focus();
-    // The number, slowly too, and no Enter: the suffix alone ends the scan and registers it.
-    const first = lotte(11);
-    await typeAtPace(page, ['\u0002', ...first, '#', 'E'], HAND_GAP_MS);
-    await expect(dialogA).toHaveCount(0);
-    await expect(page.getByRole('status').filter({ hasText: `Lotte ${first} registered on ${a}.` })).toBeVisible();
-    expect(historyOf(desk.core, a)).toEqual([expect.objectContaining({ action: 'registered', via: 'scan' })]);
-    expect(await tones(page)).toBe(1);
-
-    // At scanner pace with the Enter; then the number typed by hand: a manual registration.
-    await scan(page, b, { prefix: '\u0002', suffix: '#E' });
-    const dialogB = page.getByRole('dialog', { name: `Shipment ${b}` });
-    await expect(dialogB.getByLabel('Invoice No.')).toBeFocused();
-    await expect(dialogB.getByLabel('Invoice No.')).toHaveValue('');
-    const second = lotte(12);
-    await typeByHand(page, second);
-    await expect(dialogB).toHaveCount(0);
-    expect(historyOf(desk.core, b)).toEqual([expect.objectContaining({ action: 'registered', via: 'manual' })]);
-  });
+test('with no carrier chosen, one message says what to do and the button cannot register', async ({ page, desk }) => {
+  await openDesk(page, desk);
+  const dialog = await openShipment(page, firstAwaiting(desk));
+  await expect(dialog.getByLabel('Carrier')).toHaveValue('');
+  await dialog.getByLabel('Invoice No.').fill(lotte(21));
+  const choose = /^Choose the carrier: this number fits .+, .+, .+ and \d+ more\.$/;
+  await expect(dialog.locator('.field-text')).toHaveText(choose);
+  await expect(dialog.locator('.field-text')).toHaveCount(1);
+  const register = dialog.getByRole('button', { name: 'Register', exact: true });
+  await expect(register).toBeDisabled();
+  await expect(register).toHaveAccessibleDescription(choose);
+  await expect(dialog.getByRole('button', { name: /despite the warning/ })).toHaveCount(0);
+  await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
+  await expect(dialog.locator('.field-text')).toHaveText(/^Valid Lotte number\. .+ use numbers like this too\.$/);
+  await expect(register).toBeEnabled();
 });
 
 test('the language is chosen in settings, saved, and kept after a restart', async ({ page, desk }) => {

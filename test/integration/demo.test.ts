@@ -153,7 +153,7 @@ describe('demo data', () => {
     expect(rows.length).toBe(N - summary.byStatus.AWAITING_INVOICE);
     const problems = rows.flatMap((r) => {
       const v = validateInvoiceNumber(r.invoice_no, r.carrier_id);
-      const issues = [...v.errors];
+      const issues = v.errors.map((e) => e.message);
       if (v.normalized !== r.invoice_no) issues.push('not normalised');
       if (findCarrier(r.carrier_id)?.region !== r.region) issues.push(`carrier region differs from ${r.region}`);
       if (r.registered_at <= r.ordered_at) issues.push('registered before the order');

@@ -110,8 +110,13 @@ describe('register', () => {
       carrierId: 'kr.lotte',
       invoiceNo: lotteNumber(7),
     });
-    expect(same.warnings.join(' ')).toMatch(/combined packing/);
-    expect(same.warnings.join(' ')).toContain(a!);
+    expect(same.warnings).toEqual([
+      {
+        code: 'COMBINED_PACKING',
+        params: { shipmentNo: a, invoiceNo: lotteNumber(7) },
+        message: `${lotteNumber(7)} is also registered on ${a} for the same recipient (combined packing).`,
+      },
+    ]);
   });
 });
 

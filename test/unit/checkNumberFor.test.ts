@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkNumberFor, sampleInvoiceNumber, validateInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { CARRIER_IDS } from '../../shared/carriers';
 
-const verdict = (r: { valid: boolean; normalized: string; errors: string[]; warnings: string[] }) => ({
+const verdict = (r: { valid: boolean; normalized: string; errors: unknown[]; warnings: unknown[] }) => ({
   valid: r.valid,
   normalized: r.normalized,
   errors: r.errors,

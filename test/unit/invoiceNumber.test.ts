@@ -13,6 +13,9 @@ const withMod7 = (body: string): string => body + mod7(body);
 /** Same body, a check digit that mod 7 can never produce, so it is always wrong. */
 const wrongMod7 = (body: string): string => `${body}9`;
 
+/** The plain English sentences beside the codes. */
+const messages = (issues: readonly { message: string }[]): string => issues.map((i) => i.message).join(' ');
+
 function expectPass(n: string, id: CarrierId) {
   const r = validateInvoiceNumber(n, id);
   expect(r.errors, `${id} ${n}`).toEqual([]);
@@ -23,12 +26,12 @@ function expectWarn(n: string, id: CarrierId, text: RegExp) {
   const r = validateInvoiceNumber(n, id);
   expect(r.errors, `${id} ${n}`).toEqual([]);
   expect(r.valid).toBe(true);
-  expect(r.warnings.join(' '), `${id} ${n}`).toMatch(text);
+  expect(messages(r.warnings), `${id} ${n}`).toMatch(text);
 }
 function expectBlock(n: string, id: CarrierId, text: RegExp) {
   const r = validateInvoiceNumber(n, id);
   expect(r.valid, `${id} ${n}`).toBe(false);
-  expect(r.errors.join(' '), `${id} ${n}`).toMatch(text);
+  expect(messages(r.errors), `${id} ${n}`).toMatch(text);
 }
 
 describe('the public sample numbers of docs/CARRIERS.md', () => {
@@ -44,10 +47,16 @@ describe('Lotte: 12 digits, mod 7, blocks', () => {
   it('blocks a wrong check digit and says which digit is right', () => {
     const r = validateInvoiceNumber('241743423085', 'kr.lotte');
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual(['The check digit does not match: the last digit should be 4 for a Lotte number.']);
+    expect(r.errors).toEqual([
+      {
+        code: 'CHECK_DIGIT_MISMATCH',
+        params: { carrierId: 'kr.lotte', position: 12, last: true, expected: 4 },
+        message: 'The check digit does not match: the last digit should be 4 for a Lotte number.',
+      },
+    ]);
   });
   it('blocks other lengths and letters', () => {
-    expect(validateInvoiceNumber('24174342308', 'kr.lotte').errors).toEqual([
+    expect(validateInvoiceNumber('24174342308', 'kr.lotte').errors.map((e) => e.message)).toEqual([
       'Lotte numbers are 12 digits; this one has 11.',
     ]);
     expectBlock('2417434230840', 'kr.lotte', /12 digits; this one has 13/);
@@ -184,8 +193,10 @@ describe('normalisation', () => {
     expect(r).toMatchObject({ valid: true, normalized: '241743423084', errors: [], warnings: [] });
   });
   it('asks for a number when nothing is left', () => {
-    expect(validateInvoiceNumber(' - \r\n', 'kr.lotte').errors).toEqual(['Enter a tracking number.']);
-    expect(validateInvoiceNumber('').errors).toEqual(['Enter a tracking number.']);
+    expect(validateInvoiceNumber(' - \r\n', 'kr.lotte').errors).toEqual([
+      { code: 'NUMBER_EMPTY', params: {}, message: 'Enter a tracking number.' },
+    ]);
+    expect(messages(validateInvoiceNumber('').errors)).toBe('Enter a tracking number.');
   });
 });
 
@@ -195,7 +206,7 @@ describe('auto-detect', () => {
     expect(r.valid).toBe(true);
     expect(r.candidates.slice(0, 4)).toEqual(['kr.lotte', 'kr.cjlogistics', 'kr.hanjin', 'kr.cupost']);
     expect(r.candidates).not.toContain('kr.logen');
-    expect(r.warnings.join(' ')).toMatch(/confirm the carrier/);
+    expect(messages(r.warnings)).toMatch(/confirm the carrier/);
   });
   it('drops Lotte when its check digit fails but keeps CJ, whose check only warns', () => {
     const r = validateInvoiceNumber('241743423085');
@@ -210,10 +221,14 @@ describe('auto-detect', () => {
     expect(validateInvoiceNumber('1Z5R89390357567127', 'kr.lotte').candidates).toEqual(['us.ups']);
   });
   it('explains a near miss and an impossible number', () => {
-    expect(validateInvoiceNumber('1Z5R89390357567128').errors).toEqual([
+    expect(validateInvoiceNumber('1Z5R89390357567128').errors.map((e) => e.message)).toEqual([
       'The check digit does not match: the last digit should be 7 for a UPS number.',
     ]);
-    expect(validateInvoiceNumber('12/34').errors[0]).toMatch(/contains "\/"/);
+    expect(validateInvoiceNumber('12/34').errors[0]).toMatchObject({
+      code: 'NUMBER_BAD_CHARACTER',
+      params: { carrierId: null, character: '/', allowed: 'alnum' },
+      message: expect.stringMatching(/contains "\/"/),
+    });
     expect(validateInvoiceNumber('ABCDEFG').valid).toBe(false);
   });
 });

@@ -59,7 +59,9 @@ describe('peer suites (tracking_number_data)', () => {
           const r = validateInvoiceNumber(raw, carrier);
           checked++;
           if (!r.valid)
-            failures.push(`valid ${JSON.stringify(raw)} (${spec.name}) rejected for ${carrier}: ${r.errors.join(' ')}`);
+            failures.push(
+              `valid ${JSON.stringify(raw)} (${spec.name}) rejected for ${carrier}: ${r.errors.map((e) => e.message).join(' ')}`,
+            );
         }
         for (const raw of spec.test_numbers.invalid) {
           if (validAnywhere.has(normalizeInvoiceNumber(raw))) {

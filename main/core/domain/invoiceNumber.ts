@@ -1,8 +1,9 @@
 // Tracking ("invoice") numbers: normalise what was typed or scanned, validate it against one
 // carrier's rules or all of them (auto-detect), and build valid sample numbers for demo data.
 // The rules themselves are data in carrierRules.ts; this file only interprets them.
-import { findCarrier, type CarrierId } from '../../../shared/carriers';
+import type { CarrierId } from '../../../shared/carriers';
 import type { ValidationResult } from '../../../shared/contract';
+import type { InvoiceWarning, NumberError } from '../../../shared/numberIssues';
 import {
   CARRIER_RULES,
   MAX_NUMBER_LENGTH,
@@ -14,6 +15,7 @@ import {
   type NumberFormat,
 } from './carrierRules';
 import { expectedCheckDigit } from './checkDigits';
+import { numberError, numberWarning } from './numberIssueText';
 
 // Scanners may send an AIM symbology identifier ("]" + code letter + modifier, e.g. ]C1, ]E0, ]Q3)
 // and control characters (GS separators, CR/LF suffixes) around the data.
@@ -28,8 +30,8 @@ export function normalizeInvoiceNumber(raw: string): string {
 }
 
 interface Verdict {
-  errors: string[];
-  warnings: string[];
+  errors: NumberError[];
+  warnings: InvoiceWarning[];
   /** The number has the shape of one of the carrier's formats (its check digit may still be wrong). */
   fits: boolean;
   /** A check digit was verified. */
@@ -41,15 +43,6 @@ type Outcome =
   | { kind: 'shape' }
   | { kind: 'country'; country: string }
   | { kind: 'check'; expected: number; index: number; level: Level };
-
-function nameOf(rule: CarrierRule): string {
-  return findCarrier(rule.id)?.nameEn ?? rule.id;
-}
-
-/** "a Lotte number", "an EMS number" (UPS/USPS start with a consonant sound). */
-function aNumber(name: string): string {
-  return `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name} number`;
-}
 
 function tryFormat(format: NumberFormat, n: string): Outcome {
   const m = format.pattern.exec(n);
@@ -68,69 +61,69 @@ function tryFormat(format: NumberFormat, n: string): Outcome {
   return { kind: 'check', expected, index, level: format.checkLevel ?? 'block' };
 }
 
-function issue(level: Level, message: string, fits: boolean): Verdict {
-  return level === 'block'
-    ? { errors: [message], warnings: [], fits, checked: false }
-    : { errors: [], warnings: [message], fits, checked: false };
+const blocked = (error: NumberError, fits: boolean): Verdict => ({
+  errors: [error],
+  warnings: [],
+  fits,
+  checked: false,
+});
+const warned = (warning: InvoiceWarning, fits: boolean): Verdict => ({
+  errors: [],
+  warnings: [warning],
+  fits,
+  checked: false,
+});
+
+function checkDigitVerdict(
+  rule: CarrierRule,
+  n: string,
+  o: { expected: number; index: number; level: Level },
+): Verdict {
+  const p = { carrierId: rule.id, position: o.index + 1, last: o.index === n.length - 1, expected: o.expected };
+  return o.level === 'block' ? blocked(numberError.checkDigit(p), true) : warned(numberWarning.checkDigit(p), true);
 }
 
-function checkMessage(name: string, n: string, o: { expected: number; index: number; level: Level }): string {
-  const where = o.index === n.length - 1 ? 'the last digit' : `character ${o.index + 1}`;
-  return o.level === 'block'
-    ? `The check digit does not match: ${where} should be ${o.expected} for ${aNumber(name)}.`
-    : `The check digit does not match the usual ${name} rule (${where} would be ${o.expected}); the first lookup will confirm the number.`;
-}
-
-/** [12] -> "12", [10, 12] -> "10 or 12", [9, 10, …, 16] -> "9 to 16". */
-function lengthsText(lengths: readonly number[]): string {
-  const first = lengths[0];
-  const last = lengths[lengths.length - 1];
-  if (first === undefined || last === undefined) return '';
-  if (lengths.length > 2 && last - first === lengths.length - 1) return `${first} to ${last}`;
-  return lengths.length === 1 ? `${first}` : `${lengths.slice(0, -1).join(', ')} or ${last}`;
-}
-
-function shapeMessage(rule: CarrierRule, name: string, n: string): string {
-  const usually = rule.formatLevel === 'warn' ? 'usually ' : '';
+function shapeVerdict(rule: CarrierRule, n: string): Verdict {
+  const carrierId = rule.id;
   if (rule.charset === 'digits' && rule.lengths && !rule.lengths.includes(n.length)) {
-    return `${name} numbers are ${usually}${lengthsText(rule.lengths)} digits; this one has ${n.length}.`;
+    const p = { carrierId, lengths: [...rule.lengths], length: n.length };
+    return rule.formatLevel === 'warn'
+      ? warned(numberWarning.unusualLength(p), false)
+      : blocked(numberError.wrongLength(p), false);
   }
-  const what = usually ? `a usual ${name} number` : aNumber(name);
-  return `This does not look like ${what} (expected ${rule.shape}).`;
+  const p = { carrierId, shape: rule.shape };
+  return rule.formatLevel === 'warn'
+    ? warned(numberWarning.unusualShape(p), false)
+    : blocked(numberError.wrongShape(p), false);
 }
 
 /** Problems that block for every carrier: nothing typed, impossible characters or lengths. */
-function basicProblem(n: string, charset: 'digits' | 'alnum', name: string): string | null {
-  if (n === '') return 'Enter a tracking number.';
-  const bad = charset === 'digits' ? /[^0-9]/.exec(n) : /[^0-9A-Z]/.exec(n);
-  if (bad) {
-    const allowed = charset === 'digits' ? 'digits only' : 'only letters and digits';
-    return `${name} numbers contain ${allowed}; this one contains "${bad[0]}".`;
-  }
-  const unit = /^\d+$/.test(n) ? 'digits' : 'characters';
-  if (n.length < MIN_NUMBER_LENGTH) return `This is too short to be ${aNumber(name)} (${n.length} ${unit}).`;
-  if (n.length > MAX_NUMBER_LENGTH) return `This is too long to be ${aNumber(name)} (${n.length} ${unit}).`;
+function basicProblem(n: string, rule: CarrierRule): NumberError | null {
+  if (n === '') return numberError.empty();
+  const bad = rule.charset === 'digits' ? /[^0-9]/.exec(n) : /[^0-9A-Z]/.exec(n);
+  if (bad) return numberError.badCharacter({ carrierId: rule.id, character: bad[0], allowed: rule.charset });
+  const digitsOnly = /^\d+$/.test(n);
+  if (n.length < MIN_NUMBER_LENGTH) return numberError.tooShort({ carrierId: rule.id, length: n.length, digitsOnly });
+  if (n.length > MAX_NUMBER_LENGTH) return numberError.tooLong({ carrierId: rule.id, length: n.length, digitsOnly });
   return null;
 }
 
 function judge(rule: CarrierRule, n: string): Verdict {
-  const name = nameOf(rule);
-  const basic = basicProblem(n, rule.charset, name);
-  if (basic) return issue('block', basic, false);
+  const basic = basicProblem(n, rule);
+  if (basic) return blocked(basic, false);
 
   const outcomes = rule.formats.map((f) => tryFormat(f, n));
   const pass = outcomes.find((o) => o.kind === 'pass');
   if (pass) return { errors: [], warnings: [], fits: true, checked: pass.checked };
   // Closest miss first: right shape but wrong check digit, then an unknown country code.
   for (const o of outcomes) {
-    if (o.kind === 'check') return issue(o.level, checkMessage(name, n, o), true);
+    if (o.kind === 'check') return checkDigitVerdict(rule, n, o);
   }
   for (const o of outcomes) {
-    if (o.kind === 'country') {
-      return issue('block', `${name} numbers end in a country code; "${o.country}" is not a known one.`, true);
-    }
+    if (o.kind === 'country')
+      return blocked(numberError.unknownCountry({ carrierId: rule.id, country: o.country }), true);
   }
-  return issue(rule.formatLevel, shapeMessage(rule, name, n), false);
+  return shapeVerdict(rule, n);
 }
 
 const CONFIDENCE_RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
@@ -152,28 +145,27 @@ function compareCandidates(a: Judged, b: Judged): number {
 }
 
 /** Without a carrier: why nothing fits, or what the operator should still confirm. */
-function overall(n: string, judged: Judged[], fitting: Judged[]): { errors: string[]; warnings: string[] } {
+function overall(
+  n: string,
+  judged: Judged[],
+  fitting: Judged[],
+): { errors: NumberError[]; warnings: InvoiceWarning[] } {
   const [first, second] = fitting;
   if (first && !second) return { errors: [], warnings: first.verdict.warnings };
-  if (first) {
-    const names = fitting.map((j) => nameOf(j.rule));
-    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    return { errors: [], warnings: [`Several carriers use numbers like this (${shown}); confirm the carrier.`] };
-  }
-  if (n === '') return { errors: ['Enter a tracking number.'], warnings: [] };
+  if (first) return { errors: [], warnings: [numberWarning.severalCarriers(fitting.map((j) => j.rule.id))] };
+  if (n === '') return { errors: [numberError.empty()], warnings: [] };
   const bad = /[^0-9A-Z]/.exec(n);
   if (bad) {
     return {
-      errors: [`Tracking numbers contain only letters and digits; this one contains "${bad[0]}".`],
+      errors: [numberError.badCharacter({ carrierId: null, character: bad[0], allowed: 'alnum' })],
       warnings: [],
     };
   }
-  // Near misses (right shape, wrong check digit or country) say the most.
-  const near = [...new Set(judged.filter((j) => j.verdict.fits).flatMap((j) => j.verdict.errors))];
-  return {
-    errors: near.length > 0 ? near : ['This does not match the number format of any carrier we know.'],
-    warnings: [],
-  };
+  // Near misses (right shape, wrong check digit or country) say the most; the same sentence once.
+  const near = new Map<string, NumberError>();
+  for (const j of judged)
+    if (j.verdict.fits) for (const e of j.verdict.errors) if (!near.has(e.message)) near.set(e.message, e);
+  return { errors: near.size > 0 ? [...near.values()] : [numberError.noCarrierFits()], warnings: [] };
 }
 
 export function validateInvoiceNumber(raw: string, carrierId?: CarrierId): ValidationResult {
@@ -188,8 +180,10 @@ export function validateInvoiceNumber(raw: string, carrierId?: CarrierId): Valid
   }
   const own = judged.find((j) => j.rule.id === carrierId);
   // Callers outside TypeScript (IPC, Excel import) may pass any string.
-  if (!own)
-    return { valid: false, normalized, errors: [`Unknown carrier "${String(carrierId)}".`], warnings: [], candidates };
+  if (!own) {
+    const errors = [numberError.unknownCarrier(String(carrierId))];
+    return { valid: false, normalized, errors, warnings: [], candidates };
+  }
   const { errors, warnings } = own.verdict;
   return { valid: errors.length === 0, normalized, errors: [...errors], warnings: [...warnings], candidates };
 }
@@ -202,7 +196,7 @@ export function validateInvoiceNumber(raw: string, carrierId?: CarrierId): Valid
 export function checkNumberFor(
   raw: string,
   carrierId: CarrierId,
-): { valid: boolean; normalized: string; errors: string[]; warnings: string[] } {
+): { valid: boolean; normalized: string; errors: NumberError[]; warnings: InvoiceWarning[] } {
   const normalized = normalizeInvoiceNumber(raw);
   const { errors, warnings } = judge(carrierRule(carrierId), normalized);
   return { valid: errors.length === 0, normalized, errors: [...errors], warnings: [...warnings] };

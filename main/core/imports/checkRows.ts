@@ -3,6 +3,7 @@
 import type { ImportRowCode } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
+import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayOf } from '../domain/time';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
@@ -20,14 +21,14 @@ import { IMPORT_FIELDS, type ImportField, type ParsedRow } from './types';
  * Number checks are pure (carrier, region, text), so a commit reuses its preview's: the commit then
  * spends its transaction on the database alone.
  */
-export type NumberChecks = Map<string, { invoiceNo: string; warnings: string[] } | ShipdeskError>;
+export type NumberChecks = Map<string, { invoiceNo: string; warnings: InvoiceWarning[] } | ShipdeskError>;
 
 function checkNumberOnce(
   checks: NumberChecks,
   ref: ShipmentRef,
   carrierId: CarrierId,
   text: string,
-): { invoiceNo: string; warnings: string[] } {
+): { invoiceNo: string; warnings: InvoiceWarning[] } {
   const key = `${ref.region}|${carrierId}|${text}`;
   let result = checks.get(key);
   if (!result) {
@@ -191,7 +192,7 @@ function checkRow(
     });
   }
 
-  let checked: { invoiceNo: string; warnings: string[] };
+  let checked: { invoiceNo: string; warnings: InvoiceWarning[] };
   try {
     checked = checkNumberOnce(checks, ref, carrierId, numberText);
   } catch (err) {
@@ -224,7 +225,7 @@ function checkRow(
   const state = stateProblem(ref, wanted, current);
   if (state) return fail(state);
 
-  let combined: string[];
+  let combined: InvoiceWarning[];
   try {
     combined = checkDuplicate(ctx, ref, carrierId, checked.invoiceNo);
   } catch (err) {
@@ -237,7 +238,7 @@ function checkRow(
   if (notes.length)
     settle(out, wanted, {
       code: checked.warnings.length ? 'NUMBER_WARNING' : 'COMBINED_PACKING',
-      message: notes.join(' '),
+      message: notes.map((n) => n.message).join(' '),
     });
   return out;
 }

@@ -3,7 +3,9 @@ import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contra
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
+import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { checkNumberFor, validateInvoiceNumber } from '../domain/invoiceNumber';
+import { numberWarning } from '../domain/numberIssueText';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
@@ -28,7 +30,7 @@ function carrierName(id: string): string {
 }
 
 /** Format, check digit and region: an invalid number saves nothing. Returns the normalised number and warnings. */
-export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: string[] } {
+export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: InvoiceWarning[] } {
   const carrier = findCarrier(input.carrierId);
   if (!carrier) throw new ShipdeskError('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${input.carrierId}".`);
   if (carrier.region !== ref.region) {
@@ -44,7 +46,7 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
   const v = validateInvoiceNumber(input.invoiceNo, input.carrierId);
   throw new ShipdeskError(
     'INVALID_INVOICE_NUMBER',
-    v.errors.join(' ') || `This is not a valid ${carrier.nameEn} number.`,
+    v.errors.map((e) => e.message).join(' ') || `This is not a valid ${carrier.nameEn} number.`,
     {
       normalized: v.normalized,
       errors: v.errors,
@@ -54,7 +56,12 @@ export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: 
 }
 
 /** The same number on another recipient's shipment is refused; on the same recipient's, a warning. */
-export function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId: string, invoiceNo: string): string[] {
+export function checkDuplicate(
+  ctx: ServiceContext,
+  ref: ShipmentRef,
+  carrierId: string,
+  invoiceNo: string,
+): InvoiceWarning[] {
   const others = ctx
     .prepare(
       `SELECT s.shipment_no, s.recipient_name, s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2
@@ -70,9 +77,7 @@ export function checkDuplicate(ctx: ServiceContext, ref: ShipmentRef, carrierId:
       { shipmentNo: foreign.shipment_no },
     );
   }
-  return others.map(
-    (o) => `${invoiceNo} is also registered on ${o.shipment_no} for the same recipient (combined packing).`,
-  );
+  return others.map((o) => numberWarning.combinedPacking({ shipmentNo: o.shipment_no, invoiceNo }));
 }
 
 function insertInvoice(

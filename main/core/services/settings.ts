@@ -1,47 +1,100 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
-import type { Settings } from '../../../shared/contract';
+// A warehouse's default carrier is one row, "defaultCarrier.<warehouse code>".
+import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
+import type { ActingOperator, MethodParsed, Settings } from '../../../shared/contract';
+import { ShipdeskError } from '../../../shared/errors';
 import { scannerFrameProblem } from '../../../shared/scannerFrame';
 import type { ServiceContext } from './context';
 
-const DEFAULTS: Settings & { homeTimeZone: string } = {
+const DEFAULT_CARRIER_KEY = 'defaultCarrier.';
+
+export type StoredSettings = Omit<Settings, 'operator'> & { homeTimeZone: string };
+
+const defaults = (): StoredSettings => ({
   operatorName: '',
   homeCountry: 'KR',
   language: 'system',
+  defaultCarriers: {},
+  rememberLastCarrier: false,
   scannerPrefix: '',
   scannerSuffix: '',
   homeTimeZone: 'Asia/Seoul',
-};
+});
 
-export type StoredSettings = typeof DEFAULTS;
+const knownCarrier = (value: string): CarrierId | undefined => CARRIER_IDS.find((id) => id === value);
 
 export function readSettings(ctx: ServiceContext): StoredSettings {
   const rows = ctx.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
-  const out = { ...DEFAULTS };
+  const out = defaults();
   for (const { key, value } of rows) {
     if (key === 'operatorName' || key === 'homeCountry' || key === 'homeTimeZone') out[key] = value;
-    if (key === 'language' && (value === 'ko' || value === 'en' || value === 'system')) out.language = value;
-    if ((key === 'scannerPrefix' || key === 'scannerSuffix') && scannerFrameProblem(value) === null) out[key] = value;
+    else if (key === 'language' && (value === 'ko' || value === 'en' || value === 'system')) out.language = value;
+    else if (key === 'rememberLastCarrier') out.rememberLastCarrier = value === 'true';
+    else if ((key === 'scannerPrefix' || key === 'scannerSuffix') && scannerFrameProblem(value) === null)
+      out[key] = value;
+    else if (key.startsWith(DEFAULT_CARRIER_KEY)) {
+      const carrier = knownCarrier(value);
+      if (carrier) out.defaultCarriers[key.slice(DEFAULT_CARRIER_KEY.length)] = carrier;
+    }
   }
   return out;
 }
 
-export function updateSettings(ctx: ServiceContext, patch: Partial<StoredSettings>): StoredSettings {
+export type SettingsPatch = MethodParsed<'settings.update'>;
+
+/** Every warehouse named must exist; the message lists the ones that do. */
+function checkWarehouses(ctx: ServiceContext, codes: string[]): void {
+  if (codes.length === 0) return;
+  const known = (ctx.prepare('SELECT code FROM warehouses ORDER BY code').all() as { code: string }[]).map(
+    (r) => r.code,
+  );
+  const unknown = codes.filter((c) => !known.includes(c));
+  if (unknown.length > 0) {
+    throw new ShipdeskError(
+      'INVALID_INPUT',
+      `There is no warehouse ${unknown.map((c) => `"${c}"`).join(', ')}, so it cannot have a default carrier. ` +
+        `The warehouses are: ${known.join(', ') || 'none yet'}.`,
+      { unknownWarehouses: unknown },
+    );
+  }
+}
+
+export function updateSettings(ctx: ServiceContext, patch: SettingsPatch): StoredSettings {
   const upsert = ctx.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );
+  const remove = ctx.prepare('DELETE FROM settings WHERE key = ?');
+  const { defaultCarriers, ...plain } = patch;
   ctx.db.transaction(() => {
-    for (const [key, value] of Object.entries(patch)) {
+    for (const [key, value] of Object.entries(plain)) {
       if (value !== undefined) upsert.run(key, String(value));
+    }
+    if (defaultCarriers) {
+      checkWarehouses(ctx, Object.keys(defaultCarriers));
+      for (const [warehouse, carrier] of Object.entries(defaultCarriers)) {
+        if (carrier === null || carrier === undefined) remove.run(DEFAULT_CARRIER_KEY + warehouse);
+        else upsert.run(DEFAULT_CARRIER_KEY + warehouse, carrier);
+      }
     }
   })();
   return readSettings(ctx);
 }
 
-export function publicSettings(s: StoredSettings): Settings {
+/** Who acts for a call: the name it brings (--operator at start-up), else the settings', else the computer's user. */
+export function actingOperator(s: StoredSettings, fromCall: string, computerUser: string): ActingOperator {
+  if (fromCall) return { name: fromCall, from: 'startup' };
+  if (s.operatorName) return { name: s.operatorName, from: 'settings' };
+  return { name: computerUser, from: 'computer' };
+}
+
+export function publicSettings(s: StoredSettings, operator: ActingOperator): Settings {
   return {
     operatorName: s.operatorName,
+    operator,
     homeCountry: s.homeCountry,
     language: s.language,
+    defaultCarriers: s.defaultCarriers,
+    rememberLastCarrier: s.rememberLastCarrier,
     scannerPrefix: s.scannerPrefix,
     scannerSuffix: s.scannerSuffix,
   };

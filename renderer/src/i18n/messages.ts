@@ -3,10 +3,19 @@ import * as conflicts from './messages/conflicts';
 import * as desk from './messages/desk';
 import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
+import * as numbers from './messages/numbers';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 
-export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en, ...conflicts.en };
+export const en = {
+  ...screen.en,
+  ...dialogs.en,
+  ...desk.en,
+  ...excel.en,
+  ...sync.en,
+  ...conflicts.en,
+  ...numbers.en,
+};
 
 export type MessageKey = keyof typeof en;
 
@@ -17,4 +26,5 @@ export const ko: Record<MessageKey, string> = {
   ...excel.ko,
   ...sync.ko,
   ...conflicts.ko,
+  ...numbers.ko,
 };

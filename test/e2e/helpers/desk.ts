@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../../main/core/createCore';
 import { openDatabase, type Db } from '../../../main/core/db/open';
 import { DEFAULT_DEMO_NOW, generateDemo } from '../../../main/core/demo/generate';
@@ -33,6 +33,8 @@ export interface DeskOptions {
   now?: number;
   /** Who the web host registers as; null leaves it to the settings' operator name. Default OPERATOR. */
   operator?: string | null;
+  /** The computer's user, who acts when neither the host nor the settings name anyone. Default 'operator'. */
+  computerUser?: string;
 }
 
 export interface Desk {
@@ -99,7 +101,13 @@ export async function startDesk(first: DeskOptions | number, seed?: number): Pro
     }
   }
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
-  const core = createCore({ dbPath, autoRelease: false, log: silentLogger, clock: () => now });
+  const core = createCore({
+    dbPath,
+    autoRelease: false,
+    log: silentLogger,
+    clock: () => now,
+    ...(options.computerUser ? { defaultOperator: options.computerUser } : {}),
+  });
   const operator = options.operator === undefined ? OPERATOR : options.operator;
   const host = await startWebHost({
     core,
@@ -213,10 +221,15 @@ export async function openDesk(page: Page, desk: Desk): Promise<void> {
   await page.clock.setFixedTime(desk.now);
   await page.goto(desk.host.url);
   await expect(table(page)).toHaveAttribute('data-generation', /[1-9]/);
+  // The station's settings have arrived (the header names the operator): scans and dialogs use them.
+  await expect(page.getByTestId('operator')).toBeVisible();
 }
 
 /** axe-core's serious and critical findings, for the page or only inside `within` (a dialog). */
 export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  // axe-core's analysis is CPU-bound: on two busy cores one run takes tens of seconds. Give the test
+  // that time on top of its own (nothing here is timed; the findings are what is checked).
+  test.info().setTimeout(test.info().timeout + 60_000);
   const builder = new AxeBuilder({ page });
   const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations

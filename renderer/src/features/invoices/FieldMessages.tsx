@@ -28,7 +28,7 @@ export function FieldMessages({
               {MARKS[m.kind]}
             </span>
           )}
-          <span>
+          <span className="field-text">
             {m.text}
             {m.detail && (
               <span className="field-detail" lang={detailLang}>

@@ -5,7 +5,9 @@ import { DetailsDialog } from '../details/DetailsDialog';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { InvoiceDialog, type InvoiceOutcome } from '../invoices/InvoiceDialog';
+import { warningText } from '../invoices/issueText';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import type { CarrierId } from '../../../../shared/carriers';
 import { carrierName, rowFromDetail } from '../../domain/rows';
 import { useLanguage } from '../../i18n';
 import { useDialogs } from '../../stores/dialogs';
@@ -51,7 +53,11 @@ export function DialogHost() {
           : o.kind === 'modified'
             ? t('invoice.modified', values)
             : t('invoice.deleted', values);
-      const warnings = o.kind === 'deleted' ? [] : o.result.warnings.map((w) => t('invoice.warning', { text: w }));
+      const wording = { t, carrierName: (c: CarrierId | null) => carrierName(c, language) };
+      const warnings =
+        o.kind === 'deleted'
+          ? []
+          : o.result.warnings.map((w) => t('invoice.warning', { text: warningText(w, wording) }));
       store.setNotice({ text: [text, ...warnings].join(' '), tone: 'ok' });
       close();
       // The core's push (shipments.changed) re-reads the list; the row above already shows the change.

@@ -14,6 +14,7 @@ import { useDropFile } from '../import/useDropFile';
 import { useScanner } from '../scanner/useScanner';
 import { FilterChips } from '../search/FilterChips';
 import { SearchBar } from '../search/SearchBar';
+import { OperatorBadge } from '../settings/OperatorBadge';
 import { useSettingsLanguage } from '../settings/useSettingsLanguage';
 import { StatusBar } from '../sync/StatusBar';
 import { useSyncFollow } from '../sync/useSyncFollow';
@@ -52,6 +53,7 @@ export function ShippingManagement() {
           <h1 className="app-title">{t('app.title')}</h1>
           <span className="app-name">{t('app.name')}</span>
           <span className="header-spacer" />
+          <OperatorBadge />
           <button type="button" className="button" onClick={() => show({ kind: 'import' })}>
             <Icon name="upload" size={14} /> {t('excel.open')}
           </button>
