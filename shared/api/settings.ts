@@ -6,6 +6,8 @@ export interface Settings {
   operatorName: string;
   homeCountry: string;
   language: 'ko' | 'en' | 'system';
+  /** The zone the desk's days are counted in (order-date filters, presets, the grid's dates); read-only here. */
+  homeTimeZone: string;
 }
 
 export const settingsMethods = {

@@ -1,12 +1,13 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
 import type { Settings } from '../../../shared/contract';
+import { DEFAULT_HOME_TIME_ZONE } from '../../../shared/days';
 import type { ServiceContext } from './context';
 
-const DEFAULTS: Settings & { homeTimeZone: string } = {
+const DEFAULTS: Settings = {
   operatorName: '',
   homeCountry: 'KR',
   language: 'system',
-  homeTimeZone: 'Asia/Seoul',
+  homeTimeZone: DEFAULT_HOME_TIME_ZONE,
 };
 
 export type StoredSettings = typeof DEFAULTS;
@@ -34,5 +35,10 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<StoredSetting
 }
 
 export function publicSettings(s: StoredSettings): Settings {
-  return { operatorName: s.operatorName, homeCountry: s.homeCountry, language: s.language };
+  return {
+    operatorName: s.operatorName,
+    homeCountry: s.homeCountry,
+    language: s.language,
+    homeTimeZone: s.homeTimeZone,
+  };
 }

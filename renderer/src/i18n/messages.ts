@@ -4,9 +4,17 @@ import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
+import * as view from './messages/view';
 
-export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en };
+export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en, ...view.en };
 
 export type MessageKey = keyof typeof en;
 
-export const ko: Record<MessageKey, string> = { ...screen.ko, ...dialogs.ko, ...desk.ko, ...excel.ko, ...sync.ko };
+export const ko: Record<MessageKey, string> = {
+  ...screen.ko,
+  ...dialogs.ko,
+  ...desk.ko,
+  ...excel.ko,
+  ...sync.ko,
+  ...view.ko,
+};

@@ -3,10 +3,12 @@
 // Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ShipmentRow, TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, type Region, type ShipmentStatus, type Tab } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import type { ShipdeskClient } from '../api/client';
+import { departureOf, keepDeparted, type Departure, type Departures } from './departed';
 import { listInput, pickFilters, rangeBackwards, sameQuery, type Filters, type FiltersState } from './filters';
+import { showToast } from './toasts';
 
 /** First page small, so the first rows paint quickly; later pages bigger, so scrolling keeps up. */
 const FIRST_PAGE = 120;
@@ -19,7 +21,8 @@ const SEARCH_QUIET_MS = 30;
 /** The contract's largest page: a refresh re-reads at most this many rows from the top in one call. */
 const MAX_LIMIT = 500;
 
-export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport'; message: string };
+/** 'transport': the call never got an answer (the connection is gone); the screen says so in its own words. */
+export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport' };
 export type StatusCounts = Partial<Record<ShipmentStatus, number>>;
 export interface Notice {
   text: string;
@@ -35,13 +38,18 @@ export interface GridState {
   /** Per-status counts, when the core sends them (see readStatusCounts). */
   statusCounts: StatusCounts | null;
   nextCursor: string | null;
-  /** 'loading' only before the first answer; later queries keep the old rows until the new ones arrive. */
+  /** 'loading' before the first answer for a tab and region; within them, later queries keep the old rows until the new ones arrive. */
   phase: 'loading' | 'ready' | 'error';
   busy: boolean;
   problem: ListProblem | null;
   /** Bumped when an answer for new filters lands: the grid scrolls back to the top. */
   generation: number;
-  notice: Notice | null;
+  /** Rows the operator's own change moved out of this view: kept in place, dimmed, until they move on. */
+  departed: Departures;
+  /** Departed rows kept in `rows` that the core's total no longer counts. */
+  extraRows: number;
+  /** A shipment to bring into view and focus once its row is loaded (after "moved to …"). */
+  reveal: string | null;
 
   reload(): Promise<void>;
   /** Re-reads what is loaded (after a push or a change) without blanking it. */
@@ -50,11 +58,11 @@ export interface GridState {
   need(index: number): void;
   /** Shows a changed shipment at once (e.g. after registering), before the list is re-read. */
   patch(row: ShipmentRow): void;
+  /** Follows a departed row to where it went: that tab and region, searched by its number. */
+  follow(shipmentNo: string, to: Departure): void;
+  revealed(): void;
+  /** @deprecated say it with showToast (stores/toasts.ts); kept so older callers still speak. */
   setNotice(notice: Notice | null): void;
-}
-
-function problemOf(err: unknown): ListProblem {
-  return { kind: 'transport', message: err instanceof Error ? err.message : String(err) };
 }
 
 /** statusCounts is not in the contract yet; read it only if a newer core sends it. */
@@ -70,10 +78,15 @@ export function readStatusCounts(value: unknown): StatusCounts | null {
   return out;
 }
 
+const sameView = (a: { tab: Tab; region: Region } | null, b: { tab: Tab; region: Region }) =>
+  a !== null && a.tab === b.tab && a.region === b.region;
+
 export function createGridStore(client: ShipdeskClient, filters: StoreApi<FiltersState>): StoreApi<GridState> {
   let sequence = 0;
   let wanted = 0;
   let paging = false;
+  /** The tab and region the rows on screen belong to. */
+  let shownView: { tab: Tab; region: Region } | null = null;
   const current = (): Filters => pickFilters(filters.getState());
 
   const store = createStore<GridState>((set, get) => {
@@ -105,8 +118,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
             problem: null,
           };
         });
-      } catch (err) {
-        fail(seq, problemOf(err));
+      } catch {
+        fail(seq, { kind: 'transport' });
       } finally {
         paging = false;
       }
@@ -117,12 +130,22 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       const seq = ++sequence;
       wanted = 0;
       paging = false;
-      set({ busy: true, problem: null });
+      const view = current();
+      // Another tab or region: its rows are not these. Show loading, never the previous tab's rows.
+      const other = !sameView(shownView, view);
+      set({
+        busy: true,
+        problem: null,
+        departed: {},
+        extraRows: 0,
+        ...(other ? { rows: [], total: 0, nextCursor: null, phase: 'loading' as const } : {}),
+      });
       try {
-        const answer = await client.call('shipments.list', listInput(current(), FIRST_PAGE));
+        const answer = await client.call('shipments.list', listInput(view, FIRST_PAGE));
         if (seq !== sequence) return;
         if (!answer.ok) return fail(seq, { kind: 'rpc', error: answer.error });
         const v = answer.value;
+        shownView = { tab: view.tab, region: view.region };
         set((s) => ({
           rows: v.rows,
           total: v.total,
@@ -136,12 +159,14 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           generation: s.generation + 1,
         }));
         void pump();
-      } catch (err) {
-        fail(seq, problemOf(err));
+      } catch {
+        fail(seq, { kind: 'transport' });
       }
     };
 
     const refresh = async (changed: readonly string[] = []): Promise<void> => {
+      // Nothing on screen to keep (still loading, or the last load failed): load afresh.
+      if (get().phase !== 'ready') return reload();
       const seq = sequence;
       const loaded = get().rows.length;
       const limit = Math.min(MAX_LIMIT, Math.max(FIRST_PAGE, loaded));
@@ -159,8 +184,11 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           tail = tail.filter((r) => !head.has(r.shipmentNo));
           cursor = get().nextCursor;
         }
+        const kept = keepDeparted([...v.rows, ...tail], get().rows, get().departed);
         set({
-          rows: [...v.rows, ...tail],
+          rows: kept.rows,
+          departed: kept.departed,
+          extraRows: kept.kept,
           total: v.total,
           counts: v.counts,
           countsCapped: v.countsCapped,
@@ -210,7 +238,9 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       busy: false,
       problem: null,
       generation: 0,
-      notice: null,
+      departed: {},
+      extraRows: 0,
+      reveal: null,
       reload,
       refresh,
       need(index) {
@@ -218,9 +248,27 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         void pump();
       },
       patch(row) {
-        set((s) => ({ rows: s.rows.map((r) => (r.shipmentNo === row.shipmentNo ? row : r)) }));
+        const away = departureOf(row, current());
+        set((s) => {
+          if (!s.rows.some((r) => r.shipmentNo === row.shipmentNo)) return {};
+          // A new action: the rows an earlier one moved away go now (they were only kept until then).
+          const rows = s.rows.filter((r) => r.shipmentNo === row.shipmentNo || !s.departed[r.shipmentNo]);
+          const extraRows = Math.max(0, s.extraRows - (s.rows.length - rows.length));
+          return {
+            rows: rows.map((r) => (r.shipmentNo === row.shipmentNo ? row : r)),
+            extraRows,
+            departed: away ? { [row.shipmentNo]: away } : {},
+          };
+        });
       },
-      setNotice: (notice) => set({ notice }),
+      follow(shipmentNo, to) {
+        set({ reveal: shipmentNo });
+        filters.getState().set({ tab: to.tab, region: to.region, searchField: 'shipmentNo', searchText: shipmentNo });
+      },
+      revealed: () => set({ reveal: null }),
+      setNotice: (notice) => {
+        if (notice) showToast(notice.text, { tone: notice.tone });
+      },
     };
   });
 
