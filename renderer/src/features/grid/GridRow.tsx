@@ -31,8 +31,10 @@ function DepartedCell({ row, to, kit }: { row: ShipmentRow; to: Departure; kit: 
   const { t } = kit;
   const where = to.region === kit.region ? t(`tab.${to.tab}`) : `${t(`region.${to.region}`)} · ${t(`tab.${to.tab}`)}`;
   const text = t('row.movedTo', { where });
+  // The note takes the product's place and the recipient's and country's beside it, so it reads whole.
+  const span = (['product', 'recipient', 'country'] as const).filter((id) => kit.shown.has(id)).length;
   return (
-    <div role="cell" className="col-product departed-cell">
+    <div role="cell" className="col-product departed-cell" aria-colspan={span} style={{ gridColumn: `span ${span}` }}>
       <Icon name="arrowRight" size={12} />
       <button
         type="button"
@@ -89,12 +91,12 @@ export const GridRow = memo(function GridRow({ row, index, top, kit, sync, depar
           {product}
         </div>
       )}
-      {shown.has('recipient') && (
+      {shown.has('recipient') && !departed && (
         <div role="cell" className="col-recipient clip">
           {recipient}
         </div>
       )}
-      {shown.has('country') && (
+      {shown.has('country') && !departed && (
         <div role="cell" className="col-country mono">
           {row.country}
         </div>
