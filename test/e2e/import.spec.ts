@@ -75,6 +75,10 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   await expect(table.locator('tbody tr[data-verdict="error"]').filter({ hasText: 'SD9999999999' })).toContainText(
     'There is no shipment SD9999999999',
   );
+  // A rejected number shows as the operator typed it, not as an empty cell.
+  const rejected = table.locator('tbody tr[data-verdict="error"]').filter({ hasText: d });
+  await expect(rejected.getByRole('cell').nth(3)).toHaveText('As written: 2400-0000-0053');
+  await expect(rejected.getByRole('cell').nth(3)).toContainText('2400-0000-0053');
   await dialog.getByRole('button', { name: 'All (5)' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(5);
   await expect(table.locator('tbody tr[data-verdict="ok"]')).toHaveCount(3);
@@ -109,6 +113,10 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   expect(sheetText).toContain(d);
   expect(sheetText).not.toContain(a);
 
+  // Another file right away: the first step again, focus on choosing it.
+  await dialog.getByRole('button', { name: 'Import another file' }).click();
+  await expect(dialog.getByTestId('drop-zone')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'choose a file' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
   await expect(dialog).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Search text' }).fill(a);
@@ -128,10 +136,51 @@ test('a locked or legacy workbook is refused in words; the template downloads', 
   // An OLE/CFB file: what a password-protected .xlsx and a legacy .xls both look like.
   const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096, 1)]);
   await dialog
-    .getByLabel('choose a file')
+    .locator('input[type="file"]')
     .setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: ole });
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('The workbook is password-protected or in the old .xls format.');
   await dialog.getByRole('button', { name: 'Choose another file' }).click();
   await expect(dialog.getByTestId('drop-zone')).toBeVisible();
+  // Focus moved into the new step (not lost with the button that went away); Escape still closes,
+  // and focus returns to what opened the dialog.
+  await expect(dialog.getByRole('button', { name: 'choose a file' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Excel import' })).toBeFocused();
+});
+
+test('counts read right for one row: "1 row checked", "Save 1 row", "the failed row (1)"', async ({ page }) => {
+  // The oldest shipments awaiting an invoice: the first test takes the newest.
+  const [a, b] = (
+    desk.core.db
+      .prepare(
+        "SELECT shipment_no AS no FROM shipments WHERE region = 'domestic' AND status = 'AWAITING_INVOICE' ORDER BY ordered_at ASC, id ASC LIMIT 2",
+      )
+      .all() as { no: string }[]
+  ).map((r) => r.no);
+  if (!a || !b) throw new Error('not enough shipments awaiting an invoice');
+  await openDesk(page, desk);
+  await dropFile(page, 'one.xlsx', await workbook([[a, 'Lotte', lotteNumber(7101)]]));
+  const dialog = page.getByRole('dialog', { name: 'Register invoices from Excel' });
+  await expect(dialog.getByText('one.xlsx: 1 row checked, nothing saved yet.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save 1 row', exact: true })).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Choose another file' }).click();
+  await expect(dialog.getByRole('button', { name: 'choose a file' })).toBeFocused();
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'two.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await workbook([
+      [a, 'Lotte', lotteNumber(7101)],
+      [b, 'Lotte', '1234'],
+    ]),
+  });
+  await expect(dialog.getByText('two.xlsx: 2 rows checked, nothing saved yet.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Download the failed row (1)' })).toBeVisible();
+  const rejected = dialog.locator('tbody tr[data-verdict="error"]');
+  await expect(rejected.getByRole('cell').nth(3)).toHaveText('As written: 1234');
+  await page.screenshot({ path: 'test-results/screens/import-rejected-en.png' });
+  await dialog.getByRole('button', { name: 'Save 1 row', exact: true }).click();
+  await expect(dialog.getByText('Saved from two.xlsx: 1 registered, 0 modified, 0 skipped, 1 failed.')).toBeVisible();
 });

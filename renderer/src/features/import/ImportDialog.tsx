@@ -155,6 +155,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
                 <Icon name="download" size={14} /> {plural(t, language, 'excel.failedRows', state.result.failed)}
               </button>
             )}
+            <button type="button" className="button" onClick={reset}>
+              {t('excel.importAnother')}
+            </button>
             <button type="button" className="button button-primary" onClick={close}>
               {t('excel.close')}
             </button>

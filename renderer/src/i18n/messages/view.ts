@@ -8,6 +8,8 @@ export const en = {
   'connection.stale': 'The shipments shown may be out of date.',
   'connection.callFailed': 'Shipdesk did not answer: the connection dropped. Try again once it is back.',
   'sync.disconnected': 'Disconnected: reconnecting…',
+  'excel.importAnother': 'Import another file',
+  'excel.col.asWritten': 'As written',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -18,4 +20,6 @@ export const ko: Record<keyof typeof en, string> = {
   'connection.stale': '표시된 배송 건은 최신이 아닐 수 있습니다.',
   'connection.callFailed': 'Shipdesk가 응답하지 않았습니다: 연결이 끊겼습니다. 연결이 돌아오면 다시 시도하세요.',
   'sync.disconnected': '연결 끊김: 다시 연결하는 중…',
+  'excel.importAnother': '다른 파일 가져오기',
+  'excel.col.asWritten': '입력한 값',
 };
