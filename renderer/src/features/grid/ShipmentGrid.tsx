@@ -150,7 +150,8 @@ export function ShipmentGrid({ caption }: { caption: string }) {
   const count = phase === 'ready' ? total + extraRows : 0;
   const win = useVirtualWindow(scroller, count, ROW_HEIGHT, HEADER_HEIGHT);
   // The same columns object while the same columns fit: rows re-render only when one comes or goes.
-  const fitting = fittingColumns(win.width)
+  const region = useFilters((s) => s.region);
+  const fitting = fittingColumns(win.width, { domestic: region === 'domestic' })
     .map((c) => c.id)
     .join(',');
   const columns = useMemo(() => COLUMNS.filter((c) => fitting.split(',').includes(c.id)), [fitting]);

@@ -38,10 +38,10 @@ export const COLUMNS: readonly Column[] = [
   { id: 'shipmentNo', label: 'col.shipmentNo', track: '122px', min: 122, sortKey: 'shipmentNo' },
   { id: 'orderNo', label: 'col.orderNo', track: '124px', min: 124, hideRank: 4 },
   { id: 'orderDate', label: 'col.orderDate', track: '106px', min: 106, sortKey: 'orderDate' },
-  { id: 'product', label: 'col.product', track: 'minmax(116px, 2.4fr)', min: 116 },
+  { id: 'product', label: 'col.product', track: 'minmax(180px, 2fr)', min: 180 },
   { id: 'recipient', label: 'col.recipient', track: 'minmax(72px, 0.6fr)', min: 72, hideRank: 3 },
   { id: 'country', label: 'col.country', track: '62px', min: 62, hideRank: 2 },
-  { id: 'warehouse', label: 'col.warehouse', track: 'minmax(128px, 1.3fr)', min: 128, hideRank: 5 },
+  { id: 'warehouse', label: 'col.warehouse', track: 'minmax(128px, 1.6fr)', min: 128, hideRank: 5 },
   { id: 'carrier', label: 'col.carrier', track: '82px', min: 82 },
   { id: 'invoiceNo', label: 'col.invoiceNo', track: '186px', min: 186 },
   { id: 'edit', label: 'col.edit', track: '58px', min: 58 },
@@ -52,10 +52,18 @@ export const COLUMNS: readonly Column[] = [
 /** Every column at its narrowest, side by side. */
 export const widthOf = (columns: readonly Column[]): number => columns.reduce((sum, c) => sum + c.min, 0);
 
-/** The columns that fit `width` pixels: the lowest hideRank gives way first, until the rest fit. */
-export function fittingColumns(width: number, columns: readonly Column[] = COLUMNS): readonly Column[] {
+/**
+ * The columns that fit `width` pixels: the lowest hideRank gives way first, until the rest fit.
+ * In the Domestic view every row's country is the home country, so Country gives way before all.
+ */
+export function fittingColumns(
+  width: number,
+  view: { domestic: boolean } = { domestic: false },
+  columns: readonly Column[] = COLUMNS,
+): readonly Column[] {
   const shown = [...columns];
-  const order = columns.filter((c) => c.hideRank !== undefined).sort((a, b) => (a.hideRank ?? 0) - (b.hideRank ?? 0));
+  const rank = (c: Column) => (view.domestic && c.id === 'country' ? 0 : (c.hideRank ?? 0));
+  const order = columns.filter((c) => c.hideRank !== undefined).sort((a, b) => rank(a) - rank(b));
   for (const next of order) {
     if (widthOf(shown) <= width) break;
     shown.splice(shown.indexOf(next), 1);
