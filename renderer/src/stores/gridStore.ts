@@ -2,7 +2,7 @@
 // loaded are always a prefix of the full result), the tab counts, and re-reads after changes.
 // Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ShipmentRow, TabCounts } from '../../../shared/contract';
+import { LIST_LIMIT_MAX, type ShipmentRow, type TabCounts } from '../../../shared/contract';
 import { SHIPMENT_STATUSES, type Region, type ShipmentStatus, type Tab } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import type { ShipdeskClient } from '../api/client';
@@ -13,13 +13,13 @@ import { showToast } from './toasts';
 /** First page small, so the first rows paint quickly; later pages bigger, so scrolling keeps up. */
 const FIRST_PAGE = 120;
 const PAGE = 200;
-const BIG_PAGE = 500;
+const BIG_PAGE = LIST_LIMIT_MAX;
 /** Rows kept loaded beyond the last one on screen. */
 const AHEAD = 80;
 /** Search text waits this long after the last key before it is asked (a scan's keys come ~10 ms apart). */
 const SEARCH_QUIET_MS = 30;
 /** The contract's largest page: a refresh re-reads at most this many rows from the top in one call. */
-const MAX_LIMIT = 500;
+const MAX_LIMIT = LIST_LIMIT_MAX;
 
 /** 'transport': the call never got an answer (the connection is gone); the screen says so in its own words. */
 export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport' };

@@ -1,19 +1,12 @@
 // The statuses inside the chosen tab: Preparing to Release splits into awaiting an invoice,
 // registered (queued for release) and released; In delivery into processed and shipping.
 // Counts come from the core when it sends them, else from the rows when all of them are loaded.
-import type { ShipmentStatus, Tab } from '../../../../shared/domain';
+import { statusesOfTab, type ShipmentStatus } from '../../../../shared/domain';
 import { StatusIcon } from '../../components/StatusLabel';
 import { useLanguage, useT } from '../../i18n';
 import { localeOf } from '../../i18n/format';
 import type { StatusCounts } from '../../stores/gridStore';
 import { useFilters, useGrid } from '../../stores/StoresContext';
-
-const SUB_STATUSES: Record<Tab, ShipmentStatus[]> = {
-  preparing: ['AWAITING_INVOICE', 'PREPARING_TO_SHIP', 'RELEASED'],
-  inDelivery: ['PROCESSED', 'SHIPPING'],
-  failed: [],
-  delivered: [],
-};
 
 function countsFromRows(rows: readonly { status: ShipmentStatus }[]): StatusCounts {
   const out: StatusCounts = {};
@@ -28,8 +21,9 @@ export function SubStatuses() {
   const fromCore = useGrid((s) => s.statusCounts);
   const allLoaded = useGrid((s) => s.phase === 'ready' && s.rows.length === s.total);
   const rows = useGrid((s) => s.rows);
-  const statuses = SUB_STATUSES[tab];
-  if (!statuses.length) return null;
+  // A tab of one status has nothing to break down.
+  const statuses = statusesOfTab(tab);
+  if (statuses.length < 2) return null;
   const counts = fromCore ?? (allLoaded ? countsFromRows(rows) : null);
   return (
     <ul className="sub-statuses" aria-label={t('tabs.breakdown')}>
