@@ -28,8 +28,10 @@ test('"Today" on a computer in Los Angeles selects the core’s day in Seoul; da
   page,
 }) => {
   expect(dayOf(NOW, 'Asia/Seoul')).toBe(SEOUL_TODAY);
-  const homeZone = await desk.core.dispatch('settings.get', {}, { operator: 'e2e', via: 'manual' });
-  expect(homeZone.ok && homeZone.value.homeTimeZone).toBe('Asia/Seoul');
+  expect(await desk.core.dispatch('settings.get', {}, { operator: 'e2e', via: 'manual' })).toMatchObject({
+    ok: true,
+    value: { homeTimeZone: 'Asia/Seoul' },
+  });
   await page.clock.setFixedTime(NOW);
   await page.goto(desk.host.url);
   await expectTotal(page, 4);
