@@ -2,7 +2,8 @@
 import { openDatabase, type Db } from './db/open';
 import { createEvents, type CoreEvents } from './events';
 import { createImportService } from './imports/service';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
+import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
@@ -51,11 +52,6 @@ export interface Core {
   readonly db: Db;
 }
 
-const consoleLog: Logger = {
-  warn: (message, details) => console.warn(`[shipdesk] ${message}`, details ?? ''),
-  error: (message, details) => console.error(`[shipdesk] ${message}`, details ?? ''),
-};
-
 function buildHandlers(
   ctx: ServiceContext,
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
@@ -90,10 +86,15 @@ function buildHandlers(
 }
 
 export function createCore(options: CoreOptions): Core {
+  const log =
+    options.log ??
+    createLogger({
+      sinks: [stderrSink()],
+      level: logLevelFrom((options.env ?? process.env)['SHIPDESK_LOG_LEVEL'], 'warn'),
+    });
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
-  const events = createEvents();
+  const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
-  const log = options.log ?? consoleLog;
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
@@ -111,7 +112,7 @@ export function createCore(options: CoreOptions): Core {
     if (closed) return Promise.resolve([]);
     return sync.runner.releaseDue().catch((err: unknown) => {
       if (closed) return []; // the database closed under a pass in flight: the work stays queued
-      log.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
+      log.error('outbox pass failed', { error: err });
       return [];
     });
   };
@@ -149,4 +150,5 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-export type { CallContext, Dispatch, Logger } from './rpc/dispatch';
+export type { CallContext, Dispatch } from './rpc/dispatch';
+export type { Logger } from './log/logger';

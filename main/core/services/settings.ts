@@ -1,6 +1,7 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
 import type { Settings } from '../../../shared/contract';
 import { DEFAULT_HOME_TIME_ZONE } from '../../../shared/days';
+import { scannerFrameProblem } from '../../../shared/scannerFrame';
 import type { ServiceContext } from './context';
 
 const DEFAULTS: Settings = {
@@ -8,6 +9,8 @@ const DEFAULTS: Settings = {
   homeCountry: 'KR',
   language: 'system',
   homeTimeZone: DEFAULT_HOME_TIME_ZONE,
+  scannerPrefix: '',
+  scannerSuffix: '',
 };
 
 export type StoredSettings = typeof DEFAULTS;
@@ -18,6 +21,7 @@ export function readSettings(ctx: ServiceContext): StoredSettings {
   for (const { key, value } of rows) {
     if (key === 'operatorName' || key === 'homeCountry' || key === 'homeTimeZone') out[key] = value;
     if (key === 'language' && (value === 'ko' || value === 'en' || value === 'system')) out.language = value;
+    if ((key === 'scannerPrefix' || key === 'scannerSuffix') && scannerFrameProblem(value) === null) out[key] = value;
   }
   return out;
 }
@@ -40,5 +44,7 @@ export function publicSettings(s: StoredSettings): Settings {
     homeCountry: s.homeCountry,
     language: s.language,
     homeTimeZone: s.homeTimeZone,
+    scannerPrefix: s.scannerPrefix,
+    scannerSuffix: s.scannerSuffix,
   };
 }

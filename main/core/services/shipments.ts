@@ -17,7 +17,7 @@ import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
-import { baseWhere, countTabs, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
+import { baseWhere, countRows, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
 
 interface RowRecord {
   id: number;
@@ -100,7 +100,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   const facets = resolveFacets(ctx, q);
   const selective = isSelective(ctx, q);
   const where = baseWhere(q, facets, homeTimeZone, selective);
-  const { counts, capped } = countTabs(ctx, q, facets, homeTimeZone, selective);
+  const { counts, statusCounts, capped } = countRows(ctx, q, facets, homeTimeZone, selective);
   if (q.tab) {
     where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
     where.params.push(q.tab);
@@ -128,6 +128,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     rows: page.map(toRow),
     total,
     counts,
+    statusCounts,
     countsCapped: capped,
     nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
   };

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../main/core/createCore';
 import { startWebHost, type WebHost } from '../../../main/web/host';
+import { silentLogger } from '../../../main/core/log/logger';
+import { errorsOnly } from '../../support/log';
 import { seedFacets, seedShipments, type SeedShipment } from '../../support/seed';
 import { ensureRenderer, OPERATOR, RENDERER, SCREENS } from './desk';
 
@@ -19,7 +21,7 @@ export interface SeededDesk {
   close(): Promise<void>;
 }
 
-const log = { warn: () => {}, error: (m: string) => console.error(m) };
+const log = errorsOnly;
 
 export async function startSeededDesk(specs: SeedShipment[]): Promise<SeededDesk> {
   ensureRenderer();
@@ -28,7 +30,7 @@ export async function startSeededDesk(specs: SeedShipment[]): Promise<SeededDesk
   const core = createCore({
     dbPath: path.join(dir, 'shipdesk.db'),
     autoRelease: false,
-    log: { warn: () => {}, error: () => {} },
+    log: silentLogger,
   });
   seedFacets(core.db);
   const nos = seedShipments(core.db, specs);
