@@ -100,6 +100,11 @@ export interface ShipmentListResult {
   statusCounts: StatusCounts;
   /** A broad search was counted only up to 10,000 rows: counts and statusCounts are lower bounds ("10,000+"). */
   countsCapped: boolean;
+  /**
+   * Which tabs' counts (and their statuses' counts) are lower bounds; empty unless countsCapped. A
+   * shipment-number prefix is capped per tab, other broad searches in all tabs at once.
+   */
+  cappedTabs: Tab[];
   nextCursor: string | null;
 }
 

@@ -2,7 +2,7 @@
 // keyset paging as the operator scrolls, stale answers dropped, loading on a tab switch, rows the
 // operator's change moved away kept in place, failures as states. No DOM.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ShipmentListInput, type ShipmentRow, type TabCounts } from '../../shared/contract';
+import { ShipmentListInput, type ShipmentRow, type StatusCounts, type TabCounts } from '../../shared/contract';
 import { TAB_OF_STATUS, type ShipmentStatus } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
 import { formatShipmentNo } from '../../shared/shipmentNo';
@@ -53,7 +53,19 @@ function fakeDesk(count: number) {
         (!q.region || r.region === q.region) && (!q.search || r.shipmentNo.startsWith(q.search.text.toUpperCase())),
     );
     const counts: TabCounts = { preparing: 0, inDelivery: 0, failed: 0, delivered: 0 };
-    for (const r of matching) counts[r.tab] += 1;
+    const statusCounts: StatusCounts = {
+      AWAITING_INVOICE: 0,
+      PREPARING_TO_SHIP: 0,
+      RELEASED: 0,
+      PROCESSED: 0,
+      SHIPPING: 0,
+      FAILED: 0,
+      DELIVERED: 0,
+    };
+    for (const r of matching) {
+      counts[r.tab] += 1;
+      statusCounts[r.status] += 1;
+    }
     const inTab = matching.filter((r) => !q.tab || r.tab === q.tab);
     const start = q.cursor ? Number(q.cursor) : 0;
     const page = inTab.slice(start, start + q.limit);
@@ -64,7 +76,9 @@ function fakeDesk(count: number) {
         rows: page,
         total: q.tab ? counts[q.tab] : matching.length,
         counts,
+        statusCounts,
         countsCapped: false,
+        cappedTabs: [],
         nextCursor: more ? String(start + q.limit) : null,
       },
     };
@@ -136,6 +150,7 @@ describe('gridStore', () => {
     expect(s.rows.map((r) => r.shipmentNo)).toEqual(expected.slice(0, 120).map((r) => r.shipmentNo));
     expect(s.generation).toBe(1);
     expect(s.counts?.preparing).toBe(expected.length);
+    expect(s.statusCounts?.AWAITING_INVOICE).toBe(expected.length);
 
     grid.getState().need(400);
     await settle();

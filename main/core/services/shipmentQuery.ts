@@ -3,7 +3,7 @@
 /* eslint-disable @typescript-eslint/no-unused-expressions -- `if (x) (push, push)` builds each WHERE clause */
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus, type Tab } from '../../../shared/domain';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
@@ -159,6 +159,8 @@ export interface Counted {
   counts: TabCounts;
   statusCounts: StatusCounts;
   capped: boolean;
+  /** The tabs whose counts (and their statuses' counts) are lower bounds: the screen's "+" goes on these only. */
+  cappedTabs: Tab[];
 }
 
 interface StatusRow {
@@ -167,25 +169,25 @@ interface StatusRow {
 }
 
 /** Folds per-status rows into both views, so a tab's count is always the sum of its statuses. */
-function tally(rows: readonly StatusRow[], capped = false): Counted {
+function tally(rows: readonly StatusRow[], cappedTabs: readonly Tab[] = []): Counted {
   const statusCounts = emptyStatusCounts();
   for (const r of rows) statusCounts[r.status] += r.n;
   const counts = emptyCounts();
   for (const status of SHIPMENT_STATUSES) counts[TAB_OF_STATUS[status]] += statusCounts[status];
-  return { counts, statusCounts, capped };
+  return { counts, statusCounts, capped: cappedTabs.length > 0, cappedTabs: [...cappedTabs] };
 }
 
 /**
  * `rows` counted a sample of at most COUNT_CAP + 1 matches. Past the cap one row comes off the
  * largest status, so the counts add up to COUNT_CAP and each stays a lower bound.
  */
-function tallyCapped(rows: readonly StatusRow[]): Counted {
+function tallyCapped(rows: readonly StatusRow[], sampled: readonly Tab[] = TABS): Counted {
   const total = rows.reduce((sum, r) => sum + r.n, 0);
   if (total <= COUNT_CAP) return tally(rows);
   const largest = rows.reduce((a, b) => (b.n > a.n ? b : a));
   return tally(
     rows.map((r) => (r === largest ? { ...r, n: r.n - (total - COUNT_CAP) } : r)),
-    true,
+    sampled,
   );
 }
 
@@ -195,6 +197,7 @@ function merge(parts: readonly Counted[]): Counted {
     for (const status of SHIPMENT_STATUSES) out.statusCounts[status] += p.statusCounts[status];
     for (const tab of TABS) out.counts[tab] += p.counts[tab];
     out.capped ||= p.capped;
+    out.cappedTabs.push(...p.cappedTabs);
   }
   return out;
 }
@@ -236,7 +239,7 @@ export function countRows(
     // A broad shipment-number prefix: per tab an index range on (region, tab, shipment_no), capped.
     const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s INDEXED BY shipments_grid_no
       ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[])));
+    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[], [tab])));
   }
   if (q.search && !selective) {
     // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.

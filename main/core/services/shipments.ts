@@ -100,7 +100,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   const facets = resolveFacets(ctx, q);
   const selective = isSelective(ctx, q);
   const where = baseWhere(q, facets, homeTimeZone, selective);
-  const { counts, statusCounts, capped } = countRows(ctx, q, facets, homeTimeZone, selective);
+  const { counts, statusCounts, capped, cappedTabs } = countRows(ctx, q, facets, homeTimeZone, selective);
   if (q.tab) {
     where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
     where.params.push(q.tab);
@@ -130,6 +130,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     counts,
     statusCounts,
     countsCapped: capped,
+    cappedTabs,
     nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
   };
 }

@@ -2,8 +2,8 @@
 // loaded are always a prefix of the full result), the tab counts, and re-reads after changes.
 // Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { LIST_LIMIT_MAX, type ShipmentRow, type TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, type Region, type ShipmentStatus, type Tab } from '../../../shared/domain';
+import { LIST_LIMIT_MAX, type ShipmentRow, type StatusCounts, type TabCounts } from '../../../shared/contract';
+import type { Region, Tab } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import type { ShipdeskClient } from '../api/client';
 import { departureOf, keepDeparted, type Departure, type Departures } from './departed';
@@ -23,7 +23,6 @@ const MAX_LIMIT = LIST_LIMIT_MAX;
 
 /** 'transport': the call never got an answer (the connection is gone); the screen says so in its own words. */
 export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport' };
-export type StatusCounts = Partial<Record<ShipmentStatus, number>>;
 export interface Notice {
   text: string;
   tone: 'ok' | 'error';
@@ -33,10 +32,10 @@ export interface GridState {
   rows: ShipmentRow[];
   total: number;
   counts: TabCounts | null;
-  /** The core counted a broad search only up to a cap: counts are lower bounds, shown with "+". */
-  countsCapped: boolean;
-  /** Per-status counts, when the core sends them (see readStatusCounts). */
+  /** Rows per status for every filter but the tab: the sub-status counts. */
   statusCounts: StatusCounts | null;
+  /** Tabs whose counts the core capped (a broad search): lower bounds, shown with "+", these only. */
+  cappedTabs: Tab[];
   nextCursor: string | null;
   /** 'loading' before the first answer for a tab and region; within them, later queries keep the old rows until the new ones arrive. */
   phase: 'loading' | 'ready' | 'error';
@@ -63,19 +62,6 @@ export interface GridState {
   revealed(): void;
   /** @deprecated say it with showToast (stores/toasts.ts); kept so older callers still speak. */
   setNotice(notice: Notice | null): void;
-}
-
-/** statusCounts is not in the contract yet; read it only if a newer core sends it. */
-export function readStatusCounts(value: unknown): StatusCounts | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const raw = (value as Record<string, unknown>).statusCounts;
-  if (typeof raw !== 'object' || raw === null) return null;
-  const out: StatusCounts = {};
-  for (const s of SHIPMENT_STATUSES) {
-    const n = (raw as Record<string, unknown>)[s];
-    if (typeof n === 'number' && Number.isFinite(n)) out[s] = n;
-  }
-  return out;
 }
 
 const sameView = (a: { tab: Tab; region: Region } | null, b: { tab: Tab; region: Region }) =>
@@ -114,7 +100,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
             nextCursor: v.nextCursor,
             total: v.total,
             counts: v.counts,
-            countsCapped: v.countsCapped,
+            statusCounts: v.statusCounts,
+            cappedTabs: v.cappedTabs,
             problem: null,
           };
         });
@@ -150,8 +137,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           rows: v.rows,
           total: v.total,
           counts: v.counts,
-          countsCapped: v.countsCapped,
-          statusCounts: readStatusCounts(v),
+          statusCounts: v.statusCounts,
+          cappedTabs: v.cappedTabs,
           nextCursor: v.nextCursor,
           phase: 'ready',
           busy: false,
@@ -191,8 +178,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           extraRows: kept.kept,
           total: v.total,
           counts: v.counts,
-          countsCapped: v.countsCapped,
-          statusCounts: readStatusCounts(v),
+          statusCounts: v.statusCounts,
+          cappedTabs: v.cappedTabs,
           nextCursor: cursor,
           problem: null,
         });
@@ -231,8 +218,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       rows: [],
       total: 0,
       counts: null,
-      countsCapped: false,
       statusCounts: null,
+      cappedTabs: [],
       nextCursor: null,
       phase: 'loading',
       busy: false,

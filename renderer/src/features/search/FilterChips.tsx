@@ -20,12 +20,16 @@ function Count() {
   const total = useGrid((s) => s.total);
   const loaded = useGrid((s) => s.rows.length);
   const phase = useGrid((s) => s.phase);
+  const tab = useFilters((s) => s.tab);
+  const capped = useGrid((s) => s.cappedTabs.includes(tab));
   if (phase !== 'ready') return <span className="result-count" />;
   return (
     <span className="result-count" data-testid="result-count">
-      {loaded < total
-        ? plural(t, language, 'list.countLoaded', total, { loaded })
-        : plural(t, language, 'list.count', total)}
+      {capped
+        ? plural(t, language, 'list.countCapped', total)
+        : loaded < total
+          ? plural(t, language, 'list.countLoaded', total, { loaded })
+          : plural(t, language, 'list.count', total)}
     </span>
   );
 }

@@ -10,6 +10,8 @@ export const en = {
   'sync.disconnected': 'Disconnected: reconnecting…',
   'excel.importAnother': 'Import another file',
   'excel.col.asWritten': 'As written',
+  'list.countCapped.one': 'At least {n} shipment',
+  'list.countCapped.other': '{n}+ shipments',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -22,4 +24,6 @@ export const ko: Record<keyof typeof en, string> = {
   'sync.disconnected': '연결 끊김: 다시 연결하는 중…',
   'excel.importAnother': '다른 파일 가져오기',
   'excel.col.asWritten': '입력한 값',
+  'list.countCapped.one': '{n}건 이상',
+  'list.countCapped.other': '{n}건 이상',
 };
