@@ -1,46 +1,46 @@
 // When the screen loses Shipdesk (the web host stopped): the status bar says Disconnected, not a
 // stale "Online"; the grid marks its rows as out of date; switching tabs shows loading, never the
 // previous tab's rows; no text names an internal method. When the host is back, all is current.
-import { expect, test } from '@playwright/test';
-import { BASE_TIME, lotteNumber } from '../support/seed';
-import { expectTotal, row, table } from './helpers/desk';
-import { startSeededDesk, type SeededDesk } from './helpers/seededDesk';
+import type { Db } from '../../main/core/db/open';
+import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
+import { expectTotal, openDesk, restartHost, row, table } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
+import { seededNos } from './helpers/seeded';
 
-let desk: SeededDesk;
 const HOUR = 3_600_000;
 
-test.beforeAll(async () => {
-  desk = await startSeededDesk([
-    { recipient: '김하나', orderedAt: BASE_TIME },
-    { recipient: '이두리', orderedAt: BASE_TIME - HOUR },
+function fill(db: Db, now: number): void {
+  seedFacets(db);
+  seedShipments(db, [
+    { recipient: '김하나', orderedAt: now - HOUR },
+    { recipient: '이두리', orderedAt: now - 2 * HOUR },
     {
       status: 'SHIPPING',
       recipient: '박세나',
-      orderedAt: BASE_TIME - 2 * HOUR,
-      invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(41), events: [{ at: BASE_TIME, code: 'IN_TRANSIT' }] },
+      orderedAt: now - 3 * HOUR,
+      invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(41), events: [{ at: now - HOUR, code: 'IN_TRANSIT' }] },
     },
   ]);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ locale: 'en-US' });
+}
+
+test.use({ deskOptions: { fill }, locale: 'en-US' });
 
 /** "shipments.get", "invoices.register", …: words of the code, never of the screen. */
 const METHOD_NAME = /\b(shipments|invoices|carriers|settings|imports|exports|sync)\.[a-z][A-Za-z]+\b/;
 
 test('without the host: Disconnected, rows marked out of date, a tab switch shows loading; back: current', async ({
   page,
+  desk,
 }) => {
-  const [first, , shipping] = desk.nos;
+  const [first, , shipping] = seededNos(desk);
   if (!first || !shipping) throw new Error('seed');
-  await page.goto(desk.host.url);
+  await openDesk(page, desk);
   await expectTotal(page, 2);
   const state = page.getByTestId('sync-online');
   await expect(state).not.toHaveText(/Disconnected/);
   await expect(table(page)).toHaveAttribute('data-stale', 'false');
 
-  await desk.stopHost();
+  await desk.host.close();
   await expect(state).toHaveText(/Disconnected: reconnecting/);
   await expect(state).not.toHaveText(/Online/);
   await expect(page.getByRole('status').filter({ hasText: /Connection to Shipdesk lost/ })).toBeVisible();
@@ -56,7 +56,7 @@ test('without the host: Disconnected, rows marked out of date, a tab switch show
   await expect(page.locator('.grid-body [role="row"]')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText(METHOD_NAME);
 
-  await desk.restartHost();
+  await restartHost(desk);
   await expect(row(page, shipping)).toBeVisible({ timeout: 20_000 });
   await expectTotal(page, 1);
   await expect(state).not.toHaveText(/Disconnected/);

@@ -2,47 +2,43 @@
 // assertively) and its row flashes; a row that the operator's own change sends to another tab
 // stays in place, dimmed, saying where it went, with a link that shows it there, until the
 // operator moves on. Its own small database: the rows it changes belong to this file only.
-import { expect, test, type Page } from '@playwright/test';
-import { lotteNumber, BASE_TIME } from '../support/seed';
-import { expectTotal, row, table } from './helpers/desk';
-import { startSeededDesk, type SeededDesk } from './helpers/seededDesk';
+import type { Page } from '@playwright/test';
+import type { Db } from '../../main/core/db/open';
+import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
+import { expectTotal, openDesk, row, table } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
+import { seededNos as nos } from './helpers/seeded';
 
-let desk: SeededDesk;
 const HOUR = 3_600_000;
 
-test.beforeAll(async () => {
-  desk = await startSeededDesk([
-    { recipient: '김하나', orderedAt: BASE_TIME },
-    { recipient: '이두리', orderedAt: BASE_TIME - HOUR },
+/** Two shipments awaiting an invoice, three in transit (domestic), one in transit abroad. */
+function fill(db: Db, now: number): void {
+  seedFacets(db);
+  seedShipments(db, [
+    { recipient: '김하나', orderedAt: now - HOUR },
+    { recipient: '이두리', orderedAt: now - 2 * HOUR },
     ...[21, 22, 23].map((serial, i) => ({
       status: 'SHIPPING' as const,
       recipient: `배송중 ${i}`,
-      orderedAt: BASE_TIME - (i + 2) * HOUR,
+      orderedAt: now - (i + 3) * HOUR,
       invoice: {
         carrierId: 'kr.lotte',
         invoiceNo: lotteNumber(serial),
-        events: [{ at: BASE_TIME + HOUR, code: 'IN_TRANSIT' as const }],
+        events: [{ at: now - HOUR, code: 'IN_TRANSIT' as const }],
       },
     })),
-    // International, so the first test's domestic counts never see it.
     {
       status: 'SHIPPING',
       country: 'US',
       recipient: 'Jane Roe',
       warehouse: 'WH-OVS',
-      orderedAt: BASE_TIME,
-      invoice: {
-        carrierId: 'kr.lotte',
-        invoiceNo: lotteNumber(31),
-        events: [{ at: BASE_TIME + HOUR, code: 'IN_TRANSIT' }],
-      },
+      orderedAt: now - HOUR,
+      invoice: { carrierId: 'kr.lotte', invoiceNo: lotteNumber(31), events: [{ at: now - HOUR, code: 'IN_TRANSIT' }] },
     },
   ]);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ locale: 'en-US' });
+}
+
+test.use({ deskOptions: { fill }, locale: 'en-US' });
 
 const inDelivery = (page: Page) => page.getByRole('tab', { name: /^In delivery/ });
 
@@ -53,10 +49,10 @@ async function deleteFromRow(page: Page, shipmentNo: string) {
   await expect(dialog).toHaveCount(0);
 }
 
-test('a deleted invoice’s row stays, dimmed, saying where it went; the link shows it there', async ({ page }) => {
-  const [, , a, b, c] = desk.nos;
+test('a deleted invoice’s row stays, dimmed, saying where it went; the link shows it there', async ({ page, desk }) => {
+  const [, , a, b, c] = nos(desk);
   if (!a || !b || !c) throw new Error('seed');
-  await page.goto(desk.host.url);
+  await openDesk(page, desk);
   await inDelivery(page).click();
   await expectTotal(page, 3);
 
@@ -106,7 +102,7 @@ test('a deleted invoice’s row stays, dimmed, saying where it went; the link sh
   await expect(page.getByText('No shipments here.')).toBeVisible();
 });
 
-test('an error is said assertively near the grid', async ({ page }) => {
+test('an error is said assertively near the grid', async ({ page, desk }) => {
   // A desk whose clipboard refuses (a locked-down remote desktop, for one): Copy cannot do its job.
   await page.addInitScript(() => {
     Object.defineProperty(navigator, 'clipboard', {
@@ -114,8 +110,8 @@ test('an error is said assertively near the grid', async ({ page }) => {
       value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
     });
   });
-  const target = desk.nos[5] ?? '';
-  await page.goto(desk.host.url);
+  const target = nos(desk)[5] ?? '';
+  await openDesk(page, desk);
   await page.getByRole('button', { name: 'International' }).click();
   await inDelivery(page).click();
   await expect(row(page, target)).toContainText(lotteNumber(31));

@@ -1,29 +1,28 @@
 // Focus and keys in dialogs: "Edit address" moves focus into the form and back when it closes;
 // Escape closes the top dialog wherever focus is (even after the focused control left the page);
 // focus returns to what opened the dialog. By role, as a keyboard user meets them.
-import { expect, test } from '@playwright/test';
-import { BASE_TIME } from '../support/seed';
-import { row } from './helpers/desk';
-import { startSeededDesk, type SeededDesk } from './helpers/seededDesk';
+import type { Db } from '../../main/core/db/open';
+import { seedFacets, seedShipments } from '../support/seed';
+import { openDesk, row } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
+import { seededNos } from './helpers/seeded';
 
-let desk: SeededDesk;
-
-test.beforeAll(async () => {
-  desk = await startSeededDesk([
-    { recipient: '김하나', orderedAt: BASE_TIME },
-    { recipient: '이두리', orderedAt: BASE_TIME - 3_600_000 },
+function fill(db: Db, now: number): void {
+  seedFacets(db);
+  seedShipments(db, [
+    { recipient: '김하나', orderedAt: now - 3_600_000 },
+    { recipient: '이두리', orderedAt: now - 7_200_000 },
   ]);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ locale: 'en-US' });
+}
+
+test.use({ deskOptions: { fill }, locale: 'en-US' });
 
 test('"Edit address" moves focus into the form, Cancel brings it back; Escape closes and returns focus', async ({
   page,
+  desk,
 }) => {
-  const no = desk.nos[0] ?? '';
-  await page.goto(desk.host.url);
+  const no = seededNos(desk)[0] ?? '';
+  await openDesk(page, desk);
   const link = row(page, no).getByRole('button', { name: no, exact: true });
   await link.click();
   const dialog = page.getByRole('dialog', { name: `Shipment ${no}` });
@@ -40,9 +39,12 @@ test('"Edit address" moves focus into the form, Cancel brings it back; Escape cl
   await expect(link).toBeFocused();
 });
 
-test('Escape closes the top dialog even when focus left it, and focus returns to its opener', async ({ page }) => {
-  const no = desk.nos[1] ?? '';
-  await page.goto(desk.host.url);
+test('Escape closes the top dialog even when focus left it, and focus returns to its opener', async ({
+  page,
+  desk,
+}) => {
+  const no = seededNos(desk)[1] ?? '';
+  await openDesk(page, desk);
   const history = row(page, no).getByRole('button', { name: 'History' });
   await history.click();
   const dialog = page.getByRole('dialog', { name: `History: ${no}` });

@@ -2,19 +2,14 @@
 // previewed, the valid rows are saved (they move on in the grid and the history says excel), the
 // failed rows download as a workbook to fix; a locked file is refused in words; the template downloads.
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { lotteNumber } from '../support/seed';
-import { expectTotal, historyOf, openDesk, row, sqlOne, startDesk, TIME_ZONE, type Desk } from './helpers/desk';
+import { expectTotal, historyOf, openDesk, row, sqlOne, TIME_ZONE } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
 
-let desk: Desk;
-test.beforeAll(async () => {
-  desk = await startDesk(600, 31);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
+// Every test has a desk of its own (a copy of the same demo data, the same fixed "now").
+test.use({ deskOptions: { demo: { shipments: 600, seed: 31 } }, locale: 'en-US', timezoneId: TIME_ZONE });
 
 async function workbook(rows: (string | null)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -45,6 +40,7 @@ async function dropFile(page: Page, name: string, bytes: Buffer) {
 
 test('a dropped workbook is previewed, the valid rows are saved and the failed rows download to fix', async ({
   page,
+  desk,
 }) => {
   // Shipments with no history yet, so the history after the import is exactly the import's.
   const awaiting = (
@@ -125,7 +121,7 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   await expect(row(page, a)).toContainText('Registered');
 });
 
-test('a locked or legacy workbook is refused in words; the template downloads', async ({ page }) => {
+test('a locked or legacy workbook is refused in words; the template downloads', async ({ page, desk }) => {
   await openDesk(page, desk);
   await page.getByRole('button', { name: 'Excel import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Register invoices from Excel' });
@@ -150,8 +146,7 @@ test('a locked or legacy workbook is refused in words; the template downloads', 
   await expect(page.getByRole('button', { name: 'Excel import' })).toBeFocused();
 });
 
-test('counts read right for one row: "1 row checked", "Save 1 row", "the failed row (1)"', async ({ page }) => {
-  // The oldest shipments awaiting an invoice: the first test takes the newest.
+test('counts read right for one row: "1 row checked", "Save 1 row", "the failed row (1)"', async ({ page, desk }) => {
   const [a, b] = (
     desk.core.db
       .prepare(

@@ -2,17 +2,11 @@
 // nothing scrolls sideways, in English and Korean; the columns that do not fit give way in a fixed
 // order; text cut short shows whole on hover and on keyboard focus. Screenshots at 1280x720 and
 // 1600x900. Read-only on its own demo desk.
-import { expect, test, type Page } from '@playwright/test';
-import { openDesk, startDesk, table, TIME_ZONE, type Desk } from './helpers/desk';
+import type { Page } from '@playwright/test';
+import { openDesk, table, TIME_ZONE } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
 
-let desk: Desk;
-test.beforeAll(async () => {
-  desk = await startDesk(400, 17);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ timezoneId: TIME_ZONE });
+test.use({ deskOptions: { demo: { shipments: 400, seed: 17 } }, timezoneId: TIME_ZONE });
 
 async function sidewaysScroll(page: Page): Promise<{ page: number; grid: number }> {
   return page.evaluate(() => {
@@ -30,7 +24,10 @@ const headers = (page: Page) => table(page).getByRole('columnheader').allTextCon
 for (const locale of ['en-US', 'ko-KR'] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });
-    test('no sideways scroll at 1280x720 and 1366x768; columns give way in order (screenshots)', async ({ page }) => {
+    test('no sideways scroll at 1280x720 and 1366x768; columns give way in order (screenshots)', async ({
+      page,
+      desk,
+    }) => {
       const lang = locale === 'en-US' ? 'en' : 'ko';
       for (const viewport of [
         { width: 1280, height: 720 },
@@ -55,7 +52,10 @@ for (const locale of ['en-US', 'ko-KR'] as const) {
 
 test.describe('in en-US', () => {
   test.use({ locale: 'en-US' });
-  test('columns give way in their order; cut text shows whole on hover and on keyboard focus', async ({ page }) => {
+  test('columns give way in their order; cut text shows whole on hover and on keyboard focus', async ({
+    page,
+    desk,
+  }) => {
     await page.setViewportSize({ width: 1600, height: 900 });
     await openDesk(page, desk);
     expect(await headers(page)).toEqual(expect.arrayContaining(['Country', 'Last event']));
