@@ -11,6 +11,12 @@ import { expect, test } from './helpers/fixture';
 // Every test has a desk of its own (a copy of the same demo data, the same fixed "now").
 test.use({ deskOptions: { demo: { shipments: 600, seed: 31 } }, locale: 'en-US', timezoneId: TIME_ZONE });
 
+/**
+ * Reading a workbook runs in a worker thread, and saving is one transaction: on a loaded machine
+ * either can take more than the default five seconds. The tests wait for the visible result longer.
+ */
+const WORK = { timeout: 30_000 };
+
 async function workbook(rows: (string | null)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Invoices');
@@ -64,7 +70,7 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   await dropFile(page, '오늘 송장 (최종).xlsx', file);
 
   const dialog = page.getByRole('dialog', { name: 'Register invoices from Excel' });
-  await expect(dialog.getByText('오늘 송장 (최종).xlsx: 5 rows checked, nothing saved yet.')).toBeVisible();
+  await expect(dialog.getByText('오늘 송장 (최종).xlsx: 5 rows checked, nothing saved yet.')).toBeVisible(WORK);
   await expect(dialog.getByRole('button', { name: 'Errors (2)' })).toHaveAttribute('aria-pressed', 'true');
   const table = dialog.getByRole('table', { name: 'Rows of the file and their verdicts' });
   await expect(table.locator('tbody tr')).toHaveCount(2);
@@ -86,7 +92,7 @@ test('a dropped workbook is previewed, the valid rows are saved and the failed r
   await dialog.getByRole('button', { name: 'Save 3 rows' }).click();
   await expect(
     dialog.getByText('Saved from 오늘 송장 (최종).xlsx: 3 registered, 0 modified, 0 skipped, 2 failed.'),
-  ).toBeVisible();
+  ).toBeVisible(WORK);
   for (const [i, no] of [a, b, c].entries()) {
     expect(
       sqlOne<{ status: string; n: string }>(
@@ -135,7 +141,7 @@ test('a locked or legacy workbook is refused in words; the template downloads', 
     .locator('input[type="file"]')
     .setInputFiles({ name: 'locked.xlsx', mimeType: 'application/octet-stream', buffer: ole });
   const alert = dialog.getByRole('alert');
-  await expect(alert).toContainText('The workbook is password-protected or in the old .xls format.');
+  await expect(alert).toContainText('The workbook is password-protected or in the old .xls format.', WORK);
   await dialog.getByRole('button', { name: 'Choose another file' }).click();
   await expect(dialog.getByTestId('drop-zone')).toBeVisible();
   // Focus moved into the new step (not lost with the button that went away); Escape still closes,
@@ -158,7 +164,7 @@ test('counts read right for one row: "1 row checked", "Save 1 row", "the failed 
   await openDesk(page, desk);
   await dropFile(page, 'one.xlsx', await workbook([[a, 'Lotte', lotteNumber(7101)]]));
   const dialog = page.getByRole('dialog', { name: 'Register invoices from Excel' });
-  await expect(dialog.getByText('one.xlsx: 1 row checked, nothing saved yet.')).toBeVisible();
+  await expect(dialog.getByText('one.xlsx: 1 row checked, nothing saved yet.')).toBeVisible(WORK);
   await expect(dialog.getByRole('button', { name: 'Save 1 row', exact: true })).toBeVisible();
 
   await dialog.getByRole('button', { name: 'Choose another file' }).click();
@@ -171,11 +177,13 @@ test('counts read right for one row: "1 row checked", "Save 1 row", "the failed 
       [b, 'Lotte', '1234'],
     ]),
   });
-  await expect(dialog.getByText('two.xlsx: 2 rows checked, nothing saved yet.')).toBeVisible();
+  await expect(dialog.getByText('two.xlsx: 2 rows checked, nothing saved yet.')).toBeVisible(WORK);
   await expect(dialog.getByRole('button', { name: 'Download the failed row (1)' })).toBeVisible();
   const rejected = dialog.locator('tbody tr[data-verdict="error"]');
   await expect(rejected.getByRole('cell').nth(3)).toHaveText('As written: 1234');
   await page.screenshot({ path: 'test-results/screens/import-rejected-en.png' });
   await dialog.getByRole('button', { name: 'Save 1 row', exact: true }).click();
-  await expect(dialog.getByText('Saved from two.xlsx: 1 registered, 0 modified, 0 skipped, 1 failed.')).toBeVisible();
+  await expect(dialog.getByText('Saved from two.xlsx: 1 registered, 0 modified, 0 skipped, 1 failed.')).toBeVisible(
+    WORK,
+  );
 });

@@ -61,7 +61,7 @@ function GridMessage() {
   }
   if (phase === 'loading') {
     return (
-      <div className="grid-message grid-message-loading">
+      <div className="grid-message">
         <p className="grid-message-title">{t('list.loading')}</p>
       </div>
     );
