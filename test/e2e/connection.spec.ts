@@ -54,6 +54,10 @@ test('without the host: Disconnected, rows marked out of date, a tab switch show
   await page.getByRole('tab', { name: /^In delivery/ }).click();
   await expect(page.getByText('Loading shipments…')).toBeVisible();
   await expect(page.locator('.grid-body [role="row"]')).toHaveCount(0);
+  // Once a reconnect attempt has failed, it says why it is still loading (never "could not load").
+  await expect(page.getByText(/Shipdesk cannot be reached right now/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Loading shipments…')).toBeVisible();
+  await expect(page.getByText('Could not load the shipments.')).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText(METHOD_NAME);
 
   await restartHost(desk);

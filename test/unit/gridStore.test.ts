@@ -254,11 +254,11 @@ describe('gridStore', () => {
     expect(grid.getState().reveal).toBeNull();
   });
 
-  it('a call that never got an answer is a transport problem; the next refresh loads afresh', async () => {
+  it('a call that never got an answer leaves the list loading (a transport problem); the next refresh loads it', async () => {
     const { desk, grid } = setup(30);
     desk.failNextCall();
     await grid.getState().reload();
-    expect(grid.getState()).toMatchObject({ phase: 'error', problem: { kind: 'transport' }, rows: [] });
+    expect(grid.getState()).toMatchObject({ phase: 'loading', problem: { kind: 'transport' }, rows: [] });
     await grid.getState().refresh();
     expect(grid.getState()).toMatchObject({ phase: 'ready', problem: null });
     expect(grid.getState().rows.length).toBe(preparing(desk.rows).length);

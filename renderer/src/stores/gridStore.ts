@@ -37,7 +37,10 @@ export interface GridState {
   /** Tabs whose counts the core capped (a broad search): lower bounds, shown with "+", these only. */
   cappedTabs: Tab[];
   nextCursor: string | null;
-  /** 'loading' before the first answer for a tab and region; within them, later queries keep the old rows until the new ones arrive. */
+  /**
+   * 'loading' before the first answer for a tab and region (also while Shipdesk cannot be reached);
+   * within them, later queries keep the old rows until the new ones arrive.
+   */
   phase: 'loading' | 'ready' | 'error';
   busy: boolean;
   problem: ListProblem | null;
@@ -78,7 +81,9 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
   const store = createStore<GridState>((set, get) => {
     const fail = (seq: number, problem: ListProblem) => {
       if (seq !== sequence) return;
-      set({ phase: get().rows.length ? 'ready' : 'error', busy: false, problem });
+      // Without an answer (the connection is gone) the list is still to come: it loads on reconnect.
+      const empty = problem.kind === 'transport' ? 'loading' : 'error';
+      set({ phase: get().rows.length ? 'ready' : empty, busy: false, problem });
     };
 
     const pump = async (): Promise<void> => {

@@ -46,12 +46,8 @@ function GridMessage() {
     return (
       <div className="grid-message" role="alert">
         <p className="grid-message-title">{t('list.error')}</p>
-        {problem && (
-          <p className="grid-message-detail">
-            {problem.kind === 'rpc'
-              ? `${errorHeadline(t, problem.error.code)} ${problem.error.message}`
-              : t('list.unreachable')}
-          </p>
+        {problem?.kind === 'rpc' && (
+          <p className="grid-message-detail">{`${errorHeadline(t, problem.error.code)} ${problem.error.message}`}</p>
         )}
         <button type="button" className="button" onClick={() => void reload()}>
           {t('list.retry')}
@@ -60,9 +56,18 @@ function GridMessage() {
     );
   }
   if (phase === 'loading') {
+    // Still loading when Shipdesk cannot be reached: the list comes when the connection does.
     return (
       <div className="grid-message">
         <p className="grid-message-title">{t('list.loading')}</p>
+        {problem?.kind === 'transport' && (
+          <>
+            <p className="grid-message-detail">{t('list.unreachable')}</p>
+            <button type="button" className="button" onClick={() => void reload()}>
+              {t('list.retry')}
+            </button>
+          </>
+        )}
       </div>
     );
   }
