@@ -68,3 +68,11 @@ export type SearchField = (typeof SEARCH_FIELDS)[number];
 
 export const SORT_KEYS = ['orderDate', 'shipmentNo'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/** The statuses a tab shows, in their order (from TAB_OF_STATUS: one rule, one place). */
+export function statusesOfTab(tab: Tab): ShipmentStatus[] {
+  return SHIPMENT_STATUSES.filter((s) => TAB_OF_STATUS[s] === tab);
+}

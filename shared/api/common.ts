@@ -6,7 +6,11 @@ import { VIAS } from '../domain';
 export const ymd = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use the form YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a calendar date');
+  // Round trip: Date.parse alone takes 2026-02-30 (it rolls over to March).
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'not a calendar date');
 
 // What invisible characters do at the contract, decided by what kind of text a field holds:
 // - Free text a person typed and others will read (names, addresses, reasons, file names): format

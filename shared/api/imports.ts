@@ -12,6 +12,9 @@ const bytesBase64 = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be sent as base64');
 const importId = text(64).min(1, 'an import id is required');
 
+/** How much of a typed cell a verdict repeats (the failed-rows file keeps it whole). */
+export const WRITTEN_MAX = 100;
+
 /** Why a row cannot be saved (verdict error) or will be skipped or saved with a note (verdict warning). */
 export const IMPORT_ROW_CODES = [
   'MISSING_VALUE',
@@ -47,6 +50,11 @@ export interface ImportRowVerdict {
   carrierId?: CarrierId;
   /** Normalised (no spaces or hyphens, ASCII digits). */
   invoiceNo?: string;
+  /**
+   * The carrier and invoice-number cells as the operator typed them (a number cell as Excel shows it),
+   * cut at WRITTEN_MAX characters: a rejected row shows what was wrong, not an empty cell.
+   */
+  written: { carrier: string; invoiceNo: string };
   /** What the file asks for (the Action column; register when blank). */
   action: 'register' | 'modify';
   /** What commit does with the row. */

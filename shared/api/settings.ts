@@ -29,6 +29,8 @@ export interface Settings {
   scannerPrefix: string;
   /** Sent by the scanner after every code, before its Enter ('' = none). */
   scannerSuffix: string;
+  /** The zone the desk's days are counted in (order-date filters, presets, the grid's dates); read-only here. */
+  homeTimeZone: string;
 }
 
 /** A scanner prefix or suffix: the characters themselves (a control character as "\u0002" in JSON). */

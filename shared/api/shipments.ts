@@ -5,6 +5,7 @@ import {
   CLAIM_TYPES,
   REGIONS,
   SEARCH_FIELDS,
+  SORT_DIRECTIONS,
   SORT_KEYS,
   TABS,
   type ClaimType,
@@ -24,7 +25,13 @@ export const AddressSchema = z.strictObject({
 });
 export type Address = z.infer<typeof AddressSchema>;
 
-const codeList = z.array(text(40)).max(100).optional();
+/** The grid query's limits, for the screen as for the core: search text, page size, facet codes. */
+export const SEARCH_TEXT_MAX = 200;
+export const LIST_LIMIT_MAX = 500;
+export const FACET_CODE_MAX = 40;
+export const FACET_CODES_MAX = 100;
+
+const codeList = z.array(text(FACET_CODE_MAX)).max(FACET_CODES_MAX).optional();
 
 export const ShipmentListInput = z.strictObject({
   tab: z.enum(TABS).optional(),
@@ -32,7 +39,7 @@ export const ShipmentListInput = z.strictObject({
   search: z
     .strictObject({
       field: z.enum(SEARCH_FIELDS),
-      text: scanned(200),
+      text: scanned(SEARCH_TEXT_MAX),
       mode: z.enum(['exact', 'prefix']).default('exact'),
     })
     .optional(),
@@ -42,9 +49,9 @@ export const ShipmentListInput = z.strictObject({
   policies: codeList,
   options: codeList,
   sort: z
-    .strictObject({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']).default('desc') })
+    .strictObject({ key: z.enum(SORT_KEYS), dir: z.enum(SORT_DIRECTIONS).default('desc') })
     .default({ key: 'orderDate', dir: 'desc' }),
-  limit: z.number().int().min(1).max(500).default(50),
+  limit: z.number().int().min(1).max(LIST_LIMIT_MAX).default(50),
   cursor: text(200).optional(),
 });
 export type ShipmentListQuery = z.infer<typeof ShipmentListInput>;
@@ -93,6 +100,11 @@ export interface ShipmentListResult {
   statusCounts: StatusCounts;
   /** A broad search (more than 10,000 matches) was not counted in full: counts and statusCounts are lower bounds ("+"). */
   countsCapped: boolean;
+  /**
+   * Which tabs' counts (and their statuses' counts) are lower bounds; empty unless countsCapped. A
+   * shipment-number prefix is capped per tab, other broad searches in all tabs at once.
+   */
+  cappedTabs: Tab[];
   nextCursor: string | null;
 }
 

@@ -125,8 +125,9 @@ test('modify from the pencil moves an In delivery row back to Preparing and writ
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: `${target.no} now has Lotte ${number}.` })).toBeVisible();
-  await expectTotal(page, 0); // it left In delivery...
-  await page.getByRole('tab', { name: /Preparing to Release/ }).click(); // ...for Preparing to Release
+  // It left In delivery: the row stays, dimmed, saying where it went, until the operator moves on...
+  await expect(row(page, target.no).getByRole('button', { name: /^Moved to Preparing to Release/ })).toBeVisible();
+  await page.getByRole('tab', { name: /Preparing to Release/ }).click(); // ...to Preparing to Release
   await expectTotal(page, 1);
   await expect(row(page, target.no)).toContainText(number);
   await expect(row(page, target.no)).toContainText('Registered');
@@ -166,7 +167,8 @@ test('delete from the wastebasket asks first; confirmed, the shipment awaits an 
   await dialog.getByLabel('Reason (optional)').fill('customer cancelled');
   await dialog.getByRole('button', { name: 'Delete invoice' }).click();
   await expect(dialog).toHaveCount(0);
-  await expectTotal(page, 0);
+  // It left In delivery: the row stays, dimmed, saying where it went, until the operator moves on.
+  await expect(row(page, target.no).getByRole('button', { name: /^Moved to Preparing to Release/ })).toBeVisible();
   expect(statusOf(desk, target.no)).toBe('AWAITING_INVOICE');
   await page.getByRole('tab', { name: /Preparing to Release/ }).click();
   await expect(row(page, target.no)).toContainText('Awaiting invoice');

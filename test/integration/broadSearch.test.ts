@@ -44,6 +44,14 @@ it('a broad shipment-number prefix gives capped counts per tab and the newest ma
   for (const { tab, n } of sql) expect(res.counts[tab]).toBe(Math.min(n, 10_000));
   expect(res.countsCapped).toBe(true); // 24,000 matches: the broad path, not the search index
   expect(sql.some((r) => r.n > 10_000)).toBe(true);
+  // Capped per tab: only the tabs that reached the cap are lower bounds ("+" on those only).
+  expect(res.cappedTabs.sort()).toEqual(
+    sql
+      .filter((r) => r.n > 10_000)
+      .map((r) => r.tab)
+      .sort(),
+  );
+  expect(sql.some((r) => r.n > 0 && r.n <= 10_000)).toBe(true); // and some tab was counted exactly
   const newest = core.db
     .prepare(
       `SELECT shipment_no FROM shipments WHERE region = 'domestic' AND tab = 'delivered' AND shipment_no LIKE 'SD00000%' ORDER BY ordered_at DESC, id DESC LIMIT 50`,
@@ -69,6 +77,8 @@ it('a broad order-number prefix finds the same rows as SQL and marks counts as l
   const all = (core.db.prepare(`SELECT count(*) AS n FROM shipments WHERE region = 'domestic'`).get() as { n: number })
     .n;
   expect(res.countsCapped).toBe(all > 10_000);
+  // The first 10,000 matches were counted, whatever their tab: every tab's count is a lower bound.
+  expect(res.cappedTabs.sort()).toEqual(all > 10_000 ? ['delivered', 'failed', 'inDelivery', 'preparing'] : []);
   const sum = res.counts.preparing + res.counts.inDelivery + res.counts.failed + res.counts.delivered;
   expect(sum).toBeLessThanOrEqual(10_001);
 });

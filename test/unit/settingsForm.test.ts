@@ -10,6 +10,7 @@ const saved: Settings = {
   operatorName: 'kim',
   operator: { name: 'kim', from: 'settings' },
   homeCountry: 'KR',
+  homeTimeZone: 'Asia/Seoul',
   language: 'system',
   defaultCarriers: { 'WH-ICN': 'kr.lotte' },
   rememberLastCarrier: false,

@@ -1,50 +1,7 @@
 // Dates on the shipping desk are days in the seller's home time zone (Asia/Seoul by default).
 
-// One formatter per zone: building one costs about a millisecond, and the grid asks on every call.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Offset of a time zone at an instant, in minutes east of UTC. */
-export function zoneOffsetMinutes(timeZone: string, atMs: number): number {
-  const parts = formatter(timeZone).formatToParts(new Date(atMs));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(atMs / 1000) * 1000) / 60000);
-}
-
-/** The instant a YYYY-MM-DD day starts in a time zone. */
-export function dayStartMs(ymd: string, timeZone: string): number {
-  const utcMidnight = Date.parse(`${ymd}T00:00:00Z`);
-  const offset = zoneOffsetMinutes(timeZone, utcMidnight);
-  return utcMidnight - offset * 60000;
-}
-
-/** The YYYY-MM-DD day of an instant in a time zone. */
-export function dayOf(atMs: number, timeZone: string): string {
-  const shifted = atMs + zoneOffsetMinutes(timeZone, atMs) * 60000;
-  return new Date(shifted).toISOString().slice(0, 10);
-}
-
-export function nextDay(ymd: string): string {
-  return new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
+// The day rules are shared with the screen (shared/days.ts), so a day means the same on both sides.
+export { dayOf, dayStartMs, nextDay, zoneOffsetMinutes } from '../../../shared/days';
 
 export function iso(ms: number): string {
   return new Date(ms).toISOString();

@@ -1,6 +1,6 @@
 // Every row's verdict against the database, with the invoice dialog's own rules (format, check
 // digit, region, status, duplicates): the preview shows it and the commit re-runs it.
-import type { ImportRowCode } from '../../../shared/contract';
+import { WRITTEN_MAX, type ImportRowCode } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
@@ -12,7 +12,7 @@ import { checkDuplicate, checkNumber } from '../services/invoices';
 import { readSettings } from '../services/settings';
 import { findShipment, type ShipmentRef } from '../services/shipments';
 import { carrierFromText } from './carrierNames';
-import { fieldValue } from './fieldValues';
+import { cellAsWritten, fieldValue } from './fieldValues';
 import { findFileDuplicates } from './fileDuplicates';
 import { settle, type CheckedRow, type Problem } from './rowVerdict';
 import { IMPORT_FIELDS, type ImportField, type ParsedRow } from './types';
@@ -124,7 +124,17 @@ function checkRow(
   done: PreviousImport | undefined,
   checks: NumberChecks,
 ): CheckedRow {
-  const out: CheckedRow = { row: r.row, shipmentNo: '', action: 'register', outcome: 'reject', verdict: 'error' };
+  const out: CheckedRow = {
+    row: r.row,
+    shipmentNo: '',
+    written: {
+      carrier: cellAsWritten(r.cells.carrier).slice(0, WRITTEN_MAX),
+      invoiceNo: cellAsWritten(r.cells.invoiceNo).slice(0, WRITTEN_MAX),
+    },
+    action: 'register',
+    outcome: 'reject',
+    verdict: 'error',
+  };
   const fail = (p: Problem): CheckedRow => settle(out, 'reject', p);
   const skip = (p: Problem): CheckedRow => settle(out, 'skip', p);
 

@@ -28,6 +28,7 @@ const rowVerdict = z.object({
   shipmentNo: z.string(),
   carrierId: z.enum(CARRIER_IDS).optional(),
   invoiceNo: z.string().optional(),
+  written: z.object({ carrier: z.string(), invoiceNo: z.string() }),
   action: z.enum(['register', 'modify']),
   outcome: z.enum(['register', 'modify', 'skip', 'reject']),
   verdict: z.enum(['ok', 'warning', 'error']),

@@ -49,7 +49,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
         ok: false,
         error: {
           code: 'INVALID_INPUT',
-          message: `The request for ${method} is not valid: ${describeIssues(parsed.error)}.`,
+          message: `The request is not valid: ${describeIssues(parsed.error)}.`,
           details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
         },
       };

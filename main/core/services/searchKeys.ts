@@ -3,7 +3,7 @@
 // neither the page nor the counts read a shipment they do not show. A product's counts come from
 // its trigger-kept counters. Used while the grid is sorted by order date.
 import type { ShipmentListQuery } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, type ShipmentStatus } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
 import type { ServiceContext } from './context';
 import { tally, tallyCapped, type Counted, type StatusRow } from './shipmentCounts';
 import {
@@ -129,7 +129,7 @@ function productCounts(ctx: ServiceContext, q: ShipmentListQuery, keys: string[]
   for (const r of perProduct.flat()) largest.set(r.status, Math.max(largest.get(r.status) ?? 0, r.n));
   return tally(
     [...largest].map(([status, n]) => ({ status, n })),
-    true,
+    TABS,
   );
 }
 

@@ -3,6 +3,7 @@
 import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
 import type { ActingOperator, MethodParsed, Settings } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
+import { DEFAULT_HOME_TIME_ZONE } from '../../../shared/days';
 import { scannerFrameProblem } from '../../../shared/scannerFrame';
 import type { ServiceContext } from './context';
 
@@ -18,7 +19,7 @@ const defaults = (): StoredSettings => ({
   rememberLastCarrier: false,
   scannerPrefix: '',
   scannerSuffix: '',
-  homeTimeZone: 'Asia/Seoul',
+  homeTimeZone: DEFAULT_HOME_TIME_ZONE,
 });
 
 const knownCarrier = (value: string): CarrierId | undefined => CARRIER_IDS.find((id) => id === value);
@@ -95,6 +96,7 @@ export function publicSettings(s: StoredSettings, operator: ActingOperator): Set
     language: s.language,
     defaultCarriers: s.defaultCarriers,
     rememberLastCarrier: s.rememberLastCarrier,
+    homeTimeZone: s.homeTimeZone,
     scannerPrefix: s.scannerPrefix,
     scannerSuffix: s.scannerSuffix,
   };

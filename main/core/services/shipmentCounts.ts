@@ -2,7 +2,7 @@
 // trigger-kept counters when the filters allow, so they never scan a million rows; otherwise from
 // the matching rows, and a broad search is counted up to COUNT_CAP only.
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus, type Tab } from '../../../shared/domain';
 import type { ServiceContext } from './context';
 import { baseWhere, COUNT_CAP, inList, type FacetIds, type Where, addCondition } from './shipmentQuery';
 
@@ -19,6 +19,8 @@ export interface Counted {
   counts: TabCounts;
   statusCounts: StatusCounts;
   capped: boolean;
+  /** The tabs whose counts (and their statuses' counts) are lower bounds: the screen's "+" goes on these only. */
+  cappedTabs: Tab[];
 }
 
 export interface StatusRow {
@@ -27,25 +29,25 @@ export interface StatusRow {
 }
 
 /** Folds per-status rows into both views, so a tab's count is always the sum of its statuses. */
-export function tally(rows: readonly StatusRow[], capped = false): Counted {
+export function tally(rows: readonly StatusRow[], cappedTabs: readonly Tab[] = []): Counted {
   const statusCounts = emptyStatusCounts();
   for (const r of rows) statusCounts[r.status] += r.n;
   const counts = emptyCounts();
   for (const status of SHIPMENT_STATUSES) counts[TAB_OF_STATUS[status]] += statusCounts[status];
-  return { counts, statusCounts, capped };
+  return { counts, statusCounts, capped: cappedTabs.length > 0, cappedTabs: [...cappedTabs] };
 }
 
 /**
  * `rows` counted a sample of at most COUNT_CAP + 1 matches. Past the cap one row comes off the
  * largest status, so the counts add up to COUNT_CAP and each stays a lower bound.
  */
-export function tallyCapped(rows: readonly StatusRow[]): Counted {
+export function tallyCapped(rows: readonly StatusRow[], sampled: readonly Tab[] = TABS): Counted {
   const total = rows.reduce((sum, r) => sum + r.n, 0);
   if (total <= COUNT_CAP) return tally(rows);
   const largest = rows.reduce((a, b) => (b.n > a.n ? b : a));
   return tally(
     rows.map((r) => (r === largest ? { ...r, n: r.n - (total - COUNT_CAP) } : r)),
-    true,
+    sampled,
   );
 }
 
@@ -55,6 +57,7 @@ function merge(parts: readonly Counted[]): Counted {
     for (const status of SHIPMENT_STATUSES) out.statusCounts[status] += p.statusCounts[status];
     for (const tab of TABS) out.counts[tab] += p.counts[tab];
     out.capped ||= p.capped;
+    out.cappedTabs.push(...p.cappedTabs);
   }
   return out;
 }
@@ -96,7 +99,7 @@ export function countRows(
     // A broad shipment-number prefix: per tab an index range on (region, tab, shipment_no), capped.
     const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s INDEXED BY shipments_grid_no
       ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[])));
+    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[], [tab])));
   }
   if (q.search && !selective) {
     // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.

@@ -110,7 +110,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     counted = keyed ? keyed.counted : countRows(ctx, q, facets, homeTimeZone, selective);
     records = gridRows(ctx, q, facets, homeTimeZone, selective, cursor);
   }
-  const { counts, statusCounts, capped } = counted;
+  const { counts, statusCounts, capped, cappedTabs } = counted;
   const byDate = q.sort.key === 'orderDate';
   const more = records.length > q.limit;
   const page = more ? records.slice(0, q.limit) : records;
@@ -122,6 +122,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     counts,
     statusCounts,
     countsCapped: capped,
+    cappedTabs,
     nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
   };
 }

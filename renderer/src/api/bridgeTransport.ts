@@ -22,11 +22,12 @@ export function createBridgeTransport(bridge: ShipdeskBridge): Transport {
         answer = await bridge.invoke(method, input);
       } catch (err) {
         throw new TransportError(
-          `The call ${method} did not reach Shipdesk: ${err instanceof Error ? err.message : String(err)}`,
+          `The request did not reach Shipdesk: ${err instanceof Error ? err.message : String(err)}`,
         );
       }
       const envelope = parseEnvelope(answer);
-      if (!envelope) throw new TransportError(`Shipdesk answered ${method} with something unexpected.`);
+      if (!envelope)
+        throw new TransportError('Shipdesk answered with something this screen cannot read. Restart Shipdesk.');
       return envelope;
     },
     onPush(listener: (event: PushEvent) => void) {

@@ -92,7 +92,7 @@ export function createSocketTransport(url: string): Transport {
       socket = null;
       for (const [id, p] of pending) {
         settle(id);
-        p.reject(new TransportError(`The connection to Shipdesk dropped before ${p.method} was answered.`));
+        p.reject(new TransportError('The connection to Shipdesk dropped before the answer came.'));
       }
       setState('closed');
       failures += 1;
@@ -113,7 +113,7 @@ export function createSocketTransport(url: string): Transport {
         const id = nextId++;
         const timer = setTimeout(() => {
           settle(id);
-          reject(new TransportError(`Shipdesk did not answer ${method} in time.`));
+          reject(new TransportError('Shipdesk did not answer in time.'));
         }, CALL_TIMEOUT_MS);
         const frame: RequestFrame = { id, method, input };
         pending.set(id, { method, frame: JSON.stringify(frame), sent: false, resolve, reject, timer });

@@ -1,26 +1,17 @@
 // Says so when the screen lost Shipdesk; silent while connected and during the first connect
 // (the list's own loading state covers that). The live region stays mounted so it is announced.
-import { useEffect, useState } from 'react';
-import { useClient } from '../api/ClientContext';
-import type { ConnectionState } from '../api/transport';
+// The grid points at it (aria-describedby) while its rows may be out of date.
 import { useT } from '../i18n';
+import { useConnection } from '../stores/connection';
+
+export const CONNECTION_NOTICE_ID = 'connection-notice';
 
 export function ConnectionNotice() {
-  const client = useClient();
   const t = useT();
-  const [state, setState] = useState<ConnectionState>(client.connection);
-  const [dropped, setDropped] = useState(false);
-  useEffect(() => {
-    setState(client.connection);
-    return client.onConnection((next) => {
-      setState(next);
-      if (next === 'closed') setDropped(true);
-    });
-  }, [client]);
-  const showing = dropped && state !== 'open';
+  const lost = useConnection((s) => s.lost);
   return (
-    <p className={showing ? 'connection-notice' : 'visually-hidden'} role="status">
-      {showing ? t('connection.closed') : ''}
+    <p id={CONNECTION_NOTICE_ID} className={lost ? 'connection-notice' : 'visually-hidden'} role="status">
+      {lost ? `${t('connection.closed')} ${t('connection.stale')}` : ''}
     </p>
   );
 }

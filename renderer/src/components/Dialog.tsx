@@ -1,11 +1,18 @@
-// A modal dialog: labelled, focus kept inside, Esc closes, focus goes back to where it came from.
+// A modal dialog: labelled, focus kept inside, Escape closes the top one wherever focus is (even
+// when the focused control just left the page), focus goes back to what opened it.
 // The page behind is made inert by the caller (it knows which element is "the page").
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { Icon } from './Icon';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The dialog drawn last is the one on top. */
+function isTop(panel: HTMLElement): boolean {
+  const open = document.querySelectorAll('[role="dialog"][aria-modal="true"]');
+  return open[open.length - 1] === panel;
+}
 
 interface DialogProps {
   titleId: string;
@@ -33,11 +40,12 @@ export function Dialog({
   const panel = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  // What had focus before the dialog's content could take it (read while rendering, before any effect).
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = initialFocus?.current ?? panel.current;
-    first?.focus();
+    // Content that put focus somewhere itself (a form's first field) keeps it.
+    if (!panel.current?.contains(document.activeElement)) (initialFocus?.current ?? panel.current)?.focus();
     return () => {
       // The opener may be gone (its row re-rendered); then the caller decides where focus lands.
       if (opener?.isConnected && opener !== document.body) opener.focus();
@@ -45,12 +53,18 @@ export function Dialog({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per opening: the refs are stable
   }, []);
 
-  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
+  // Escape from anywhere: focus may sit on the page's body after the focused control left the DOM.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || !panel.current || !isTop(panel.current)) return;
+      event.preventDefault();
       onCloseRef.current();
-      return;
-    }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Tab' || !panel.current) return;
     const items = [...panel.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
     const firstItem = items[0];

@@ -63,7 +63,9 @@ export function TooltipLayer() {
     };
     const focusIn = (e: FocusEvent) => {
       const t = tipTarget(e.target);
-      if (t) show(t, 0);
+      // Keyboard focus only: focus put back by script after a click (a dialog closing) would else
+      // drop a tooltip over the next row's buttons, under the operator's pointer.
+      if (t && t.matches(':focus-visible')) show(t, 0);
     };
     const focusOut = (e: FocusEvent) => {
       if (tipTarget(e.target)) hide(0);

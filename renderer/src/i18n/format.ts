@@ -1,5 +1,6 @@
-// Dates and numbers through Intl in the chosen language. Grid times are in the operator's zone;
-// carrier events are also shown in the carrier's own zone (an offset like +09:00).
+// Dates and numbers through Intl in the chosen language. The grid's times are in the desk's home
+// time zone (the one its day filters count in); carrier events are also shown in the carrier's
+// own zone (an offset like +09:00).
 import type { Language } from './index';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -35,15 +36,29 @@ export function formatDateTime(iso: string, language: Language): string {
   return Number.isNaN(d.getTime()) ? iso : formatter(language, 'dt', DATE_TIME).format(d);
 }
 
-/** The grid's dense form: 11/20/26 09:30 or 26.11.20 09:30 (the locale's day order, no century). */
-export function formatCompact(iso: string, language: Language): string {
+/**
+ * The grid's dense form: 11/20/26 09:30 or 26.11.20 09:30 (the locale's day order, no century), in
+ * `timeZone` (the home zone: an order's day is the day the date filters put it in), else this computer's.
+ */
+export function formatCompact(iso: string, language: Language, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const date = formatter(language, 'cd', { year: '2-digit', month: '2-digit', day: '2-digit' })
+  const zone = timeZone ? { timeZone } : {};
+  const date = formatter(language, `cd|${timeZone ?? ''}`, {
+    year: '2-digit',
+    month: '2-digit',
+    day: '2-digit',
+    ...zone,
+  })
     .format(d)
     .replace(/\.\s/g, '.')
     .replace(/\.$/, '');
-  const time = formatter(language, 'ct', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const time = formatter(language, `ct|${timeZone ?? ''}`, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  }).format(d);
   return `${date} ${time}`;
 }
 
@@ -83,12 +98,4 @@ export function formatInZone(iso: string, zone: string, language: Language): str
 export function localZoneLabel(language: Language): string {
   const parts = formatter(language, 'zone', { timeZoneName: 'shortOffset' }).formatToParts(new Date());
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
-}
-
-/** Today and N-1 days before it as YYYY-MM-DD in this computer's zone. */
-export function daysBack(days: number, now = new Date()): { from: string; to: string } {
-  const ymd = (d: Date) =>
-    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate() - (days - 1));
-  return { from: ymd(start), to: ymd(now) };
 }

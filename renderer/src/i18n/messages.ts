@@ -6,6 +6,7 @@ import * as excel from './messages/excel';
 import * as numbers from './messages/numbers';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
+import * as view from './messages/view';
 
 export const en = {
   ...screen.en,
@@ -15,6 +16,7 @@ export const en = {
   ...sync.en,
   ...conflicts.en,
   ...numbers.en,
+  ...view.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -27,4 +29,5 @@ export const ko: Record<MessageKey, string> = {
   ...sync.ko,
   ...conflicts.ko,
   ...numbers.ko,
+  ...view.ko,
 };

@@ -2,24 +2,30 @@
 // Kept in localStorage so the desk looks the same after a restart; read back through a parser,
 // since what is stored may be from an older version or hand-edited.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { MethodInput } from '../../../shared/contract';
+import { ymd } from '../../../shared/api/common';
+import { FACET_CODE_MAX, FACET_CODES_MAX, SEARCH_TEXT_MAX, type MethodInput } from '../../../shared/contract';
 import {
+  CLAIM_TYPES,
   REGIONS,
   SEARCH_FIELDS,
+  SORT_DIRECTIONS,
   SORT_KEYS,
   TABS,
+  type ClaimType,
   type Region,
   type SearchField,
+  type SortDirection,
   type SortKey,
   type Tab,
 } from '../../../shared/domain';
 import { cleanSearchText } from '../domain/shipmentNo';
 
-/** The contract's limit on search text. */
-export const SEARCH_MAX = 200;
+/** The contract's limit on search text (shared/api/shipments.ts). */
+export const SEARCH_MAX = SEARCH_TEXT_MAX;
 const STORAGE_KEY = 'shipdesk.filters.v1';
 
-export type Claim = 'all' | 'general' | 'exchange';
+export type Claim = 'all' | ClaimType;
+export const CLAIMS: readonly Claim[] = ['all', ...CLAIM_TYPES];
 export type FacetKind = 'warehouses' | 'policies' | 'options';
 export const FACET_KINDS: readonly FacetKind[] = ['warehouses', 'policies', 'options'];
 
@@ -34,7 +40,7 @@ export interface Filters {
   warehouses: string[];
   policies: string[];
   options: string[];
-  sort: { key: SortKey; dir: 'asc' | 'desc' };
+  sort: { key: SortKey; dir: SortDirection };
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -53,10 +59,15 @@ export const DEFAULT_FILTERS: Filters = {
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
   typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : fallback;
-const day = (value: unknown): string | null =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+/** A day the contract accepts (a calendar YYYY-MM-DD), else none. */
+const day = (value: unknown): string | null => {
+  const parsed = ymd.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
 const codes = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.length <= 40).slice(0, 100) : [];
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.length <= FACET_CODE_MAX).slice(0, FACET_CODES_MAX)
+    : [];
 
 export function parseFilters(value: unknown): Filters {
   if (typeof value !== 'object' || value === null) return DEFAULT_FILTERS;
@@ -69,11 +80,11 @@ export function parseFilters(value: unknown): Filters {
     searchText: typeof v.searchText === 'string' ? v.searchText.slice(0, SEARCH_MAX) : '',
     from: day(v.from),
     to: day(v.to),
-    claim: oneOf(['all', 'general', 'exchange'] as const, v.claim, 'all'),
+    claim: oneOf(CLAIMS, v.claim, 'all'),
     warehouses: codes(v.warehouses),
     policies: codes(v.policies),
     options: codes(v.options),
-    sort: { key: oneOf(SORT_KEYS, sort.key, 'orderDate'), dir: oneOf(['asc', 'desc'] as const, sort.dir, 'desc') },
+    sort: { key: oneOf(SORT_KEYS, sort.key, 'orderDate'), dir: oneOf(SORT_DIRECTIONS, sort.dir, 'desc') },
   };
 }
 

@@ -2,25 +2,27 @@
 // loaded are always a prefix of the full result), the tab counts, and re-reads after changes.
 // Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ShipmentRow, TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../shared/domain';
+import { LIST_LIMIT_MAX, type ShipmentRow, type StatusCounts, type TabCounts } from '../../../shared/contract';
+import type { Region, Tab } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import type { ShipdeskClient } from '../api/client';
+import { departureOf, keepDeparted, type Departure, type Departures } from './departed';
 import { listInput, pickFilters, rangeBackwards, sameQuery, type Filters, type FiltersState } from './filters';
+import { showToast } from './toasts';
 
 /** First page small, so the first rows paint quickly; later pages bigger, so scrolling keeps up. */
 const FIRST_PAGE = 120;
 const PAGE = 200;
-const BIG_PAGE = 500;
+const BIG_PAGE = LIST_LIMIT_MAX;
 /** Rows kept loaded beyond the last one on screen. */
 const AHEAD = 80;
 /** Search text waits this long after the last key before it is asked (a scan's keys come ~10 ms apart). */
 const SEARCH_QUIET_MS = 30;
 /** The contract's largest page: a refresh re-reads at most this many rows from the top in one call. */
-const MAX_LIMIT = 500;
+const MAX_LIMIT = LIST_LIMIT_MAX;
 
-export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport'; message: string };
-export type StatusCounts = Partial<Record<ShipmentStatus, number>>;
+/** 'transport': the call never got an answer (the connection is gone); the screen says so in its own words. */
+export type ListProblem = { kind: 'rpc'; error: RpcError } | { kind: 'transport' };
 export interface Notice {
   text: string;
   tone: 'ok' | 'error';
@@ -30,18 +32,26 @@ export interface GridState {
   rows: ShipmentRow[];
   total: number;
   counts: TabCounts | null;
-  /** The core counted a broad search only up to a cap: counts are lower bounds, shown with "+". */
-  countsCapped: boolean;
-  /** Per-status counts, when the core sends them (see readStatusCounts). */
+  /** Rows per status for every filter but the tab: the sub-status counts. */
   statusCounts: StatusCounts | null;
+  /** Tabs whose counts the core capped (a broad search): lower bounds, shown with "+", these only. */
+  cappedTabs: Tab[];
   nextCursor: string | null;
-  /** 'loading' only before the first answer; later queries keep the old rows until the new ones arrive. */
+  /**
+   * 'loading' before the first answer for a tab and region (also while Shipdesk cannot be reached);
+   * within them, later queries keep the old rows until the new ones arrive.
+   */
   phase: 'loading' | 'ready' | 'error';
   busy: boolean;
   problem: ListProblem | null;
   /** Bumped when an answer for new filters lands: the grid scrolls back to the top. */
   generation: number;
-  notice: Notice | null;
+  /** Rows the operator's own change moved out of this view: kept in place, dimmed, until they move on. */
+  departed: Departures;
+  /** Departed rows kept in `rows` that the core's total no longer counts. */
+  extraRows: number;
+  /** A shipment to bring into view and focus once its row is loaded (after "moved to …"). */
+  reveal: string | null;
 
   reload(): Promise<void>;
   /** Re-reads what is loaded (after a push or a change) without blanking it. */
@@ -50,36 +60,30 @@ export interface GridState {
   need(index: number): void;
   /** Shows a changed shipment at once (e.g. after registering), before the list is re-read. */
   patch(row: ShipmentRow): void;
+  /** Follows a departed row to where it went: that tab and region, searched by its number. */
+  follow(shipmentNo: string, to: Departure): void;
+  revealed(): void;
+  /** @deprecated say it with showToast (stores/toasts.ts); kept so older callers still speak. */
   setNotice(notice: Notice | null): void;
 }
 
-function problemOf(err: unknown): ListProblem {
-  return { kind: 'transport', message: err instanceof Error ? err.message : String(err) };
-}
-
-/** statusCounts is not in the contract yet; read it only if a newer core sends it. */
-export function readStatusCounts(value: unknown): StatusCounts | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const raw = (value as Record<string, unknown>).statusCounts;
-  if (typeof raw !== 'object' || raw === null) return null;
-  const out: StatusCounts = {};
-  for (const s of SHIPMENT_STATUSES) {
-    const n = (raw as Record<string, unknown>)[s];
-    if (typeof n === 'number' && Number.isFinite(n)) out[s] = n;
-  }
-  return out;
-}
+const sameView = (a: { tab: Tab; region: Region } | null, b: { tab: Tab; region: Region }) =>
+  a !== null && a.tab === b.tab && a.region === b.region;
 
 export function createGridStore(client: ShipdeskClient, filters: StoreApi<FiltersState>): StoreApi<GridState> {
   let sequence = 0;
   let wanted = 0;
   let paging = false;
+  /** The tab and region the rows on screen belong to. */
+  let shownView: { tab: Tab; region: Region } | null = null;
   const current = (): Filters => pickFilters(filters.getState());
 
   const store = createStore<GridState>((set, get) => {
     const fail = (seq: number, problem: ListProblem) => {
       if (seq !== sequence) return;
-      set({ phase: get().rows.length ? 'ready' : 'error', busy: false, problem });
+      // Without an answer (the connection is gone) the list is still to come: it loads on reconnect.
+      const empty = problem.kind === 'transport' ? 'loading' : 'error';
+      set({ phase: get().rows.length ? 'ready' : empty, busy: false, problem });
     };
 
     const pump = async (): Promise<void> => {
@@ -101,12 +105,13 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
             nextCursor: v.nextCursor,
             total: v.total,
             counts: v.counts,
-            countsCapped: v.countsCapped,
+            statusCounts: v.statusCounts,
+            cappedTabs: v.cappedTabs,
             problem: null,
           };
         });
-      } catch (err) {
-        fail(seq, problemOf(err));
+      } catch {
+        fail(seq, { kind: 'transport' });
       } finally {
         paging = false;
       }
@@ -117,18 +122,28 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       const seq = ++sequence;
       wanted = 0;
       paging = false;
-      set({ busy: true, problem: null });
+      const view = current();
+      // Another tab or region: its rows are not these. Show loading, never the previous tab's rows.
+      const other = !sameView(shownView, view);
+      set({
+        busy: true,
+        problem: null,
+        departed: {},
+        extraRows: 0,
+        ...(other ? { rows: [], total: 0, nextCursor: null, phase: 'loading' as const } : {}),
+      });
       try {
-        const answer = await client.call('shipments.list', listInput(current(), FIRST_PAGE));
+        const answer = await client.call('shipments.list', listInput(view, FIRST_PAGE));
         if (seq !== sequence) return;
         if (!answer.ok) return fail(seq, { kind: 'rpc', error: answer.error });
         const v = answer.value;
+        shownView = { tab: view.tab, region: view.region };
         set((s) => ({
           rows: v.rows,
           total: v.total,
           counts: v.counts,
-          countsCapped: v.countsCapped,
-          statusCounts: readStatusCounts(v),
+          statusCounts: v.statusCounts,
+          cappedTabs: v.cappedTabs,
           nextCursor: v.nextCursor,
           phase: 'ready',
           busy: false,
@@ -136,12 +151,14 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           generation: s.generation + 1,
         }));
         void pump();
-      } catch (err) {
-        fail(seq, problemOf(err));
+      } catch {
+        fail(seq, { kind: 'transport' });
       }
     };
 
     const refresh = async (changed: readonly string[] = []): Promise<void> => {
+      // Nothing on screen to keep (still loading, or the last load failed): load afresh.
+      if (get().phase !== 'ready') return reload();
       const seq = sequence;
       const loaded = get().rows.length;
       const limit = Math.min(MAX_LIMIT, Math.max(FIRST_PAGE, loaded));
@@ -159,12 +176,15 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
           tail = tail.filter((r) => !head.has(r.shipmentNo));
           cursor = get().nextCursor;
         }
+        const kept = keepDeparted([...v.rows, ...tail], get().rows, get().departed);
         set({
-          rows: [...v.rows, ...tail],
+          rows: kept.rows,
+          departed: kept.departed,
+          extraRows: kept.kept,
           total: v.total,
           counts: v.counts,
-          countsCapped: v.countsCapped,
-          statusCounts: readStatusCounts(v),
+          statusCounts: v.statusCounts,
+          cappedTabs: v.cappedTabs,
           nextCursor: cursor,
           problem: null,
         });
@@ -203,14 +223,16 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
       rows: [],
       total: 0,
       counts: null,
-      countsCapped: false,
       statusCounts: null,
+      cappedTabs: [],
       nextCursor: null,
       phase: 'loading',
       busy: false,
       problem: null,
       generation: 0,
-      notice: null,
+      departed: {},
+      extraRows: 0,
+      reveal: null,
       reload,
       refresh,
       need(index) {
@@ -218,9 +240,27 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         void pump();
       },
       patch(row) {
-        set((s) => ({ rows: s.rows.map((r) => (r.shipmentNo === row.shipmentNo ? row : r)) }));
+        const away = departureOf(row, current());
+        set((s) => {
+          if (!s.rows.some((r) => r.shipmentNo === row.shipmentNo)) return {};
+          // A new action: the rows an earlier one moved away go now (they were only kept until then).
+          const rows = s.rows.filter((r) => r.shipmentNo === row.shipmentNo || !s.departed[r.shipmentNo]);
+          const extraRows = Math.max(0, s.extraRows - (s.rows.length - rows.length));
+          return {
+            rows: rows.map((r) => (r.shipmentNo === row.shipmentNo ? row : r)),
+            extraRows,
+            departed: away ? { [row.shipmentNo]: away } : {},
+          };
+        });
       },
-      setNotice: (notice) => set({ notice }),
+      follow(shipmentNo, to) {
+        set({ reveal: shipmentNo });
+        filters.getState().set({ tab: to.tab, region: to.region, searchField: 'shipmentNo', searchText: shipmentNo });
+      },
+      revealed: () => set({ reveal: null }),
+      setNotice: (notice) => {
+        if (notice) showToast(notice.text, { tone: notice.tone });
+      },
     };
   });
 

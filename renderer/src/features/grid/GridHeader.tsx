@@ -1,11 +1,11 @@
-// The column headers; Shipment No. and Order date sort (the core indexes them), with aria-sort.
+// The headers of the columns that fit; Shipment No. and Order date sort (the core indexes them), with aria-sort.
 import type { SortKey } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
-import { COLUMNS } from './columns';
+import type { Column } from './columns';
 
-export function GridHeader() {
+export function GridHeader({ columns }: { columns: readonly Column[] }) {
   const t = useT();
   const sort = useFilters((s) => s.sort);
   const { filters } = useStoreApis();
@@ -18,7 +18,7 @@ export function GridHeader() {
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" className="grid-row grid-head-row" aria-rowindex={1}>
-        {COLUMNS.map((c) => {
+        {columns.map((c) => {
           const active = c.sortKey !== undefined && c.sortKey === sort.key;
           const ariaSort =
             c.sortKey === undefined ? undefined : active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none';

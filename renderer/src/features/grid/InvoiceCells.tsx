@@ -9,7 +9,7 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
   const { t } = kit;
   const invoiceNo = row.invoiceNo;
   return (
-    <div className="cell-invoice" role="cell">
+    <div className="cell-invoice col-invoiceNo" role="cell">
       {invoiceNo ? (
         <>
           <span className="invoice-no mono">{invoiceNo}</span>
@@ -17,7 +17,7 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
             <IconButton
               icon="copy"
               label={t('row.copy', { invoiceNo })}
-              onClick={(button) => kit.copy(invoiceNo, button)}
+              onClick={(button) => kit.copy(invoiceNo, row.shipmentNo, button)}
             />
           </span>
           <IconButton icon="timeline" label={t('row.details')} onClick={() => kit.showDetails(row.shipmentNo)} />
@@ -50,7 +50,7 @@ export function EditCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
   const why = invoiceLockReason(row.status);
   const reason = why ? t(why) : null;
   return (
-    <div className="cell-edit" role="cell">
+    <div className="cell-edit col-edit" role="cell">
       <IconButton
         icon="pencil"
         label={t('row.modify')}

@@ -7,7 +7,7 @@ import type { RowKit } from './rowKit';
 export function ShipmentNoCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
   const label = kit.t('row.memo');
   return (
-    <div className="cell-shipment" role="cell">
+    <div className="cell-shipment col-shipmentNo" role="cell">
       <button type="button" className="shipment-link mono" onClick={() => kit.openInvoice(row.shipmentNo)}>
         {row.shipmentNo}
       </button>

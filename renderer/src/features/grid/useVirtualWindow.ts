@@ -29,20 +29,20 @@ export function computeWindow(count: number, rowHeight: number, scrollTop: numbe
   return { first, last, bodyHeight, topOf: (index) => index * rowHeight - shift };
 }
 
-/** Follows the scroller's position and size. */
+/** Follows the scroller's position and size; `width` is the room the columns have. */
 export function useVirtualWindow(
   scroller: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
   headerHeight: number,
-): VirtualWindow {
-  const [view, setView] = useState({ top: 0, height: 600 });
+): VirtualWindow & { width: number } {
+  const [view, setView] = useState({ top: 0, height: 600, width: 1600 });
 
   const measure = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
-    const next = { top: el.scrollTop, height: Math.max(0, el.clientHeight - headerHeight) };
-    setView((v) => (v.top === next.top && v.height === next.height ? v : next));
+    const next = { top: el.scrollTop, height: Math.max(0, el.clientHeight - headerHeight), width: el.clientWidth };
+    setView((v) => (v.top === next.top && v.height === next.height && v.width === next.width ? v : next));
   }, [scroller, headerHeight]);
 
   useLayoutEffect(measure, [measure, count]);
@@ -62,5 +62,5 @@ export function useVirtualWindow(
     };
   }, [scroller, measure]);
 
-  return computeWindow(count, rowHeight, view.top, view.height);
+  return { ...computeWindow(count, rowHeight, view.top, view.height), width: view.width };
 }

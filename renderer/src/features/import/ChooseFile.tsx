@@ -1,6 +1,6 @@
 // The first step: drop a workbook or pick one, or download the template (blank or pre-filled with
 // the Preparing to Release rows of the current filters).
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n';
@@ -17,7 +17,11 @@ export function ChooseFile() {
   const start = useImport((s) => s.start);
   const download = useDownload();
   const picker = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
   const [over, setOver] = useState(false);
+
+  // Focus starts on "choose a file": when the dialog opens and after "Choose another file".
+  useEffect(() => chooseButton.current?.focus(), []);
 
   const prefilled = () => {
     // The grid's filters, for the Preparing to Release tab (the export implies the tab).
@@ -47,7 +51,13 @@ export function ChooseFile() {
         <Icon name="upload" size={28} />
         <p>
           {t('excel.drop')}{' '}
-          <button type="button" className="link-button" onClick={() => picker.current?.click()}>
+          <button
+            ref={chooseButton}
+            type="button"
+            className="link-button"
+            aria-describedby={`${ids}-formats`}
+            onClick={() => picker.current?.click()}
+          >
             {t('excel.choose')}
           </button>
         </p>
@@ -59,8 +69,7 @@ export function ChooseFile() {
           type="file"
           className="visually-hidden"
           tabIndex={-1}
-          aria-label={t('excel.choose')}
-          aria-describedby={`${ids}-formats`}
+          aria-hidden="true" // the "choose a file" button is the control; this only opens the picker
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           onChange={(e) => {
             const file = e.target.files?.[0];

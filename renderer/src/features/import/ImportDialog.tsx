@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { errorHeadline, useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { plural } from '../../i18n/plural';
 import { ChooseFile } from './ChooseFile';
 import { useImport } from './importStore';
 import { PreviewTable } from './PreviewTable';
@@ -58,7 +59,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             <span>
               {state.error.code === 'TOO_LARGE'
                 ? t('excel.tooLarge', { file: state.fileName })
-                : `${t('excel.refused')} ${state.error.code === 'TRANSPORT' ? '' : errorHeadline(t, state.error.code)}`}
+                : `${t('excel.refused')} ${state.error.code === 'TRANSPORT' ? t('connection.callFailed') : errorHeadline(t, state.error.code)}`}
               {state.error.message && (
                 <span className="field-detail" lang={language === 'ko' ? 'en' : undefined}>
                   {state.error.message}
@@ -75,7 +76,9 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       )}
       {state.step === 'preview' && (
         <div className="import-preview">
-          <p role="status">{t('excel.previewOf', { file: state.preview.fileName, rows: state.preview.totals.rows })}</p>
+          <p role="status">
+            {plural(t, language, 'excel.previewOf', state.preview.totals.rows, { file: state.preview.fileName })}
+          </p>
           {state.preview.previousBatches[0] && (
             <p className="field-message field-message-warning">
               {t('excel.previous', {
@@ -93,13 +96,15 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           <PreviewTable preview={state.preview} />
           {state.commitError && (
             <p role="alert" className="field-message field-message-error">
-              {errorHeadline(t, state.commitError.code)} {state.commitError.message}
+              {state.commitError === 'transport'
+                ? t('connection.callFailed')
+                : `${errorHeadline(t, state.commitError.code)} ${state.commitError.message}`}
             </p>
           )}
           <div className="form-actions">
             {state.preview.totals.error > 0 && (
               <button type="button" className="button" onClick={() => void failedRows(state.preview.importId)}>
-                <Icon name="download" size={14} /> {t('excel.failedRows', { n: state.preview.totals.error })}
+                <Icon name="download" size={14} /> {plural(t, language, 'excel.failedRows', state.preview.totals.error)}
               </button>
             )}
             <button type="button" className="button" onClick={reset}>
@@ -115,7 +120,12 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
               >
                 {state.committing
                   ? t('excel.committing')
-                  : t('excel.commit', { n: state.preview.totals.toRegister + state.preview.totals.toModify })}
+                  : plural(
+                      t,
+                      language,
+                      'excel.commit',
+                      state.preview.totals.toRegister + state.preview.totals.toModify,
+                    )}
               </button>
             ) : (
               <span className="field-note">{t('excel.nothingToSave')}</span>
@@ -136,15 +146,18 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
           </p>
           {state.result.changedSincePreview > 0 && (
             <p className="field-message field-message-warning">
-              {t('excel.changed', { n: state.result.changedSincePreview })}
+              {plural(t, language, 'excel.changed', state.result.changedSincePreview)}
             </p>
           )}
           <div className="form-actions">
             {state.result.failed > 0 && (
               <button type="button" className="button" onClick={() => void failedRows(state.result.importId)}>
-                <Icon name="download" size={14} /> {t('excel.failedRows', { n: state.result.failed })}
+                <Icon name="download" size={14} /> {plural(t, language, 'excel.failedRows', state.result.failed)}
               </button>
             )}
+            <button type="button" className="button" onClick={reset}>
+              {t('excel.importAnother')}
+            </button>
             <button type="button" className="button button-primary" onClick={close}>
               {t('excel.close')}
             </button>

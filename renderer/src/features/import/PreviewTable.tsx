@@ -1,5 +1,6 @@
 // Every row of the uploaded file with its verdict, filterable by verdict. At most 1,000 rows, so a
-// plain table in a scrolling box is enough.
+// plain table in a scrolling box is enough. What could not be read shows as the operator typed it.
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { ImportPreview, ImportRowVerdict } from '../../../../shared/contract';
 import { Icon, type IconName } from '../../components/Icon';
@@ -7,6 +8,17 @@ import { carrierName } from '../../domain/rows';
 import { useLanguage, useT } from '../../i18n';
 
 type Filter = 'all' | ImportRowVerdict['verdict'];
+
+/** A cell as typed in the file, for a value Shipdesk did not accept (or could not read). */
+function AsWritten({ text, label }: { text: string; label: string }): ReactNode {
+  if (!text) return null;
+  return (
+    <span className="as-written">
+      <span className="visually-hidden">{label}: </span>
+      {text}
+    </span>
+  );
+}
 const ICONS: Record<ImportRowVerdict['verdict'], IconName> = { ok: 'check', warning: 'alert', error: 'close' };
 
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
@@ -52,8 +64,16 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               <tr key={r.row} data-verdict={r.verdict}>
                 <td className="num">{r.row}</td>
                 <td className="mono">{r.shipmentNo}</td>
-                <td>{r.carrierId ? carrierName(r.carrierId, language) : ''}</td>
-                <td className="mono">{r.invoiceNo ?? ''}</td>
+                <td>
+                  {r.carrierId ? (
+                    carrierName(r.carrierId, language)
+                  ) : (
+                    <AsWritten text={r.written.carrier} label={t('excel.col.asWritten')} />
+                  )}
+                </td>
+                <td className="mono">
+                  {r.invoiceNo ?? <AsWritten text={r.written.invoiceNo} label={t('excel.col.asWritten')} />}
+                </td>
                 <td>{t(`excel.outcome.${r.outcome}`)}</td>
                 <td className={`verdict verdict-${r.verdict}`}>
                   <Icon name={ICONS[r.verdict]} size={12} /> {t(`excel.verdict.${r.verdict}`)}

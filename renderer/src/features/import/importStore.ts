@@ -17,7 +17,8 @@ export type ImportStep =
       total: number;
     }
   | { step: 'refused'; fileName: string; error: RpcError | { code: 'TOO_LARGE' | 'TRANSPORT'; message: string } }
-  | { step: 'preview'; preview: ImportPreview; committing: boolean; commitError: RpcError | null }
+  /** commitError 'transport': the call got no answer (the connection dropped); whether it saved is unknown. */
+  | { step: 'preview'; preview: ImportPreview; committing: boolean; commitError: RpcError | 'transport' | null }
   | { step: 'committed'; preview: ImportPreview; result: ImportCommitResult };
 
 interface ImportState {
@@ -51,15 +52,10 @@ export const useImport = create<ImportState>((set, get) => ({
           ? { step: 'preview', preview: answer.value, committing: false, commitError: null }
           : { step: 'refused', fileName, error: answer.error },
       });
-    } catch (err) {
+    } catch {
+      // The screen says it in the operator's words (the transport's own text is for the log).
       if (get().uploadRef === uploadRef)
-        set({
-          state: {
-            step: 'refused',
-            fileName,
-            error: { code: 'TRANSPORT', message: err instanceof Error ? err.message : String(err) },
-          },
-        });
+        set({ state: { step: 'refused', fileName, error: { code: 'TRANSPORT', message: '' } } });
     }
   },
   async commit(client) {
@@ -73,14 +69,8 @@ export const useImport = create<ImportState>((set, get) => ({
           ? { step: 'committed', preview: s.preview, result: answer.value }
           : { ...s, committing: false, commitError: answer.error },
       });
-    } catch (err) {
-      set({
-        state: {
-          ...s,
-          committing: false,
-          commitError: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
-        },
-      });
+    } catch {
+      set({ state: { ...s, committing: false, commitError: 'transport' } });
     }
   },
   onPush(event) {

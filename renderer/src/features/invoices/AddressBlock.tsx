@@ -1,6 +1,6 @@
 // The shipping address: editable while no invoice is active, shown locked with the reason after.
 // A refused save keeps the edited fields as typed.
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Address, ShipmentDetail } from '../../../../shared/contract';
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
@@ -21,6 +21,12 @@ export function AddressBlock({ detail, onSaved }: Props) {
   const [editing, setEditing] = useState<Address | null>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Leaving the form puts focus back on "Edit address" (the form that had it is gone). */
+  const backToEdit = useRef(false);
+  const stopEditing = () => {
+    backToEdit.current = true;
+    setEditing(null);
+  };
   const a = detail.address;
 
   const save = async (event: FormEvent) => {
@@ -35,7 +41,7 @@ export function AddressBlock({ detail, onSaved }: Props) {
         via: 'manual',
       });
       if (answer.ok) {
-        setEditing(null);
+        stopEditing();
         onSaved(answer.value);
       } else setRefusal(refusalOf(answer.error, t));
     } catch (err) {
@@ -53,6 +59,7 @@ export function AddressBlock({ detail, onSaved }: Props) {
           id={`${ids}-${name}`}
           type="text"
           maxLength={max}
+          autoFocus={name === 'country'} // "Edit address" moves focus into the form
           value={editing[name]}
           onChange={(e) => setEditing({ ...editing, [name]: e.target.value })}
         />
@@ -76,7 +83,7 @@ export function AddressBlock({ detail, onSaved }: Props) {
           </div>
         )}
         <div className="form-actions">
-          <button type="button" className="button" onClick={() => setEditing(null)}>
+          <button type="button" className="button" onClick={stopEditing}>
             {t('invoice.cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={saving} aria-busy={saving}>
@@ -101,7 +108,17 @@ export function AddressBlock({ detail, onSaved }: Props) {
           <strong>{t('invoice.addressLocked')}</strong> <span>{t('invoice.addressLockedWhy')}</span>
         </p>
       ) : (
-        <button type="button" className="link-button" onClick={() => setEditing({ ...a })}>
+        <button
+          ref={(el) => {
+            if (el && backToEdit.current) {
+              backToEdit.current = false;
+              el.focus();
+            }
+          }}
+          type="button"
+          className="link-button"
+          onClick={() => setEditing({ ...a })}
+        >
           {t('invoice.editAddress')}
         </button>
       )}

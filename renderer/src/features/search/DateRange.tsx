@@ -1,9 +1,11 @@
-// Order-date range: two date fields and presets (today, 7 days, 30 days), in this computer's days.
-// A range that runs backwards is said next to the fields and not sent.
+// Order-date range: two date fields and presets (today, 7 days, 30 days). Days are the desk's days
+// in its home time zone, as the core counts them, not this computer's (a laptop abroad would else
+// ask for yesterday). A range that runs backwards is said next to the fields and not sent.
 import { useId } from 'react';
 import { useT } from '../../i18n';
-import { daysBack } from '../../i18n/format';
+import { lastDays } from '../../../../shared/days';
 import { rangeBackwards } from '../../stores/filters';
+import { useHomeZone } from '../../stores/homeZone';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
 
 const PRESETS = [
@@ -19,6 +21,7 @@ export function DateRange() {
   const to = useFilters((s) => s.to);
   const { filters } = useStoreApis();
   const set = filters.getState().set;
+  const zone = useHomeZone((s) => s.zone);
   const backwards = rangeBackwards({ from, to });
 
   return (
@@ -52,7 +55,7 @@ export function DateRange() {
       />
       <div className="presets" role="group" aria-label={t('search.presets')}>
         {PRESETS.map((p) => {
-          const range = daysBack(p.days);
+          const range = lastDays(p.days, Date.now(), zone);
           const on = from === range.from && to === range.to;
           return (
             <button

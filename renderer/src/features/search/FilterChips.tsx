@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../../i18n';
 import { formatDay } from '../../i18n/format';
+import { plural } from '../../i18n/plural';
 import { facetName, useFacets } from '../../stores/facets';
 import { effectiveSearch, FACET_KINDS, type Filters } from '../../stores/filters';
 import { useFilters, useGrid, useStoreApis } from '../../stores/StoresContext';
@@ -15,17 +16,20 @@ interface Chip {
 
 function Count() {
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const total = useGrid((s) => s.total);
   const loaded = useGrid((s) => s.rows.length);
   const phase = useGrid((s) => s.phase);
+  const tab = useFilters((s) => s.tab);
+  const capped = useGrid((s) => s.cappedTabs.includes(tab));
   if (phase !== 'ready') return <span className="result-count" />;
   return (
     <span className="result-count" data-testid="result-count">
-      {loaded < total
-        ? t('list.countLoaded', { total, loaded })
-        : total === 1
-          ? t('list.countOne')
-          : t('list.count', { total })}
+      {capped
+        ? plural(t, language, 'list.countCapped', total)
+        : loaded < total
+          ? plural(t, language, 'list.countLoaded', total, { loaded })
+          : plural(t, language, 'list.count', total)}
     </span>
   );
 }

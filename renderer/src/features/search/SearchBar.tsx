@@ -4,12 +4,10 @@ import { useId } from 'react';
 import { SEARCH_FIELDS, type SearchField } from '../../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n';
-import { SEARCH_MAX, type Claim } from '../../stores/filters';
+import { CLAIMS, SEARCH_MAX } from '../../stores/filters';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
 import { DateRange } from './DateRange';
 import { OptionalPanel } from './OptionalPanel';
-
-const CLAIMS: readonly Claim[] = ['all', 'general', 'exchange'];
 
 export const SEARCH_INPUT_ID = 'search-text';
 

@@ -1,5 +1,5 @@
 // Shows whichever dialog is open and turns what happened in it into the screen's response:
-// the row updated at once, a notice, and focus back where the next scan or key press belongs.
+// the row updated at once (and kept in place, dimmed, if it left the tab), a toast, and focus back where the next scan or key press belongs.
 import { useCallback } from 'react';
 import { DetailsDialog } from '../details/DetailsDialog';
 import { HistoryDialog } from '../history/HistoryDialog';
@@ -12,6 +12,7 @@ import { carrierName, rowFromDetail } from '../../domain/rows';
 import { useLanguage } from '../../i18n';
 import { useDialogs } from '../../stores/dialogs';
 import { useStoreApis } from '../../stores/StoresContext';
+import { showToast } from '../../stores/toasts';
 import { GRID_SCROLLER_ID } from '../grid/ShipmentGrid';
 
 /** After a dialog closes, focus returns to its opener; if that is gone, to the grid. */
@@ -37,7 +38,9 @@ export function DialogHost() {
       const store = grid.getState();
       if (o.kind === 'address') {
         store.patch(rowFromDetail(o.shipment));
-        store.setNotice({ text: t('invoice.addressSaved', { shipmentNo: o.shipment.shipmentNo }), tone: 'ok' });
+        showToast(t('invoice.addressSaved', { shipmentNo: o.shipment.shipmentNo }), {
+          shipmentNo: o.shipment.shipmentNo,
+        });
         return;
       }
       const shipment = o.kind === 'deleted' ? o.shipment : o.result.shipment;
@@ -58,7 +61,7 @@ export function DialogHost() {
         o.kind === 'deleted'
           ? []
           : o.result.warnings.map((w) => t('invoice.warning', { text: warningText(w, wording) }));
-      store.setNotice({ text: [text, ...warnings].join(' '), tone: 'ok' });
+      showToast([text, ...warnings].join(' '), { shipmentNo: shipment.shipmentNo });
       close();
       // The core's push (shipments.changed) re-reads the list; the row above already shows the change.
     },

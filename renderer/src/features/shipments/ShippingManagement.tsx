@@ -1,13 +1,16 @@
 // The Shipping Management screen: status tabs with counts and the region switch, the search bar
-// and its chips, the virtualised grid, the notice line; dialogs on top (the page behind goes inert).
+// and its chips, the virtualised grid, toasts over its foot; dialogs on top (the page behind goes inert).
 import { useEffect } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { ConnectionNotice } from '../../components/ConnectionNotice';
 import { Icon } from '../../components/Icon';
+import { Toasts } from '../../components/Toasts';
 import { TooltipLayer } from '../../components/TooltipLayer';
 import { useT } from '../../i18n';
+import { useConnection } from '../../stores/connection';
 import { useDialogs } from '../../stores/dialogs';
 import { useFacets } from '../../stores/facets';
+import { useHomeZone } from '../../stores/homeZone';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
 import { ShipmentGrid } from '../grid/ShipmentGrid';
 import { useDropFile } from '../import/useDropFile';
@@ -19,7 +22,6 @@ import { useSettingsLanguage } from '../settings/useSettingsLanguage';
 import { StatusBar } from '../sync/StatusBar';
 import { useSyncFollow } from '../sync/useSyncFollow';
 import { DialogHost } from './DialogHost';
-import { NoticeLine } from './NoticeLine';
 import { RegionSwitch } from './RegionSwitch';
 import { PANEL_ID, StatusTabs, tabId } from './StatusTabs';
 import { SubStatuses } from './SubStatuses';
@@ -42,6 +44,15 @@ export function ShippingManagement() {
   useEffect(() => {
     void grid.getState().reload();
     void useFacets.getState().load(client);
+    void useHomeZone.getState().load(client);
+    const offFollow = useConnection.getState().follow(client);
+    const offZone = client.onConnection((state) => {
+      if (state === 'open') void useHomeZone.getState().load(client);
+    });
+    return () => {
+      offFollow();
+      offZone();
+    };
   }, [grid, client]);
 
   const caption = t('list.caption', { tab: t(`tab.${tab}`), region: t(`region.${region}`) });
@@ -76,11 +87,11 @@ export function ShippingManagement() {
           </section>
         </main>
         <footer className="app-footer">
-          <NoticeLine />
           <StatusBar />
         </footer>
       </div>
       <DialogHost />
+      <Toasts />
       <TooltipLayer />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

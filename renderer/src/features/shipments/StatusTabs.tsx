@@ -3,6 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { TABS, type Tab } from '../../../../shared/domain';
 import { useLanguage, useT } from '../../i18n';
 import { useFilters, useGrid, useStoreApis } from '../../stores/StoresContext';
+import { countText } from './countText';
 
 export const PANEL_ID = 'shipments-panel';
 export const tabId = (tab: Tab) => `tab-${tab}`;
@@ -12,7 +13,7 @@ export function StatusTabs() {
   const language = useLanguage((s) => s.language);
   const active = useFilters((s) => s.tab);
   const counts = useGrid((s) => s.counts);
-  const capped = useGrid((s) => s.countsCapped);
+  const capped = useGrid((s) => s.cappedTabs);
   const { filters } = useStoreApis();
   const buttons = useRef(new Map<Tab, HTMLButtonElement>());
   const select = (tab: Tab) => filters.getState().set({ tab });
@@ -58,9 +59,7 @@ export function StatusTabs() {
           >
             <span className="status-tab-name">{t(`tab.${tab}`)}</span>
             <span className="status-tab-count" data-testid={`count-${tab}`}>
-              {count === undefined
-                ? '–'
-                : count.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US') + (capped && count > 0 ? '+' : '')}
+              {count === undefined ? '–' : countText(count, language, capped.includes(tab))}
             </span>
           </button>
         );

@@ -1,13 +1,18 @@
-// The status bar: online or offline (words and an icon, not colour alone), the queue of changes
+// The status bar: online or offline (words and an icon, not colour alone), Disconnected when the
+// screen lost Shipdesk itself (then nothing else it shows is current), the queue of changes
 // waiting for the carrier side, the last successful sync, refused work, and "Refresh now" for the
 // shipments on screen.
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
-import { PoolStatus } from '../conflicts/PoolStatus';
 import { useLanguage, useT } from '../../i18n';
+import type { SyncStateView } from '../../../../shared/contract';
+import { errorHeadline } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
-import { useStoreApis } from '../../stores/StoresContext';
+import { plural } from '../../i18n/plural';
+import { PoolStatus } from '../conflicts/PoolStatus';
+import { useConnection } from '../../stores/connection';
 import { useSync } from '../../stores/syncStore';
+import { showToast } from '../../stores/toasts';
 
 /** The shipments on screen that have an invoice to ask the carrier about. */
 function onScreenWithInvoice(): string[] {
@@ -23,38 +28,61 @@ export function StatusBar() {
   const t = useT();
   const language = useLanguage((s) => s.language);
   const client = useClient();
-  const { grid } = useStoreApis();
+  const lost = useConnection((s) => s.lost);
   const view = useSync((s) => s.view);
-  if (!view) return <div className="status-bar" aria-label={t('sync.bar')} role="group" />;
+  if (!view && !lost) return <div className="status-bar" aria-label={t('sync.bar')} role="group" />;
 
   const refresh = async () => {
     const nos = onScreenWithInvoice();
-    if (!nos.length) return grid.getState().setNotice({ text: t('sync.nothingToRefresh'), tone: 'ok' });
+    if (!nos.length) return void showToast(t('sync.nothingToRefresh'));
     try {
       const answer = await client.call('sync.refresh', { shipmentNos: nos });
-      grid
-        .getState()
-        .setNotice(
-          answer.ok
-            ? { text: t('sync.refreshed', { n: nos.length }), tone: 'ok' }
-            : { text: answer.error.message, tone: 'error' },
-        );
-    } catch (err) {
-      grid.getState().setNotice({ text: err instanceof Error ? err.message : String(err), tone: 'error' });
+      if (answer.ok) showToast(plural(t, language, 'sync.refreshed', nos.length));
+      else showToast(`${errorHeadline(t, answer.error.code)} ${answer.error.message}`, { tone: 'error' });
+    } catch {
+      showToast(t('connection.callFailed'), { tone: 'error' });
     }
   };
 
+  // Without Shipdesk nothing below is current: say Disconnected, never a stale "Online".
+  const online = !lost && view?.online === true;
   return (
     <div className="status-bar" role="group" aria-label={t('sync.bar')}>
       <span
-        className={`sync-online ${view.online ? 'is-online' : 'is-offline'}`}
+        className={`sync-online ${lost ? 'is-disconnected' : online ? 'is-online' : 'is-offline'}`}
         role="status"
         data-testid="sync-online"
       >
-        <Icon name={view.online ? 'check' : 'alert'} size={12} /> {view.online ? t('sync.online') : t('sync.offline')}
-        {view.syncing && view.online ? ` · ${t('sync.syncing')}` : ''}
+        <Icon name={online ? 'check' : 'alert'} size={12} />{' '}
+        {lost ? t('sync.disconnected') : online ? t('sync.online') : t('sync.offline')}
+        {!lost && view?.syncing && online ? ` · ${t('sync.syncing')}` : ''}
       </span>
-      <span className="sync-item" data-testid="sync-queue" data-tip={t('sync.queueLabel', { n: view.queued })}>
+      {view && <SyncFacts view={view} />}
+      <PoolStatus />
+      <button
+        type="button"
+        className="button button-small"
+        data-tip={t('sync.refreshLabel')}
+        disabled={lost}
+        onClick={() => void refresh()}
+      >
+        <Icon name="refresh" size={12} /> {t('sync.refresh')}
+      </button>
+    </div>
+  );
+}
+
+/** The queue, the last sync and the sync's troubles, as last known. */
+function SyncFacts({ view }: { view: SyncStateView }) {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  return (
+    <>
+      <span
+        className="sync-item"
+        data-testid="sync-queue"
+        data-tip={plural(t, language, 'sync.queueLabel', view.queued)}
+      >
         {t('sync.queue', { n: view.queued })}
       </span>
       <span className="sync-item" data-testid="sync-last">
@@ -63,20 +91,11 @@ export function StatusBar() {
       {view.demo && <span className="sync-item sync-demo">{t('sync.demo')}</span>}
       {!view.tracking && <span className="sync-item muted">{t('sync.noTracking')}</span>}
       {view.deadLetters > 0 && (
-        <span className="sync-item sync-bad" data-tip={t('sync.refusedLabel', { n: view.deadLetters })}>
+        <span className="sync-item sync-bad" data-tip={plural(t, language, 'sync.refusedLabel', view.deadLetters)}>
           {t('sync.refused', { n: view.deadLetters })}
         </span>
       )}
       {view.notMoving > 0 && <span className="sync-item sync-warn">{t('sync.notMoving', { n: view.notMoving })}</span>}
-      <PoolStatus />
-      <button
-        type="button"
-        className="button button-small"
-        data-tip={t('sync.refreshLabel')}
-        onClick={() => void refresh()}
-      >
-        <Icon name="refresh" size={12} /> {t('sync.refresh')}
-      </button>
-    </div>
+    </>
   );
 }
