@@ -2,14 +2,18 @@
 // Handlers and clients are typed from it, so a method without a handler does not compile.
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
+import { exportMethods } from './api/exports';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
+import { orderMethods } from './api/orders';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
 
+export * from './api/exports';
 export * from './api/imports';
 export * from './api/invoices';
+export * from './api/orders';
 export * from './api/settings';
 export * from './api/shipments';
 export * from './api/sync';
@@ -20,6 +24,8 @@ export const contract = {
   ...settingsMethods,
   ...importMethods,
   ...syncMethods,
+  ...orderMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;

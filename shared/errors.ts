@@ -24,6 +24,10 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The desktop offers no encrypted storage for the tracker key. */
   'KEY_STORE_UNAVAILABLE',
+  /** A password-protected order sheet did not open with the password given. */
+  'FILE_PASSWORD_WRONG',
+  /** No order-sheet profile fits the file's headers and no column mapping was given (details: the headers). */
+  'PROFILE_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

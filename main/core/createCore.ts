@@ -1,7 +1,12 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
 import { openDatabase, type Db } from './db/open';
 import { createEvents, type CoreEvents } from './events';
+import { exportInvoices } from './exports/bulkInvoices';
+import { exportDriverList, exportHistory } from './exports/deskLists';
+import { exportGrid } from './exports/gridExport';
 import { createImportService } from './imports/service';
+import { createOrderService } from './orders/service';
+import { mergeShipments, splitShipment } from './orders/splitMerge';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
@@ -67,6 +72,7 @@ function buildHandlers(
     return result;
   };
   const imports = createImportService(ctx, afterWrite);
+  const orders = createOrderService(ctx, afterWrite);
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
@@ -85,6 +91,17 @@ function buildHandlers(
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
+    'orders.preview': (input) => orders.preview(input),
+    'orders.commit': (input, call) => orders.commit(input, actorOf(call, 'excel')),
+    'orders.profiles': () => orders.profiles(),
+    'orders.deleteProfile': (input) => orders.deleteProfile(input),
+    'orders.template': () => orders.template(),
+    'shipments.split': (input, call) => splitShipment(ctx, input, actorOf(call)),
+    'shipments.merge': (input, call) => mergeShipments(ctx, input, actorOf(call)),
+    'exports.invoices': (input) => exportInvoices(ctx, input),
+    'exports.grid': (input) => exportGrid(ctx, input),
+    'exports.history': (input) => exportHistory(ctx, input),
+    'exports.driverList': (input) => exportDriverList(ctx, input),
     ...sync.handlers,
   };
 }
