@@ -49,7 +49,9 @@ export class DemoStatements {
     this.ordersSql = new Variants(
       prepare,
       'orders',
-      (exchange) => `INSERT INTO orders (id, order_no, ordered_at, sales_channel, buyer_name, channel, claim, original_order_id)
+      (
+        exchange,
+      ) => `INSERT INTO orders (id, order_no, ordered_at, sales_channel, buyer_name, channel, claim, original_order_id)
         VALUES (?, ?, ?, ?, ?, ?, ${exchange ? "'exchange', ?" : "'general', NULL"})`,
     );
     // key = (status * 2 + international) * 2 + exchange

@@ -130,7 +130,7 @@ function shipmentFields(group: ShipmentGroup, plan: ColumnPlan, s: CheckSettings
       message: 'The address is missing on every line of this order. Fill in where the parcel goes.',
     };
   let country = s.homeCountry;
-  if (plan.fields.country) {
+  if (plan.fields.country && (v.country || plan.countryRequired)) {
     if (!v.country)
       return { code: 'MISSING_VALUE', message: 'The country is missing. Fill in a country code such as KR or US.' };
     const code = countryCode(v.country);

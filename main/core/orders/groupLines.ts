@@ -84,7 +84,8 @@ export function groupLines(
       order = { key, channel: chosen, orderNo, values: {}, lines: [], shipments: [] };
       orders.set(key, order);
     }
-    const lineId = lineIdPlanned ? (draft.values.lineId ?? '') : String(order.lines.length + 1);
+    // No line id (the layout has none, or our template's cell is blank): the line's position in its order.
+    const lineId = (lineIdPlanned && draft.values.lineId) || String(order.lines.length + 1);
     const problem: Problem | null =
       draft.problem ?? (channel.ok ? null : { code: channel.code, message: channel.message });
     order.lines.push({

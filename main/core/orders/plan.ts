@@ -21,6 +21,7 @@ export interface ColumnPlan {
   keys: Record<string, PlannedSource[]>;
   shipmentKey: string | null;
   keepSource: boolean;
+  countryRequired: boolean;
   footers: RegExp[];
 }
 
@@ -93,6 +94,7 @@ export function builtinPlan(profile: BuiltinProfile, headers: readonly string[])
     keys,
     shipmentKey: profile.shipmentKey ?? null,
     keepSource: profile.keepSource ?? false,
+    countryRequired: profile.countryRequired ?? false,
     footers: profile.footers ?? [],
   };
   return requireFields(
@@ -134,6 +136,7 @@ export function mappingPlan(
     keys: {},
     shipmentKey: null,
     keepSource: false,
+    countryRequired: false,
     footers: [],
   };
   return requireFields(plan, (f) => `a header mapped to ${f} (${FIELD_SPECS[f].ko}, ${FIELD_SPECS[f].en})`);

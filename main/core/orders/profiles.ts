@@ -31,6 +31,8 @@ export interface BuiltinProfile {
   shipmentKey?: string;
   /** Keep each line's cells as downloaded, for an upload file in the same layout. */
   keepSource?: boolean;
+  /** A blank country is an error (foreign channels), not the home country. */
+  countryRequired?: boolean;
   /** Rows that are not orders (report footers), by their first non-blank cell. */
   footers?: RegExp[];
 }
@@ -90,6 +92,7 @@ const SHOPIFY: BuiltinProfile = {
   name: 'shopify',
   channel: 'shopify',
   label: { ko: 'Shopify 주문 CSV', en: 'Shopify orders export' },
+  countryRequired: true,
   // One row per line item; order fields only on an order's first row. No line id: the line is its
   // position within the order.
   signatures: [['Name', 'Lineitem quantity', 'Lineitem name']],
@@ -114,6 +117,7 @@ const AMAZON: BuiltinProfile = {
   name: 'amazon',
   channel: 'amazon',
   label: { ko: '아마존 미발송 주문 보고서', en: 'Amazon unshipped orders report' },
+  countryRequired: true,
   signatures: [['order-id', 'order-item-id']],
   fields: {
     orderNo: one('order-id'),
@@ -136,6 +140,7 @@ const EBAY: BuiltinProfile = {
   name: 'ebay',
   channel: 'ebay',
   label: { ko: '이베이 Seller Hub 주문 보고서', en: 'eBay Seller Hub orders report' },
+  countryRequired: true,
   signatures: [['Sales Record Number', 'Item Number', 'Transaction ID']],
   fields: {
     // Order Number can be blank in these reports; the sales record number stands in.

@@ -100,7 +100,9 @@ export function readLines(grid: ParsedGrid, plan: ColumnPlan): DraftLine[] {
         line.problem ??= { code: read.code, message: read.message };
         continue;
       }
-      line.values[field] = read.text.trim();
+      // Ids and codes may carry the apostrophe a spreadsheet uses to keep them text (Shopify's zips do).
+      const text = read.text.trim();
+      line.values[field] = ID_FIELDS.has(field) ? text.replace(/^'/, '') : text;
       if (read.fromNumber) line.fromNumber.add(field);
     }
     for (const [name, sources] of Object.entries(plan.keys)) {
