@@ -331,6 +331,9 @@ export const MIGRATIONS: readonly string[] = [
     message     TEXT
   ) STRICT;
   CREATE INDEX order_import_lines_batch ON order_import_lines(batch_id, row_no);
+
+  -- A day's registered numbers (the channels' upload files, the driver's list) without a scan.
+  CREATE INDEX invoices_registered ON invoices(registered_at) WHERE active = 1;
   `,
 ];
 
