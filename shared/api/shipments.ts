@@ -57,6 +57,9 @@ export interface TabCounts {
   delivered: number;
 }
 
+/** Rows per status; every status is present (zero included). */
+export type StatusCounts = Record<ShipmentStatus, number>;
+
 export interface ShipmentRow {
   shipmentNo: string;
   orderNo: string;
@@ -84,7 +87,12 @@ export interface ShipmentListResult {
   total: number;
   /** Rows per tab for every filter but the tab. */
   counts: TabCounts;
-  /** A broad search was counted only up to 10,000 rows: the counts are lower bounds ("10,000+"). */
+  /**
+   * Rows per status for every filter but the tab (a tab's count is the sum of its statuses): the
+   * screen's sub-status counts (Awaiting invoice, Registered, Released; Processed, Shipping).
+   */
+  statusCounts: StatusCounts;
+  /** A broad search was counted only up to 10,000 rows: counts and statusCounts are lower bounds ("10,000+"). */
   countsCapped: boolean;
   nextCursor: string | null;
 }

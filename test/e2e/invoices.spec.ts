@@ -1,7 +1,8 @@
 // The invoice dialog and the scanner against a real core: register, modify and delete move rows
 // between tabs and write history; refusals keep what was typed; the address locks; the carrier is
-// auto-detected; warnings need a confirmation; a simulated keyboard-wedge scanner registers end to end.
-import { expect, test, type Page } from '@playwright/test';
+// auto-detected; warnings need a confirmation; a keyboard-wedge scanner registers end to end.
+// Every test has a desk of its own (its own copy of the demo data, the same fixed "now").
+import type { Page } from '@playwright/test';
 import { lotteNumber } from '../support/seed';
 import {
   COUNT_BEEPS,
@@ -10,49 +11,44 @@ import {
   openDesk,
   OPERATOR,
   row,
-  scan,
   sqlCount,
   sqlOne,
-  startDesk,
   TIME_ZONE,
   tones,
   type Desk,
 } from './helpers/desk';
+import { expect, test } from './helpers/fixture';
+import { ENTER, HAND_GAP_MS, scan, typeAtPace, typeByHand } from './helpers/keys';
 
-let desk: Desk;
-test.beforeAll(async () => {
-  desk = await startDesk(1200, 23);
-});
-test.afterAll(async () => {
-  await desk?.close();
-});
-test.use({ locale: 'en-US', timezoneId: TIME_ZONE });
+test.use({ deskOptions: { demo: { shipments: 400, seed: 23 } }, locale: 'en-US', timezoneId: TIME_ZONE });
 
-/** Shipments awaiting an invoice, handed out one per use so tests never share one. */
-let awaitingTaken = 0;
-function nextAwaiting(region: 'domestic' | 'international' = 'domestic'): string {
-  const r = sqlOne<{ no: string }>(
-    desk.core,
-    "SELECT shipment_no AS no FROM shipments WHERE region = ? AND status = 'AWAITING_INVOICE' ORDER BY ordered_at DESC, id DESC LIMIT 1 OFFSET ?",
-    region,
-    awaitingTaken++,
-  );
-  return r.no;
+/** The shipments awaiting an invoice in this desk, newest first: the test picks which. */
+function awaiting(desk: Desk, count: number, region: 'domestic' | 'international' = 'domestic'): string[] {
+  const rows = desk.core.db
+    .prepare(
+      "SELECT shipment_no AS no FROM shipments WHERE region = ? AND status = 'AWAITING_INVOICE' ORDER BY ordered_at DESC, id DESC LIMIT ?",
+    )
+    .all(region, count) as { no: string }[];
+  if (rows.length < count) throw new Error(`the demo has only ${rows.length} ${region} shipments awaiting an invoice`);
+  return rows.map((r) => r.no);
 }
-let serial = 500;
-const freshLotte = () => lotteNumber(serial++);
+const firstAwaiting = (desk: Desk, region: 'domestic' | 'international' = 'domestic'): string =>
+  awaiting(desk, 1, region)[0] ?? '';
 
-const statusOf = (no: string) =>
+/** Lotte numbers no demo shipment carries. */
+const lotte = (n: number) => lotteNumber(500 + n);
+
+const statusOf = (desk: Desk, no: string) =>
   sqlOne<{ status: string }>(desk.core, 'SELECT status FROM shipments WHERE shipment_no = ?', no).status;
-const countOf = (tab: string) =>
+const countOf = (desk: Desk, tab: string) =>
   sqlCount(desk.core, "s.region = 'domestic' AND s.tab = ?", tab).toLocaleString('en-US');
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search text' });
 
 /** Without a search, every tab's count equals the database's (the counts follow the other filters). */
-async function expectCounts(page: Page) {
+async function expectCounts(page: Page, desk: Desk) {
   await page.getByRole('button', { name: 'Clear search' }).click();
   for (const tab of ['preparing', 'inDelivery', 'failed', 'delivered'])
-    await expect(page.getByTestId(`count-${tab}`)).toHaveText(countOf(tab));
+    await expect(page.getByTestId(`count-${tab}`)).toHaveText(countOf(desk, tab));
 }
 
 async function findRow(page: Page, shipmentNo: string) {
@@ -71,13 +67,14 @@ async function openShipment(page: Page, shipmentNo: string) {
 
 test('registering through the dialog updates the row, keeps the counts true and writes history; the address then locks', async ({
   page,
+  desk,
 }) => {
   await openDesk(page, desk);
-  const no = nextAwaiting();
+  const no = firstAwaiting(desk);
   const dialog = await openShipment(page, no);
   await expect(dialog.getByLabel('Invoice No.')).toBeFocused();
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
-  const number = freshLotte();
+  const number = lotte(1);
   await dialog.getByLabel('Invoice No.').fill(number.replace(/(\d{4})(?=\d)/g, '$1-'));
   await expect(dialog.getByText(`Will be saved as ${number}.`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Register', exact: true }).click();
@@ -87,11 +84,11 @@ test('registering through the dialog updates the row, keeps the counts true and 
   await expect(row(page, no)).toContainText(number);
   await expect(row(page, no)).toContainText('Registered');
   await expect(page.getByRole('status').filter({ hasText: `Lotte ${number} registered on ${no}.` })).toBeVisible();
-  expect(statusOf(no)).toBe('PREPARING_TO_SHIP');
+  expect(statusOf(desk, no)).toBe('PREPARING_TO_SHIP');
   expect(historyOf(desk.core, no)).toEqual([
     expect.objectContaining({ action: 'registered', via: 'manual', operator: OPERATOR }),
   ]);
-  await expectCounts(page);
+  await expectCounts(page, desk);
   await findRow(page, no);
 
   await row(page, no).getByRole('button', { name: no, exact: true }).click();
@@ -104,9 +101,9 @@ test('registering through the dialog updates the row, keeps the counts true and 
   await expect(again.getByRole('button', { name: 'Modify' })).toBeEnabled();
 });
 
-test('a refused save keeps what was typed and says why next to the field', async ({ page }) => {
+test('a refused save keeps what was typed and says why next to the field', async ({ page, desk }) => {
   await openDesk(page, desk);
-  const no = nextAwaiting();
+  const no = firstAwaiting(desk);
   const dialog = await openShipment(page, no);
   const field = dialog.getByLabel('Invoice No.');
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
@@ -130,12 +127,12 @@ test('a refused save keeps what was typed and says why next to the field', async
   await expect(field).toBeFocused();
   await expect(dialog).toBeVisible();
   expect(historyOf(desk.core, no)).toEqual([]);
-  expect(statusOf(no)).toBe('AWAITING_INVOICE');
+  expect(statusOf(desk, no)).toBe('AWAITING_INVOICE');
 });
 
-test('the address is editable before registration and written to history', async ({ page }) => {
+test('the address is editable before registration and written to history', async ({ page, desk }) => {
   await openDesk(page, desk);
-  const no = nextAwaiting();
+  const no = firstAwaiting(desk);
   const dialog = await openShipment(page, no);
   await dialog.getByRole('button', { name: 'Edit address' }).click();
   await dialog.getByLabel('Address line 2').fill('101동 1203호 (경비실 옆)');
@@ -152,6 +149,7 @@ test('the address is editable before registration and written to history', async
 
 test('modify from the pencil moves an In delivery row back to Preparing and writes history with the reason', async ({
   page,
+  desk,
 }) => {
   const target = sqlOne<{ no: string; carrier: string; number: string }>(
     desk.core,
@@ -163,7 +161,7 @@ test('modify from the pencil moves an In delivery row back to Preparing and writ
   const dialog = page.getByRole('dialog', { name: `Shipment ${target.no}` });
   await expect(dialog.getByLabel('Invoice No.')).toBeFocused();
   await dialog.getByLabel('Carrier').selectOption({ label: 'Lotte' });
-  const number = freshLotte();
+  const number = lotte(2);
   await dialog.getByLabel('Invoice No.').fill(number);
   await dialog.getByLabel('Reason (optional)').fill('label torn, relabelled');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
@@ -183,10 +181,13 @@ test('modify from the pencil moves an In delivery row back to Preparing and writ
   });
   expect(JSON.parse(last?.before_json ?? '{}')).toMatchObject({ invoiceNo: target.number });
   expect(JSON.parse(last?.after_json ?? '{}')).toMatchObject({ invoiceNo: number, carrierId: 'kr.lotte' });
-  await expectCounts(page);
+  await expectCounts(page, desk);
 });
 
-test('delete from the wastebasket asks first; confirmed, the shipment awaits an invoice again', async ({ page }) => {
+test('delete from the wastebasket asks first; confirmed, the shipment awaits an invoice again', async ({
+  page,
+  desk,
+}) => {
   const target = sqlOne<{ no: string; number: string }>(
     desk.core,
     "SELECT s.shipment_no AS no, i.invoice_no AS number FROM shipments s JOIN invoices i ON i.id = s.invoice_id WHERE s.region = 'domestic' AND s.status = 'PROCESSED' ORDER BY s.ordered_at DESC LIMIT 1",
@@ -201,14 +202,14 @@ test('delete from the wastebasket asks first; confirmed, the shipment awaits an 
   await expect(dialog.getByRole('button', { name: 'Keep the invoice' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('button', { name: 'Keep the invoice' })).toHaveCount(0);
-  expect(statusOf(target.no)).toBe('PROCESSED');
+  expect(statusOf(desk, target.no)).toBe('PROCESSED');
 
   await dialog.getByRole('button', { name: 'Delete invoice' }).click();
   await dialog.getByLabel('Reason (optional)').fill('customer cancelled');
   await dialog.getByRole('button', { name: 'Delete invoice' }).click();
   await expect(dialog).toHaveCount(0);
   await expectTotal(page, 0);
-  expect(statusOf(target.no)).toBe('AWAITING_INVOICE');
+  expect(statusOf(desk, target.no)).toBe('AWAITING_INVOICE');
   await page.getByRole('tab', { name: /Preparing to Release/ }).click();
   await expect(row(page, target.no)).toContainText('Awaiting invoice');
   await expect(row(page, target.no).getByRole('button', { name: `Register invoice for ${target.no}` })).toBeVisible();
@@ -217,13 +218,13 @@ test('delete from the wastebasket asks first; confirmed, the shipment awaits an 
     reason: 'customer cancelled',
     operator: OPERATOR,
   });
-  await expectCounts(page);
+  await expectCounts(page, desk);
 });
 
-test('the only carrier that fits is preselected; a warning needs a confirmation', async ({ page }) => {
+test('the only carrier that fits is preselected; a warning needs a confirmation', async ({ page, desk }) => {
   await openDesk(page, desk);
   await page.getByRole('button', { name: 'International' }).click();
-  const intl = nextAwaiting('international');
+  const intl = firstAwaiting(desk, 'international');
   const dialog = await openShipment(page, intl);
   await expect(dialog.getByLabel('Carrier')).toHaveValue('');
   await dialog.getByLabel('Invoice No.').fill('1Z999AA10123456784');
@@ -240,7 +241,7 @@ test('the only carrier that fits is preselected; a warning needs a confirmation'
   ).toBe('us.ups');
 
   await page.getByRole('button', { name: 'Domestic' }).click();
-  const no = nextAwaiting();
+  const no = firstAwaiting(desk);
   const second = await openShipment(page, no);
   await second.getByLabel('Carrier').selectOption({ label: 'CJ Logistics' });
   await second.getByLabel('Invoice No.').fill('353563075656');
@@ -248,10 +249,10 @@ test('the only carrier that fits is preselected; a warning needs a confirmation'
   await expect(second.getByRole('button', { name: 'Register despite the warning' })).toBeVisible();
   await second.getByLabel('Invoice No.').press('Enter');
   await expect(second.getByText('Press Enter again, or the button, to register despite the warning.')).toBeVisible();
-  expect(statusOf(no)).toBe('AWAITING_INVOICE');
+  expect(statusOf(desk, no)).toBe('AWAITING_INVOICE');
   await second.getByLabel('Invoice No.').press('Enter');
   await expect(second).toHaveCount(0);
-  expect(statusOf(no)).toBe('PREPARING_TO_SHIP');
+  expect(statusOf(desk, no)).toBe('PREPARING_TO_SHIP');
 });
 
 test.describe('with a barcode scanner', () => {
@@ -261,9 +262,10 @@ test.describe('with a barcode scanner', () => {
 
   test('scans register invoices end to end, reused numbers are refused out loud, typing by hand still works', async ({
     page,
+    desk,
   }) => {
     await openDesk(page, desk);
-    const [a, b, c, d] = [nextAwaiting(), nextAwaiting(), nextAwaiting(), nextAwaiting()];
+    const [a = '', b = '', c = '', d = ''] = awaiting(desk, 4);
     await page.locator('.app-header').click();
 
     // A packing slip with scanner noise (lower case, a hyphen): its dialog opens, the invoice field waits.
@@ -272,7 +274,7 @@ test.describe('with a barcode scanner', () => {
     await expect(dialogA.getByLabel('Invoice No.')).toBeFocused();
     await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' }); // once per desk: it is remembered
     await dialogA.getByLabel('Invoice No.').focus();
-    const first = freshLotte();
+    const first = lotte(3);
     await scan(page, first);
     await expect(dialogA).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: `Lotte ${first} registered on ${a}.` })).toBeVisible();
@@ -285,7 +287,7 @@ test.describe('with a barcode scanner', () => {
     const dialogB = page.getByRole('dialog', { name: `Shipment ${b}` });
     await expect(dialogB.getByLabel('Invoice No.')).toBeFocused();
     await expect(dialogB.getByLabel('Carrier')).toHaveValue('kr.lotte');
-    const second = freshLotte();
+    const second = lotte(4);
     const wide = [...second].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join('');
     await scan(page, `${wide.slice(0, 4)}-${wide.slice(4)}`);
     await expect(dialogB).toHaveCount(0);
@@ -296,6 +298,7 @@ test.describe('with a barcode scanner', () => {
         b,
       ).n,
     ).toBe(second);
+    expect(historyOf(desk.core, b)).toEqual([expect.objectContaining({ action: 'registered', via: 'scan' })]);
     await expect(page.getByRole('status').filter({ hasText: `registered on ${b}.` })).toBeVisible();
 
     // A number already on another recipient's parcel: a visible and audible refusal; the scan stays, selected.
@@ -314,13 +317,12 @@ test.describe('with a barcode scanner', () => {
       0,
       first.length,
     ]);
-    expect(statusOf(c)).toBe('AWAITING_INVOICE');
+    expect(statusOf(desk, c)).toBe('AWAITING_INVOICE');
 
     // Typed by hand, slowly: a manual registration.
-    const third = freshLotte();
+    const third = lotte(5);
     await field.fill('');
-    await page.keyboard.type(third, { delay: 110 });
-    await page.keyboard.press('Enter');
+    await typeByHand(page, third);
     await expect(dialogC).toHaveCount(0);
     expect(historyOf(desk.core, c)).toEqual([expect.objectContaining({ action: 'registered', via: 'manual' })]);
 
@@ -341,9 +343,50 @@ test.describe('with a barcode scanner', () => {
     ).toBeVisible();
     expect(await tones(page)).toBe(tonesBefore + 2);
   });
+
+  test('with a programmed prefix and suffix, a scan is known by them at any pace; typing by hand stays manual', async ({
+    page,
+    desk,
+  }) => {
+    // STX before every code, "#E" after it: a control character (Ctrl+B) and two printable ones.
+    const saved = await desk.core.dispatch(
+      'settings.update',
+      { scannerPrefix: '\u0002', scannerSuffix: '#E' },
+      { operator: OPERATOR, via: 'manual' },
+    );
+    expect(saved.ok).toBe(true);
+    await openDesk(page, desk);
+    const [a = '', b = ''] = awaiting(desk, 2);
+    await page.locator('.app-header').click();
+
+    // A slip read slowly (a person's pace), ended by the suffix and the scanner's Enter.
+    await typeAtPace(page, ['\u0002', ...a, '#', 'E', ENTER], HAND_GAP_MS);
+    const dialogA = page.getByRole('dialog', { name: `Shipment ${a}` });
+    const field = dialogA.getByLabel('Invoice No.');
+    await expect(field).toBeFocused();
+    await dialogA.getByLabel('Carrier').selectOption({ label: 'Lotte' });
+    await field.focus();
+    // The number, slowly too, and no Enter: the suffix alone ends the scan and registers it.
+    const first = lotte(11);
+    await typeAtPace(page, ['\u0002', ...first, '#', 'E'], HAND_GAP_MS);
+    await expect(dialogA).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: `Lotte ${first} registered on ${a}.` })).toBeVisible();
+    expect(historyOf(desk.core, a)).toEqual([expect.objectContaining({ action: 'registered', via: 'scan' })]);
+    expect(await tones(page)).toBe(1);
+
+    // At scanner pace with the Enter; then the number typed by hand: a manual registration.
+    await scan(page, b, { prefix: '\u0002', suffix: '#E' });
+    const dialogB = page.getByRole('dialog', { name: `Shipment ${b}` });
+    await expect(dialogB.getByLabel('Invoice No.')).toBeFocused();
+    await expect(dialogB.getByLabel('Invoice No.')).toHaveValue('');
+    const second = lotte(12);
+    await typeByHand(page, second);
+    await expect(dialogB).toHaveCount(0);
+    expect(historyOf(desk.core, b)).toEqual([expect.objectContaining({ action: 'registered', via: 'manual' })]);
+  });
 });
 
-test('the language is chosen in settings, saved, and kept after a restart', async ({ page }) => {
+test('the language is chosen in settings, saved, and kept after a restart', async ({ page, desk }) => {
   await openDesk(page, desk);
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });

@@ -236,7 +236,61 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX shipments_region_date ON shipments(region, ordered_at, id);
   `,
-  // 6: orders from the sales channels' order sheets (docs/ORDERS.md). An order no. is unique per
+  // 6: the counters count per status (the screen shows Awaiting invoice, Registered, Released, ...;
+  // a tab's count is the sum of its statuses), and their triggers live here, in the migrations, so a
+  // changed trigger reaches every existing database. Before, they were created "if not exists" on
+  // every open, which left an old trigger in place forever.
+  `
+  DROP TRIGGER IF EXISTS shipments_count_insert;
+  DROP TRIGGER IF EXISTS shipments_count_delete;
+  DROP TRIGGER IF EXISTS shipments_count_update;
+  DROP TABLE count_by_facet;
+  DROP TABLE count_by_day;
+
+  CREATE TABLE count_by_facet (
+    region TEXT NOT NULL, claim TEXT NOT NULL, warehouse_id INTEGER NOT NULL,
+    policy_id INTEGER NOT NULL, option_id INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (region, claim, warehouse_id, policy_id, option_id, status)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE count_by_day (
+    order_day TEXT NOT NULL, region TEXT NOT NULL, claim TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (order_day, region, claim, status)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO count_by_facet
+    SELECT region, claim, warehouse_id, policy_id, option_id, status, count(*) FROM shipments
+    GROUP BY region, claim, warehouse_id, policy_id, option_id, status;
+  INSERT INTO count_by_day
+    SELECT order_day, region, claim, status, count(*) FROM shipments GROUP BY order_day, region, claim, status;
+
+  CREATE TRIGGER shipments_count_insert AFTER INSERT ON shipments BEGIN
+    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER shipments_count_delete AFTER DELETE ON shipments BEGIN
+    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
+      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND status = old.status;
+    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
+      AND claim = old.claim AND status = old.status;
+  END;
+  CREATE TRIGGER shipments_count_update
+  AFTER UPDATE OF status, region, claim, warehouse_id, policy_id, option_id, order_day ON shipments
+  WHEN old.status IS NOT new.status OR old.region IS NOT new.region OR old.claim IS NOT new.claim
+    OR old.warehouse_id IS NOT new.warehouse_id OR old.policy_id IS NOT new.policy_id
+    OR old.option_id IS NOT new.option_id OR old.order_day IS NOT new.order_day
+  BEGIN
+    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
+      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND status = old.status;
+    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
+      AND claim = old.claim AND status = old.status;
+    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.status, 1)
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
+  // 7: orders from the sales channels' order sheets (docs/ORDERS.md). An order no. is unique per
   // channel, not globally, so the orders table is rebuilt (SQLite cannot drop a UNIQUE constraint);
   // demo and earlier orders keep their ids and get a channel from their sales channel's name.
   // Each order line keeps its channel's line id; history learns what split, merge and import do;
@@ -336,50 +390,3 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX invoices_registered ON invoices(registered_at) WHERE active = 1;
   `,
 ];
-
-/** Triggers that keep the tab counters true. Dropped and rebuilt around bulk loads (demo data). */
-export const COUNTER_TRIGGERS = `
-  CREATE TRIGGER IF NOT EXISTS shipments_count_insert AFTER INSERT ON shipments BEGIN
-    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.tab, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.tab, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  CREATE TRIGGER IF NOT EXISTS shipments_count_delete AFTER DELETE ON shipments BEGIN
-    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
-      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND tab = old.tab;
-    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
-      AND claim = old.claim AND tab = old.tab;
-  END;
-  CREATE TRIGGER IF NOT EXISTS shipments_count_update
-  AFTER UPDATE OF tab, region, warehouse_id, policy_id, option_id ON shipments
-  WHEN old.tab IS NOT new.tab OR old.region IS NOT new.region OR old.warehouse_id IS NOT new.warehouse_id
-    OR old.policy_id IS NOT new.policy_id OR old.option_id IS NOT new.option_id
-  BEGIN
-    UPDATE count_by_facet SET n = n - 1 WHERE region = old.region AND claim = old.claim
-      AND warehouse_id = old.warehouse_id AND policy_id = old.policy_id AND option_id = old.option_id AND tab = old.tab;
-    INSERT INTO count_by_facet VALUES (new.region, new.claim, new.warehouse_id, new.policy_id, new.option_id, new.tab, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-    UPDATE count_by_day SET n = n - 1 WHERE order_day = old.order_day AND region = old.region
-      AND claim = old.claim AND tab = old.tab;
-    INSERT INTO count_by_day VALUES (new.order_day, new.region, new.claim, new.tab, 1)
-      ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-`;
-
-export const DROP_COUNTER_TRIGGERS = `
-  DROP TRIGGER IF EXISTS shipments_count_insert;
-  DROP TRIGGER IF EXISTS shipments_count_delete;
-  DROP TRIGGER IF EXISTS shipments_count_update;
-`;
-
-/** Recount from scratch: after a bulk load, and as a repair. */
-export const REBUILD_COUNTERS = `
-  DELETE FROM count_by_facet;
-  DELETE FROM count_by_day;
-  INSERT INTO count_by_facet
-    SELECT region, claim, warehouse_id, policy_id, option_id, tab, count(*) FROM shipments
-    GROUP BY region, claim, warehouse_id, policy_id, option_id, tab;
-  INSERT INTO count_by_day
-    SELECT order_day, region, claim, tab, count(*) FROM shipments GROUP BY order_day, region, claim, tab;
-`;

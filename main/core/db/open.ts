@@ -1,7 +1,7 @@
 // Opens the shipping desk's SQLite file: durable pragmas, then numbered migrations.
 import Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
-import { COUNTER_TRIGGERS, MIGRATIONS } from './migrations';
+import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
@@ -23,7 +23,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    db.exec(COUNTER_TRIGGERS);
     return db;
   } catch (err) {
     db.close();

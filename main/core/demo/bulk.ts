@@ -3,7 +3,7 @@
 // written by a second thread (sink.ts). Durability settings are relaxed only while the load runs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { COUNTER_TRIGGERS, DROP_COUNTER_TRIGGERS, REBUILD_COUNTERS } from '../db/migrations';
+import { REBUILD_COUNTERS, suspendTriggers } from '../db/derived';
 import type { Db } from '../db/open';
 import { WorkerSink } from './sink';
 import type { Prepare } from './statements';
@@ -102,7 +102,7 @@ export function bulkLoad<T>(
       return { run: (values) => statement.run(values) };
     };
     const transaction = db.transaction(() => {
-      db.exec(DROP_COUNTER_TRIGGERS);
+      const restoreTriggers = suspendTriggers(db, tables);
       // Secondary indexes are built once after the load (a sort) instead of row by row. The worker's
       // tables keep theirs: the copy below takes the worker's index entries along.
       const indexes = schemaOf(
@@ -121,7 +121,7 @@ export function bulkLoad<T>(
         sink.wait();
         for (const t of offloaded) db.exec(`INSERT INTO main."${t}" SELECT * FROM ${SCRATCH}."${t}"`);
       }
-      db.exec(COUNTER_TRIGGERS);
+      restoreTriggers();
       return result;
     });
     // Deferred when a worker writes: BEGIN IMMEDIATE would also lock the attached scratch file.

@@ -1,11 +1,14 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
 import type { Settings } from '../../../shared/contract';
+import { scannerFrameProblem } from '../../../shared/scannerFrame';
 import type { ServiceContext } from './context';
 
 const DEFAULTS: Settings & { homeTimeZone: string } = {
   operatorName: '',
   homeCountry: 'KR',
   language: 'system',
+  scannerPrefix: '',
+  scannerSuffix: '',
   homeTimeZone: 'Asia/Seoul',
 };
 
@@ -17,6 +20,7 @@ export function readSettings(ctx: ServiceContext): StoredSettings {
   for (const { key, value } of rows) {
     if (key === 'operatorName' || key === 'homeCountry' || key === 'homeTimeZone') out[key] = value;
     if (key === 'language' && (value === 'ko' || value === 'en' || value === 'system')) out.language = value;
+    if ((key === 'scannerPrefix' || key === 'scannerSuffix') && scannerFrameProblem(value) === null) out[key] = value;
   }
   return out;
 }
@@ -34,5 +38,11 @@ export function updateSettings(ctx: ServiceContext, patch: Partial<StoredSetting
 }
 
 export function publicSettings(s: StoredSettings): Settings {
-  return { operatorName: s.operatorName, homeCountry: s.homeCountry, language: s.language };
+  return {
+    operatorName: s.operatorName,
+    homeCountry: s.homeCountry,
+    language: s.language,
+    scannerPrefix: s.scannerPrefix,
+    scannerSuffix: s.scannerSuffix,
+  };
 }

@@ -1,8 +1,8 @@
-// Turns a grid query into SQL: filters, keyset cursor and the per-tab counts.
+// Turns a grid query into SQL: filters, keyset cursor and the per-tab and per-status counts.
 // Counts come from trigger-kept counters when the filters allow, so they never scan a million rows.
-import type { ShipmentListQuery, TabCounts } from '../../../shared/contract';
+import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
-import { TABS, type Tab } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
@@ -149,23 +149,66 @@ export function emptyCounts(): TabCounts {
   return { preparing: 0, inDelivery: 0, failed: 0, delivered: 0 };
 }
 
-function fold(rows: { tab: Tab; n: number }[]): TabCounts {
+export function emptyStatusCounts(): StatusCounts {
+  return Object.fromEntries(SHIPMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+}
+
+/** Rows per tab and per status for every filter but the tab; lower bounds when `capped`. */
+export interface Counted {
+  counts: TabCounts;
+  statusCounts: StatusCounts;
+  capped: boolean;
+}
+
+interface StatusRow {
+  status: ShipmentStatus;
+  n: number;
+}
+
+/** Folds per-status rows into both views, so a tab's count is always the sum of its statuses. */
+function tally(rows: readonly StatusRow[], capped = false): Counted {
+  const statusCounts = emptyStatusCounts();
+  for (const r of rows) statusCounts[r.status] += r.n;
   const counts = emptyCounts();
-  for (const r of rows) counts[r.tab] += r.n;
-  return counts;
+  for (const status of SHIPMENT_STATUSES) counts[TAB_OF_STATUS[status]] += statusCounts[status];
+  return { counts, statusCounts, capped };
 }
 
 /**
- * Per-tab counts for every filter but the tab: from the counters when possible, else counted.
- * A broad search is counted up to COUNT_CAP rows only (`capped`): the screen shows "10,000+".
+ * `rows` counted a sample of at most COUNT_CAP + 1 matches. Past the cap one row comes off the
+ * largest status, so the counts add up to COUNT_CAP and each stays a lower bound.
  */
-export function countTabs(
+function tallyCapped(rows: readonly StatusRow[]): Counted {
+  const total = rows.reduce((sum, r) => sum + r.n, 0);
+  if (total <= COUNT_CAP) return tally(rows);
+  const largest = rows.reduce((a, b) => (b.n > a.n ? b : a));
+  return tally(
+    rows.map((r) => (r === largest ? { ...r, n: r.n - (total - COUNT_CAP) } : r)),
+    true,
+  );
+}
+
+function merge(parts: readonly Counted[]): Counted {
+  const out = tally([]);
+  for (const p of parts) {
+    for (const status of SHIPMENT_STATUSES) out.statusCounts[status] += p.statusCounts[status];
+    for (const tab of TABS) out.counts[tab] += p.counts[tab];
+    out.capped ||= p.capped;
+  }
+  return out;
+}
+
+/**
+ * Per-tab and per-status counts for every filter but the tab: from the counters when possible, else
+ * counted. A broad search is counted up to COUNT_CAP rows only (`capped`): the screen shows "10,000+".
+ */
+export function countRows(
   ctx: ServiceContext,
   q: ShipmentListQuery,
   facets: FacetIds,
   timeZone: string,
   selective: boolean,
-): { counts: TabCounts; capped: boolean } {
+): Counted {
   const hasFacets = Boolean(facets.warehouses || facets.policies || facets.options);
   if (!q.search && !q.orderDate?.from && !q.orderDate?.to) {
     const where: Where = { sql: [], params: [] };
@@ -174,8 +217,8 @@ export function countTabs(
     inList('warehouse_id', facets.warehouses, where);
     inList('policy_id', facets.policies, where);
     inList('option_id', facets.options, where);
-    const sql = `SELECT tab, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY tab`;
-    return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
+    const sql = `SELECT status, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY status`;
+    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
   }
   if (!q.search && !hasFacets) {
     const where: Where = { sql: [], params: [] };
@@ -183,32 +226,25 @@ export function countTabs(
     if (q.orderDate?.to) (where.sql.push('order_day <= ?'), where.params.push(q.orderDate.to));
     if (q.region) (where.sql.push('region = ?'), where.params.push(q.region));
     if (q.claim !== 'all') (where.sql.push('claim = ?'), where.params.push(q.claim));
-    const sql = `SELECT tab, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY tab`;
-    return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
+    const sql = `SELECT status, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY status`;
+    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
   }
   const where = baseWhere(q, facets, timeZone, selective);
   const filter = where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : '';
   if (q.search && !selective && q.search.field === 'shipmentNo' && q.region) {
-    // A broad shipment-number prefix: per tab an index range count on (region, tab, shipment_no), capped.
-    const counts = emptyCounts();
-    let capped = false;
-    for (const tab of TABS) {
-      const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM shipments s INDEXED BY shipments_grid_no ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1})`;
-      const n = (ctx.prepare(sql).get(...where.params, tab) as { n: number }).n;
-      counts[tab] = Math.min(n, COUNT_CAP);
-      capped ||= n > COUNT_CAP;
-    }
-    return { counts, capped };
+    // A broad shipment-number prefix: per tab an index range on (region, tab, shipment_no), capped.
+    const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s INDEXED BY shipments_grid_no
+      ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
+    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[])));
   }
   if (q.search && !selective) {
     // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.
     const driving = baseWhere(q, facets, timeZone, true);
-    const sql = `SELECT tab, count(*) AS n FROM (SELECT s.tab AS tab FROM shipments s WHERE ${driving.sql.join(' AND ')} LIMIT ${COUNT_CAP + 1}) GROUP BY tab`;
-    const counts = fold(ctx.prepare(sql).all(...driving.params) as { tab: Tab; n: number }[]);
-    return { counts, capped: counts.preparing + counts.inDelivery + counts.failed + counts.delivered > COUNT_CAP };
+    const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s WHERE ${driving.sql.join(' AND ')} LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
+    return tallyCapped(ctx.prepare(sql).all(...driving.params) as StatusRow[]);
   }
-  const sql = `SELECT s.tab AS tab, count(*) AS n FROM shipments s ${filter} GROUP BY s.tab`;
-  return { counts: fold(ctx.prepare(sql).all(...where.params) as { tab: Tab; n: number }[]), capped: false };
+  const sql = `SELECT s.status AS status, count(*) AS n FROM shipments s ${filter} GROUP BY s.status`;
+  return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
 }
 
 // Keyset cursors: the last row's sort value and id, so page N costs what page 1 costs.

@@ -20,7 +20,7 @@ import { shipmentLinks } from '../orders/links';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
-import { baseWhere, countTabs, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
+import { baseWhere, countRows, decodeCursor, encodeCursor, isSelective, type FacetIds } from './shipmentQuery';
 
 interface RowRecord {
   id: number;
@@ -103,7 +103,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   const facets = resolveFacets(ctx, q);
   const selective = isSelective(ctx, q);
   const where = baseWhere(q, facets, homeTimeZone, selective);
-  const { counts, capped } = countTabs(ctx, q, facets, homeTimeZone, selective);
+  const { counts, statusCounts, capped } = countRows(ctx, q, facets, homeTimeZone, selective);
   if (q.tab) {
     where.sql.push(selective ? '+s.tab = ?' : 's.tab = ?');
     where.params.push(q.tab);
@@ -131,6 +131,7 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     rows: page.map(toRow),
     total,
     counts,
+    statusCounts,
     countsCapped: capped,
     nextCursor: more && last ? encodeCursor(byDate ? [last.ordered_at, last.id] : [last.shipment_no, last.id]) : null,
   };

@@ -1,5 +1,7 @@
-// One shipping desk per spec file: a real core on a generated demo database behind the web host,
-// plus the questions the tests ask the database directly (the truth the screen must match).
+// A shipping desk for e2e tests: a real core on its own database behind the web host, at a fixed
+// "now" shared by the core's clock, the demo data and the browser (openDesk), plus the questions the
+// tests ask the database directly (the truth the screen must match). Every test owns its data: give
+// each test its own desk (the `desk` fixture in ./fixture.ts), or hand out rows no other test touches.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -7,8 +9,8 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../../main/core/createCore';
-import { generateDemo } from '../../../main/core/demo/generate';
-import { openDatabase } from '../../../main/core/db/open';
+import { openDatabase, type Db } from '../../../main/core/db/open';
+import { DEFAULT_DEMO_NOW, generateDemo } from '../../../main/core/demo/generate';
 import { startWebHost, type WebHost } from '../../../main/web/host';
 
 export const ROOT = path.join(__dirname, '../../..');
@@ -17,14 +19,32 @@ export const SCREENS = path.join(ROOT, 'test-results/screens');
 export const OPERATOR = 'packer-e2e';
 /** The demo's days and the date presets are counted in Seoul; the browser runs there too. */
 export const TIME_ZONE = 'Asia/Seoul';
+/** Every desk's "now" unless a test picks another: 2026-11-20 09:00 in Seoul. */
+export const DESK_NOW = DEFAULT_DEMO_NOW;
+
+export interface DeskOptions {
+  /** Demo data (deterministic for the same shipments, seed and now)... */
+  demo?: { shipments: number; seed: number };
+  /** ...or rows written by the test itself, into the migrated empty database. */
+  fill?: (db: Db, now: number) => void;
+  /** The core's clock, the demo's "now" and the browser's clock (epoch ms). Default DESK_NOW. */
+  now?: number;
+  /** Who the web host registers as; null leaves it to the settings' operator name. Default OPERATOR. */
+  operator?: string | null;
+}
 
 export interface Desk {
   core: Core;
   host: WebHost;
+  /** The fixed instant the whole desk lives at. */
+  now: number;
+  /** Where the database is, for a test that restarts the host or the core. */
+  dbPath: string;
   close(): Promise<void>;
 }
 
 const quiet = { warn: () => {}, error: () => {} };
+const hostLog = { warn: () => {}, error: (m: string) => console.error(m) };
 
 export function ensureRenderer(): void {
   if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
@@ -36,33 +56,89 @@ export function ensureRenderer(): void {
   );
 }
 
-/** Demo data generated for "now", so the today / 7 / 30 day presets find orders. */
-export async function startDesk(shipments: number, seed: number): Promise<Desk> {
+// Demo databases generated once per worker process and copied for each desk: a desk per test
+// costs a file copy, not a generation.
+let templateDir: string | null = null;
+const templates = new Map<string, string>();
+
+function demoTemplate(shipments: number, seed: number, now: number): string {
+  const key = `${shipments}-${seed}-${now}`;
+  const known = templates.get(key);
+  if (known) return known;
+  if (!templateDir) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipdesk-e2e-demo-'));
+    templateDir = dir;
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  const file = path.join(templateDir, `${key}.db`);
+  const db = openDatabase(file);
+  try {
+    generateDemo(db, { shipments, seed, now });
+  } finally {
+    db.close(); // the last connection checkpoints the WAL: the file alone is the database
+  }
+  templates.set(key, file);
+  return file;
+}
+
+/** A desk at a fixed "now". `startDesk(shipments, seed)` is short for `{ demo: { shipments, seed } }`. */
+export async function startDesk(options: DeskOptions): Promise<Desk>;
+export async function startDesk(shipments: number, seed: number): Promise<Desk>;
+export async function startDesk(first: DeskOptions | number, seed?: number): Promise<Desk> {
+  const options: DeskOptions = typeof first === 'number' ? { demo: { shipments: first, seed: seed ?? 1 } } : first;
+  const now = options.now ?? DESK_NOW;
   ensureRenderer();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shipdesk-e2e-'));
   const dbPath = path.join(dir, 'shipdesk.db');
-  const db = openDatabase(dbPath);
-  generateDemo(db, { shipments, seed, now: Date.now() });
-  db.close();
+  if (options.demo) fs.copyFileSync(demoTemplate(options.demo.shipments, options.demo.seed, now), dbPath);
+  if (options.fill) {
+    const db = openDatabase(dbPath);
+    try {
+      options.fill(db, now);
+    } finally {
+      db.close();
+    }
+  }
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
-  const core = createCore({ dbPath, autoRelease: false, log: quiet });
+  const core = createCore({ dbPath, autoRelease: false, log: quiet, clock: () => now });
+  const operator = options.operator === undefined ? OPERATOR : options.operator;
   const host = await startWebHost({
     core,
     port: 0,
     rendererDir: RENDERER,
-    operator: OPERATOR,
-    log: { warn: () => {}, error: (m) => console.error(m) },
+    ...(operator === null ? {} : { operator }),
+    log: hostLog,
   });
   fs.mkdirSync(SCREENS, { recursive: true });
+  let current = host;
   return {
     core,
-    host,
+    get host() {
+      return current;
+    },
+    set host(next: WebHost) {
+      current = next;
+    },
+    now,
+    dbPath,
     async close() {
-      await host.close();
+      await current.close();
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The same host again on the same port and token (after `desk.host.close()`): the page reconnects. */
+export async function restartHost(desk: Desk, operator: string | null = OPERATOR): Promise<void> {
+  desk.host = await startWebHost({
+    core: desk.core,
+    port: desk.host.port,
+    token: desk.host.token,
+    rendererDir: RENDERER,
+    ...(operator === null ? {} : { operator }),
+    log: hostLog,
+  });
 }
 
 // ---- the database's answers -------------------------------------------------------------------
@@ -130,7 +206,12 @@ export async function shownNos(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Opens the screen with the browser's clock fixed at the desk's "now" (timers keep running), so the
+ * date presets and "today" are the desk's, whatever day the tests run.
+ */
 export async function openDesk(page: Page, desk: Desk): Promise<void> {
+  await page.clock.setFixedTime(desk.now);
   await page.goto(desk.host.url);
   await expect(table(page)).toHaveAttribute('data-generation', /[1-9]/);
 }
@@ -155,19 +236,13 @@ export async function tones(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __tones: number }).__tones);
 }
 
-/** A keyboard-wedge scanner: the whole code a few ms per key, then Enter. */
-export async function scan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-/** YYYY-MM-DD in Seoul, `daysAgo` days before now. */
-export function seoulDay(daysAgo = 0): string {
+/** YYYY-MM-DD in Seoul, `daysAgo` days before the desk's "now". */
+export function seoulDay(daysAgo = 0, now: number = DESK_NOW): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  }).format(new Date(now - daysAgo * 86_400_000));
   return parts;
 }

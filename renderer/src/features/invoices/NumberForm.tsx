@@ -73,16 +73,19 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
   }, [check, carriers, carrierId, byHand]);
 
   /** The verdict for exactly what is typed, asking now if the live check has not answered yet (a scan's Enter). */
-  const verdictNow = async (): Promise<{ carrier: CarrierId | null; result: ValidationResult }> => {
-    if (check.state === 'done') return { carrier: carrierId, result: check.result };
+  const verdictNow = async (typed: string): Promise<{ carrier: CarrierId | null; result: ValidationResult }> => {
+    if (check.state === 'done' && check.invoiceNo === typed) return { carrier: carrierId, result: check.result };
     let carrier = carrierId;
-    let answer = await client.call('carriers.validate', carrier ? { carrierId: carrier, invoiceNo } : { invoiceNo });
+    let answer = await client.call(
+      'carriers.validate',
+      carrier ? { carrierId: carrier, invoiceNo: typed } : { invoiceNo: typed },
+    );
     if (!answer.ok) throw new Error(answer.error.message);
     const detected = carriers ? detectedCarrier(answer.value, carriers, carrier, byHand) : carrier;
     if (detected && detected !== carrier) {
       carrier = detected;
       setCarrierId(detected);
-      answer = await client.call('carriers.validate', { carrierId: detected, invoiceNo });
+      answer = await client.call('carriers.validate', { carrierId: detected, invoiceNo: typed });
       if (!answer.ok) throw new Error(answer.error.message);
     }
     return { carrier, result: answer.value };
@@ -91,8 +94,10 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const scanned = consumeScan(numberInput.current);
-    const byEnter = enterPressed.current;
+    const byEnter = enterPressed.current || scanned; // a scan ends with its Enter, or with a suffix in place of it
     enterPressed.current = false;
+    // The field itself: a scan ended by its suffix submits before React has re-rendered with it.
+    const typed = numberInput.current?.value ?? invoiceNo;
     if (submitting) return;
     const failed = (next: Refusal) => {
       setRefusal(next);
@@ -104,7 +109,7 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
     setSubmitting(true);
     setRefusal(null);
     try {
-      const { carrier, result } = await verdictNow();
+      const { carrier, result } = await verdictNow(typed);
       if (!carrier) return failed({ field: 'carrier', message: { kind: 'error', text: t('invoice.chooseCarrier') } });
       // A warning is confirmable: the button that says so, or a second Enter on the same number.
       const confirmed = armed === result.normalized || (!byEnter && warnedOnButton.current);
@@ -116,7 +121,7 @@ export function NumberForm({ detail, mode, onDone, onCancel }: NumberFormProps) 
       const input = {
         shipmentNo: detail.shipmentNo,
         carrierId: carrier,
-        invoiceNo,
+        invoiceNo: typed,
         via: scanned ? ('scan' as const) : ('manual' as const),
       };
       const answer =

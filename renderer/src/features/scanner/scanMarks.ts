@@ -1,16 +1,24 @@
-// The scanner hook marks the invoice field an Enter came from a scan, so the form records via 'scan'.
-let mark: { element: Element; at: number } | null = null;
+// The scanner hook marks the invoice field a scan ended in, so the form records via 'scan'.
+// The mark lasts until the next key: a later Enter or click by hand is never taken for a scan.
+let marked: Element | null = null;
 
 /** The attribute that tells the scanner hook "scans typed here are invoice numbers: let Enter through". */
 export const SCAN_TARGET_ATTRIBUTE = 'data-scan-target';
+/** Keys typed into an element with this attribute are not scans (the Settings' scanner test field). */
+export const SCAN_IGNORE_ATTRIBUTE = 'data-scan-ignore';
 
 export function markScanned(element: Element): void {
-  mark = { element, at: performance.now() };
+  marked = element;
 }
 
-/** True once if the last Enter in `element` ended a scan. */
+/** Every key the scanner hook sees clears the mark first. */
+export function clearScanMark(): void {
+  marked = null;
+}
+
+/** True once if the scan that just ended was typed into `element`. */
 export function consumeScan(element: Element | null): boolean {
-  const hit = mark !== null && element !== null && mark.element === element && performance.now() - mark.at < 2000;
-  mark = null;
+  const hit = marked !== null && element !== null && marked === element;
+  marked = null;
   return hit;
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { Dialog } from '../../components/Dialog';
 import { useLanguage, useT, type LanguageChoice } from '../../i18n';
+import { useStationSettings } from './stationSettings';
 
 const CHOICES: readonly LanguageChoice[] = ['system', 'ko', 'en'];
 
@@ -20,6 +21,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
     const t2 = useLanguage.getState().t; // the message in the language just chosen
     try {
       const answer = await client.call('settings.update', { language: next });
+      if (answer.ok) useStationSettings.getState().set(answer.value);
       setStatus(
         answer.ok
           ? { tone: 'ok', text: t2('settings.saved') }
