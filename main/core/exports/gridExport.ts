@@ -6,7 +6,7 @@ import { MAX_EXPORT_ROWS, type FileDownload, type MethodParsed, type ShipmentRow
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';
-import { listShipments } from '../services/shipments';
+import { shipmentIdsInOrder, shipmentRowsByIds } from '../services/shipments';
 import { escapeCell } from '../imports/escape';
 import { dayOf, zoneOffsetMinutes } from '../domain/time';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvLine } from './tableFiles';
@@ -49,34 +49,66 @@ export const GRID_COLUMNS: readonly GridColumn[] = [
 
 type Query = MethodParsed<'exports.grid'>['query'];
 
-/** Every row of the query in the grid's order, a page at a time, up to `max`. */
-export function* gridRows(ctx: ServiceContext, query: Query, max: number): Generator<ShipmentRow[], boolean> {
-  let cursor: string | undefined;
-  let written = 0;
-  for (;;) {
-    const limit = Math.min(500, max - written + 1);
-    const page = listShipments(ctx, { ...query, limit, ...(cursor ? { cursor } : {}) });
-    const rows = page.rows.slice(0, max - written);
-    if (rows.length) yield rows;
-    written += rows.length;
-    if (written >= max) return page.rows.length > rows.length || page.nextCursor !== null;
-    if (!page.nextCursor) return false;
-    cursor = page.nextCursor;
+/**
+ * Every row of the query in the grid's order, up to `max`: the matching ids in one sorted pass, then
+ * the rows a chunk at a time, letting other work run between chunks. Returns whether rows were left out.
+ */
+export async function* gridRows(
+  ctx: ServiceContext,
+  query: Query,
+  max: number,
+): AsyncGenerator<ShipmentRow[], boolean> {
+  const ids = shipmentIdsInOrder(ctx, query, max);
+  const truncated = ids.length > max;
+  const wanted = ids.slice(0, max);
+  for (let at = 0; at < wanted.length; at += CHUNK) {
+    yield shipmentRowsByIds(ctx, wanted.slice(at, at + CHUNK));
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  return truncated;
 }
 
-function collect(stream: PassThrough): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
+const CHUNK = 1_000;
+
+/** The stream's bytes as base64, encoded as they arrive, so the file is never held twice. */
+function collectBase64(stream: PassThrough): Promise<string> {
+  const parts: string[] = [];
+  let carry = Buffer.alloc(0);
+  stream.on('data', (chunk: Buffer) => {
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const whole = bytes.length - (bytes.length % 3);
+    parts.push(bytes.subarray(0, whole).toString('base64'));
+    carry = Buffer.from(bytes.subarray(whole));
+  });
   return new Promise((resolve, reject) => {
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('end', () => resolve(parts.join('') + carry.toString('base64')));
     stream.on('error', reject);
   });
 }
 
+/**
+ * How many bytes of sheet XML wait in front of the zip's compressor. exceljs 4.4's streaming writer
+ * hands each sheet to its zip through a PassThrough whose writes ignore backpressure, so rows made
+ * faster than deflate compresses them pile up there (80 MB for 100,000 rows); reading its buffered
+ * length lets the export wait instead. 0 when the shape is not the one known (then it cannot pace).
+ */
+function zipBacklog(ws: unknown): number {
+  const stream: unknown = ws && typeof ws === 'object' ? Reflect.get(ws, 'stream') : undefined;
+  const pipes: unknown = stream && typeof stream === 'object' ? Reflect.get(stream, 'pipes') : undefined;
+  const pipe: unknown = Array.isArray(pipes) ? pipes[0] : undefined;
+  const length = (state: unknown) => {
+    const n: unknown = state && typeof state === 'object' ? Reflect.get(state, 'length') : 0;
+    return typeof n === 'number' ? n : 0;
+  };
+  if (!pipe || typeof pipe !== 'object') return 0;
+  return length(Reflect.get(pipe, '_writableState')) + length(Reflect.get(pipe, '_readableState'));
+}
+
+const BACKLOG_BYTES = 1024 * 1024;
+
 /** Writes the rows to `sink` as .xlsx; resolves with the row count and whether rows were left out. */
 export async function writeGridXlsx(
-  rows: Generator<ShipmentRow[], boolean>,
+  rows: AsyncGenerator<ShipmentRow[], boolean>,
   sink: Writable,
   timeZone: string,
 ): Promise<{ rows: number; truncated: boolean }> {
@@ -85,13 +117,14 @@ export async function writeGridXlsx(
   const ws = wb.addWorksheet('Shipments', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = GRID_COLUMNS.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width, style: { numFmt: '@' } }));
   let count = 0;
-  let next = rows.next();
+  let next = await rows.next();
   while (!next.done) {
     for (const r of next.value) {
       ws.addRow(GRID_COLUMNS.map((c) => escapeCell(c.value(r, timeZone)))).commit();
       count++;
     }
-    next = rows.next();
+    while (zipBacklog(ws) > BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
+    next = await rows.next();
   }
   ws.commit();
   await wb.commit();
@@ -99,17 +132,17 @@ export async function writeGridXlsx(
 }
 
 export async function writeGridCsv(
-  rows: Generator<ShipmentRow[], boolean>,
+  rows: AsyncGenerator<ShipmentRow[], boolean>,
   sink: Writable,
   timeZone: string,
 ): Promise<{ rows: number; truncated: boolean }> {
   sink.write('\uFEFF' + csvLine(GRID_COLUMNS.map((c) => c.header)));
   let count = 0;
-  let next = rows.next();
+  let next = await rows.next();
   while (!next.done) {
     sink.write(next.value.map((r) => csvLine(GRID_COLUMNS.map((c) => c.value(r, timeZone)))).join(''));
     count += next.value.length;
-    next = rows.next();
+    next = await rows.next();
   }
   sink.end();
   return { rows: count, truncated: next.value };
@@ -122,15 +155,15 @@ export async function exportGrid(
 ): Promise<FileDownload & { rows: number; truncated: boolean }> {
   const timeZone = readSettings(ctx).homeTimeZone;
   const stream = new PassThrough();
-  const done = collect(stream);
+  const done = collectBase64(stream);
   const write = input.format === 'csv' ? writeGridCsv : writeGridXlsx;
   const written = await write(gridRows(ctx, input.query, max), stream, timeZone);
-  const bytes = await done;
+  const bytesBase64 = await done;
   const stamp = new Date(ctx.clock()).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   return {
     fileName: `shipdesk-shipments-${stamp}.${input.format}`,
     contentType: input.format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
-    bytesBase64: bytes.toString('base64'),
+    bytesBase64,
     ...written,
   };
 }

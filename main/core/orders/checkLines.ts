@@ -9,7 +9,7 @@ import { countryCode } from './countries';
 import { orderDateOfCell } from './dates';
 import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } from './facets';
 import { groupLines, orderKeyOf, type LineDraft, type OrderGroup, type ShipmentGroup } from './groupLines';
-import { existingOrder, type ExistingOrder } from './existing';
+import { existingOrders, type ExistingOrder } from './existing';
 import type { ColumnPlan } from './plan';
 import type { DraftLine } from './readLines';
 import { readClaim, readQuantity, type Problem } from './values';
@@ -259,9 +259,18 @@ export function checkLines(
   const orders = new Map<string, NewOrder>();
   const shipments = new Map<string, NewShipment>();
   const fileOrders = new Set(groups.map((g) => g.key));
+  // What Shipdesk holds of the file's orders and of the originals its exchanges name, in two queries.
+  const known = existingOrders(
+    ctx,
+    groups.flatMap((g) => [
+      { channel: g.channel, orderNo: g.orderNo },
+      ...(g.values.originalOrderNo ? [{ channel: g.channel, orderNo: g.values.originalOrderNo }] : []),
+    ]),
+    plan.shipmentKey,
+  );
 
   for (const group of groups) {
-    const existing = group.orderNo ? existingOrder(ctx, group.channel, group.orderNo, plan.shipmentKey) : null;
+    const existing = group.orderNo ? (known.get(group.key) ?? null) : null;
     const date = orderDate(group, plan, s);
     const claim = orderClaim(group, plan);
     const originalNo = group.values.originalOrderNo ?? '';
@@ -270,7 +279,7 @@ export function checkLines(
     if (claim === 'exchange') {
       if (!originalNo)
         orderProblem = { code: 'MISSING_VALUE', message: 'An exchange needs its original order number (원주문번호).' };
-      else if (!fileOrders.has(originalKey ?? '') && !existingOrder(ctx, group.channel, originalNo, null))
+      else if (!fileOrders.has(originalKey ?? '') && !known.has(originalKey ?? ''))
         orderProblem = {
           code: 'ORIGINAL_NOT_FOUND',
           message: `The original order ${originalNo} of this exchange is not in Shipdesk or in this file. Import the original order first.`,

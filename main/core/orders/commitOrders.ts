@@ -144,7 +144,9 @@ export function commitOrders(
         reason: `Order sheet: ${stored.fileName}`,
       });
     }
-    const batchId = recordBatch(ctx, stored, checked, actor, at);
+    const ids = new Map([...made.values()].map((m) => [m.shipmentNo, m.id]));
+    for (const l of checked.lines) if (l.target?.kind === 'existing') ids.set(l.target.shipmentNo, l.target.shipmentId);
+    const batchId = recordBatch(ctx, stored, checked, actor, at, ids);
     alsoWrite();
     return { checked, batchId, made: [...made.values()].map((m) => m.shipmentNo) };
   });
@@ -183,6 +185,7 @@ function recordBatch(
   checked: CheckedImport,
   actor: Actor,
   at: number,
+  shipmentIds: Map<string, number>,
 ): number {
   const count = (o: string) => checked.lines.filter((l) => l.outcome === o).length;
   const batchId = Number(
@@ -211,7 +214,9 @@ function recordBatch(
   );
   const OUTCOME = { create: 'created', skip: 'present', reject: 'failed' } as const;
   for (const l of checked.lines) {
-    const sid = l.shipmentNo ? ((shipmentId.get(l.shipmentNo) as { id: number } | undefined)?.id ?? null) : null;
+    const sid = l.shipmentNo
+      ? (shipmentIds.get(l.shipmentNo) ?? (shipmentId.get(l.shipmentNo) as { id: number } | undefined)?.id ?? null)
+      : null;
     record.run(
       batchId,
       l.row,

@@ -22,37 +22,56 @@ function keyOf(json: string, name: string | null): string {
   }
 }
 
-export function existingOrder(
+interface ItemRecord {
+  line_id: string;
+  line_keys: string;
+  shipment_id: number;
+  shipment_no: string;
+  invoice_id: number | null;
+}
+
+function addItem(order: ExistingOrder, r: ItemRecord, shipmentKeyName: string | null): void {
+  if (!order.lines.has(r.line_id))
+    order.lines.set(r.line_id, { shipmentNo: r.shipment_no, shipped: r.invoice_id !== null });
+  let s = order.shipments.find((x) => x.id === r.shipment_id);
+  if (!s) {
+    s = { id: r.shipment_id, shipmentNo: r.shipment_no, invoiced: r.invoice_id !== null, shipmentKeys: new Set() };
+    order.shipments.push(s);
+  }
+  s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
+}
+
+/** What Shipdesk holds of these orders, in two queries whatever their number; keyed like orderKeyOf. */
+export function existingOrders(
   ctx: ServiceContext,
-  channel: string,
-  orderNo: string,
+  orders: readonly { channel: string; orderNo: string }[],
   shipmentKeyName: string | null,
-): ExistingOrder | null {
-  const order = ctx.prepare('SELECT id FROM orders WHERE channel = ? AND order_no = ?').get(channel, orderNo) as
-    { id: number } | undefined;
-  if (!order) return null;
+): Map<string, ExistingOrder> {
+  const found = ctx
+    .prepare(
+      `SELECT o.id, o.channel, o.order_no FROM json_each(?) j
+       JOIN orders o ON o.channel = json_extract(j.value, '$[0]') AND o.order_no = json_extract(j.value, '$[1]')`,
+    )
+    .all(JSON.stringify(orders.map((o) => [o.channel, o.orderNo]))) as {
+    id: number;
+    channel: string;
+    order_no: string;
+  }[];
+  const byId = new Map<number, ExistingOrder & { key: string }>();
+  for (const o of found) {
+    byId.set(o.id, { id: o.id, key: `${o.channel}\u0001${o.order_no}`, lines: new Map(), shipments: [] });
+  }
+  if (!byId.size) return new Map();
   const rows = ctx
     .prepare(
-      `SELECT ${LINE_ID_SQL} AS line_id, oi.line_keys, s.id AS shipment_id, s.shipment_no, s.invoice_id
-       FROM order_items oi JOIN shipments s ON s.id = oi.shipment_id WHERE oi.order_id = ? ORDER BY s.id, oi.id`,
+      `SELECT oi.order_id, ${LINE_ID_SQL} AS line_id, oi.line_keys, s.id AS shipment_id, s.shipment_no, s.invoice_id
+       FROM order_items oi JOIN shipments s ON s.id = oi.shipment_id
+       WHERE oi.order_id IN (SELECT value FROM json_each(?)) ORDER BY s.id, oi.id`,
     )
-    .all(order.id) as {
-    line_id: string;
-    line_keys: string;
-    shipment_id: number;
-    shipment_no: string;
-    invoice_id: number | null;
-  }[];
-  const lines: ExistingOrder['lines'] = new Map();
-  const shipments = new Map<number, ExistingOrder['shipments'][number]>();
+    .all(JSON.stringify([...byId.keys()])) as ({ order_id: number } & ItemRecord)[];
   for (const r of rows) {
-    if (!lines.has(r.line_id)) lines.set(r.line_id, { shipmentNo: r.shipment_no, shipped: r.invoice_id !== null });
-    let s = shipments.get(r.shipment_id);
-    if (!s) {
-      s = { id: r.shipment_id, shipmentNo: r.shipment_no, invoiced: r.invoice_id !== null, shipmentKeys: new Set() };
-      shipments.set(r.shipment_id, s);
-    }
-    s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
+    const order = byId.get(r.order_id);
+    if (order) addItem(order, r, shipmentKeyName);
   }
-  return { id: order.id, lines, shipments: [...shipments.values()] };
+  return new Map([...byId.values()].map((o) => [o.key, { id: o.id, lines: o.lines, shipments: o.shipments }]));
 }
