@@ -1,27 +1,23 @@
 // `shipdesk import-invoices FILE --db DB [--commit] [--operator NAME]`: the Excel import without a
 // screen. Prints one JSON object { ok, error?, totals, rows, ... }. Exit 0 when the file was read
 // (even with row errors), 1 when the whole file was refused, 2 on bad usage.
-import { stderrLog } from './log';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportTotals } from '../../shared/contract';
-import { ShipdeskError } from '../../shared/errors';
-import { createCore, type Core } from '../core/createCore';
+import type { Core } from '../core/createCore';
 import { IMPORT_LIMITS } from '../core/imports/limits';
 import { tooLarge } from '../core/imports/preflight';
-import { osUserName } from '../core/osUser';
-import { UsageError, rejectUnknownFlags, requireFlag, stringFlag, type ParsedArgs } from './args';
-
-export const IMPORT_FLAGS = ['commit'] as const;
+import { defineCommand, UsageError } from './command';
+import { openCliCore, printJson } from './openCore';
 
 const NO_TOTALS: ImportTotals = { rows: 0, ok: 0, warning: 0, error: 0, toRegister: 0, toModify: 0, toSkip: 0 };
 
-function print(value: Record<string, unknown>): void {
-  process.stdout.write(JSON.stringify(value) + '\n');
+function printRefusal(error: { code: string; message: string }): void {
+  printJson({ ok: false, error: { code: error.code, message: error.message }, totals: NO_TOTALS, rows: [] });
 }
 
 function refused(error: { code: string; message: string }): number {
-  print({ ok: false, error: { code: error.code, message: error.message }, totals: NO_TOTALS, rows: [] });
+  printRefusal(error);
   return 1;
 }
 
@@ -64,7 +60,7 @@ async function importWith(core: Core, file: string, bytes: Buffer, commit: boole
     'previousBatches',
   ]);
   if (!commit) {
-    print({ ok: true, committed: false, ...shown });
+    printJson({ ok: true, committed: false, ...shown });
     return 0;
   }
   const { importId } = fields(preview.value, ['importId']);
@@ -83,29 +79,36 @@ async function importWith(core: Core, file: string, bytes: Buffer, commit: boole
     'totals',
     'rows',
   ]);
-  print({ ok: true, committed: true, ...shown, ...result });
+  printJson({ ok: true, committed: true, ...shown, ...result });
   return 0;
 }
 
-export async function runImportInvoices(args: ParsedArgs): Promise<number> {
-  rejectUnknownFlags(args, ['db', 'commit', 'operator']);
-  const [file, ...extra] = args.positional;
-  if (!file) throw new UsageError('import-invoices needs a FILE');
-  if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
-  const dbPath = requireFlag(args, 'db');
-  const operator = stringFlag(args, 'operator') ?? '';
-  const bytes = readFile(file);
-  if (!Buffer.isBuffer(bytes)) return refused(bytes);
-  let core: Core;
-  try {
-    core = createCore({ dbPath, log: stderrLog, defaultOperator: osUserName() });
-  } catch (err) {
-    if (err instanceof ShipdeskError) return refused(err);
-    throw err;
-  }
-  try {
-    return await importWith(core, file, bytes, args.flags.get('commit') === true, operator);
-  } finally {
-    core.close();
-  }
-}
+export const importInvoicesCommand = defineCommand(
+  {
+    invocation: 'shipdesk import-invoices',
+    args: 'FILE',
+    summary: 'Previews an Excel (.xlsx) or CSV file of invoice numbers and, with --commit, registers the valid rows.',
+    options: { db: { type: 'string' }, commit: { type: 'boolean' }, operator: { type: 'string' } },
+    describe: {
+      db: ['FILE', 'the database'],
+      commit: ['', 'register the valid rows (in one transaction); without it, only the preview'],
+      operator: ['NAME', 'who registers (history records it); default: the settings, then the OS user'],
+    },
+    required: ['db'],
+    notes: ['Exit 0 when the file was read (even with row errors), 1 when the whole file was refused, 2 on bad usage.'],
+  },
+  async ({ values, positionals }) => {
+    const [file, ...extra] = positionals;
+    if (!file) throw new UsageError('import-invoices needs a FILE');
+    if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
+    const bytes = readFile(file);
+    if (!Buffer.isBuffer(bytes)) return refused(bytes);
+    const core = openCliCore(values.db ?? '', {}, printRefusal);
+    if (!core) return 1;
+    try {
+      return await importWith(core, file, bytes, values.commit === true, values.operator ?? '');
+    } finally {
+      core.close();
+    }
+  },
+);

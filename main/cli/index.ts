@@ -1,67 +1,68 @@
-// `shipdesk` on the command line, over the same dispatcher as the screens.
-//   shipdesk call METHOD 'JSON' --db FILE [--operator NAME]   -> the result envelope on stdout
-//   shipdesk demo --db FILE [--shipments N] [--seed S]        -> a summary of the demo data
-//   shipdesk sync --once --db FILE [--all]                    -> one sync cycle, a JSON summary
-//   shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME] -> preview (and commit) an Excel/CSV file
-//   shipdesk template [--orders] --out FILE                   -> the Excel import (or order) template
-//   shipdesk import-orders FILE --db FILE [--profile P] [--password P] [--map JSON] [--commit] -> an order sheet
-//   shipdesk export-invoices --channel C --date D --db FILE --out FILE -> a channel's bulk-invoice upload file
-//   shipdesk export --db FILE --out FILE.xlsx|FILE.csv [--query JSON]  -> the grid as filtered
+// `shipdesk` on the command line, over the same dispatcher as the screens. Each command declares its
+// options once (command.ts), so `shipdesk COMMAND --help` and its bad-usage answer come from that.
 // Exit codes: 0 ok, 1 an error envelope (or a refused file), 2 bad usage.
-import { UsageError, parseArgs } from './args';
-import { runCall } from './call';
-import { runDemo } from './demo';
-import { IMPORT_FLAGS, runImportInvoices } from './importInvoices';
-import { runExport, runExportInvoices } from './exports';
-import { IMPORT_ORDERS_FLAGS, runImportOrders } from './importOrders';
-import { TEMPLATE_FLAGS, runTemplate } from './template';
-import { SYNC_FLAGS, runSync } from './sync';
+import { version } from '../../package.json';
+import { ShipdeskError } from '../../shared/errors';
+import { callCommand } from './call';
+import { type Command, UsageError, wantsHelp } from './command';
+import { demoCommand } from './demo';
+import { importInvoicesCommand } from './importInvoices';
+import { cliLog } from './openCore';
+import { syncCommand } from './sync';
+import { templateCommand } from './template';
 
-const USAGE = `Usage:
-  shipdesk call METHOD 'JSON' --db FILE [--operator NAME]
-  shipdesk demo --db FILE [--shipments N] [--seed S]
-  shipdesk import-invoices FILE --db FILE [--commit] [--operator NAME]
-  shipdesk template [--orders] --out FILE
-  shipdesk import-orders FILE --db FILE [--profile NAME] [--password P] [--map JSON] [--channel C] [--save-as NAME] [--commit] [--operator NAME]
-  shipdesk export-invoices --channel naver|coupang|amazon|shopify|ebay|generic --date YYYY-MM-DD --db FILE --out FILE
-  shipdesk export --db FILE --out FILE.xlsx|FILE.csv [--query JSON]
-  shipdesk sync --once --db FILE [--all]
-Methods are listed in shared/contract.ts (e.g. shipments.list, invoices.register).`;
+const COMMANDS: Readonly<Record<string, Command>> = {
+  call: callCommand,
+  demo: demoCommand,
+  'import-invoices': importInvoicesCommand,
+  template: templateCommand,
+  sync: syncCommand,
+};
+
+function overview(): string {
+  return [
+    'Usage:',
+    ...Object.values(COMMANDS).map((c) => `  ${c.synopsis()}`),
+    '  shipdesk COMMAND --help    what a command does, option by option',
+    '  shipdesk --version',
+    'Methods for `call` are listed in shared/contract.ts (e.g. shipments.list, invoices.register).',
+  ].join('\n');
+}
+
+function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    const asked = commandNamed(rest[0]);
+    process.stdout.write((asked ? asked.usage() : overview()) + '\n');
+    return 0;
+  }
+  const command = commandNamed(name);
+  if (!command) {
+    process.stderr.write(`shipdesk: ${name ? `unknown command "${name}"` : 'a command is required'}\n${overview()}\n`);
+    return 2;
+  }
+  if (wantsHelp(rest)) {
+    process.stdout.write(command.usage() + '\n');
+    return 0;
+  }
   try {
-    switch (command) {
-      case 'call':
-        return await runCall(parseArgs(rest));
-      case 'demo':
-        return runDemo(parseArgs(rest));
-      case 'import-invoices':
-        return await runImportInvoices(parseArgs(rest, IMPORT_FLAGS));
-      case 'template':
-        return await runTemplate(parseArgs(rest, TEMPLATE_FLAGS));
-      case 'import-orders':
-        return await runImportOrders(parseArgs(rest, IMPORT_ORDERS_FLAGS));
-      case 'export-invoices':
-        return await runExportInvoices(parseArgs(rest));
-      case 'export':
-        return await runExport(parseArgs(rest));
-      case 'sync':
-        return await runSync(parseArgs(rest, SYNC_FLAGS));
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(USAGE + '\n');
-        return 0;
-      default:
-        throw new UsageError(command ? `unknown command "${command}"` : 'a command is required');
-    }
+    return await command.run(rest);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`shipdesk: ${err.message}\n${USAGE}\n`);
+      process.stderr.write(`shipdesk ${name}: ${err.message}\n${command.usage()}\n`);
       return 2;
     }
-    process.stderr.write(`shipdesk: ${err instanceof Error ? err.message : String(err)}\n`);
+    // A refusal the operator can act on is one line; anything else is logged with its stack.
+    if (err instanceof ShipdeskError) process.stderr.write(`shipdesk ${name}: ${err.message}\n`);
+    else cliLog.error(`shipdesk ${name} failed`, { error: err });
     return 1;
   }
 }

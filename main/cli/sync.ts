@@ -3,25 +3,34 @@
 //   { released, polled, eventsStored, statusChanges, errorsByCode, online }
 // Exit 0: the cycle ran (per-number errors are in the summary). 1: it could not run, or the network was
 // unreachable. 2: bad usage. The tracker comes from settings or SHIPDESK_TRACKER_URL / SHIPDESK_TRACKER_KEY.
-import { openCliCore } from './openCore';
-import { UsageError, rejectUnknownFlags, requireFlag, type ParsedArgs } from './args';
+import { defineCommand, noPositionals } from './command';
+import { openCliCore, printJson } from './openCore';
 
-export const SYNC_FLAGS = ['once', 'all'] as const;
-
-export async function runSync(args: ParsedArgs): Promise<number> {
-  rejectUnknownFlags(args, ['db', ...SYNC_FLAGS]);
-  if (args.positional.length) throw new UsageError(`unexpected arguments: ${args.positional.join(' ')}`);
-  if (args.flags.get('once') !== true)
-    throw new UsageError('sync runs one cycle and needs --once (the app syncs continuously by itself)');
-  const dbPath = requireFlag(args, 'db');
-  const core = openCliCore(dbPath, { autoRelease: false });
-  if (!core) return 1;
-  try {
-    const summary = await core.sync.runCycle({ all: args.flags.get('all') === true });
-    const { online, tracking } = core.sync.state();
-    process.stdout.write(JSON.stringify({ ...summary, online, tracking }) + '\n');
-    return online ? 0 : 1;
-  } finally {
-    core.close();
-  }
-}
+export const syncCommand = defineCommand(
+  {
+    invocation: 'shipdesk sync',
+    summary: 'Runs one tracking sync cycle: sends due releases, then polls the carriers once.',
+    options: { once: { type: 'boolean' }, db: { type: 'string' }, all: { type: 'boolean' } },
+    describe: {
+      once: ['', 'run one cycle and stop (required: the app syncs continuously by itself)'],
+      db: ['FILE', 'the database'],
+      all: ['', 'poll every followed number, not only those due'],
+    },
+    required: ['once', 'db'],
+    whenMissing: { once: 'sync runs one cycle and needs --once (the app syncs continuously by itself)' },
+    notes: ['Exit 0 when the cycle ran, 1 when it could not or the network was unreachable, 2 on bad usage.'],
+  },
+  async ({ values, positionals }) => {
+    noPositionals(positionals);
+    const core = openCliCore(values.db ?? '', { autoRelease: false });
+    if (!core) return 1;
+    try {
+      const summary = await core.sync.runCycle({ all: values.all === true });
+      const { online, tracking } = core.sync.state();
+      printJson({ ...summary, online, tracking });
+      return online ? 0 : 1;
+    } finally {
+      core.close();
+    }
+  },
+);

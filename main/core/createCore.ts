@@ -5,9 +5,10 @@ import { exportInvoices } from './exports/bulkInvoices';
 import { exportDriverList, exportHistory } from './exports/deskLists';
 import { exportGrid } from './exports/gridExport';
 import { createImportService } from './imports/service';
+import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
 import { createOrderService } from './orders/service';
 import { mergeShipments, splitShipment } from './orders/splitMerge';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers, type Logger } from './rpc/dispatch';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
@@ -56,11 +57,6 @@ export interface Core {
   readonly db: Db;
 }
 
-const consoleLog: Logger = {
-  warn: (message, details) => console.warn(`[shipdesk] ${message}`, details ?? ''),
-  error: (message, details) => console.error(`[shipdesk] ${message}`, details ?? ''),
-};
-
 function buildHandlers(
   ctx: ServiceContext,
   actorOf: (call: CallContext, via?: Actor['via']) => Actor,
@@ -107,10 +103,15 @@ function buildHandlers(
 }
 
 export function createCore(options: CoreOptions): Core {
+  const log =
+    options.log ??
+    createLogger({
+      sinks: [stderrSink()],
+      level: logLevelFrom((options.env ?? process.env)['SHIPDESK_LOG_LEVEL'], 'warn'),
+    });
   const db = openDatabase(options.dbPath, { nativeBinding: options.nativeBinding });
-  const events = createEvents();
+  const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
-  const log = options.log ?? consoleLog;
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;
@@ -128,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
     if (closed) return Promise.resolve([]);
     return sync.runner.releaseDue().catch((err: unknown) => {
       if (closed) return []; // the database closed under a pass in flight: the work stays queued
-      log.error('outbox pass failed', { error: err instanceof Error ? err.message : String(err) });
+      log.error('outbox pass failed', { error: err });
       return [];
     });
   };
@@ -166,4 +167,5 @@ export function createCore(options: CoreOptions): Core {
   };
 }
 
-export type { CallContext, Dispatch, Logger } from './rpc/dispatch';
+export type { CallContext, Dispatch } from './rpc/dispatch';
+export type { Logger } from './log/logger';

@@ -1,5 +1,6 @@
 // Pushes from the core (row changed, sync state) to whoever listens: IPC, web sockets, tests.
 import type { PushEvent } from '../../shared/contract';
+import type { Logger } from './log/logger';
 
 export type PushListener = (event: PushEvent) => void;
 
@@ -9,7 +10,7 @@ export interface CoreEvents {
   emit(event: PushEvent): void;
 }
 
-export function createEvents(): CoreEvents {
+export function createEvents(log: Logger): CoreEvents {
   const listeners = new Set<PushListener>();
   return {
     on(listener) {
@@ -20,8 +21,9 @@ export function createEvents(): CoreEvents {
       for (const l of listeners) {
         try {
           l(event);
-        } catch {
-          // one broken listener must not stop the others
+        } catch (err) {
+          // One broken listener must not stop the others, nor go unseen.
+          log.error('a push listener failed', { event: event.type, error: err });
         }
       }
     },

@@ -1,7 +1,8 @@
 // Turns one `shipdesk:invoke` message into one dispatcher call. Pure: typed with the few fields it
 // reads from Electron's IpcMainInvokeEvent, so tests pass plain objects. Never throws.
 import type { Envelope } from '../../shared/errors';
-import type { Dispatch, Logger } from '../core/rpc/dispatch';
+import type { Logger } from '../core/log/logger';
+import type { Dispatch } from '../core/rpc/dispatch';
 import type { InvokeMessage } from './channels';
 import type { SenderFacts } from './senderCheck';
 

@@ -17,7 +17,8 @@ import {
 import { createCore } from '../core/createCore';
 import { osUserName } from '../core/osUser';
 import { encryptedKeyStore } from '../core/sync/config';
-import type { Logger } from '../core/rpc/dispatch';
+import { createLogger, logLevelFrom, stderrSink, type Logger } from '../core/log/logger';
+import { rotatingFileSink, type RotatingFileSink } from '../core/log/rotatingFile';
 import { INVOKE_CHANNEL, PUSH_CHANNEL } from './channels';
 import { createInvokeHandler } from './ipcAdapter';
 import { menuTemplate } from './menu';
@@ -36,10 +37,10 @@ const MAX_RENDERER_RESTARTS = 3;
 // rate limits are the core's business, so a short tick costs nothing when nothing is due.
 const SYNC_TICK_MS = 15_000;
 
-const log: Logger = {
-  warn: (message, details) => console.warn(`[shipdesk] ${message}`, details ?? ''),
-  error: (message, details) => console.error(`[shipdesk] ${message}`, details ?? ''),
-};
+const LOG_LEVEL = logLevelFrom(process.env.SHIPDESK_LOG_LEVEL, 'info');
+// Until the user-data folder is known, stderr only; then also <userData>/logs/shipdesk.log (see start()).
+let log: Logger = createLogger({ sinks: [stderrSink()], level: LOG_LEVEL, fields: { scope: 'desktop' } });
+let logFile: RotatingFileSink | null = null;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -197,8 +198,9 @@ function shutdown(): void {
   try {
     closing?.close();
   } catch (err) {
-    log.error('closing the database failed', { error: err instanceof Error ? err.message : String(err) });
+    log.error('closing the database failed', { error: err });
   }
+  logFile?.close();
 }
 
 function start(): void {
@@ -210,6 +212,10 @@ function start(): void {
     app.quit();
     return;
   }
+  // A packaged app has no console anyone sees: its log is a file, 1 MiB at most, five kept.
+  logFile = rotatingFileSink({ file: path.join(app.getPath('userData'), 'logs', 'shipdesk.log') });
+  log = createLogger({ sinks: [stderrSink(), logFile], level: LOG_LEVEL, fields: { scope: 'desktop' } });
+  log.info('Shipdesk starting', { version: app.getVersion(), electron: process.versions.electron });
   app.enableSandbox();
   app.on('second-instance', focusWindow);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));

@@ -1,24 +1,55 @@
 // `npm run web`: the shipping desk in a browser at http://127.0.0.1:<port>/?token=...
-// stdout carries exactly one line (the address) so scripts can read it; everything else goes to stderr.
+// stdout carries exactly one line (the address) so scripts can read it; the log goes to stderr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ShipdeskError } from '../../shared/errors';
+import {
+  isoInstant,
+  noPositionals,
+  parseCommand,
+  UsageError,
+  usageOf,
+  wantsHelp,
+  type CommandSpec,
+} from '../cli/command';
 import { createCore, type Core } from '../core/createCore';
+import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
 import { osUserName } from '../core/osUser';
-import { startDemoCarrier } from '../core/sync/demoCarrier';
+import { startDemoCarrier, type DemoCarrier } from '../demoCarrier/demoCarrier';
 import { defaultDatabasePath } from './dataDir';
-import { startWebHost, stderrLog, type WebHost } from './host';
+import { startWebHost, type WebHost } from './host';
 
 const DEFAULT_PORT = 5178;
-const USAGE = `Usage: npm run web -- [--db FILE] [--port P] [--operator NAME] [--token T] [--demo]
-  --db FILE        the database (default: the per-user data folder, shipdesk.db)
-  --port P         port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
-  --operator NAME  who registers invoices through this page (default: the settings, then the OS user)
-  --token T        a fixed access token (16+ characters of A-Z a-z 0-9 _ -), for scripts and tests
-  --demo           track parcels with a local demo carrier (labelled as such), so statuses move`;
 
-class UsageError extends Error {}
+const log = createLogger({
+  sinks: [stderrSink()],
+  level: logLevelFrom(process.env['SHIPDESK_LOG_LEVEL'], 'info'),
+  fields: { scope: 'web' },
+});
+
+const options = {
+  db: { type: 'string' },
+  port: { type: 'string' },
+  operator: { type: 'string' },
+  token: { type: 'string' },
+  demo: { type: 'boolean' },
+  now: { type: 'string' },
+} as const;
+
+const spec: CommandSpec<typeof options> = {
+  invocation: 'npm run web --',
+  summary: 'Serves the shipping desk on 127.0.0.1 and prints its address (with the access token) on stdout.',
+  options,
+  describe: {
+    db: ['FILE', 'the database (default: the per-user data folder, shipdesk.db)'],
+    port: ['P', `port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)`],
+    operator: ['NAME', 'who registers invoices through this page (default: the settings, then the OS user)'],
+    token: ['T', 'a fixed access token (16+ characters of A-Z a-z 0-9 _ -), for scripts and tests'],
+    demo: ['', 'track parcels with a local demo carrier (labelled as such), so statuses move'],
+    now: ['ISO', "the core's clock starts at this moment and runs on from there (demos, tests)"],
+  },
+  notes: ['Stop it with Ctrl+C or SIGTERM. Log lines go to stderr (SHIPDESK_LOG_LEVEL=debug|info|warn|error).'],
+};
 
 interface WebArgs {
   db: string | undefined;
@@ -26,83 +57,79 @@ interface WebArgs {
   operator: string | undefined;
   token: string | undefined;
   demo: boolean;
-  help: boolean;
+  now: number | undefined;
 }
 
-function parseWebArgs(argv: string[]): WebArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        port: { type: 'string' },
-        operator: { type: 'string' },
-        token: { type: 'string' },
-        demo: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-  const { values } = parsed;
+/** The checked options; a wrong one is a UsageError. */
+function readArgs(argv: string[]): WebArgs {
+  const { values, positionals } = parseCommand(spec, argv);
+  noPositionals(positionals);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535)
+    throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
   // A short or odd fixed token would make the lock weak or break the cookie that carries it.
-  if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(values.token)) {
-    throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -.');
-  }
+  if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(values.token))
+    throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -');
   if (values.operator !== undefined && values.operator.trim() === '')
-    throw new UsageError('--operator cannot be empty.');
+    throw new UsageError('--operator cannot be empty');
   return {
     db: values.db,
     port,
     operator: values.operator?.trim(),
     token: values.token,
     demo: values.demo ?? false,
-    help: values.help ?? false,
+    now: isoInstant(values.now, 'now'),
   };
 }
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`Shipdesk web: ${message}\n`);
-  process.exit(code);
+function fatal(message: string, fields: Record<string, unknown> = {}): never {
+  log.error(message, fields);
+  process.exit(1);
 }
 
-async function main(): Promise<void> {
+/** A clock that starts at `now` and runs on at the machine's pace. */
+function clockFrom(now: number | undefined): (() => number) | undefined {
+  if (now === undefined) return undefined;
+  const offset = now - Date.now();
+  return () => Date.now() + offset;
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(usageOf(spec) + '\n');
+    return;
+  }
   let args: WebArgs;
   try {
-    args = parseWebArgs(process.argv.slice(2));
+    args = readArgs(argv);
   } catch (err) {
-    fail(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`, 2);
-  }
-  if (args.help) {
-    process.stderr.write(USAGE + '\n');
-    return;
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`npm run web: ${err.message}\n${usageOf(spec)}\n`);
+    process.exit(2);
   }
   const rendererDir = path.join(__dirname, '../renderer');
   if (!existsSync(path.join(rendererDir, 'index.html')))
-    fail(`the screen is not built (${rendererDir} has no index.html). Run: npm run build`, 1);
+    fatal('the screen is not built (no index.html). Run: npm run build', { rendererDir });
 
   const dbPath = path.resolve(args.db ?? defaultDatabasePath());
-  const demo = args.demo ? await startDemoCarrier() : null;
-  if (demo) process.stderr.write(`Shipdesk web: demo carrier on ${demo.url}\n`);
+  const clock = clockFrom(args.now);
+  let demo: DemoCarrier | null = null;
   let core: Core;
   try {
+    demo = args.demo ? await startDemoCarrier(clock ? { clock } : {}) : null;
+    if (demo) log.info('demo carrier started', { url: demo.url });
     // Without --demo the tracker comes from SHIPDESK_TRACKER_URL / the settings, polled every 30 s.
     core = createCore({
       dbPath,
-      log: stderrLog,
+      log,
       defaultOperator: osUserName(),
+      ...(clock ? { clock } : {}),
       ...(demo?.coreOptions ?? { sync: { intervalMs: 30_000 } }),
     });
   } catch (err) {
-    if (err instanceof ShipdeskError) fail(`${err.message} (${dbPath})`, 1);
-    fail(`cannot open the database ${dbPath}: ${err instanceof Error ? err.message : String(err)}`, 1);
+    await demo?.close();
+    if (err instanceof ShipdeskError) fatal(err.message, { db: dbPath });
+    fatal('cannot open the database', { db: dbPath, error: err });
   }
 
   let host: WebHost;
@@ -113,31 +140,40 @@ async function main(): Promise<void> {
       rendererDir,
       token: args.token,
       operator: args.operator,
-      log: stderrLog,
+      log,
     });
   } catch (err) {
     core.close();
-    fail(err instanceof Error ? err.message : String(err), 1);
+    await demo?.close();
+    fatal(err instanceof Error ? err.message : String(err));
   }
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (reason: string) => {
     if (stopping) process.exit(0); // a second Ctrl+C means now
     stopping = true;
-    process.stderr.write(`Shipdesk web: ${signal}, closing.\n`);
+    log.info('closing', { reason });
     host
       .close()
-      .catch((err: unknown) => stderrLog.error('closing the web host failed', { error: String(err) }))
+      .catch((err: unknown) => log.error('closing the web host failed', { error: err }))
       .finally(() => {
         core.close();
         void (demo?.close() ?? Promise.resolve()).finally(() => process.exit(0));
       });
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  // Started by scripts/web.mjs over an IPC channel: if that process is gone (even killed outright),
+  // nobody can stop this one any more, so it stops itself.
+  if (process.send) process.on('disconnect', () => stop('the npm run web process ended'));
 
-  process.stderr.write(`Shipdesk web: database ${dbPath}\n`);
+  log.info('listening', {
+    port: host.port,
+    db: dbPath,
+    pid: process.pid,
+    ...(args.now !== undefined ? { now: new Date(args.now).toISOString() } : {}),
+  });
   process.stdout.write(`Shipdesk web: ${host.url}\n`);
 }
 
-void main().catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err), 1));
+void main(process.argv.slice(2)).catch((err: unknown) => fatal('the web host failed', { error: err }));

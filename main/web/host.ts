@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
-import type { Core, Logger } from '../core/createCore';
+import type { Core } from '../core/createCore';
+import { createLogger, stderrSink, type Logger } from '../core/log/logger';
 import {
   describeRequest,
   hostAllowed,
@@ -47,14 +48,6 @@ export interface WebHost {
   token: string;
   close(): Promise<void>;
 }
-
-/** Refusals and socket trouble, one line each on stderr. */
-export const stderrLog: Logger = {
-  warn: (message, details) =>
-    process.stderr.write(`[shipdesk web] ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
-  error: (message, details) =>
-    process.stderr.write(`[shipdesk web] ERROR ${message}${details ? ' ' + JSON.stringify(details) : ''}\n`),
-};
 
 type Refusal = { status: number; reason: string; text: string };
 
@@ -118,7 +111,8 @@ function listen(server: ReturnType<typeof createServer>, port: number): Promise<
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const log = options.log ?? stderrLog;
+  // Refusals and socket trouble, one line each.
+  const log = options.log ?? createLogger({ sinks: [stderrSink()], fields: { scope: 'web' } });
   const token = options.token ?? newToken();
   const operator = options.operator ?? '';
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -171,7 +165,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((req, res) => {
     answer(req, res).catch((err: unknown) => {
-      log.error('web host request failed', { error: err instanceof Error ? err.message : String(err) });
+      log.error('web host request failed', { error: err });
       if (!res.headersSent) sendText(res, 500, 'Shipdesk hit an unexpected problem.');
       else res.destroy();
     });

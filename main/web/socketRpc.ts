@@ -1,7 +1,8 @@
 // The dispatcher over WebSocket: one request frame in, one envelope out; every core event pushed to
 // every open socket. A bad frame gets an INVALID_INPUT reply and the socket keeps working.
 import type { WebSocket, WebSocketServer, RawData } from 'ws';
-import type { Core, Logger } from '../core/createCore';
+import type { Core } from '../core/createCore';
+import type { Logger } from '../core/log/logger';
 import { invalidInput, parseRequest, type ServerFrame } from './protocol';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */

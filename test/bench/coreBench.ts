@@ -7,6 +7,7 @@ import { generateDemo } from '../../main/core/demo/generate';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { TABS, REGIONS } from '../../shared/domain';
 import { measure, round, summarize, type BenchResult } from './stats';
+import { silentLogger } from '../../main/core/log/logger';
 
 const ctx = { operator: 'bench', via: 'manual' as const };
 const SEED = 7;
@@ -44,7 +45,7 @@ export async function benchCore(dbFile: string, size: number, runs: number): Pro
   const work = `${dbFile}.work`;
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(dbFile, work);
-  const core = createCore({ dbPath: work, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger });
   const out: BenchResult[] = [];
   try {
     // Every tab x region x claim, first page with counts, through the dispatcher.

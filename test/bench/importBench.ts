@@ -9,6 +9,7 @@ import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { stopParseWorker } from '../../main/core/imports/workerHost';
 import { ENGLISH_HEADER, sheet, streamedSheet } from '../fixtures/excel/workbooks';
 import { measure, round, summarize, type BenchResult } from './stats';
+import { silentLogger } from '../../main/core/log/logger';
 
 const ctx = { operator: 'bench', via: 'excel' as const };
 const MB = 1024 * 1024;
@@ -77,7 +78,7 @@ export async function benchImports(dbFile: string, size: number, runs: number): 
   const work = `${dbFile}.imports`;
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(dbFile, work);
-  const core = createCore({ dbPath: work, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger });
   const out: BenchResult[] = [];
   try {
     const awaiting = (

@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../main/core/createCore';
 import { startWebHost, type WebHost } from '../../main/web/host';
 import type { MethodInput, MethodName } from '../../shared/contract';
 import { measure, round, summarize, type BenchResult } from './stats';
+import { silentLogger } from '../../main/core/log/logger';
 
 const ROOT = path.join(__dirname, '../..');
 const RENDERER = path.join(ROOT, 'dist/renderer');
@@ -303,13 +304,13 @@ export async function benchScreen(dbFile: string, size: number, runs: number): P
   const work = `${dbFile}.screen`;
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(dbFile, work);
-  const core = createCore({ dbPath: work, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger });
   const host = await startWebHost({
     core,
     port: 0,
     rendererDir: RENDERER,
     operator: 'bench',
-    log: { warn: () => {}, error: () => {} },
+    log: silentLogger,
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

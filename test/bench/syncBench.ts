@@ -16,13 +16,13 @@ import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ProviderEvent } from '../../main/core/sync/provider';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { SyncTuningInput } from '../../main/core/sync/tuning';
-import { formatTime } from '../fake-carrier/graphql';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { formatTime } from '../../main/demoCarrier/graphql';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { round, summarize, type BenchResult } from './stats';
+import { silentLogger } from '../../main/core/log/logger';
 
 const ACTIVE = 10_000;
 const CARRIER = 'kr.cjlogistics';
-const silent = { warn: () => {}, error: () => {} };
 const repo = path.resolve(__dirname, '../..');
 
 /** The fake carrier in its own process, so its work does not count as ours. Every event visible at once. */
@@ -105,7 +105,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 /** The database path alone: provider answers built in memory, stored in groups of 128 numbers per commit. */
 function benchIngest(dbFile: string, size: number): BenchResult[] {
   const work = workCopy(dbFile, 'sync-ingest');
-  const core = createCore({ dbPath: work, autoRelease: false, log: silent, env: {} });
+  const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger, env: {} });
   try {
     const numbers = activate(core, ACTIVE, 8_000_000);
     const ctx = createServiceContext(core.db, Date.now, core.events);
@@ -171,7 +171,7 @@ async function benchCycle(
   const core = createCore({
     dbPath: work,
     autoRelease: false,
-    log: silent,
+    log: silentLogger,
     env: {},
     trackingProvider: trackerDeliveryProvider({ url, key: () => 'bench:bench', timeoutMs: 30_000 }),
     syncTuning: tuning,

@@ -12,6 +12,8 @@ import { startWebHost, type WebHost } from '../../main/web/host';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
 import { ensureRenderer, expectTotal, OPERATOR, RENDERER, row } from './helpers/desk';
+import { silentLogger } from '../../main/core/log/logger';
+import { errorsOnly } from '../support/log';
 
 let dir: string;
 let fake: FakeCarrier;
@@ -26,7 +28,7 @@ test.beforeAll(async () => {
   fake = await startFakeCarrier({});
   core = createCore({
     dbPath: path.join(dir, 'shipdesk.db'),
-    log: { warn: () => {}, error: () => {} },
+    log: silentLogger,
     trackingProvider: trackerDeliveryProvider({ url: fake.graphqlUrl, key: () => 'e2e:e2e', timeoutMs: 2_000 }),
     releaseConnector: httpReleaseConnector({ url: fake.releaseUrl, timeoutMs: 2_000 }),
     syncTuning: {
@@ -46,7 +48,7 @@ test.beforeAll(async () => {
     port: 0,
     rendererDir: RENDERER,
     operator: OPERATOR,
-    log: { warn: () => {}, error: (m) => console.error(m) },
+    log: errorsOnly,
   });
 });
 

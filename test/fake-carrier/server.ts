@@ -1,14 +1,14 @@
-// A fake carrier on 127.0.0.1: tracker.delivery's GraphQL API (POST /graphql) over scripted timelines,
-// and a release endpoint (POST /release) that applies each idempotency key once. Every request is
-// recorded (per carrier, with real and business time) so tests can check rate limits and replays.
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+// The tests' fake carrier: the product's demo carrier server (main/demoCarrier) with what only tests
+// need stepped in through its tap: injected faults, added latency, and a record of every request (per
+// carrier, with real and business time) so tests can check rate limits and replays.
+import type http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { FaultInjector, type FaultKind } from './faults';
-import { graphqlError, parseTrackRequest, trackAnswer, visibleEvents, type TrackRequest } from './graphql';
-import { automaticTimeline, type Timeline } from './timelines';
-import { handleRelease, type ReleaseBook } from './release';
-import { sendJson, sleep } from './respond';
+import { graphqlError } from '../../main/demoCarrier/graphql';
+import type { ReleaseBook } from '../../main/demoCarrier/release';
+import { sendJson } from '../../main/demoCarrier/respond';
+import { startCarrierServer, type ReleaseCall } from '../../main/demoCarrier/server';
+import type { Timeline } from '../../main/demoCarrier/timelines';
+import { FaultInjector, type FaultKind, type FaultPlan } from './faults';
 
 export interface FakeCarrierOptions {
   /** Business time: when scripted events become visible (a test's fake clock, or Date.now). */
@@ -32,6 +32,24 @@ export interface TrackRecord {
   authorization: string | undefined;
 }
 
+export interface ReleaseRecord {
+  key: string;
+  kind: string;
+  shipmentNo: string;
+  carrierId: string;
+  invoiceNo: string;
+  recipientCountry: string;
+  real: number;
+  business: number;
+  replay: boolean;
+  fault: FaultKind | null;
+}
+
+export interface FakeReleaseBook extends ReleaseBook {
+  /** Every request that reached the endpoint, in arrival order. */
+  receipts: ReleaseRecord[];
+}
+
 export interface FakeCarrier {
   url: string;
   graphqlUrl: string;
@@ -40,7 +58,7 @@ export interface FakeCarrier {
   readonly trackFaults: FaultInjector;
   readonly releaseFaults: FaultInjector;
   readonly tracks: TrackRecord[];
-  readonly releases: ReleaseBook;
+  readonly releases: FakeReleaseBook;
   setOffline(offline: boolean): void;
   setLatency(ms: number): void;
   /** The most requests for one carrier inside any window of `windowMs` (real time). */
@@ -48,17 +66,7 @@ export interface FakeCarrier {
   close(): Promise<void>;
 }
 
-async function readBody(req: http.IncomingMessage, max: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > max) return null;
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 let huge: { bytes: number; body: string } | null = null;
 /** A valid answer padded far past any sane size; built once, it is sent often under fault injection. */
@@ -71,124 +79,104 @@ function hugeBody(bytes: number): string {
   return huge.body;
 }
 
+/** A fault that ends the exchange without a proper answer; true when it did. */
+function abortive(
+  fault: FaultKind | null,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  plan: FaultPlan | null,
+): boolean {
+  if (fault === 'reset') req.socket.destroy();
+  else if (fault === 'timeout')
+    res.on('close', () => undefined); // held until the client gives up or close()
+  else if (fault === 'server_error') sendJson(res, 503, graphqlError('INTERNAL', 'service unavailable'));
+  else if (fault === 'rate_limited')
+    sendJson(res, 429, graphqlError('TOO_MANY_REQUESTS', 'slow down'), {
+      'retry-after': String(plan?.retryAfterSeconds ?? 1),
+    });
+  else return false;
+  return true;
+}
+
+/** Answers the faults that reply with something other than the timeline; true when it did. */
+function answeredWithFault(fault: FaultKind | null, res: http.ServerResponse, plan: FaultPlan | null): boolean {
+  if (fault === 'malformed') sendJson(res, 200, '{"data": {"track": {"events": {"edges": [');
+  else if (fault === 'wrong_shape') sendJson(res, 200, { data: { track: { events: { edges: 'not a list' } } } });
+  else if (fault === 'bad_request') sendJson(res, 200, graphqlError('BAD_REQUEST', 'invalid tracking number'));
+  else if (fault === 'not_found') sendJson(res, 200, graphqlError('NOT_FOUND', 'no tracking information yet'));
+  else if (fault === 'internal') sendJson(res, 200, graphqlError('INTERNAL', 'carrier backend failed'));
+  else if (fault === 'huge') sendJson(res, 200, hugeBody(plan?.hugeBytes ?? 2_000_000));
+  else return false;
+  return true;
+}
+
 export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promise<FakeCarrier> {
   const clock = options.clock ?? Date.now;
-  const scripts = new Map<string, Timeline>();
   const trackFaults = new FaultInjector();
   const releaseFaults = new FaultInjector();
   const tracks: TrackRecord[] = [];
-  const releases: ReleaseBook = { receipts: [], applied: new Map(), responses: new Map(), refused: new Map() };
-  const sockets = new Set<Socket>();
-  let offline = false;
+  const receipts: ReleaseRecord[] = [];
+  const releaseFaultOf = new WeakMap<ReleaseCall, FaultKind | null>();
   let latency = options.latencyMs ?? 0;
-  let closing = false;
 
-  /** A fault that ends the exchange without a proper answer; true when it did. */
-  const abortive = (
-    fault: FaultKind | null,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    plan = trackFaults.settings,
-  ): boolean => {
-    if (fault === 'reset') req.socket.destroy();
-    else if (fault === 'timeout')
-      res.on('close', () => undefined); // held until the client gives up or close()
-    else if (fault === 'server_error') sendJson(res, 503, graphqlError('INTERNAL', 'service unavailable'));
-    else if (fault === 'rate_limited')
-      sendJson(res, 429, graphqlError('TOO_MANY_REQUESTS', 'slow down'), {
-        'retry-after': String(plan?.retryAfterSeconds ?? 1),
-      });
-    else return false;
-    return true;
-  };
-
-  const answerTrack = async (req: http.IncomingMessage, res: http.ServerResponse, body: string) => {
-    if (options.apiKey && req.headers.authorization !== `TRACKQL-API-KEY ${options.apiKey}`) {
-      return sendJson(res, 401, graphqlError('UNAUTHENTICATED', 'a valid API key is required'));
-    }
-    const parsed = parseTrackRequest(body);
-    if ('error' in parsed) return sendJson(res, 400, graphqlError('BAD_REQUEST', parsed.error));
-    const r: TrackRequest = parsed;
-    const fault = trackFaults.pick(`${r.carrierId}:${r.trackingNumber}`);
-    tracks.push({
-      carrierId: r.carrierId,
-      trackingNumber: r.trackingNumber,
-      real: performance.now(),
-      business: clock(),
-      fault,
-      authorization: req.headers.authorization,
-    });
-    if (abortive(fault, req, res)) return;
-    const plan = trackFaults.settings;
-    if (fault === 'latency') await sleep(plan?.latencyMs ?? 50);
-    if (latency) await sleep(latency);
-    if (fault === 'malformed') return sendJson(res, 200, '{"data": {"track": {"events": {"edges": [');
-    if (fault === 'wrong_shape') return sendJson(res, 200, { data: { track: { events: { edges: 'not a list' } } } });
-    if (fault === 'bad_request') return sendJson(res, 200, graphqlError('BAD_REQUEST', 'invalid tracking number'));
-    if (fault === 'not_found') return sendJson(res, 200, graphqlError('NOT_FOUND', 'no tracking information yet'));
-    if (fault === 'internal') return sendJson(res, 200, graphqlError('INTERNAL', 'carrier backend failed'));
-    if (fault === 'huge') return sendJson(res, 200, hugeBody(plan?.hugeBytes ?? 2_000_000));
-    const key = `${r.carrierId}:${r.trackingNumber}`;
-    let timeline = scripts.get(key);
-    if (!timeline && options.automatic) {
-      timeline = automaticTimeline(r.carrierId, r.trackingNumber, clock(), options.automatic.scale);
-      scripts.set(key, timeline);
-    }
-    const visible = timeline ? visibleEvents(timeline, clock()) : [];
-    if (!timeline || !visible.length)
-      return sendJson(res, 200, graphqlError('NOT_FOUND', 'no tracking information yet'));
-    sendJson(res, 200, trackAnswer(r, timeline, visible));
-  };
-
-  const server = http.createServer((req, res) => {
-    if (offline || closing) {
-      req.socket.destroy();
-      return;
-    }
-    void (async () => {
-      const body = await readBody(req, 1024 * 1024);
-      if (body === null) return sendJson(res, 413, graphqlError('BAD_REQUEST', 'request too large'));
-      if (req.method === 'POST' && req.url === '/graphql') return answerTrack(req, res, body);
-      if (req.method === 'POST' && req.url === '/release') {
-        return handleRelease({
-          req,
-          res,
-          body,
-          book: releases,
-          faults: releaseFaults,
-          clock,
-          latency: () => latency,
-          abortive,
+  const server = await startCarrierServer({
+    clock,
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    ...(options.automatic ? { automatic: options.automatic } : {}),
+    port: options.port ?? 0,
+    tap: {
+      async track({ req, res, request }) {
+        const fault = trackFaults.pick(`${request.carrierId}:${request.trackingNumber}`);
+        tracks.push({
+          carrierId: request.carrierId,
+          trackingNumber: request.trackingNumber,
+          real: performance.now(),
+          business: clock(),
+          fault,
+          authorization: req.headers.authorization,
         });
-      }
-      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'no such endpoint' } });
-    })().catch(() => req.socket.destroy());
+        const plan = trackFaults.settings;
+        if (abortive(fault, req, res, plan)) return true;
+        if (fault === 'latency') await sleep(plan?.latencyMs ?? 50);
+        if (latency) await sleep(latency);
+        return answeredWithFault(fault, res, plan);
+      },
+      release(call) {
+        const { release } = call;
+        const fault = releaseFaults.pick(release.invoiceNo);
+        releaseFaultOf.set(call, fault);
+        receipts.push({
+          key: release.key,
+          kind: release.kind,
+          shipmentNo: release.shipmentNo,
+          carrierId: release.carrierId,
+          invoiceNo: release.invoiceNo,
+          recipientCountry: release.recipientCountry,
+          real: performance.now(),
+          business: release.at,
+          replay: call.replay,
+          fault,
+        });
+        return abortive(fault, call.req, call.res, releaseFaults.settings);
+      },
+      // Applied, then answered late: a crash between the two is what the crash tests need.
+      async applied(call) {
+        if (releaseFaultOf.get(call) === 'latency') await sleep(releaseFaults.settings?.latencyMs ?? 50);
+        if (latency) await sleep(latency);
+      },
+    },
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    if (offline) socket.destroy();
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
 
   return {
-    url,
-    graphqlUrl: `${url}/graphql`,
-    releaseUrl: `${url}/release`,
-    script: (carrierId, trackingNumber, timeline) => void scripts.set(`${carrierId}:${trackingNumber}`, timeline),
+    url: server.url,
+    graphqlUrl: server.graphqlUrl,
+    releaseUrl: server.releaseUrl,
+    script: server.script,
     trackFaults,
     releaseFaults,
     tracks,
-    releases,
-    setOffline(value) {
-      offline = value;
-      if (value) for (const s of sockets) s.destroy();
-    },
+    releases: Object.assign(server.releases, { receipts }),
+    setOffline: server.setOffline,
     setLatency(ms) {
       latency = ms;
     },
@@ -204,10 +192,6 @@ export async function startFakeCarrier(options: FakeCarrierOptions = {}): Promis
       }
       return best;
     },
-    async close() {
-      closing = true;
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: server.close,
   };
 }

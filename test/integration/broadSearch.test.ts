@@ -8,6 +8,7 @@ import { openDatabase } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
 import type { ShipmentListResult } from '../../shared/contract';
 import { tempDir } from '../support/core';
+import { silentLogger } from '../../main/core/log/logger';
 
 const dir = tempDir('shipdesk-broad-');
 let core: Core;
@@ -16,7 +17,7 @@ beforeAll(() => {
   const db = openDatabase(file);
   generateDemo(db, { shipments: 24_000, seed: 9 });
   db.close();
-  core = createCore({ dbPath: file, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  core = createCore({ dbPath: file, autoRelease: false, log: silentLogger });
 });
 afterAll(() => {
   core.close();

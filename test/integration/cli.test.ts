@@ -94,6 +94,60 @@ describe('shipdesk CLI', () => {
     }
   });
 
+  it("says why in one line, then shows that command's usage", () => {
+    const r = shipdesk('demo', '--db', db, '--shipments', 'lots');
+    const [reason, usage] = r.stderr.split('\n');
+    expect(reason).toBe('shipdesk demo: --shipments must be a whole number, not "lots"');
+    expect(usage).toBe('Usage: shipdesk demo --db FILE [--shipments N] [--seed S] [--now ISO]');
+    expect(r.stderr).not.toMatch(/shipdesk call/);
+    const unknown = shipdesk('sync', '--once', '--db', db, '--every');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.split('\n')[0]).toBe("shipdesk sync: Unknown option '--every'");
+  });
+
+  it('explains every command with --help, and tells its version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
+    expect(shipdesk('--version')).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const overview = shipdesk('--help');
+    expect(overview.code).toBe(0);
+    for (const command of ['call', 'demo', 'import-invoices', 'template', 'sync']) {
+      expect(overview.stdout).toContain(`shipdesk ${command}`);
+      const help = shipdesk(command, '--help');
+      expect(help.code, command).toBe(0);
+      expect(help.stdout.split('\n')[0]).toMatch(new RegExp(`^Usage: shipdesk ${command}`));
+      expect(help.stdout, command).toMatch(/^ {2}--\w/m);
+    }
+    expect(shipdesk('demo', '--help').stdout).toContain('--now ISO');
+  });
+
+  it('demo data with the same seed and --now is the same file, byte for byte; without --now it ends today', () => {
+    const files = ['a.db', 'b.db', 'c.db'].map((f) => path.join(dir, f));
+    const now = '2026-11-20T09:00:00+09:00';
+    for (const file of files.slice(0, 2)) {
+      const r = shipdesk('demo', '--db', file, '--shipments', '400', '--seed', '11', '--now', now);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ value: { now: '2026-11-20T00:00:00.000Z' } });
+    }
+    expect(fs.readFileSync(files[1]!).equals(fs.readFileSync(files[0]!))).toBe(true);
+
+    const before = Date.now();
+    const today = shipdesk('demo', '--db', files[2]!, '--shipments', '400', '--seed', '11');
+    const after = Date.now();
+    const anchored = Date.parse((JSON.parse(today.stdout) as { value: { now: string } }).value.now);
+    expect(anchored).toBeGreaterThanOrEqual(before);
+    expect(anchored).toBeLessThanOrEqual(after);
+    const newest = JSON.parse(
+      shipdesk('call', 'shipments.list', '{"sort":{"key":"orderDate","dir":"desc"},"limit":1}', '--db', files[2]!)
+        .stdout,
+    ) as { value: { rows: { orderedAt: string }[] } };
+    // The newest order is from the last day before now, so "Today" and "7 days" find rows.
+    expect(after - Date.parse(newest.value.rows[0]!.orderedAt)).toBeLessThan(2 * 86_400_000);
+
+    const zoneless = shipdesk('demo', '--db', path.join(dir, 'd.db'), '--now', '2026-11-20T09:00');
+    expect(zoneless.code).toBe(2);
+    expect(zoneless.stderr).toMatch(/--now must be an ISO time with its zone/);
+  });
+
   it('refuses to mix demo data into a database that has shipments', () => {
     const again = shipdesk('demo', '--db', db, '--shipments', '10');
     expect(again.code).toBe(1);

@@ -8,6 +8,8 @@ import { openDatabase, SCHEMA_VERSION } from '../../main/core/db/open';
 import { createCore } from '../../main/core/createCore';
 import { ShipdeskError } from '../../shared/errors';
 import { tempDir } from '../support/core';
+import { silentLogger } from '../../main/core/log/logger';
+import { captureLog } from '../support/log';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -75,23 +77,19 @@ describe('database', () => {
 describe('dispatcher', () => {
   it('answers an unexpected failure with INTERNAL and keeps serving', async () => {
     const file = fresh();
-    const errors: string[] = [];
-    const core = createCore({
-      dbPath: file,
-      log: { warn: () => {}, error: (m) => errors.push(m) },
-      autoRelease: false,
-    });
+    const captured = captureLog();
+    const core = createCore({ dbPath: file, log: captured.log, autoRelease: false });
     core.db.exec('DROP TABLE settings');
     const broken = await core.dispatch('settings.get', {}, { operator: 'kim', via: 'manual' });
     expect(broken).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(errors).toHaveLength(1);
+    expect(captured.lines.filter((l) => l.level === 'error')).toHaveLength(1);
     const fine = await core.dispatch('carriers.list', { region: 'domestic' }, { operator: 'kim', via: 'manual' });
     expect(fine.ok).toBe(true);
     core.close();
   });
 
   it('names the field and the problem in invalid input', async () => {
-    const core = createCore({ dbPath: fresh(), log: { warn: () => {}, error: () => {} } });
+    const core = createCore({ dbPath: fresh(), log: silentLogger });
     const res = await core.dispatch(
       'invoices.register',
       { shipmentNo: 'SD1', carrierId: 'kr.nowhere', invoiceNo: '' },

@@ -6,6 +6,7 @@ import { createCore } from '../../main/core/createCore';
 import { openDatabase } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
 import { tempDir } from '../support/core';
+import { silentLogger } from '../../main/core/log/logger';
 
 const dir = tempDir('shipdesk-demo-release-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ it('queues a release for every PREPARING_TO_SHIP demo shipment, and a sync pass 
   db.close();
   expect(summary.byStatus.PREPARING_TO_SHIP).toBeGreaterThan(0);
 
-  const core = createCore({ dbPath: file, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath: file, autoRelease: false, log: silentLogger });
   const pending = core.db
     .prepare(`SELECT count(*) AS n FROM outbox WHERE kind = 'release' AND state = 'pending'`)
     .get() as { n: number };

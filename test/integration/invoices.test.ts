@@ -10,7 +10,6 @@ beforeEach(() => {
 });
 afterEach(() => core.cleanup());
 
-const count = (sql: string) => (core.db.prepare(sql).get() as { n: number }).n;
 const snapshot = () => ({
   invoices: core.db.prepare('SELECT * FROM invoices ORDER BY id').all(),
   shipments: core.db.prepare('SELECT * FROM shipments ORDER BY id').all(),

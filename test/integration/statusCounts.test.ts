@@ -9,14 +9,14 @@ import { generateDemo } from '../../main/core/demo/generate';
 import { createServiceContext } from '../../main/core/services/context';
 import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ShipmentListResult } from '../../shared/contract';
-import { formatTime } from '../fake-carrier/graphql';
+import { formatTime } from '../../main/demoCarrier/graphql';
+import { silentLogger } from '../../main/core/log/logger';
 import { countsBySql } from '../support/counts';
 import { startTestCore, tempDir, type TestCore } from '../support/core';
 import { createLegacyDatabase, LEGACY_SCHEMA_VERSION } from '../support/legacySchema';
 import { BASE_TIME, lotteNumber, seedFacets, seedShipments } from '../support/seed';
 
 const HOUR = 3_600_000;
-const silent = { warn: () => {}, error: () => {} };
 
 async function list(core: Core, input: unknown): Promise<ShipmentListResult> {
   const env = await core.dispatch('shipments.list', input, { operator: 'kim', via: 'manual' });
@@ -136,7 +136,7 @@ describe('statusCounts on demo data', () => {
     const db = openDatabase(file);
     generateDemo(db, { shipments: 3_000, seed: 5 });
     db.close();
-    core = createCore({ dbPath: file, autoRelease: false, log: silent });
+    core = createCore({ dbPath: file, autoRelease: false, log: silentLogger });
   });
   afterAll(() => {
     core.close();

@@ -4,20 +4,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core/createCore';
 import { startSyncHarness, type SyncHarness } from '../fake-carrier/harness';
-import { scriptedTimeline, type Timeline } from '../fake-carrier/timelines';
+import { scriptedTimeline, type Timeline } from '../../main/demoCarrier/timelines';
+import { silentLogger } from '../../main/core/log/logger';
+import { captureLog, type LoggedLine } from '../support/log';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 let h: SyncHarness;
-let warnings: { message: string; details?: Record<string, unknown> }[];
+let warnings: LoggedLine[];
 beforeEach(async () => {
-  warnings = [];
-  h = await startSyncHarness({
-    log: {
-      warn: (message, details) => void warnings.push({ message, ...(details ? { details } : {}) }),
-      error: () => {},
-    },
-  });
+  const captured = captureLog('warn');
+  warnings = captured.lines;
+  h = await startSyncHarness({ log: captured.log });
 });
 afterEach(() => h.cleanup());
 
@@ -118,7 +116,7 @@ describe('bad input from carriers', () => {
     const core = createCore({
       dbPath: h.core.dbPath,
       clock: () => h.core.now.value + 2 * MIN,
-      log: { warn: () => {}, error: () => {} },
+      log: silentLogger,
       env: {},
       trackingProvider: { label: 'broken', demo: false, track: () => Promise.reject(new Error('adapter bug')) },
     });

@@ -10,7 +10,7 @@ import type { CarrierId } from '../../shared/carriers';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments } from '../support/seed';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 
 const repo = path.resolve(__dirname, '../..');
 const KEY = 'crash-test:key';

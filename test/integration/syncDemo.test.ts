@@ -2,8 +2,8 @@
 // by the number) moves registered shipments by itself through the background loop, labelled a demo.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { startDemoCarrier, type DemoCarrier } from '../../main/core/sync/demoCarrier';
-import { scenarioOf } from '../fake-carrier/timelines';
+import { startDemoCarrier, type DemoCarrier } from '../../main/demoCarrier/demoCarrier';
+import { scenarioOf } from '../../main/demoCarrier/timelines';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments } from '../support/seed';
 

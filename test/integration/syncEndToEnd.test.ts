@@ -1,7 +1,7 @@
 // Release and tracking end to end against the fake carrier on loopback: the HTTP release connector,
 // the tracker.delivery adapter, the schedule, cancellations, invalid numbers and manual refresh.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { startSyncHarness, TEST_KEY, type SyncHarness } from '../fake-carrier/harness';
 
 const MIN = 60_000;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarrierId } from '../../shared/carriers';
 import { FAULT_KINDS } from '../fake-carrier/faults';
 import { startSyncHarness, type SyncHarness } from '../fake-carrier/harness';
-import { FINAL_STATUS, scriptedTimeline, type Scenario } from '../fake-carrier/timelines';
+import { FINAL_STATUS, scriptedTimeline, type Scenario } from '../../main/demoCarrier/timelines';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

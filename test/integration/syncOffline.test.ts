@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import type { PushEvent } from '../../shared/contract';
 import { startSyncHarness, type SyncHarness } from '../fake-carrier/harness';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { seedShipments } from '../support/seed';
 
 const MIN = 60_000;

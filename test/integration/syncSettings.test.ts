@@ -6,9 +6,10 @@ import { encryptedKeyStore } from '../../main/core/sync/config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments } from '../support/seed';
+import { createLogger } from '../../main/core/log/logger';
 
 const KEY = 'client-7:Sup3r-Secret-Value';
 let fake: FakeCarrier;
@@ -18,10 +19,7 @@ const leftovers: TestCore[] = [];
 
 function start(env: Record<string, string> = {}, dbPath?: string): TestCore {
   logged = [];
-  const log = {
-    warn: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')),
-    error: (m: string, d?: unknown) => void logged.push(m + JSON.stringify(d ?? '')),
-  };
+  const log = createLogger({ sinks: [{ write: (line) => void logged.push(line) }] });
   return startTestCore({ env, log, ...(dbPath ? { dbPath } : {}) });
 }
 

@@ -6,7 +6,7 @@ import { httpReleaseConnector } from '../../main/core/sync/releaseHttp';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { FaultKind } from '../fake-carrier/faults';
 import { startFakeCarrier, type FakeCarrier } from '../fake-carrier/server';
-import { scriptedTimeline } from '../fake-carrier/timelines';
+import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 
 const KEY = 'id-1:secret-1';
 let fake: FakeCarrier;

@@ -10,6 +10,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, startWebHost, type WebHost } from '../../mai
 import { CONTENT_SECURITY_POLICY } from '../../main/web/headers';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
 import { startTestCore, type TestCore } from '../support/core';
+import { captureLog } from '../support/log';
 
 const MAX_MESSAGE = 64 * 1024;
 const SECRET = 'secret-outside-the-renderer-folder';
@@ -17,7 +18,7 @@ const SECRET = 'secret-outside-the-renderer-folder';
 let core: TestCore;
 let host: WebHost;
 let awaiting: string[] = [];
-const logLines: string[] = [];
+const captured = captureLog();
 
 beforeAll(async () => {
   core = startTestCore();
@@ -39,15 +40,13 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Shipdesk test page</title>');
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("shipdesk");');
   fs.writeFileSync(path.join(core.dir, 'secret.txt'), SECRET);
-  const remember = (message: string, details?: Record<string, unknown>) =>
-    logLines.push(message + (details ? ' ' + JSON.stringify(details) : ''));
   host = await startWebHost({
     core,
     port: 0,
     rendererDir,
     operator: 'web-test',
     maxMessageBytes: MAX_MESSAGE,
-    log: { warn: remember, error: remember },
+    log: captured.log,
   });
 });
 
@@ -179,8 +178,8 @@ describe('the page', () => {
     expect((await fetch(`${origin()}/`)).status).toBe(401);
     expect((await fetch(`${origin()}/?token=wrong-${host.token}`)).status).toBe(401);
     expect((await fetch(`${origin()}/assets/app.js`)).status).toBe(401);
-    expect(logLines.some((l) => /refused GET "\/".*token \(401\)/.test(l))).toBe(true);
-    expect(logLines.join('\n')).not.toContain(host.token);
+    expect(captured.text().some((l) => /refused GET "\/".*token \(401\)/.test(l))).toBe(true);
+    expect(captured.text().join('\n')).not.toContain(host.token);
   });
 
   it('refuses a spoofed Host header even with the right token', async () => {
@@ -234,7 +233,7 @@ describe('the socket', () => {
     const spoofed = await connect(socketUrl(), { Host: `attacker.invalid:${host.port}` });
     expect('refused' in spoofed && [403, 421].includes(spoofed.refused)).toBe(true);
     expect(await connect(`ws://127.0.0.1:${host.port}/elsewhere?token=${host.token}`)).toEqual({ refused: 404 });
-    expect(logLines.some((l) => /foreign Origin \(403\)/.test(l))).toBe(true);
+    expect(captured.text().some((l) => /foreign Origin \(403\)/.test(l))).toBe(true);
   });
 
   it('accepts the token from the cookie as well', async () => {
@@ -300,7 +299,7 @@ describe('the socket', () => {
     const c = await client();
     c.send(JSON.stringify({ id: 1, method: 'shipments.list', input: { pad: 'x'.repeat(MAX_MESSAGE + 10) } }));
     expect(await c.closed).toBe(1009);
-    await until(() => logLines.some((l) => /1009/.test(l)));
+    await until(() => captured.text().some((l) => /1009/.test(l)));
     bystander.send(JSON.stringify({ id: 3, method: 'settings.get', input: {} }));
     expect((await bystander.reply(3)).envelope?.ok).toBe(true);
     const fresh = await client();

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
+import { silentLogger } from '../../main/core/log/logger';
 
 export interface TestCore extends Core {
   dir: string;
@@ -24,8 +25,7 @@ export function startTestCore(options: Partial<CoreOptions> = {}): TestCore {
   const dir = tempDir();
   const dbPath = path.join(dir, 'shipdesk.db');
   const now = { value: Date.parse('2026-11-26T01:00:00Z') };
-  const silent = { warn: () => {}, error: () => {} };
-  const core = createCore({ dbPath, clock: () => now.value, log: silent, autoRelease: false, ...options });
+  const core = createCore({ dbPath, clock: () => now.value, log: silentLogger, autoRelease: false, ...options });
   const call = <M extends MethodName>(method: M, input: MethodInput<M>, operator = 'kim') =>
     core.dispatch(method, input, { operator, via: 'manual' }) as Promise<Envelope<MethodResult<M>>>;
   return {

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, describe, it, expect } from 'vitest';
 import type { PushEvent } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
+import type { Logger } from '../../main/core/log/logger';
 import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../../main/electron/channels';
 import { menuTemplate } from '../../main/electron/menu';
 import { isPermissionGranted } from '../../main/electron/permissions';
@@ -362,6 +363,7 @@ async function runMain(options: { lock?: boolean; coreThrows?: Error } = {}): Pr
   const electron = {
     app: {
       isPackaged: false,
+      getVersion: () => '0.1.0-test',
       setPath: (name: string, value: string) => {
         run.order.push(`setPath ${name}`);
         run.app.paths.set(name, value);
@@ -498,7 +500,7 @@ describe('main process wiring (main.ts against a fake electron)', () => {
     expect(store.kind).toBe('encrypted');
     store.write('secret-key-123');
     const userData = run.app.paths.get('userData') ?? '';
-    const written = fs.readdirSync(userData);
+    const written = fs.readdirSync(userData).filter((f) => f !== 'logs');
     expect(written).toHaveLength(1);
     expect(fs.readFileSync(path.join(userData, written[0] ?? '')).toString()).not.toContain('secret-key-123');
     expect(store.read()).toBe('secret-key-123');
@@ -628,6 +630,43 @@ describe('main process wiring (main.ts against a fake electron)', () => {
       { reason: 'clean-exit', exitCode: 0 },
     );
     expect(clean.windows[0]?.contents.reloads).toBe(0);
+  });
+
+  it('logs to a file in its data folder, one JSON line each, never a phone number or an address', async () => {
+    const run = await runMain();
+    const file = path.join(run.app.paths.get('userData') ?? '', 'logs', 'shipdesk.log');
+    const log = run.core?.options.log as Logger;
+    log.warn('release refused', {
+      shipmentNo: 'SD0000000001',
+      recipientPhone: '010-9876-5432',
+      address: { line1: '서울 강남구 테헤란로 152' },
+    });
+    fire(run.windows[0]?.contents.listeners ?? new Map(), 'render-process-gone', {}, { reason: 'oom', exitCode: 9 });
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      message: 'Shipdesk starting',
+      scope: 'desktop',
+      version: '0.1.0-test',
+    });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        message: 'release refused',
+        shipmentNo: 'SD0000000001',
+        recipientPhone: '[redacted]',
+        address: '[redacted]',
+      }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'the screen stopped', reason: 'oom' }),
+    );
+    expect(text).not.toContain('9876');
+    expect(text).not.toContain('테헤란로');
   });
 
   it('reopens the window on macOS dock activation once the last one was closed', async () => {

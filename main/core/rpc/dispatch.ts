@@ -10,6 +10,7 @@ import {
 } from '../../../shared/contract';
 import { ShipdeskError, type Envelope } from '../../../shared/errors';
 import type { Via } from '../../../shared/domain';
+import type { Logger } from '../log/logger';
 
 /** Who is acting and through which door. */
 export interface CallContext {
@@ -23,11 +24,6 @@ export type Handlers = {
 };
 
 export type Dispatch = (method: string, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
-
-export interface Logger {
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
 
 /** zod's issues as one readable sentence: "invoiceNo: an invoice number is required". */
 export function describeIssues(error: z.ZodError): string {
@@ -68,7 +64,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
           error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
         };
       }
-      log.error('handler failed', { method, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      log.error('handler failed', { method, error: err });
       return {
         ok: false,
         error: {

@@ -1,5 +1,6 @@
 // Turns a grid query into SQL: filters, keyset cursor and the per-tab and per-status counts.
 // Counts come from trigger-kept counters when the filters allow, so they never scan a million rows.
+/* eslint-disable @typescript-eslint/no-unused-expressions -- `if (x) (push, push)` builds each WHERE clause */
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';

@@ -1,7 +1,7 @@
 // What carriers sent that Shipdesk could not use as is: kept (with a count) so the operator can see it,
 // and logged once per kind, carrier and subject, so a bad feed cannot flood the log.
 import type { SyncProblemView } from '../../../shared/contract';
-import type { Logger } from '../rpc/dispatch';
+import type { Logger } from '../log/logger';
 import { iso } from '../domain/time';
 import type { ServiceContext } from '../services/context';
 

@@ -4,7 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import type { SyncCycleSummary, SyncStateView } from '../../../shared/contract';
 import { iso } from '../domain/time';
-import type { Logger } from '../rpc/dispatch';
+import type { Logger } from '../log/logger';
 import type { ServiceContext } from '../services/context';
 import { reclaimLeases, type ReleaseConnector } from '../services/outbox';
 import { releaseDueWork } from './releaseWork';

@@ -2,7 +2,8 @@
 // the runner, and the 'sync.*' handlers. createCore calls createSync once.
 import path from 'node:path';
 import { isSafeEndpoint } from '../../../shared/contract';
-import type { Handlers, Logger } from '../rpc/dispatch';
+import type { Logger } from '../log/logger';
+import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
 import { localReleaseConnector, type ReleaseConnector } from '../services/outbox';
 import {

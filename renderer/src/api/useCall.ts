@@ -33,7 +33,7 @@ export function useCall<M extends MethodName>(
     return () => {
       current = false;
     };
-    // `key` stands for the input: callers pass a literal object each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the input (a new literal each render)
   }, [client, method, key]);
   return result;
 }

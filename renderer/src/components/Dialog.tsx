@@ -42,7 +42,7 @@ export function Dialog({
       // The opener may be gone (its row re-rendered); then the caller decides where focus lands.
       if (opener?.isConnected && opener !== document.body) opener.focus();
     };
-    // Runs once per opening: the refs are stable.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per opening: the refs are stable
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {

@@ -12,6 +12,8 @@ import { createCore, type Core } from '../../../main/core/createCore';
 import { openDatabase, type Db } from '../../../main/core/db/open';
 import { DEFAULT_DEMO_NOW, generateDemo } from '../../../main/core/demo/generate';
 import { startWebHost, type WebHost } from '../../../main/web/host';
+import { silentLogger } from '../../../main/core/log/logger';
+import { errorsOnly } from '../../support/log';
 
 export const ROOT = path.join(__dirname, '../../..');
 export const RENDERER = path.join(ROOT, 'dist/renderer');
@@ -42,9 +44,6 @@ export interface Desk {
   dbPath: string;
   close(): Promise<void>;
 }
-
-const quiet = { warn: () => {}, error: () => {} };
-const hostLog = { warn: () => {}, error: (m: string) => console.error(m) };
 
 export function ensureRenderer(): void {
   if (fs.existsSync(path.join(RENDERER, 'index.html'))) return;
@@ -100,14 +99,14 @@ export async function startDesk(first: DeskOptions | number, seed?: number): Pro
     }
   }
   // autoRelease off: a registered invoice stays "Registered" until the test says otherwise.
-  const core = createCore({ dbPath, autoRelease: false, log: quiet, clock: () => now });
+  const core = createCore({ dbPath, autoRelease: false, log: silentLogger, clock: () => now });
   const operator = options.operator === undefined ? OPERATOR : options.operator;
   const host = await startWebHost({
     core,
     port: 0,
     rendererDir: RENDERER,
     ...(operator === null ? {} : { operator }),
-    log: hostLog,
+    log: errorsOnly,
   });
   fs.mkdirSync(SCREENS, { recursive: true });
   let current = host;
@@ -137,7 +136,7 @@ export async function restartHost(desk: Desk, operator: string | null = OPERATOR
     token: desk.host.token,
     rendererDir: RENDERER,
     ...(operator === null ? {} : { operator }),
-    log: hostLog,
+    log: errorsOnly,
   });
 }
 

@@ -1,12 +1,12 @@
-// `npm run web -- --demo`: the fake carrier from test/fake-carrier on 127.0.0.1, so a newcomer sees
+// `npm run web -- --demo`: a carrier on 127.0.0.1 (server.ts) wired into the core, so a newcomer sees
 // statuses move without a tracker account. Every number gets a timeline chosen by the number itself,
 // with hours played as seconds. The provider is labelled a demo, and the screen says so.
-import { startFakeCarrier } from '../../../test/fake-carrier/server';
-import type { ReleaseConnector } from '../services/outbox';
-import type { TrackingProvider } from './provider';
-import { httpReleaseConnector } from './releaseHttp';
-import { trackerDeliveryProvider } from './trackerDelivery';
-import type { SyncTuningInput } from './tuning';
+import type { ReleaseConnector } from '../core/services/outbox';
+import type { TrackingProvider } from '../core/sync/provider';
+import { httpReleaseConnector } from '../core/sync/releaseHttp';
+import { trackerDeliveryProvider } from '../core/sync/trackerDelivery';
+import type { SyncTuningInput } from '../core/sync/tuning';
+import { startCarrierServer } from './server';
 
 export interface DemoCarrier {
   url: string;
@@ -24,11 +24,17 @@ export interface DemoCarrierOptions {
   port?: number;
   /** Real seconds per carrier hour / 3600: 0.003 plays a day in about four minutes. */
   scale?: number;
+  /** The core's clock, so the carrier's event times agree with it (`--now`). Default Date.now. */
+  clock?: () => number;
 }
 
 export async function startDemoCarrier(options: DemoCarrierOptions = {}): Promise<DemoCarrier> {
   const scale = options.scale ?? 0.003;
-  const carrier = await startFakeCarrier({ port: options.port ?? 0, automatic: { scale } });
+  const carrier = await startCarrierServer({
+    port: options.port ?? 0,
+    automatic: { scale },
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const hour = 3_600_000 * scale;
   return {
     url: carrier.url,

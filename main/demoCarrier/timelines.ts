@@ -1,4 +1,4 @@
-// Scripted tracking timelines for the fake carrier: what a number's events are, and when each one
+// Scripted tracking timelines for the demo carrier: what a number's events are, and when each one
 // becomes visible. Raw statuses are what Korean carriers send (codes, and the Korean text that often
 // carries the real meaning), so the sync's mapping table is exercised end to end.
 import type { ShipmentStatus } from '../../shared/domain';
@@ -16,7 +16,7 @@ export interface ScriptedEvent {
 }
 
 export interface Timeline {
-  /** Business time (the fake server's clock) the timeline starts at. */
+  /** Business time (the carrier server's clock) the timeline starts at. */
   startAt: number;
   events: ScriptedEvent[];
 }

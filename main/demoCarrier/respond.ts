@@ -1,7 +1,5 @@
-// Small helpers shared by the fake carrier's endpoints.
+// Small helpers shared by the demo carrier's endpoints.
 import type http from 'node:http';
-
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function sendJson(
   res: http.ServerResponse,

@@ -1,4 +1,4 @@
-// The fake carrier's GraphQL surface: just enough of tracker.delivery's API to answer
+// The demo carrier's GraphQL surface: just enough of tracker.delivery's API to answer
 // `track(carrierId, trackingNumber) { lastEvent, events(last: N) }`, with variables or inline literals.
 import { z } from 'zod';
 import type { ScriptedEvent, Timeline } from './timelines';
