@@ -4,12 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
-import { UsageError, rejectUnknownFlags, requireFlag, stringFlag, type ParsedArgs } from './args';
-import { openCliCore } from './openCore';
-
-function print(value: Record<string, unknown>): void {
-  process.stdout.write(JSON.stringify(value) + '\n');
-}
+import { defineCommand, noPositionals, UsageError } from './command';
+import { openCliCore, printJson } from './openCore';
 
 /** Writes the download's bytes; answers the file and the rest of the result (rows, warnings, ...). */
 function writeOut(out: string, download: unknown): Record<string, unknown> {
@@ -27,58 +23,93 @@ function writeOut(out: string, download: unknown): Record<string, unknown> {
   return { ...rest, file, bytes: bytes.length };
 }
 
-export async function runExportInvoices(args: ParsedArgs): Promise<number> {
-  rejectUnknownFlags(args, ['db', 'channel', 'date', 'out']);
-  if (args.positional.length) throw new UsageError(`unexpected arguments: ${args.positional.join(' ')}`);
-  const value = requireFlag(args, 'channel');
-  const channel: InvoiceLayout | undefined = INVOICE_LAYOUTS.find((c) => c === value);
-  if (!channel) throw new UsageError(`--channel must be one of ${INVOICE_LAYOUTS.join(', ')}`);
-  const date = requireFlag(args, 'date');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
-  const out = requireFlag(args, 'out');
-  const core = openCliCore(requireFlag(args, 'db'));
-  if (!core) return 1;
-  try {
-    const env = await core.dispatch('exports.invoices', { channel, date }, { operator: '', via: 'api' });
-    if (!env.ok) {
-      print({ ok: false, error: env.error });
-      return 1;
+export const exportInvoicesCommand = defineCommand(
+  {
+    invocation: 'shipdesk export-invoices',
+    summary: "Writes a channel's bulk-invoice upload file with the numbers registered on a day.",
+    options: {
+      channel: { type: 'string' },
+      date: { type: 'string' },
+      db: { type: 'string' },
+      out: { type: 'string' },
+    },
+    describe: {
+      channel: [
+        INVOICE_LAYOUTS.join('|'),
+        "the channel whose seller center takes the file (generic: Shipdesk's own layout)",
+      ],
+      date: ['YYYY-MM-DD', 'the day the numbers were registered (home time zone)'],
+      db: ['FILE', 'the database'],
+      out: ['FILE', 'where to write the file'],
+    },
+    required: ['channel', 'date', 'db', 'out'],
+    notes: ['Prints { ok, file, rows, withoutNumber, warnings }. Exit 0 written, 1 refused, 2 bad usage.'],
+  },
+  async ({ values, positionals }) => {
+    noPositionals(positionals);
+    const channel: InvoiceLayout | undefined = INVOICE_LAYOUTS.find((c) => c === values.channel);
+    if (!channel) throw new UsageError(`--channel must be one of ${INVOICE_LAYOUTS.join(', ')}`);
+    const date = values.date ?? '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+    const core = openCliCore(values.db ?? '');
+    if (!core) return 1;
+    try {
+      const env = await core.dispatch('exports.invoices', { channel, date }, { operator: '', via: 'api' });
+      if (!env.ok) {
+        printJson({ ok: false, error: env.error });
+        return 1;
+      }
+      printJson({ ok: true, ...writeOut(values.out ?? '', env.value) });
+      return 0;
+    } finally {
+      core.close();
     }
-    print({ ok: true, ...writeOut(out, env.value) });
-    return 0;
-  } finally {
-    core.close();
-  }
-}
+  },
+);
 
-export async function runExport(args: ParsedArgs): Promise<number> {
-  rejectUnknownFlags(args, ['db', 'out', 'query']);
-  if (args.positional.length) throw new UsageError(`unexpected arguments: ${args.positional.join(' ')}`);
-  const out = requireFlag(args, 'out');
-  const format = /\.csv$/i.test(out) ? 'csv' : /\.xlsx$/i.test(out) ? 'xlsx' : null;
-  if (!format) throw new UsageError('--out must end in .xlsx or .csv');
-  const json = stringFlag(args, 'query') ?? '{}';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new UsageError(`--query is not valid JSON: ${json.slice(0, 80)}`);
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new UsageError('--query must be a JSON object');
-  // A shipments.list input: its page size and cursor mean nothing to an export of every row.
-  const query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'cursor'));
-  const core = openCliCore(requireFlag(args, 'db'));
-  if (!core) return 1;
-  try {
-    const env = await core.dispatch('exports.grid', { query, format }, { operator: '', via: 'api' });
-    if (!env.ok) {
-      print({ ok: false, error: env.error });
-      return env.error.code === 'INVALID_INPUT' ? 2 : 1;
+export const exportCommand = defineCommand(
+  {
+    invocation: 'shipdesk export',
+    summary: 'Writes the grid with its filters (a shipments.list input) to .xlsx or .csv, up to 100,000 rows.',
+    options: { db: { type: 'string' }, out: { type: 'string' }, query: { type: 'string' } },
+    describe: {
+      db: ['FILE', 'the database'],
+      out: ['FILE.xlsx|FILE.csv', 'where to write; the ending chooses the format'],
+      query: ['JSON', 'the filters, as shipments.list takes them (limit and cursor are ignored); default: everything'],
+    },
+    required: ['db', 'out'],
+    notes: [
+      'Prints { ok, file, rows, truncated }. Exit 0 written, 1 refused, 2 bad usage (also a query the list refuses).',
+    ],
+  },
+  async ({ values, positionals }) => {
+    noPositionals(positionals);
+    const out = values.out ?? '';
+    const format = /\.csv$/i.test(out) ? 'csv' : /\.xlsx$/i.test(out) ? 'xlsx' : null;
+    if (!format) throw new UsageError('--out must end in .xlsx or .csv');
+    const json = values.query ?? '{}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      throw new UsageError(`--query is not valid JSON: ${json.slice(0, 80)}`);
     }
-    print({ ok: true, ...writeOut(out, env.value) });
-    return 0;
-  } finally {
-    core.close();
-  }
-}
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+      throw new UsageError('--query must be a JSON object');
+    // A shipments.list input: its page size and cursor mean nothing to an export of every row.
+    const query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'cursor'));
+    const core = openCliCore(values.db ?? '');
+    if (!core) return 1;
+    try {
+      const env = await core.dispatch('exports.grid', { query, format }, { operator: '', via: 'api' });
+      if (!env.ok) {
+        printJson({ ok: false, error: env.error });
+        return env.error.code === 'INVALID_INPUT' ? 2 : 1;
+      }
+      printJson({ ok: true, ...writeOut(out, env.value) });
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+);

@@ -6,7 +6,9 @@ import { ShipdeskError } from '../../shared/errors';
 import { callCommand } from './call';
 import { type Command, UsageError, wantsHelp } from './command';
 import { demoCommand } from './demo';
+import { exportCommand, exportInvoicesCommand } from './exports';
 import { importInvoicesCommand } from './importInvoices';
+import { importOrdersCommand } from './importOrders';
 import { cliLog } from './openCore';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
@@ -15,7 +17,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   demo: demoCommand,
   'import-invoices': importInvoicesCommand,
+  'import-orders': importOrdersCommand,
   template: templateCommand,
+  'export-invoices': exportInvoicesCommand,
+  export: exportCommand,
   sync: syncCommand,
 };
 

@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { silentLogger } from '../../main/core/log/logger';
 import { createCore } from '../../main/core/createCore';
 import { GRID_COLUMNS, gridRows } from '../../main/core/exports/gridExport';
 import { createServiceContext } from '../../main/core/services/context';
@@ -16,7 +17,7 @@ let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
 
 async function main(): Promise<void> {
-  const core = createCore({ dbPath, autoRelease: false, log: { warn: () => {}, error: () => {} } });
+  const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   const query = { claim: 'all' as const, sort: { key: 'orderDate' as const, dir: 'desc' as const } };
   try {
     if (mode === 'export') {

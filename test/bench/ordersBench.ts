@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
+import { silentLogger } from '../../main/core/log/logger';
 import { createCore, type Core } from '../../main/core/createCore';
 import { stopParseWorker } from '../../main/core/imports/workerHost';
 import { koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
@@ -14,7 +15,6 @@ import { seedFacets } from '../support/seed';
 import { measure, round, summarize, type BenchResult } from './stats';
 
 const call = { operator: 'bench', via: 'excel' as const };
-const silent = { warn: () => {}, error: () => {} };
 
 async function dispatch(core: Core, method: string, input: unknown): Promise<Record<string, unknown>> {
   const env = await core.dispatch(method, input, call);
@@ -46,7 +46,7 @@ function freshDesk(dir: string, i: number): Core {
   const core = createCore({
     dbPath: file,
     autoRelease: false,
-    log: silent,
+    log: silentLogger,
     clock: () => Date.parse('2026-11-26T03:00:00Z'),
   });
   seedFacets(core.db);
