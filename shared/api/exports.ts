@@ -5,16 +5,9 @@ import type { CarrierId } from '../carriers';
 import { carrierId, method, shipmentNo, ymd } from './common';
 import type { FileDownload } from './imports';
 import { ShipmentListInput } from './shipments';
+import { EXPORT_FORMATS, INVOICE_LAYOUTS } from '../orders';
 
-/** The bulk-invoice layouts: one per channel that has a known upload file, and Shipdesk's own. */
-export const INVOICE_LAYOUTS = ['naver', 'coupang', 'amazon', 'shopify', 'ebay', 'generic'] as const;
-export type InvoiceLayout = (typeof INVOICE_LAYOUTS)[number];
-
-export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** The grid export's cap: 100,000 rows (the screen shows "truncated" beyond). */
-export const MAX_EXPORT_ROWS = 100_000;
+export { EXPORT_FORMATS, INVOICE_LAYOUTS, MAX_EXPORT_ROWS, type ExportFormat, type InvoiceLayout } from '../orders';
 
 export const InvoiceExportInput = z
   .strictObject({

@@ -6,38 +6,9 @@ import { method, shipmentNo, text } from './common';
 import type { FileDownload } from './imports';
 import { MAX_UPLOAD_BASE64 } from './imports';
 import type { ShipmentDetail } from './shipments';
+import { ORDER_FIELDS, type OrderField } from '../orders';
 
-/** Our fields, as the mapping step and `--map` name them. */
-export const ORDER_FIELDS = [
-  'orderNo',
-  'lineId',
-  'orderedAt',
-  'channel',
-  'buyerName',
-  'recipientName',
-  'recipientPhone',
-  'country',
-  'postalCode',
-  'addressLine1',
-  'addressLine2',
-  'memo',
-  'warehouse',
-  'policy',
-  'option',
-  'productId',
-  'productName',
-  'optionName',
-  'quantity',
-  'claim',
-  'originalOrderNo',
-] as const;
-export type OrderField = (typeof ORDER_FIELDS)[number];
-
-/** Fields every layout must have (a product id or a product name will do for the product). */
-export const REQUIRED_ORDER_FIELDS: readonly OrderField[] = ['orderNo', 'recipientName', 'addressLine1', 'quantity'];
-
-/** Up to 10,000 order lines; 10 MB. */
-export const MAX_ORDER_LINES = 10_000;
+export { MAX_ORDER_LINES, ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type OrderField } from '../orders';
 
 const bytesBase64 = z
   .string()

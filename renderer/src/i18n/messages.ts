@@ -2,11 +2,19 @@
 import * as desk from './messages/desk';
 import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
+import * as orders from './messages/orders';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 
-export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en };
+export const en = { ...screen.en, ...dialogs.en, ...desk.en, ...excel.en, ...sync.en, ...orders.en };
 
 export type MessageKey = keyof typeof en;
 
-export const ko: Record<MessageKey, string> = { ...screen.ko, ...dialogs.ko, ...desk.ko, ...excel.ko, ...sync.ko };
+export const ko: Record<MessageKey, string> = {
+  ...screen.ko,
+  ...dialogs.ko,
+  ...desk.ko,
+  ...excel.ko,
+  ...sync.ko,
+  ...orders.ko,
+};

@@ -5,6 +5,8 @@ import { DetailsDialog } from '../details/DetailsDialog';
 import { HistoryDialog } from '../history/HistoryDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { InvoiceDialog, type InvoiceOutcome } from '../invoices/InvoiceDialog';
+import { ExportDialog } from '../orders/ExportDialog';
+import { OrdersDialog } from '../orders/OrdersDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { carrierName, rowFromDetail } from '../../domain/rows';
 import { useLanguage } from '../../i18n';
@@ -80,5 +82,9 @@ export function DialogHost() {
       return <SettingsDialog onClose={close} />;
     case 'import':
       return <ImportDialog onClose={close} />;
+    case 'orders':
+      return <OrdersDialog onClose={close} onImported={() => void grid.getState().reload()} />;
+    case 'exports':
+      return <ExportDialog onClose={close} />;
   }
 }
