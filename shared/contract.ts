@@ -4,8 +4,10 @@
 import type { z } from 'zod';
 import { dataMethods } from './api/data';
 import { conflictMethods } from './api/conflicts';
+import { exportMethods } from './api/exports';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
+import { orderMethods } from './api/orders';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
@@ -15,6 +17,8 @@ export * from './api/conflicts';
 export * from './api/imports';
 export * from './api/invoices';
 export * from './api/pushes';
+export * from './api/exports';
+export * from './api/orders';
 export * from './api/settings';
 export * from './api/shipments';
 export * from './api/sync';
@@ -27,6 +31,8 @@ export const contract = {
   ...syncMethods,
   ...dataMethods,
   ...conflictMethods,
+  ...orderMethods,
+  ...exportMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -35,7 +35,17 @@ export type ClaimType = (typeof CLAIM_TYPES)[number];
 export const VIAS = ['manual', 'scan', 'excel', 'api'] as const;
 export type Via = (typeof VIAS)[number];
 
-export const HISTORY_ACTIONS = ['registered', 'modified', 'deleted', 'voided_by_carrier', 'address_changed'] as const;
+export const HISTORY_ACTIONS = [
+  'registered',
+  'modified',
+  'deleted',
+  'voided_by_carrier',
+  'address_changed',
+  // from order sheets (docs/ORDERS.md): a shipment made by an import, split off, or merged into
+  'created',
+  'split',
+  'merged',
+] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 /** Canonical tracking event codes (docs/CARRIERS.md "Tracking statuses"). */

@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'FILE_NOT_REGULAR',
   /** A restore was asked while a Shipdesk program has the database open. */
   'DATABASE_IN_USE',
+  /** A password-protected order sheet did not open with the password given. */
+  'FILE_PASSWORD_WRONG',
+  /** No order-sheet profile fits the file's headers and no column mapping was given (details: the headers). */
+  'PROFILE_UNKNOWN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

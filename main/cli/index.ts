@@ -8,7 +8,9 @@ import { backupCommand, restoreCommand } from './backup';
 import { callCommand } from './call';
 import { type Command, UsageError, wantsHelp } from './command';
 import { demoCommand } from './demo';
+import { exportCommand, exportInvoicesCommand } from './exports';
 import { importInvoicesCommand } from './importInvoices';
+import { importOrdersCommand } from './importOrders';
 import { cliLog, printEnvelope } from './openCore';
 import { syncCommand } from './sync';
 import { templateCommand } from './template';
@@ -19,7 +21,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   demo: demoCommand,
   'import-invoices': importInvoicesCommand,
+  'import-orders': importOrdersCommand,
   template: templateCommand,
+  'export-invoices': exportInvoicesCommand,
+  export: exportCommand,
   sync: syncCommand,
   backup: backupCommand,
   restore: restoreCommand,

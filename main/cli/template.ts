@@ -1,5 +1,6 @@
-// `shipdesk template --out FILE`: the Excel import template, through the dispatcher like every other
-// call (imports.template), on an in-memory database since the template holds no data.
+// `shipdesk template [--orders] --out FILE`: the Excel import template (or with --orders the order
+// template), through the dispatcher like every other call, on an in-memory database since the
+// template holds no data.
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,9 +12,12 @@ const Download = z.object({ fileName: z.string(), bytesBase64: z.string() });
 export const templateCommand = defineCommand(
   {
     invocation: 'shipdesk template',
-    summary: 'Writes the Excel template for registering invoice numbers in bulk.',
-    options: { out: { type: 'string' } },
-    describe: { out: ['FILE', 'where to write the .xlsx file'] },
+    summary: 'Writes the Excel template for registering invoice numbers in bulk (or, with --orders, for orders).',
+    options: { out: { type: 'string' }, orders: { type: 'boolean' } },
+    describe: {
+      out: ['FILE', 'where to write the .xlsx file'],
+      orders: ['', 'the order template (every order field, Korean and English headers) instead'],
+    },
     required: ['out'],
   },
   async ({ values, positionals }) => {
@@ -22,7 +26,8 @@ export const templateCommand = defineCommand(
     const core = openCliCore(':memory:', { autoRelease: false });
     if (!core) return 1;
     try {
-      const envelope = await core.dispatch('imports.template', {}, { operator: '', via: 'api' });
+      const method = values.orders === true ? 'orders.template' : 'imports.template';
+      const envelope = await core.dispatch(method, {}, { operator: '', via: 'api' });
       if (!envelope.ok) {
         printJson(envelope);
         return 1;

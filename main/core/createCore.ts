@@ -3,8 +3,13 @@ import { openDatabase, type Db } from './db/open';
 import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
 import { createCommitWorker, type CommitWorker } from './imports/commitWorkerHost';
+import { exportInvoices } from './exports/bulkInvoices';
+import { exportDriverList, exportHistory } from './exports/deskLists';
+import { exportGrid } from './exports/gridExport';
 import { createImportService } from './imports/service';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logger';
+import { createOrderService } from './orders/service';
+import { mergeShipments, splitShipment } from './orders/splitMerge';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
@@ -88,6 +93,7 @@ function buildHandlers(
   // Writes take their turn in the write queue, so none ever waits inside SQLite on the commit worker's lock.
   const queued = <T>(work: () => T | Promise<T>): Promise<T> => ctx.writes.run(work);
   const { handlers: s } = sync;
+  const orders = createOrderService(ctx, afterWrite);
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
@@ -115,6 +121,17 @@ function buildHandlers(
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
+    'orders.preview': (input) => orders.preview(input),
+    'orders.commit': (input, call) => queued(() => orders.commit(input, actorOf(call, 'excel'))),
+    'orders.profiles': () => orders.profiles(),
+    'orders.deleteProfile': (input) => queued(() => orders.deleteProfile(input)),
+    'orders.template': () => orders.template(),
+    'shipments.split': (input, call) => queued(() => write(splitShipment(ctx, input, actorOf(call)))),
+    'shipments.merge': (input, call) => queued(() => write(mergeShipments(ctx, input, actorOf(call)))),
+    'exports.invoices': (input) => exportInvoices(ctx, input),
+    'exports.grid': (input) => exportGrid(ctx, input),
+    'exports.history': (input) => exportHistory(ctx, input),
+    'exports.driverList': (input) => exportDriverList(ctx, input),
     ...s,
     'sync.refresh': (input, call) => queued(() => s['sync.refresh'](input, call)),
     'sync.retryDeadLetter': (input, call) => queued(() => s['sync.retryDeadLetter'](input, call)),

@@ -14,7 +14,7 @@ export const REQUEST_LIMITS = {
 } as const;
 
 /** Methods whose input carries a file (base64 in one string); their size cap is the transport's. */
-const UPLOAD_METHODS = new Set(['imports.preview']);
+const UPLOAD_METHODS = new Set(['imports.preview', 'orders.preview']);
 
 /** Null when `text` is within the limits for `method`, else a sentence saying which limit it passed. */
 export function boundsProblem(method: string | null, text: string): string | null {

@@ -6,12 +6,25 @@ import { REGIONS, type HistoryAction, type Region, type Via } from '../domain';
 import { carrierId, invoiceNo, method, reason, scanned, shipmentNo, via } from './common';
 import type { Address, ShipmentDetail } from './shipments';
 
+/** What a history entry records before and after: a number, an address, or (split, merge, import) lines. */
+export interface HistorySnapshot {
+  carrierId?: string;
+  invoiceNo?: string;
+  address?: Address;
+  /** split / merged: the other shipments involved. */
+  shipmentNos?: string[];
+  /** created / split / merged: the channel lines and quantities on this shipment. */
+  lines?: { lineId: string; quantity: number }[];
+  /** created: the order sheet it came from. */
+  source?: string;
+}
+
 export interface HistoryEntry {
   id: number;
   shipmentNo: string;
   action: HistoryAction;
-  before: { carrierId?: string; invoiceNo?: string; address?: Address } | null;
-  after: { carrierId?: string; invoiceNo?: string; address?: Address } | null;
+  before: HistorySnapshot | null;
+  after: HistorySnapshot | null;
   operator: string;
   via: Via;
   at: string;

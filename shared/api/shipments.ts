@@ -1,6 +1,7 @@
 // Shipments: the grid's query, its rows and counts, one shipment's detail, the filter facets.
 import { z } from 'zod';
 import type { CarrierId } from '../carriers';
+import type { ChannelId } from '../channels';
 import {
   CLAIM_TYPES,
   REGIONS,
@@ -109,6 +110,8 @@ export interface ShipmentListResult {
 }
 
 export interface ShipmentItem {
+  /** The sales channel's id of this line (Naver 상품주문번호, Amazon order-item-id, ...). */
+  lineId: string;
   productId: string;
   productName: string;
   optionName: string;
@@ -139,6 +142,14 @@ export interface ShipmentDetail {
   claim: ClaimType;
   originalOrderNo: string | null;
   salesChannel: string;
+  /** The sales channel's id (shared/channels.ts). */
+  channel: ChannelId;
+  /** The other shipments of this order (a split order), by number. */
+  siblingShipmentNos: string[];
+  /** An exchange: the original order's shipments. */
+  originalShipmentNos: string[];
+  /** An original order: the shipments of its exchange orders. */
+  exchangeShipments: { orderNo: string; shipmentNo: string }[];
   buyerName: string;
   status: ShipmentStatus;
   tab: Tab;

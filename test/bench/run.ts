@@ -1,10 +1,11 @@
-// `npm run bench [-- --sizes 100000,1000000] [--runs 40] [--json FILE]`: prints a table, writes JSON.
+// `npm run bench [-- --sizes 100000,1000000] [--runs 40] [--only orders,...] [--json FILE]`: prints a table, writes JSON.
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchBackup } from './backupBench';
 import { benchCore, demoDatabase } from './coreBench';
 import { benchHub } from './hubBench';
 import { benchImports } from './importBench';
+import { benchOrders } from './ordersBench';
 import { benchScreen } from './screenBench';
 import { benchSync } from './syncBench';
 import { printTable, type BenchResult } from './stats';
@@ -26,28 +27,38 @@ async function section(name: string, size: number, run: () => Promise<BenchResul
   }
 }
 
+function wanted(only: string[] | undefined, suite: string): boolean {
+  return !only || only.includes(suite);
+}
+
 async function main(): Promise<void> {
   const sizes = (arg('sizes') ?? '100000,1000000').split(',').map((s) => Number(s.replace(/_/g, '')));
   const runs = Number(arg('runs') ?? 40);
   const dir = path.resolve(arg('data') ?? '.tmp/bench');
+  // --only pool,core,orders,imports,sync,backup,screen: just those suites (all by default).
+  const only = arg('only')?.split(',');
   fs.mkdirSync(dir, { recursive: true });
   const results: BenchResult[] = [];
   // Many stations, one pool: needs PostgreSQL (Debian's postgresql) and the built CLI (npm run build).
-  const hubOnly = process.argv.includes('--hub-only');
-  if (hubOnly || !process.argv.includes('--no-hub')) {
+  if (wanted(only, 'pool')) {
     console.log('pool (PostgreSQL hub):');
     results.push(...(await section('pool', 0, () => benchHub())));
   }
-  for (const size of hubOnly ? [] : sizes) {
+  const perSize = ['core', 'orders', 'imports', 'sync', 'backup', 'screen'];
+  for (const size of only && !only.some((suite) => perSize.includes(suite)) ? [] : sizes) {
     console.log(`size ${size.toLocaleString('en-US')}:`);
     const db = demoDatabase(dir, size);
-    results.push(...(await section('core', size, () => benchCore(db, size, runs))));
+    if (wanted(only, 'core')) results.push(...(await section('core', size, () => benchCore(db, size, runs))));
+    // The order sheet and the grid export at the first size (the issue names 100,000 rows).
+    if (size === sizes[0] && wanted(only, 'orders'))
+      results.push(...(await section('orders', size, () => benchOrders(db, size, runs))));
     // The import, sync, backup and screen figures (and their main-thread stalls) at the largest size.
     if (size === sizes[sizes.length - 1]) {
-      results.push(...(await section('imports', size, () => benchImports(db, size, runs))));
-      results.push(...(await section('sync', size, () => benchSync(db, size, runs))));
-      results.push(...(await section('backup', size, () => benchBackup(db, size))));
-      if (!process.argv.includes('--no-screen'))
+      if (wanted(only, 'imports'))
+        results.push(...(await section('imports', size, () => benchImports(db, size, runs))));
+      if (wanted(only, 'sync')) results.push(...(await section('sync', size, () => benchSync(db, size, runs))));
+      if (wanted(only, 'backup')) results.push(...(await section('backup', size, () => benchBackup(db, size))));
+      if (!process.argv.includes('--no-screen') && wanted(only, 'screen'))
         results.push(...(await section('screen', size, () => benchScreen(db, size, runs))));
     }
   }

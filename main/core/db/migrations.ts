@@ -290,7 +290,106 @@ export const MIGRATIONS: readonly string[] = [
       ON CONFLICT DO UPDATE SET n = n + 1;
   END;
   `,
-  // 7: retention — shipments purged after the retention period leave their counts behind, per month
+  // 7: orders from the sales channels' order sheets (docs/ORDERS.md). An order no. is unique per
+  // channel, not globally, so the orders table is rebuilt (SQLite cannot drop a UNIQUE constraint);
+  // demo and earlier orders keep their ids and get a channel from their sales channel's name.
+  // Each order line keeps its channel's line id; history learns what split, merge and import do;
+  // shipment serials come from a counter so a merged-away number is never handed out again.
+  `
+  CREATE TABLE orders_v6 (
+    id                INTEGER PRIMARY KEY,
+    channel           TEXT NOT NULL DEFAULT 'other',  -- naver, coupang, shopify, amazon, ebay, ... (shared/channels.ts)
+    order_no          TEXT NOT NULL,
+    ordered_at        INTEGER NOT NULL,               -- epoch ms, UTC
+    sales_channel     TEXT NOT NULL,
+    buyer_name        TEXT NOT NULL,
+    claim             TEXT NOT NULL CHECK (claim IN ('general','exchange')),
+    original_order_id INTEGER REFERENCES orders(id),
+    CHECK ((claim = 'exchange') = (original_order_id IS NOT NULL)),
+    UNIQUE (channel, order_no)
+  ) STRICT;
+  INSERT INTO orders_v6 (id, channel, order_no, ordered_at, sales_channel, buyer_name, claim, original_order_id)
+    SELECT id,
+           CASE sales_channel
+             WHEN '네이버 스마트스토어' THEN 'naver' WHEN '쿠팡' THEN 'coupang' WHEN 'Shopify' THEN 'shopify'
+             WHEN '11번가' THEN '11st' WHEN 'G마켓' THEN 'esm' WHEN '카카오톡 선물하기' THEN 'kakao'
+             WHEN '자사몰' THEN 'own' WHEN '자사몰 글로벌' THEN 'own' ELSE 'other' END,
+           order_no, ordered_at, sales_channel, buyer_name, claim, original_order_id
+    FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_v6 RENAME TO orders;
+  CREATE INDEX orders_no ON orders(order_no);
+  CREATE INDEX orders_original ON orders(original_order_id) WHERE original_order_id IS NOT NULL;
+
+  -- line_id: the channel's id of the line (Naver 상품주문번호, Amazon order-item-id, ...); NULL for
+  -- lines entered before orders were imported, which answer with their own id. A line split by
+  -- quantity has one row per shipment, so (order_id, line_id) repeats across shipments only.
+  -- line_keys: the channel's other keys of the line (Coupang bundle and option id), JSON.
+  -- source_json: the line's cells as the channel's sheet had them, for re-upload layouts.
+  ALTER TABLE order_items ADD COLUMN line_id TEXT;
+  ALTER TABLE order_items ADD COLUMN line_keys TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE order_items ADD COLUMN source_json TEXT;
+  CREATE INDEX order_items_line ON order_items(order_id, line_id);
+
+  CREATE TABLE history_v6 (
+    id          INTEGER PRIMARY KEY,
+    shipment_id INTEGER NOT NULL REFERENCES shipments(id),
+    action      TEXT NOT NULL CHECK (action IN ('registered','modified','deleted','voided_by_carrier','address_changed',
+                                                'created','split','merged')),
+    before_json TEXT,
+    after_json  TEXT,
+    operator    TEXT NOT NULL,
+    via         TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    reason      TEXT
+  ) STRICT;
+  INSERT INTO history_v6 SELECT id, shipment_id, action, before_json, after_json, operator, via, at, reason FROM history;
+  DROP TABLE history;
+  ALTER TABLE history_v6 RENAME TO history;
+  CREATE INDEX history_shipment ON history(shipment_id, id);
+
+  -- The last shipment serial handed out; the next is above both this and every stored id.
+  CREATE TABLE serials (
+    name TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO serials (name, last) SELECT 'shipment', coalesce(max(id), 0) FROM shipments;
+
+  -- Column mappings the operator saved for layouts Shipdesk does not know, found again by their header set.
+  CREATE TABLE order_profiles (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    channel       TEXT NOT NULL,
+    header_key    TEXT NOT NULL,                      -- the header set, normalised and sorted
+    headers_json  TEXT NOT NULL,
+    mapping_json  TEXT NOT NULL,                      -- { header: field }
+    defaults_json TEXT NOT NULL DEFAULT '{}',
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX order_profiles_headers ON order_profiles(header_key);
+
+  -- Order-sheet imports share import_batches with the invoice import; each line's outcome is kept.
+  ALTER TABLE import_batches ADD COLUMN kind TEXT NOT NULL DEFAULT 'invoices' CHECK (kind IN ('invoices','orders'));
+  ALTER TABLE import_batches ADD COLUMN profile TEXT;
+  CREATE TABLE order_import_lines (
+    id          INTEGER PRIMARY KEY,
+    batch_id    INTEGER NOT NULL REFERENCES import_batches(id),
+    row_no      INTEGER NOT NULL,
+    channel     TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    line_id     TEXT NOT NULL,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('created','present','failed')),
+    shipment_id INTEGER REFERENCES shipments(id),
+    code        TEXT,
+    message     TEXT
+  ) STRICT;
+  CREATE INDEX order_import_lines_batch ON order_import_lines(batch_id, row_no);
+
+  -- A day's registered numbers (the channels' upload files, the driver's list) without a scan.
+  CREATE INDEX invoices_registered ON invoices(registered_at) WHERE active = 1;
+  `,
+  // 8: retention — shipments purged after the retention period leave their counts behind, per month
   // of order, region and last status, so reports over old months still add up.
   `
   CREATE TABLE purged_counts (
@@ -304,7 +403,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (order_month, region, status)
   ) STRICT, WITHOUT ROWID;
   `,
-  // 8: many stations, one pool (docs/HUB.md). The pool's version and revision each shipment's view is
+  // 9: many stations, one pool (docs/HUB.md). The pool's version and revision each shipment's view is
   // based on; operations queued for the hub with their verdicts; conflicts this station lost, kept for
   // the operator; pool states waiting behind this station's own unanswered operations.
   `
@@ -352,7 +451,7 @@ export const MIGRATIONS: readonly string[] = [
     state       TEXT NOT NULL
   ) STRICT;
   `,
-  // 9: searches by order number and product id. A product id is not a key (a product may be in
+  // 10: searches by order number and product id. A product id is not a key (a product may be in
   // thousands of shipments), so each shipment's order number and product ids are kept here beside
   // what the grid filters and sorts by, ordered by key then order date: a search reads one range,
   // already in grid order, and never touches the shipments it does not show. Triggers keep the rows
@@ -473,7 +572,7 @@ export const MIGRATIONS: readonly string[] = [
       FROM shipments s WHERE s.id = new.shipment_id;
   END;
   `,
-  // 10: the status bar's queue and dead-letter counts after every registration are a lookup, not a
+  // 11: the status bar's queue and dead-letter counts after every registration are a lookup, not a
   // count of the outbox (a day offline queues thousands of releases).
   `
   CREATE TABLE outbox_counts (

@@ -145,11 +145,22 @@ function refuseNewerSchema(db: Db): number {
 
 export function migrate(db: Db): void {
   const current = refuseNewerSchema(db);
-  for (let v = current; v < SCHEMA_VERSION; v++) {
-    const sql = MIGRATIONS[v]!;
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+  if (current >= SCHEMA_VERSION) return;
+  // SQLite changes a constraint only by rebuilding the table, which must run with foreign keys off
+  // (the pragma cannot change inside a transaction); each migration is checked before it commits.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let v = current; v < SCHEMA_VERSION; v++) {
+      const sql = MIGRATIONS[v]!;
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length) throw new Error(`migration ${v + 1} left ${broken.length} rows without their parent`);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
 }

@@ -1,6 +1,7 @@
 // The insert statements of the bulk load. Binding a parameter costs more than SQLite's own work
 // for a row, so columns with few values (status, carrier, scan words) are SQL literals in one
 // prepared variant per value instead of parameters.
+import { channelOfName, type ChannelId } from '../../../shared/channels';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { CARRIER_LIST } from './catalog';
@@ -38,6 +39,8 @@ export class DemoStatements {
   private readonly historySql: Variants;
   private readonly pending: HistoryRow[] = [];
   private readonly skip: number[] = [];
+  /** Sales channel name -> channel id, looked up once per name. */
+  private readonly channelIds: Record<string, ChannelId> = {};
 
   constructor(
     private readonly db: Db,
@@ -46,8 +49,10 @@ export class DemoStatements {
     this.ordersSql = new Variants(
       prepare,
       'orders',
-      (exchange) => `INSERT INTO orders (id, order_no, ordered_at, sales_channel, buyer_name, claim, original_order_id)
-        VALUES (?, ?, ?, ?, ?, ${exchange ? "'exchange', ?" : "'general', NULL"})`,
+      (
+        exchange,
+      ) => `INSERT INTO orders (id, order_no, ordered_at, sales_channel, buyer_name, channel, claim, original_order_id)
+        VALUES (?, ?, ?, ?, ?, ?, ${exchange ? "'exchange', ?" : "'general', NULL"})`,
     );
     // key = (status * 2 + international) * 2 + exchange
     this.shipmentsSql = new Variants(prepare, 'shipments', (key) => {
@@ -98,8 +103,9 @@ export class DemoStatements {
     buyer: string,
     original: number,
   ): void {
-    if (exchange) this.ordersSql.get(1).run([id, orderNo, at, channel, buyer, original]);
-    else this.ordersSql.get(0).run([id, orderNo, at, channel, buyer]);
+    const code = (this.channelIds[channel] ??= channelOfName(channel) ?? 'other');
+    if (exchange) this.ordersSql.get(1).run([id, orderNo, at, channel, buyer, code, original]);
+    else this.ordersSql.get(0).run([id, orderNo, at, channel, buyer, code]);
   }
 
   shipment(

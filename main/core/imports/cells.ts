@@ -21,7 +21,8 @@ export function rawValue(value: unknown): RawCell {
   if (typeof value === 'number')
     return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'error', text: String(value) };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
-  if (value instanceof Date) return { kind: 'date' };
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? { kind: 'date' } : { kind: 'date', ms: value.getTime() };
   if (typeof value !== 'object') return EMPTY;
   if ('formula' in value || 'sharedFormula' in value) {
     const f = 'formula' in value ? value.formula : 'sharedFormula' in value ? value.sharedFormula : '';

@@ -26,11 +26,11 @@ function label(field: ImportField): string {
   return WORDS[field];
 }
 
-function corrupted(field: ImportField, shown: string): FieldValue {
+function corrupted(what: string, shown: string): FieldValue {
   return {
     ok: false,
     code: 'NUMBER_CORRUPTED',
-    message: `Excel stored this ${label(field)} as a number and lost digits (it now reads ${shown}). Format the column as Text, type the number again, and upload.`,
+    message: `Excel stored this ${what} as a number and lost digits (it now reads ${shown}). Format the column as Text, type the number again, and upload.`,
   };
 }
 
@@ -39,7 +39,14 @@ function excelShows(n: number): string {
 }
 
 export function fieldValue(field: ImportField, cell: RawCell | undefined): FieldValue {
-  const what = label(field);
+  return cellValue(label(field), cell, field === 'invoiceNo' || field === 'orderNo');
+}
+
+/**
+ * Any column's cell as text, named `what` in messages. `idLike`: an id or number column, where a
+ * value in scientific notation means Excel already dropped digits.
+ */
+export function cellValue(what: string, cell: RawCell | undefined, idLike: boolean): FieldValue {
   if (!cell) return { ok: true, text: '', fromNumber: false };
   switch (cell.kind) {
     case 'empty':
@@ -53,21 +60,20 @@ export function fieldValue(field: ImportField, cell: RawCell | undefined): Field
           message: `The ${what} is a formula (${text.slice(0, 40)}). Type the value itself, or paste it as values.`,
         };
       }
-      if ((field === 'invoiceNo' || field === 'orderNo') && SCIENTIFIC.test(text))
-        return corrupted(field, text.toUpperCase());
+      if (idLike && SCIENTIFIC.test(text)) return corrupted(what, text.toUpperCase());
       return { ok: true, text, fromNumber: false };
     }
     case 'number':
       if (!Number.isInteger(cell.value)) {
         return Math.abs(cell.value) > MAX_EXACT
-          ? corrupted(field, excelShows(cell.value))
+          ? corrupted(what, excelShows(cell.value))
           : {
               ok: false,
               code: 'NOT_TEXT',
               message: `The ${what} is a decimal number (${cell.value}). Type it as text, digits only.`,
             };
       }
-      if (Math.abs(cell.value) > MAX_EXACT) return corrupted(field, excelShows(cell.value));
+      if (Math.abs(cell.value) > MAX_EXACT) return corrupted(what, excelShows(cell.value));
       return { ok: true, text: String(cell.value), fromNumber: true };
     case 'formula':
       return {

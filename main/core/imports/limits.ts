@@ -2,7 +2,7 @@
 // sized so that a hostile or broken file is refused long before it costs real memory or time.
 const MiB = 1024 * 1024;
 
-export const IMPORT_LIMITS = {
+export const IMPORT_LIMITS: ImportLimits = {
   /** Bytes of the uploaded file. */
   maxFileBytes: 10 * MiB,
   /** Data rows (header and blank rows not counted). */
@@ -28,9 +28,41 @@ export const IMPORT_LIMITS = {
   parseTimeoutMs: 20_000,
   /** The worker's heap cap: the last line of defence if a file slips past the limits above. */
   workerHeapMb: 512,
-} as const;
+};
 
-export type ImportLimits = typeof IMPORT_LIMITS;
+export interface ImportLimits {
+  maxFileBytes: number;
+  maxDataRows: number;
+  maxZipEntries: number;
+  maxEntryInflatedBytes: number;
+  maxTotalInflatedBytes: number;
+  maxRatio: number;
+  ratioFloorBytes: number;
+  maxSheetValueRows: number;
+  maxSheetRowElements: number;
+  maxSheetCells: number;
+  headerSearchRows: number;
+  parseTimeoutMs: number;
+  workerHeapMb: number;
+}
+
+/**
+ * Order sheets: a day of a busy store is up to 10,000 order lines, and channel sheets are wide
+ * (Naver's older layout has about 70 columns), so the sheet limits grow with them; the file-size
+ * limit and the zip-bomb ratio stay those of the invoice import.
+ */
+export const ORDER_LIMITS: ImportLimits = {
+  ...IMPORT_LIMITS,
+  maxDataRows: 10_000,
+  maxSheetValueRows: 12_000,
+  maxSheetRowElements: 60_000,
+  maxSheetCells: 1_000_000,
+  maxEntryInflatedBytes: 96 * MiB,
+  maxTotalInflatedBytes: 160 * MiB,
+  headerSearchRows: 10,
+  parseTimeoutMs: 60_000,
+  workerHeapMb: 1_024,
+};
 
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');

@@ -12,8 +12,8 @@ export type PreflightResult = { ok: true; kind: 'xlsx' | 'csv' } | { ok: false; 
 
 const MACROS_MESSAGE =
   'This workbook contains macros (.xlsm). Shipdesk does not open files with macros. In Excel choose Save As > Excel Workbook (.xlsx), then upload that file.';
-const BOMB_MESSAGE =
-  'This file unpacks to far more data than a sheet of 1,000 rows could hold, so Shipdesk refused it without opening it. Copy your rows into the Shipdesk template and upload that instead.';
+const bombMessage = (limits: ImportLimits) =>
+  `This file unpacks to far more data than a sheet of ${formatCount(limits.maxDataRows)} rows could hold, so Shipdesk refused it without opening it. Copy your rows into the Shipdesk template and upload that instead.`;
 
 export function tooLarge(size: number, limits: ImportLimits = IMPORT_LIMITS): FileRefusal {
   return refuse(
@@ -103,7 +103,7 @@ async function inflateAll(bytes: Uint8Array, entries: ZipEntry[], limits: Import
     if (!result.ok) {
       if (result.reason === 'too-big') {
         const limit = max === byRatio ? 'ratio' : max === totalLeft ? 'total' : 'entry';
-        return refuse('FILE_UNSAFE', BOMB_MESSAGE, { reason: 'zip-limits', entry: entry.name, limit }).refusal;
+        return refuse('FILE_UNSAFE', bombMessage(limits), { reason: 'zip-limits', entry: entry.name, limit }).refusal;
       }
       return refuse('FILE_DAMAGED', DAMAGED_MESSAGE, {
         detail: `${entry.name}: ${result.reason === 'method' ? 'unknown compression' : 'corrupt data'}`,

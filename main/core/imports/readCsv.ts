@@ -3,7 +3,9 @@
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { collectRows, headerRefusal, tooManyRows, type SourceRow } from './sheetRows';
 import { notSpreadsheet } from './sniff';
-import { refuse, type ParseOutcome, type RawCell } from './types';
+import { refuse, type FileRefusal, type ParseOutcome, type RawCell } from './types';
+
+type ParseRefusal = { ok: false; refusal: FileRefusal };
 
 // Control characters never found in a spreadsheet's text (tab, CR, LF are fine).
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -36,6 +38,9 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
 
 function delimiterOf(text: string): string {
   const firstLine = text.slice(0, Math.min(text.length, 4096)).split(/\r\n|\n|\r/, 1)[0] ?? '';
+  // Excel's own hint, written by some exports (eBay's) as the first line.
+  const hinted = /^sep=(.)$/i.exec(firstLine.trim());
+  if (hinted?.[1]) return hinted[1];
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const count = (d: string) => unquoted.split(d).length - 1;
   const best = [',', '\t', ';'].map((d) => [d, count(d)] as const).sort((a, b) => b[1] - a[1])[0];
@@ -95,13 +100,21 @@ function* sourceRows(text: string, delimiter: string): Generator<SourceRow> {
   }
 }
 
-export function readCsv(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): ParseOutcome {
+/** The decoded text's rows, or why the bytes are not a text table. */
+export function csvSource(bytes: Uint8Array): { ok: true; rows: Iterable<SourceRow>; encoding: string } | ParseRefusal {
   const decoded = decodeText(bytes);
   if (!decoded) return { ok: false, refusal: notSpreadsheet() };
   const text = decoded.text;
   if (text.trim() === '')
     return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.');
-  const collected = collectRows(sourceRows(text, delimiterOf(text)), limits);
+  return { ok: true, rows: sourceRows(text, delimiterOf(text)), encoding: decoded.encoding };
+}
+
+export function readCsv(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): ParseOutcome {
+  const source = csvSource(bytes);
+  if (!source.ok) return source;
+  const decoded = source;
+  const collected = collectRows(source.rows, limits);
   if (!collected.ok) return { ok: false, refusal: headerRefusal(collected.match) };
   if (collected.dataRows > limits.maxDataRows) return { ok: false, refusal: tooManyRows(collected.dataRows, limits) };
   return {

@@ -6,12 +6,12 @@ import { cellText, rawCellOf } from './cells';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { collectRows, headerRefusal, tooManyRows, type SheetRows, type SourceRow } from './sheetRows';
 import { DAMAGED_MESSAGE } from './zipDirectory';
-import { refuse, type ParseOutcome } from './types';
+import { refuse, type FileRefusal, type ParseOutcome } from './types';
 
 /** Header words beyond this column are not looked for. */
 const HEADER_COLUMNS = 256;
 
-function sourceRows(ws: ExcelJS.Worksheet): SourceRow[] {
+export function sourceRows(ws: ExcelJS.Worksheet): SourceRow[] {
   const rows: SourceRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     rows.push({
@@ -29,7 +29,10 @@ function sourceRows(ws: ExcelJS.Worksheet): SourceRow[] {
   return rows;
 }
 
-export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<ParseOutcome> {
+/** The workbook's sheets, visible ones first (a hidden sheet is rarely the one the operator filled in). */
+export async function loadSheets(
+  bytes: Uint8Array,
+): Promise<{ ok: true; sheets: ExcelJS.Worksheet[] } | { ok: false; refusal: FileRefusal }> {
   const workbook = new ExcelJS.Workbook();
   try {
     // Parts the importer never reads are skipped: less work, less surface.
@@ -41,8 +44,16 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_
       detail: err instanceof Error ? err.message.slice(0, 200) : 'unreadable',
     });
   }
-  // Visible sheets first: a hidden sheet is rarely the one the operator filled in.
   const sheets = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  return { ok: true, sheets };
+}
+
+export const NO_WORKSHEETS = 'This workbook has no worksheets. Fill in the Shipdesk template and upload it again.';
+
+export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_LIMITS): Promise<ParseOutcome> {
+  const loaded = await loadSheets(bytes);
+  if (!loaded.ok) return loaded;
+  const { sheets } = loaded;
   let first: Extract<SheetRows, { ok: false }> | null = null;
   for (const ws of sheets) {
     const collected = collectRows(sourceRows(ws), limits);
@@ -63,10 +74,6 @@ export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = IMPORT_
       },
     };
   }
-  if (sheets.length === 0)
-    return refuse(
-      'FILE_NOT_SPREADSHEET',
-      'This workbook has no worksheets. Fill in the Shipdesk template and upload it again.',
-    );
+  if (sheets.length === 0) return refuse('FILE_NOT_SPREADSHEET', NO_WORKSHEETS);
   return { ok: false, refusal: headerRefusal(first?.match ?? null) };
 }

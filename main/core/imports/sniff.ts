@@ -29,6 +29,11 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 export const LOCKED_OR_XLS_MESSAGE =
   'This workbook is password-protected or in the old .xls format. Open it in Excel, remove the password or save it as .xlsx, and upload it again.';
 
+/** An OLE file holding an encrypted .xlsx (rather than a legacy .xls). */
+export function isEncryptedWorkbook(bytes: Uint8Array): boolean {
+  return startsWith(bytes, OLE) && (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo'));
+}
+
 function oleRefusal(bytes: Uint8Array): FileRefusal {
   // Encrypted .xlsx (ECMA-376) is an OLE file holding EncryptionInfo + EncryptedPackage streams;
   // a legacy .xls holds a Workbook (or Book) stream. Both get the same advice, the likelier first.

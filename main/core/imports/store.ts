@@ -30,7 +30,18 @@ export interface ImportStore {
 }
 
 export function createImportStore(clock: () => number): ImportStore {
-  const entries = new Map<string, StoredImport>();
+  const store = createPreviewStore<StoredImport>(clock);
+  return {
+    put: (entry) => store.put((importId, createdAt) => ({ ...entry, importId, createdAt, committed: null })),
+    get: store.get,
+  };
+}
+
+/** Any preview kept for its commit (invoice or order imports): an id, a time, bounded in count and age. */
+export function createPreviewStore<T extends { importId: string; createdAt: number }>(
+  clock: () => number,
+): { put(make: (importId: string, createdAt: number) => T): T; get(importId: string): T | undefined } {
+  const entries = new Map<string, T>();
   const prune = () => {
     const now = clock();
     for (const [id, e] of entries) if (now - e.createdAt > MAX_AGE_MS) entries.delete(id);
@@ -41,8 +52,8 @@ export function createImportStore(clock: () => number): ImportStore {
     }
   };
   return {
-    put(entry) {
-      const stored: StoredImport = { ...entry, importId: randomUUID(), createdAt: clock(), committed: null };
+    put(make) {
+      const stored = make(randomUUID(), clock());
       entries.set(stored.importId, stored);
       prune();
       return stored;

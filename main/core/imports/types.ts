@@ -9,7 +9,8 @@ export type RawCell =
   | { kind: 'number'; value: number }
   | { kind: 'formula'; formula: string }
   | { kind: 'error'; text: string }
-  | { kind: 'date' }
+  /** ms: the wall-clock time Excel shows, written as if it were UTC (exceljs reads serials that way). */
+  | { kind: 'date'; ms?: number }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'merged' };
 
@@ -52,6 +53,51 @@ export interface FileRefusal {
 }
 
 export type ParseOutcome = { ok: true; sheet: ParsedSheet } | { ok: false; refusal: FileRefusal };
+
+/**
+ * A cell of a sheet read whole (order sheets): text as a string, an empty cell as null, anything
+ * else as its RawCell. Plain strings keep 10,000 rows of 30 columns cheap to send and check.
+ */
+export type GridCell = string | null | Exclude<RawCell, { kind: 'text' } | { kind: 'empty' }>;
+
+export function rawOfGridCell(cell: GridCell | undefined): RawCell {
+  if (cell === null || cell === undefined) return { kind: 'empty' };
+  return typeof cell === 'string' ? { kind: 'text', text: cell } : cell;
+}
+
+export function gridCellOf(raw: RawCell): GridCell {
+  if (raw.kind === 'empty') return null;
+  return raw.kind === 'text' ? raw.text : raw;
+}
+
+/** A sheet read whole, under the row that looks most like a header; the caller decides what the columns mean. */
+export interface ParsedGrid {
+  format: 'xlsx' | 'csv';
+  sheetName: string | null;
+  encoding: string | null;
+  /** The file was password-protected and opened with the password given. */
+  decrypted: boolean;
+  headerRow: number;
+  /** The header row's texts, column 1 first. */
+  headers: string[];
+  /** Non-blank rows below the header, up to the row limit. */
+  rows: { row: number; cells: GridCell[] }[];
+  /** Non-blank rows below the header in the file (may exceed rows.length). */
+  dataRows: number;
+}
+
+export type GridOutcome = { ok: true; grid: ParsedGrid } | { ok: false; refusal: FileRefusal };
+
+/** What the parse worker is asked to do with a file. */
+export type ParseRequest =
+  | { kind: 'invoices' }
+  | {
+      kind: 'grid';
+      /** Opens a password-protected workbook. */
+      password?: string;
+      /** Header words (normalised, see headerKey) that mark the header row. */
+      headerWords: string[];
+    };
 
 export function refuse(
   code: ErrorCode,

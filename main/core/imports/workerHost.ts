@@ -1,9 +1,9 @@
 // The parse worker, kept warm between files (loading exceljs costs about a second) and replaced
 // whenever a file runs past its time or memory limit. One file at a time; idle workers go away.
 import { Worker } from 'node:worker_threads';
-import { IMPORT_LIMITS } from './limits';
-import { parseWorkerAnswer } from './outcomeSchema';
-import { refuse, type ParseOutcome } from './types';
+import { IMPORT_LIMITS, ORDER_LIMITS, formatCount, type ImportLimits } from './limits';
+import { parseGridAnswer, parseWorkerAnswer } from './outcomeSchema';
+import { refuse, type FileRefusal, type GridOutcome, type ParseOutcome, type ParseRequest } from './types';
 import { importWorkerFile } from './workerFile';
 
 export interface ParseOptions {
@@ -11,16 +11,24 @@ export interface ParseOptions {
   heapMb?: number;
 }
 
+/** A refusal, answered the same way whatever the job asked for. */
+type Refused = { ok: false; refusal: FileRefusal };
+
 interface Job {
   id: number;
   bytes: Uint8Array;
+  request: ParseRequest;
   timeoutMs: number;
   heapMb: number;
-  resolve(outcome: ParseOutcome): void;
+  /** Rows a file of this kind may hold, for the "too heavy" message. */
+  maxDataRows: number;
+  /** Takes the worker's answer if it is one for this job (checked, never trusted). */
+  accept(message: unknown): boolean;
+  fail(refused: Refused): void;
 }
 
-const TOO_HEAVY =
-  'Reading this file took more time or memory than a sheet of 1,000 rows ever needs, so Shipdesk stopped. Copy your rows into the Shipdesk template and upload that.';
+const tooHeavy = (rows: number) =>
+  `Reading this file took more time or memory than a sheet of ${formatCount(rows)} rows ever needs, so Shipdesk stopped. Copy your rows into the Shipdesk template and upload that.`;
 const IDLE_MS = 5 * 60_000;
 
 let worker: { thread: Worker; heapMb: number } | null = null;
@@ -37,18 +45,21 @@ function stopWorker(): void {
   void thread.terminate();
 }
 
-function finish(job: Job, outcome: ParseOutcome): void {
-  if (running?.job !== job) return;
-  clearTimeout(running.timer);
+function settleRunning(): Job | null {
+  if (!running) return null;
+  const { job, timer } = running;
+  clearTimeout(timer);
   running = null;
-  job.resolve(outcome);
-  pump();
+  return job;
 }
 
-function failRunning(outcome: ParseOutcome): void {
+function failRunning(refused: Refused | ((job: Job) => Refused)): void {
   // The worker is in an unknown state: replace it before the next file.
   stopWorker();
-  if (running) finish(running.job, outcome);
+  const job = settleRunning();
+  if (!job) return;
+  job.fail(typeof refused === 'function' ? refused(job) : refused);
+  pump();
 }
 
 function startWorker(heapMb: number): Worker {
@@ -58,13 +69,15 @@ function startWorker(heapMb: number): Worker {
     stdout: true,
   });
   thread.on('message', (message: unknown) => {
-    const answer = parseWorkerAnswer(message);
-    if (running && answer && answer.id === running.job.id) finish(running.job, answer.outcome);
+    if (running && running.job.accept(message)) {
+      settleRunning();
+      pump();
+    }
   });
   thread.on('error', (err: Error & { code?: string }) => {
-    failRunning(
+    failRunning((job) =>
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? refuse('FILE_UNSAFE', TOO_HEAVY, { reason: 'memory' })
+        ? refuse('FILE_UNSAFE', tooHeavy(job.maxDataRows), { reason: 'memory' })
         : refuse(
             'INTERNAL',
             'Shipdesk could not read this file because its reader failed; nothing was saved. Try again, and report it if it repeats.',
@@ -99,7 +112,7 @@ function pump(): void {
   try {
     worker ??= { thread: startWorker(job.heapMb), heapMb: job.heapMb };
   } catch (err) {
-    job.resolve(
+    job.fail(
       refuse('INTERNAL', 'Shipdesk could not start its file reader; nothing was saved.', {
         detail: err instanceof Error ? err.message : String(err),
       }),
@@ -108,25 +121,53 @@ function pump(): void {
   }
   worker.thread.ref();
   const timer = setTimeout(
-    () => failRunning(refuse('FILE_UNSAFE', TOO_HEAVY, { reason: 'time', limitMs: job.timeoutMs })),
+    () => failRunning(refuse('FILE_UNSAFE', tooHeavy(job.maxDataRows), { reason: 'time', limitMs: job.timeoutMs })),
     job.timeoutMs,
   );
   running = { job, timer };
-  worker.thread.postMessage({ id: job.id, bytes: job.bytes });
+  worker.thread.postMessage({ id: job.id, bytes: job.bytes, request: job.request });
 }
 
-/** Preflight and parse one file in the worker; always resolves, with rows or a refusal. */
-export function parseInWorker(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseOutcome> {
+function enqueue<T>(
+  bytes: Uint8Array,
+  request: ParseRequest,
+  limits: ImportLimits,
+  options: ParseOptions,
+  read: (message: unknown) => { id: number; outcome: T } | null,
+): Promise<T | Refused> {
   return new Promise((resolve) => {
+    const id = nextId++;
     queue.push({
-      id: nextId++,
+      id,
       bytes,
-      timeoutMs: options.timeoutMs ?? IMPORT_LIMITS.parseTimeoutMs,
-      heapMb: options.heapMb ?? IMPORT_LIMITS.workerHeapMb,
-      resolve,
+      request,
+      timeoutMs: options.timeoutMs ?? limits.parseTimeoutMs,
+      heapMb: options.heapMb ?? limits.workerHeapMb,
+      maxDataRows: limits.maxDataRows,
+      accept(message) {
+        const answer = read(message);
+        if (!answer || answer.id !== id) return false;
+        resolve(answer.outcome);
+        return true;
+      },
+      fail: resolve,
     });
     pump();
   });
+}
+
+/** Preflight and parse one invoice file in the worker; always resolves, with rows or a refusal. */
+export function parseInWorker(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseOutcome> {
+  return enqueue(bytes, { kind: 'invoices' }, IMPORT_LIMITS, options, parseWorkerAnswer);
+}
+
+/** Preflight (opening it with the password if it has one) and read a whole sheet in the worker. */
+export function parseGridInWorker(
+  bytes: Uint8Array,
+  request: { password?: string; headerWords: string[] },
+  options: ParseOptions = {},
+): Promise<GridOutcome> {
+  return enqueue(bytes, { kind: 'grid', ...request }, ORDER_LIMITS, options, parseGridAnswer);
 }
 
 /** Stops the reader now (tests, shutdown); a later file starts a new one. */

@@ -1,4 +1,4 @@
-// Searches by order number and product id, read from search_keys (migration 9): each key's range
+// Searches by order number and product id, read from search_keys (migration 10): each key's range
 // is already in grid order (order date, then id) and carries every column the grid filters by, so
 // neither the page nor the counts read a shipment they do not show. A product's counts come from
 // its trigger-kept counters. Used while the grid is sorted by order date.

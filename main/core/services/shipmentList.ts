@@ -7,7 +7,15 @@ import type { ServiceContext } from './context';
 import { keyedSearch } from './searchKeys';
 import { readSettings } from './settings';
 import { countRows, type Counted } from './shipmentCounts';
-import { baseWhere, decodeCursor, encodeCursor, isSelective, type CursorValue, type FacetIds } from './shipmentQuery';
+import {
+  addCondition,
+  baseWhere,
+  decodeCursor,
+  encodeCursor,
+  isSelective,
+  type CursorValue,
+  type FacetIds,
+} from './shipmentQuery';
 
 interface RowRecord {
   id: number;
@@ -156,4 +164,36 @@ function gridRows(
   const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
     ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
   return ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
+}
+
+/**
+ * The ids of every shipment a grid query matches, in the grid's order, at most `max` (+1 to tell
+ * whether more match): one sorted pass, for exports that then read the rows a chunk at a time.
+ */
+export function shipmentIdsInOrder(
+  ctx: ServiceContext,
+  q: Omit<ShipmentListQuery, 'limit' | 'cursor'>,
+  max: number,
+): number[] {
+  const { homeTimeZone } = readSettings(ctx);
+  const query: ShipmentListQuery = { ...q, limit: 1 };
+  const selective = isSelective(ctx, query);
+  const where = baseWhere(query, resolveFacets(ctx, query), homeTimeZone, selective);
+  if (q.tab) addCondition(where, selective ? '+s.tab = ?' : 's.tab = ?', q.tab);
+  const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = q.sort.key === 'orderDate' ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
+  const sql = `SELECT s.id FROM shipments s ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
+  return (ctx.prepare(sql).all(...where.params, max + 1) as { id: number }[]).map((r) => r.id);
+}
+
+/** The grid's rows of these shipments, in the order given. */
+export function shipmentRowsByIds(ctx: ServiceContext, ids: readonly number[]): ShipmentRow[] {
+  const records = ctx
+    .prepare(`SELECT ${ROW_COLUMNS} FROM shipments s ${ROW_JOINS} WHERE s.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as RowRecord[];
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toRow(r)] : [];
+  });
 }

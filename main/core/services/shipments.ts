@@ -2,11 +2,14 @@
 // in shipmentList.ts.
 import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/contract';
 import { findCarrier } from '../../../shared/carriers';
+import { findChannel } from '../../../shared/channels';
 import type { ClaimType, Region, ShipmentStatus, Tab, TrackingCode, Via } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
+import { LINE_ID_SQL } from '../orders/existing';
+import { shipmentLinks } from '../orders/links';
 import type { ServiceContext } from './context';
 import { recordHubOp } from '../hub/record';
 import { writeHistory } from './history';
@@ -20,6 +23,7 @@ interface DetailRecord {
   claim: ClaimType;
   original_order_no: string | null;
   sales_channel: string;
+  channel: string;
   buyer_name: string;
   status: ShipmentStatus;
   tab: Tab;
@@ -144,7 +148,7 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
   const ref = findShipment(ctx, rawNo);
   const r = ctx
     .prepare(
-      `SELECT s.*, o.order_no, o.sales_channel, o.buyer_name, oo.order_no AS original_order_no,
+      `SELECT s.*, o.order_no, o.sales_channel, o.channel, o.buyer_name, oo.order_no AS original_order_no,
               w.code AS warehouse, w.name AS warehouse_name, p.code AS policy, p.name AS policy_name,
               op.code AS option, op.name AS option_name,
               i.carrier_id, i.invoice_no, i.registered_at, i.registered_by, i.via
@@ -160,9 +164,16 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     .get(ref.id) as DetailRecord;
   const items = ctx
     .prepare(
-      'SELECT product_id, product_name, option_name, quantity FROM order_items WHERE shipment_id = ? ORDER BY id',
+      `SELECT ${LINE_ID_SQL} AS line_id, oi.product_id, oi.product_name, oi.option_name, oi.quantity
+       FROM order_items oi WHERE oi.shipment_id = ? ORDER BY oi.id`,
     )
-    .all(ref.id) as { product_id: string; product_name: string; option_name: string; quantity: number }[];
+    .all(ref.id) as {
+    line_id: string;
+    product_id: string;
+    product_name: string;
+    option_name: string;
+    quantity: number;
+  }[];
   const hasInvoice = r.invoice_id !== null;
   const carrierId = (r.carrier_id && findCarrier(r.carrier_id)?.id) || null;
   const editable = hasInvoice && canEditInvoice(r.status);
@@ -173,6 +184,8 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     claim: r.claim,
     originalOrderNo: r.original_order_no,
     salesChannel: r.sales_channel,
+    channel: findChannel(r.channel)?.id ?? 'other',
+    ...shipmentLinks(ctx, ref.id),
     buyerName: r.buyer_name,
     status: r.status,
     tab: r.tab,
@@ -188,6 +201,7 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     optionName: r.option_name,
     memo: r.memo,
     items: items.map((i) => ({
+      lineId: i.line_id,
       productId: i.product_id,
       productName: i.product_name,
       optionName: i.option_name,
@@ -233,9 +247,14 @@ export function updateAddress(
   ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
     if (!canEditAddress(ref.invoiceId !== null)) {
+      // The way out depends on the status: an invoice can be deleted only while the parcel is not delivered or failed.
+      const wayOut = canEditInvoice(ref.status)
+        ? 'Delete the invoice first (the wastebasket beside the number), change the address, then register the number again.'
+        : `The parcel is already ${ref.status === 'DELIVERED' ? 'delivered' : 'with the carrier as failed'}, so its invoice cannot be deleted here; ask the carrier to redirect it.`;
       throw new ShipdeskError(
         'ADDRESS_LOCKED',
-        `The address of ${ref.shipmentNo} is locked because an invoice is registered. Delete the invoice first to change the address.`,
+        `The address of ${ref.shipmentNo} is locked because an invoice is registered. ${wayOut}`,
+        { shipmentNo: ref.shipmentNo, status: ref.status },
       );
     }
     const before = getShipment(ctx, ref.shipmentNo).address;

@@ -100,7 +100,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     networkChanged: () => publishState(),
   };
   const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
-  // outbox_counts is kept by triggers (migration 10): published after every write, so never a scan.
+  // outbox_counts is kept by triggers (migration 11): published after every write, so never a scan.
   const queued = () => count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state IN ('pending','leased')`);
 
   const persistLastSync = () =>

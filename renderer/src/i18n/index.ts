@@ -86,6 +86,8 @@ const ERROR_KEYS: Partial<Record<ErrorCode, MessageKey>> = {
   FILE_DAMAGED: 'error.FILE_DAMAGED',
   TOO_MANY_ROWS: 'error.TOO_MANY_ROWS',
   HEADER_MISMATCH: 'error.HEADER_MISMATCH',
+  FILE_PASSWORD_WRONG: 'error.FILE_PASSWORD_WRONG',
+  PROFILE_UNKNOWN: 'error.PROFILE_UNKNOWN',
 };
 
 /** A headline in the operator's language for an error code; the core's sentence follows as detail. */

@@ -4,6 +4,7 @@ import * as desk from './messages/desk';
 import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
 import * as numbers from './messages/numbers';
+import * as orders from './messages/orders';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 import * as view from './messages/view';
@@ -17,6 +18,7 @@ export const en = {
   ...conflicts.en,
   ...numbers.en,
   ...view.en,
+  ...orders.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -30,4 +32,5 @@ export const ko: Record<MessageKey, string> = {
   ...conflicts.ko,
   ...numbers.ko,
   ...view.ko,
+  ...orders.ko,
 };

@@ -14,7 +14,9 @@ export type OpenDialog =
   | { kind: 'details'; shipmentNo: string }
   | { kind: 'history'; shipmentNo: string }
   | { kind: 'settings' }
-  | { kind: 'import' };
+  | { kind: 'import' }
+  | { kind: 'orders' }
+  | { kind: 'exports' };
 
 interface DialogsState {
   open: OpenDialog | null;

@@ -3,9 +3,23 @@
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { useDialogs } from '../../stores/dialogs';
+import { useOrders } from '../orders/ordersStore';
 import { useImport } from './importStore';
 
 const carriesFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * Where a dropped file goes: to the order import when its dialog is open, or when the file is a
+ * password-protected workbook (an order sheet as Naver downloads it; the invoice import never
+ * reads those); everything else to the invoice import, as before.
+ */
+async function isOrderSheet(file: File, ordersOpen: boolean): Promise<boolean> {
+  if (ordersOpen) return true;
+  const head = new Uint8Array(await file.slice(0, OLE.length).arrayBuffer());
+  return OLE.every((b, i) => head[i] === b);
+}
 
 export function useDropFile(): boolean {
   const client = useClient();
@@ -33,9 +47,12 @@ export function useDropFile(): boolean {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       const open = useDialogs.getState().open;
-      if (open && open.kind !== 'import') return; // another dialog is busy: ignore, do not lose its work
-      useDialogs.getState().show({ kind: 'import' });
-      void useImport.getState().start(client, file);
+      if (open && open.kind !== 'import' && open.kind !== 'orders') return; // another dialog is busy: do not lose its work
+      void isOrderSheet(file, open?.kind === 'orders').then((orders) => {
+        useDialogs.getState().show({ kind: orders ? 'orders' : 'import' });
+        if (orders) void useOrders.getState().start(client, file);
+        else void useImport.getState().start(client, file);
+      });
     };
     const offPush = client.onPush((event) => useImport.getState().onPush(event));
     window.addEventListener('dragenter', enter);

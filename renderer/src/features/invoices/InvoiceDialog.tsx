@@ -74,7 +74,11 @@ export function InvoiceDialog({ shipmentNo, mode, scanned, onClose, onOutcome }:
       {loaded.state === 'failed' && <CallFailure error={loaded.error} message={loaded.message} />}
       {loaded.state === 'ready' && (
         <div className="invoice-dialog-body">
-          <ShipmentFacts detail={loaded.detail} onChanged={addressSaved} />
+          <ShipmentFacts
+            detail={loaded.detail}
+            onChanged={addressSaved}
+            onReplaced={(detail) => setLoaded({ state: 'ready', detail })}
+          />
           <InvoicePanel
             detail={loaded.detail}
             initialMode={mode}

@@ -3,14 +3,18 @@ import type { ShipmentDetail } from '../../../../shared/contract';
 import { StatusLabel } from '../../components/StatusLabel';
 import { useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
+import { OrderLinks } from '../orders/OrderLinks';
 import { AddressBlock } from './AddressBlock';
 
 export function ShipmentFacts({
   detail,
   onChanged,
+  onReplaced,
 }: {
   detail: ShipmentDetail;
   onChanged(detail: ShipmentDetail): void;
+  /** After a split or merge: the shipment as it is now. */
+  onReplaced(detail: ShipmentDetail): void;
 }) {
   const t = useT();
   const language = useLanguage((s) => s.language);
@@ -51,6 +55,7 @@ export function ShipmentFacts({
         <caption className="section-subtitle">{t('invoice.itemsCaption')}</caption>
         <thead>
           <tr>
+            <th scope="col">{t('lines.lineId')}</th>
             <th scope="col">{t('invoice.productId')}</th>
             <th scope="col">{t('invoice.productName')}</th>
             <th scope="col">{t('invoice.optionName')}</th>
@@ -61,7 +66,8 @@ export function ShipmentFacts({
         </thead>
         <tbody>
           {detail.items.map((item, i) => (
-            <tr key={`${item.productId}-${i}`}>
+            <tr key={`${item.lineId}-${i}`}>
+              <td className="mono">{item.lineId}</td>
               <td className="mono">{item.productId}</td>
               <td>{item.productName}</td>
               <td>{item.optionName}</td>
@@ -70,6 +76,7 @@ export function ShipmentFacts({
           ))}
         </tbody>
       </table>
+      <OrderLinks detail={detail} onReplaced={onReplaced} />
     </section>
   );
 }

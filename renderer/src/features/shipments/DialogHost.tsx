@@ -6,6 +6,8 @@ import { HistoryDialog } from '../history/HistoryDialog';
 import { ImportDialog } from '../import/ImportDialog';
 import { InvoiceDialog, type InvoiceOutcome } from '../invoices/InvoiceDialog';
 import { warningText } from '../invoices/issueText';
+import { ExportDialog } from '../orders/ExportDialog';
+import { OrdersDialog } from '../orders/OrdersDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import type { CarrierId } from '../../../../shared/carriers';
 import { carrierName, rowFromDetail } from '../../domain/rows';
@@ -89,5 +91,9 @@ export function DialogHost() {
       return <SettingsDialog onClose={close} />;
     case 'import':
       return <ImportDialog onClose={close} />;
+    case 'orders':
+      return <OrdersDialog onClose={close} onImported={() => void grid.getState().reload()} />;
+    case 'exports':
+      return <ExportDialog onClose={close} />;
   }
 }

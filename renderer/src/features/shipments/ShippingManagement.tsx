@@ -65,8 +65,14 @@ export function ShippingManagement() {
           <span className="app-name">{t('app.name')}</span>
           <span className="header-spacer" />
           <OperatorBadge />
+          <button type="button" className="button" onClick={() => show({ kind: 'orders' })}>
+            <Icon name="upload" size={14} /> {t('orders.open')}
+          </button>
           <button type="button" className="button" onClick={() => show({ kind: 'import' })}>
             <Icon name="upload" size={14} /> {t('excel.open')}
+          </button>
+          <button type="button" className="button" onClick={() => show({ kind: 'exports' })}>
+            <Icon name="download" size={14} /> {t('exports.open')}
           </button>
           <button type="button" className="button button-quiet" onClick={() => show({ kind: 'settings' })}>
             <Icon name="gear" size={14} /> {t('app.settings')}

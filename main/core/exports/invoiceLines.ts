@@ -1,0 +1,150 @@
+// The channel lines whose shipments carry a registered number: for a day (the numbers registered
+// that day, home time zone) or for chosen shipments. One row per line and shipment, so a split
+// order gives each of its lines its own number.
+import { z } from 'zod';
+import type { ChannelId } from '../../../shared/channels';
+import { ShipdeskError } from '../../../shared/errors';
+import { normalizeShipmentNo } from '../../../shared/shipmentNo';
+import { dayStartMs, nextDay } from '../domain/time';
+import type { ServiceContext } from '../services/context';
+import { readSettings } from '../services/settings';
+import { LINE_ID_SQL } from '../orders/existing';
+
+export interface InvoiceLine {
+  channel: ChannelId | string;
+  orderNo: string;
+  lineId: string;
+  keys: Record<string, string>;
+  source: Record<string, string>;
+  productId: string;
+  productName: string;
+  optionName: string;
+  quantity: number;
+  shipmentNo: string;
+  orderedAt: number;
+  buyerName: string;
+  recipientName: string;
+  recipientPhone: string;
+  country: string;
+  postalCode: string;
+  addressLine1: string;
+  addressLine2: string;
+  memo: string;
+  carrierId: string;
+  invoiceNo: string;
+  registeredAt: number;
+}
+
+interface LineRecord {
+  channel: string;
+  order_no: string;
+  line_id: string;
+  line_keys: string;
+  source_json: string | null;
+  product_id: string;
+  product_name: string;
+  option_name: string;
+  quantity: number;
+  shipment_no: string;
+  ordered_at: number;
+  buyer_name: string;
+  recipient_name: string;
+  recipient_phone: string;
+  country: string;
+  postal_code: string;
+  address_line1: string;
+  address_line2: string;
+  memo: string;
+  carrier_id: string;
+  invoice_no: string;
+  registered_at: number;
+}
+
+const SELECT = `
+  SELECT o.channel, o.order_no, ${LINE_ID_SQL} AS line_id, oi.line_keys, oi.source_json, oi.product_id,
+         oi.product_name, oi.option_name, oi.quantity, s.shipment_no, o.ordered_at, o.buyer_name, s.recipient_name,
+         s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2, s.memo,
+         i.carrier_id, i.invoice_no, i.registered_at
+  FROM invoices i
+  JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
+  JOIN orders o ON o.id = s.order_id
+  JOIN order_items oi ON oi.shipment_id = s.id`;
+
+const stringMap = z.record(z.string(), z.union([z.string(), z.number()]).transform(String)).catch({});
+
+function parseMap(json: string | null): Record<string, string> {
+  if (!json) return {};
+  try {
+    return stringMap.parse(JSON.parse(json));
+  } catch {
+    return {};
+  }
+}
+
+function toLine(r: LineRecord): InvoiceLine {
+  return {
+    channel: r.channel,
+    orderNo: r.order_no,
+    lineId: r.line_id,
+    keys: parseMap(r.line_keys),
+    source: parseMap(r.source_json),
+    productId: r.product_id,
+    productName: r.product_name,
+    optionName: r.option_name,
+    quantity: r.quantity,
+    shipmentNo: r.shipment_no,
+    orderedAt: r.ordered_at,
+    buyerName: r.buyer_name,
+    recipientName: r.recipient_name,
+    recipientPhone: r.recipient_phone,
+    country: r.country,
+    postalCode: r.postal_code,
+    addressLine1: r.address_line1,
+    addressLine2: r.address_line2,
+    memo: r.memo,
+    carrierId: r.carrier_id,
+    invoiceNo: r.invoice_no,
+    registeredAt: r.registered_at,
+  };
+}
+
+/** channel null: every channel (our generic layout). */
+export function linesOfDay(ctx: ServiceContext, channel: ChannelId | null, day: string): InvoiceLine[] {
+  const zone = readSettings(ctx).homeTimeZone;
+  const from = dayStartMs(day, zone);
+  const to = dayStartMs(nextDay(day), zone);
+  const rows = ctx
+    .prepare(
+      `${SELECT} WHERE i.active = 1 AND i.registered_at >= ? AND i.registered_at < ?
+       AND (? IS NULL OR o.channel = ?) ORDER BY i.registered_at, s.id, oi.id`,
+    )
+    .all(from, to, channel, channel) as LineRecord[];
+  return rows.map(toLine);
+}
+
+export function linesOfShipments(
+  ctx: ServiceContext,
+  channel: ChannelId | null,
+  shipmentNos: readonly string[],
+): { lines: InvoiceLine[]; withoutNumber: string[] } {
+  const nos = [...new Set(shipmentNos.map(normalizeShipmentNo))];
+  const known = ctx
+    .prepare('SELECT shipment_no, invoice_id FROM shipments WHERE shipment_no IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(nos)) as { shipment_no: string; invoice_id: number | null }[];
+  const missing = nos.filter((no) => !known.some((k) => k.shipment_no === no));
+  if (missing.length) {
+    throw new ShipdeskError('NOT_FOUND', `There is no shipment ${missing.slice(0, 5).join(', ')}. Check the numbers.`, {
+      shipmentNos: missing.slice(0, 50),
+    });
+  }
+  const rows = ctx
+    .prepare(
+      `${SELECT} WHERE i.active = 1 AND s.shipment_no IN (SELECT value FROM json_each(?))
+       AND (? IS NULL OR o.channel = ?) ORDER BY s.id, oi.id`,
+    )
+    .all(JSON.stringify(nos), channel, channel) as LineRecord[];
+  return {
+    lines: rows.map(toLine),
+    withoutNumber: known.filter((k) => k.invoice_id === null).map((k) => k.shipment_no),
+  };
+}

@@ -1,0 +1,77 @@
+// What Shipdesk already holds of an order: its lines by channel line id, and its shipments with
+// whether each has an invoice (shipped: nothing may join or change it).
+import type { ServiceContext } from '../services/context';
+
+export interface ExistingOrder {
+  id: number;
+  lines: Map<string, { shipmentNo: string; shipped: boolean }>;
+  shipments: { id: number; shipmentNo: string; invoiced: boolean; shipmentKeys: Set<string> }[];
+}
+
+/** Lines entered before orders were imported have no channel line id: their own id stands in. */
+export const LINE_ID_SQL = 'coalesce(oi.line_id, CAST(oi.id AS TEXT))';
+
+function keyOf(json: string, name: string | null): string {
+  if (!name) return '';
+  try {
+    const value: unknown = JSON.parse(json);
+    const key = value && typeof value === 'object' ? Reflect.get(value, name) : undefined;
+    return typeof key === 'string' ? key : '';
+  } catch {
+    return '';
+  }
+}
+
+interface ItemRecord {
+  line_id: string;
+  line_keys: string;
+  shipment_id: number;
+  shipment_no: string;
+  invoice_id: number | null;
+}
+
+function addItem(order: ExistingOrder, r: ItemRecord, shipmentKeyName: string | null): void {
+  if (!order.lines.has(r.line_id))
+    order.lines.set(r.line_id, { shipmentNo: r.shipment_no, shipped: r.invoice_id !== null });
+  let s = order.shipments.find((x) => x.id === r.shipment_id);
+  if (!s) {
+    s = { id: r.shipment_id, shipmentNo: r.shipment_no, invoiced: r.invoice_id !== null, shipmentKeys: new Set() };
+    order.shipments.push(s);
+  }
+  s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
+}
+
+/** What Shipdesk holds of these orders, in two queries whatever their number; keyed like orderKeyOf. */
+export function existingOrders(
+  ctx: ServiceContext,
+  orders: readonly { channel: string; orderNo: string }[],
+  shipmentKeyName: string | null,
+): Map<string, ExistingOrder> {
+  const found = ctx
+    .prepare(
+      `SELECT o.id, o.channel, o.order_no FROM json_each(?) j
+       JOIN orders o ON o.channel = json_extract(j.value, '$[0]') AND o.order_no = json_extract(j.value, '$[1]')`,
+    )
+    .all(JSON.stringify(orders.map((o) => [o.channel, o.orderNo]))) as {
+    id: number;
+    channel: string;
+    order_no: string;
+  }[];
+  const byId = new Map<number, ExistingOrder & { key: string }>();
+  for (const o of found) {
+    byId.set(o.id, { id: o.id, key: `${o.channel}\u0001${o.order_no}`, lines: new Map(), shipments: [] });
+  }
+  if (!byId.size) return new Map();
+  const rows = ctx
+    .prepare(
+      `SELECT oi.order_id, ${LINE_ID_SQL} AS line_id, oi.line_keys, s.id AS shipment_id, s.shipment_no, s.invoice_id
+       FROM order_items oi JOIN shipments s ON s.id = oi.shipment_id
+       WHERE oi.order_id IN (SELECT value FROM json_each(?)) ORDER BY s.id, oi.id`,
+    )
+    .all(JSON.stringify([...byId.keys()])) as ({ order_id: number } & ItemRecord)[];
+  for (const r of rows) {
+    const order = byId.get(r.order_id);
+    if (order) addItem(order, r, shipmentKeyName);
+  }
+  return new Map([...byId.values()].map((o) => [o.key, { id: o.id, lines: o.lines, shipments: o.shipments }]));
+}

@@ -1,0 +1,24 @@
+// Order-sheet previews waiting for their commit, kept like the invoice import's (bounded, in memory).
+import type { ColumnMapping, OrderDefaults } from '../../../shared/contract';
+import type { ParsedGrid } from '../imports/types';
+import type { CheckedLine } from './checkLines';
+import type { ColumnPlan } from './plan';
+import type { DraftLine } from './readLines';
+
+export interface StoredOrderImport {
+  importId: string;
+  createdAt: number;
+  fileName: string;
+  fileHash: string;
+  uploadRef: string | null;
+  grid: ParsedGrid;
+  plan: ColumnPlan;
+  drafts: DraftLine[];
+  defaults: OrderDefaults;
+  /** The time used as the order date of layouts without one. */
+  importTime: number;
+  /** The preview's (then the commit's) verdicts. */
+  lines: CheckedLine[];
+  /** Save the mapping as a profile under this name on commit. */
+  saveAs: { name: string; mapping: ColumnMapping } | null;
+}

@@ -1,0 +1,209 @@
+// Order-sheet and export figures (issue 10): a 10,000-line Naver order sheet through preview
+// (preflight + worker parse + checks) and through commit; the grid's 100,000 rows exported to .xlsx
+// in a process of its own (time and peak RSS). Floors beside them: a bare exceljs read of the same
+// sheet, bare prepared inserts of the same rows, a bare exceljs streaming write of the same rows.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { silentLogger } from '../../main/core/log/logger';
+import { createCore, type Core } from '../../main/core/createCore';
+import { stopParseWorker } from '../../main/core/imports/workerHost';
+import { koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
+import { seedFacets } from '../support/seed';
+import { measure, round, summarize, type BenchResult } from './stats';
+
+const call = { operator: 'bench', via: 'excel' as const };
+
+async function dispatch(core: Core, method: string, input: unknown): Promise<Record<string, unknown>> {
+  const env = await core.dispatch(method, input, call);
+  if (!env.ok) throw new Error(`${method}: ${env.error.code} ${env.error.message}`);
+  const v = env.value;
+  if (!v || typeof v !== 'object') throw new Error(`${method} answered no object`);
+  return Object.fromEntries(Object.entries(v));
+}
+
+/** Wall and CPU time (all threads of this process, the parse worker's too) of each run, after one unmeasured. */
+async function timed(fn: () => Promise<unknown>, runs: number): Promise<{ wall: number[]; cpu: number[] }> {
+  await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+function freshDesk(dir: string, i: number): Core {
+  const file = path.join(dir, `orders-${i}.db`);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  const core = createCore({
+    dbPath: file,
+    autoRelease: false,
+    log: silentLogger,
+    clock: () => Date.parse('2026-11-26T03:00:00Z'),
+  });
+  seedFacets(core.db);
+  return core;
+}
+
+/** 10,000 lines: the sample generator's orders (one to three lines each) cut at the count. */
+function tenThousandLines() {
+  return koreanLines(5_001).slice(0, 10_000);
+}
+
+async function bareRead(bytes: Buffer): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(new Uint8Array(bytes).buffer);
+  let n = 0;
+  wb.worksheets[0]?.eachRow(() => n++);
+  return n;
+}
+
+function child(
+  dbFile: string,
+  mode: 'export' | 'floor',
+): { ms: number; rows: number; peakRssMb: number; bytes: number } {
+  const script = path.resolve(__dirname, 'exportChild.ts');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script, dbFile, mode, 'xlsx'], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`export child failed: ${r.stderr.slice(0, 500)}`);
+  const value: unknown = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}');
+  const get = (k: string) => (value && typeof value === 'object' && k in value ? Number(Reflect.get(value, k)) : NaN);
+  return { ms: get('ms'), rows: get('rows'), peakRssMb: get('peakRssMb'), bytes: get('bytes') };
+}
+
+export async function benchOrders(dbFile: string, size: number, runs: number): Promise<BenchResult[]> {
+  const dir = path.join(path.dirname(dbFile), 'orders');
+  fs.mkdirSync(dir, { recursive: true });
+  const out: BenchResult[] = [];
+  const lines = tenThousandLines();
+  const file = await naverSheet(lines);
+  const input = { fileName: 'naver-10000.xlsx', bytesBase64: file.toString('base64') };
+  const label = `${lines.length.toLocaleString('en-US')}-line Naver order sheet`;
+  const n = Math.max(3, Math.min(runs, 7));
+
+  // Preview: worker parse + profile + checks, on an empty desk (every line new).
+  const desk = freshDesk(dir, 0);
+  try {
+    stopParseWorker();
+    const t0 = performance.now();
+    await dispatch(desk, 'orders.preview', input);
+    const cold = performance.now() - t0;
+    const preview = await timed(() => dispatch(desk, 'orders.preview', input), n);
+    const floor = await timed(() => bareRead(file), Math.min(n, 5));
+    out.push({
+      name: `orders preview, ${label} (preflight + parse + checks)`,
+      size: lines.length,
+      p50_ms: round(summarize(preview.wall).p50),
+      p95_ms: round(summarize(preview.wall).p95),
+      floor_p50_ms: round(summarize(floor.wall).p50),
+      cpu_p50_ms: round(summarize(preview.cpu).p50),
+      floor_cpu_p50_ms: round(summarize(floor.cpu).p50),
+      target: 'p50 <= 3 s',
+      cold_ms: round(cold),
+      file_kb: round(file.length / 1024),
+    });
+  } finally {
+    desk.close();
+  }
+
+  // Commit: a fresh desk each run (the preview untimed), the commit timed.
+  const commits: number[] = [];
+  const commitCpu: number[] = [];
+  for (let i = 0; i < n + 1; i++) {
+    const core = freshDesk(dir, i + 1);
+    try {
+      const preview = await dispatch(core, 'orders.preview', input);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await dispatch(core, 'orders.commit', { importId: preview.importId });
+      const c = process.cpuUsage(c0);
+      if (i > 0) {
+        commits.push(performance.now() - t0);
+        commitCpu.push((c.user + c.system) / 1000);
+      }
+    } finally {
+      core.close();
+    }
+  }
+  // The floor: the same number of orders, shipments and lines inserted by bare prepared statements.
+  const floorCore = freshDesk(dir, 99);
+  const insertFloor: number[] = [];
+  try {
+    const db = floorCore.db;
+    db.exec(`CREATE TABLE f_orders AS SELECT * FROM orders WHERE 0; CREATE TABLE f_shipments AS SELECT * FROM shipments WHERE 0;
+             CREATE TABLE f_items AS SELECT * FROM order_items WHERE 0;`);
+    const orders = [...new Set(lines.map((l) => l.orderNo))];
+    const o = db.prepare(
+      'INSERT INTO f_orders (id, channel, order_no, ordered_at, sales_channel, buyer_name, claim) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const s = db.prepare(
+      `INSERT INTO f_shipments (id, shipment_no, order_id, ordered_at, order_day, claim, recipient_name, recipient_phone, country,
+         postal_code, address_line1, address_line2, memo, warehouse_id, policy_id, option_id, region, status, tab, updated_at)
+       VALUES (?, ?, ?, 0, '2026-11-26', 'general', ?, ?, 'KR', ?, ?, ?, ?, 1, 1, 1, 'domestic', 'AWAITING_INVOICE', 'preparing', 0)`,
+    );
+    const it = db.prepare(
+      'INSERT INTO f_items (order_id, shipment_id, product_id, product_name, option_name, quantity, line_id, line_keys) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const all = db.transaction(() => {
+      const ids = new Map(orders.map((no, i) => [no, i + 1]));
+      orders.forEach((no, i) => o.run(i + 1, 'naver', no, 0, '네이버', 'b', 'general'));
+      orders.forEach((no, i) => s.run(i + 1, `SD${i}`, i + 1, 'r', 'p', '06236', 'a', 'b', ''));
+      for (const l of lines) {
+        const id = ids.get(l.orderNo) ?? 0;
+        it.run(id, id, l.productId, l.productName, l.option, l.quantity, l.lineId, '{}');
+      }
+    });
+    insertFloor.push(
+      ...(await measure(
+        () => {
+          all();
+          db.exec('DELETE FROM f_items; DELETE FROM f_shipments; DELETE FROM f_orders;');
+        },
+        n,
+        1,
+      )),
+    );
+  } finally {
+    floorCore.close();
+  }
+  out.push({
+    name: `orders commit, ${label} (one transaction, synchronous=FULL)`,
+    size: lines.length,
+    p50_ms: round(summarize(commits).p50),
+    p95_ms: round(summarize(commits).p95),
+    floor_p50_ms: round(summarize(insertFloor).p50),
+    cpu_p50_ms: round(summarize(commitCpu).p50),
+    target: 'p50 <= 1 s',
+  });
+  stopParseWorker();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  // Export: the 100,000-row demo desk's grid to .xlsx, each run a process of its own.
+  const exports = Array.from({ length: Math.min(n, 3) }, () => child(dbFile, 'export'));
+  const floors = Array.from({ length: Math.min(n, 3) }, () => child(dbFile, 'floor'));
+  const ms = exports.map((e) => e.ms);
+  out.push({
+    name: `grid export to .xlsx, ${Math.min(size, 100_000).toLocaleString('en-US')} rows (streamed, own process)`,
+    size,
+    p50_ms: round(summarize(ms).p50),
+    p95_ms: round(summarize(ms).p95),
+    floor_p50_ms: round(summarize(floors.map((f) => f.ms)).p50),
+    target: 'p50 <= 10 s, peak RSS <= 200 MB',
+    rows: exports[0]?.rows,
+    peak_rss_mb: round(summarize(exports.map((e) => e.peakRssMb)).p50),
+    floor_peak_rss_mb: round(summarize(floors.map((f) => f.peakRssMb)).p50),
+    file_kb: round((exports[0]?.bytes ?? 0) / 1024),
+  });
+  return out;
+}
