@@ -84,12 +84,12 @@ describe('the desktop transport over the preload bridge', () => {
     );
     await expect(failing.invoke('settings.get', {})).rejects.toThrow(TransportError);
     await expect(failing.invoke('settings.get', {})).rejects.toThrow(
-      'The call settings.get did not reach Shipdesk: An object could not be cloned',
+      'The request did not reach Shipdesk: An object could not be cloned',
     );
     for (const odd of [undefined, 'ok', { ok: 'yes' }, { ok: false, error: { code: 'NO_SUCH_CODE', message: 'x' } }]) {
       const transport = createBridgeTransport(scriptedBridge(() => Promise.resolve(odd)).bridge);
       await expect(transport.invoke('settings.get', {}), JSON.stringify(odd)).rejects.toThrow(
-        'Shipdesk answered settings.get with something unexpected.',
+        'Shipdesk answered with something this screen cannot read. Restart Shipdesk.',
       );
     }
     const refusal = { ok: false, error: { code: 'NOT_FOUND', message: 'No shipment SD1.', details: { n: 1 } } };

@@ -38,11 +38,15 @@ function random(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  // The child as plain JS beside its import worker: node starts it in a fraction of tsx's time.
+  // The child as plain JS beside its import and commit workers: node starts it in a fraction of tsx's time.
   const out = path.join(repo, '.tmp', 'kill-loop');
   fs.mkdirSync(out, { recursive: true });
   await build({
-    entryPoints: { child: 'test/support/killLoopChild.ts', importWorker: 'main/core/imports/worker.ts' },
+    entryPoints: {
+      child: 'test/support/killLoopChild.ts',
+      importWorker: 'main/core/imports/worker.ts',
+      commitWorker: 'main/core/imports/commitWorker.ts',
+    },
     outdir: out,
     outExtension: { '.js': '.cjs' },
     bundle: true,

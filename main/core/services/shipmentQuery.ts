@@ -74,7 +74,9 @@ function searchClause(q: NonNullable<ShipmentListQuery['search']>, where: Where,
       where.sql.push(
         driving
           ? `s.id IN (SELECT shipment_id FROM order_items WHERE ${match('product_id')})`
-          : `EXISTS (SELECT 1 FROM order_items oi2 WHERE oi2.shipment_id = s.id AND ${match('oi2.product_id')})`,
+          : // Per row: look up that shipment's lines, never scan a product's lines for every row.
+            `EXISTS (SELECT 1 FROM order_items oi2 INDEXED BY order_items_shipment
+               WHERE oi2.shipment_id = s.id AND ${match('oi2.product_id')})`,
       );
       break;
   }
