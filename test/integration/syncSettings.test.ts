@@ -173,6 +173,12 @@ describe('tracker settings', () => {
     }
   });
 
+  it('a key entered before any address is kept and shown as set; a first address without it forgets it', async () => {
+    expect(await core.ok('sync.updateSettings', { trackerKey: KEY })).toMatchObject({ hasKey: true, keyFrom: 'store' });
+    expect(await core.ok('sync.settings', {})).toMatchObject({ trackerUrl: null, hasKey: true });
+    expect(await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl })).toMatchObject({ hasKey: false });
+  });
+
   it('never writes the key into a log line, a problem, a setting or the database', async () => {
     await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: KEY });
     await registerOne(12);

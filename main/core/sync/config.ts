@@ -145,7 +145,7 @@ export function trackerKey(
   const fromEnv = s.env['SHIPDESK_TRACKER_KEY']?.trim();
   if (fromEnv) return { key: fromEnv, from: 'env' };
   const boundTo = readMeta(ctx, 'tracker_key_url');
-  if (boundTo !== null && boundTo !== url) return { key: null, from: null };
+  if (boundTo !== null && boundTo !== (url ?? '')) return { key: null, from: null };
   const stored = s.keyStore.read();
   return stored ? { key: stored, from: 'store' } : { key: null, from: null };
 }
