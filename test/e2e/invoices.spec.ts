@@ -316,6 +316,17 @@ test('the language is chosen in settings, saved, and kept after a restart', asyn
   await expect(page.getByRole('heading', { level: 1, name: '배송 관리' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: '배송 관리' })).toBeVisible();
+  // The day fields follow the app's language, not this English browser's: year first.
+  const from = page.getByLabel('주문일 시작');
+  await expect(from).toHaveAttribute('placeholder', 'YYYY. MM. DD.');
+  await from.fill('2026. 11. 3.');
+  await from.press('Enter');
+  await expect(from).toHaveValue('2026. 11. 03.');
+  await expect(page.getByRole('list', { name: '적용된 필터' })).toContainText('2026. 11. 03.');
+  await from.fill('11/03/2026');
+  await from.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: '날짜를 YYYY. MM. DD. 형식으로 쓰세요.' })).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: '설정' }).click();
   await page.getByRole('radio', { name: '시스템 설정과 같게' }).check();
   await expect(page.getByRole('heading', { level: 1, name: 'Shipping Management' })).toBeVisible();

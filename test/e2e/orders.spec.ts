@@ -109,7 +109,7 @@ test('a dropped Naver sheet asks its password, its orders wait in Preparing to R
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const exports = page.getByRole('dialog', { name: 'Export' });
   await exports.getByLabel('Channel', { exact: true }).selectOption('naver');
-  await expect(exports.getByLabel('Numbers registered on')).toHaveValue('2026-11-20');
+  await expect(exports.getByLabel('Numbers registered on')).toHaveValue('11/20/2026');
   const downloading = page.waitForEvent('download');
   await exports.getByRole('button', { name: 'Download the upload file' }).click();
   const download = await downloading;

@@ -6,6 +6,7 @@ import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../../../shared/orders';
 import { useClient } from '../../api/ClientContext';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { DayField } from '../../components/DayField';
 import { errorHeadline, useLanguage, useT } from '../../i18n';
 import { listInput, pickFilters } from '../../stores/filters';
 import { useStoreApis } from '../../stores/StoresContext';
@@ -97,13 +98,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             <label className="field-label" htmlFor={`${ids}-day`}>
               {t('exports.invoices.date')}
             </label>
-            <input
-              id={`${ids}-day`}
-              className="input"
-              type="date"
-              value={day}
-              onChange={(e) => e.target.value && setDay(e.target.value)}
-            />
+            <DayField id={`${ids}-day`} value={day} optional={false} onChange={(d) => d && setDay(d)} />
             <button type="button" className="button button-primary" disabled={busy} onClick={() => void channelFile()}>
               <Icon name="download" size={14} /> {t('exports.invoices.download')}
             </button>

@@ -1,7 +1,8 @@
-// Order-date range: two date fields and presets (today, 7 days, 30 days). Days are the desk's days
+// Order-date range: two day fields (in the app's language) and presets (today, 7 days, 30 days). Days are the desk's days
 // in its home time zone, as the core counts them, not this computer's (a laptop abroad would else
 // ask for yesterday). A range that runs backwards is said next to the fields and not sent.
 import { useId } from 'react';
+import { DayField } from '../../components/DayField';
 import { useT } from '../../i18n';
 import { lastDays } from '../../../../shared/days';
 import { rangeBackwards } from '../../stores/filters';
@@ -29,29 +30,25 @@ export function DateRange() {
       <label className="visually-hidden" htmlFor={`${ids}-from`}>
         {t('search.from')}
       </label>
-      <input
+      <DayField
         id={`${ids}-from`}
-        type="date"
         className="date-input"
-        value={from ?? ''}
-        max={to ?? undefined}
-        aria-invalid={backwards || undefined}
-        aria-describedby={backwards ? `${ids}-error` : undefined}
-        onChange={(e) => set({ from: e.target.value || null })}
+        value={from}
+        invalid={backwards}
+        describedBy={backwards ? `${ids}-error` : undefined}
+        onChange={(day) => set({ from: day })}
       />
       <span aria-hidden="true">–</span>
       <label className="visually-hidden" htmlFor={`${ids}-to`}>
         {t('search.to')}
       </label>
-      <input
+      <DayField
         id={`${ids}-to`}
-        type="date"
         className="date-input"
-        value={to ?? ''}
-        min={from ?? undefined}
-        aria-invalid={backwards || undefined}
-        aria-describedby={backwards ? `${ids}-error` : undefined}
-        onChange={(e) => set({ to: e.target.value || null })}
+        value={to}
+        invalid={backwards}
+        describedBy={backwards ? `${ids}-error` : undefined}
+        onChange={(day) => set({ to: day })}
       />
       <div className="presets" role="group" aria-label={t('search.presets')}>
         {PRESETS.map((p) => {
