@@ -5,18 +5,27 @@ import { IMPORT_ROW_CODES } from '../../../shared/api/imports';
 import { CARRIER_IDS } from '../../../shared/carriers';
 import { VIAS } from '../../../shared/domain';
 import { ERROR_CODES } from '../../../shared/errors';
+import { OrdersWriteSchema, OrdersWrittenSchema } from '../orders/commitJob';
 import { parsedRowSchema } from './outcomeSchema';
 
 export const CommitWorkerData = z.object({ dbPath: z.string(), nativeBinding: z.string().optional() });
 
-export const CommitRequest = z.object({
-  id: z.number().int(),
-  job: z.object({
+/** The long writes the worker runs, by kind: an invoice import, an order-sheet import. */
+export const CommitJob = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('invoices'),
     fileName: z.string(),
     fileHash: z.string(),
     format: z.enum(['xlsx', 'csv']),
     sheetRows: z.array(parsedRowSchema),
   }),
+  OrdersWriteSchema.extend({ kind: z.literal('orders') }),
+]);
+export type CommitJob = z.infer<typeof CommitJob>;
+
+export const CommitRequest = z.object({
+  id: z.number().int(),
+  job: CommitJob,
   actor: z.object({ operator: z.string(), via: z.enum(VIAS) }),
   /** The moment of the commit, from the main thread's clock (tests inject it). */
   at: z.number(),
@@ -40,7 +49,13 @@ export const CommitAnswer = z.discriminatedUnion('ok', [
   z.object({
     id: z.number().int(),
     ok: z.literal(true),
-    value: z.object({ batchId: z.number().int(), rows: z.array(rowVerdict) }),
+    done: z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('invoices'),
+        value: z.object({ batchId: z.number().int(), rows: z.array(rowVerdict) }),
+      }),
+      z.object({ kind: z.literal('orders'), value: OrdersWrittenSchema }),
+    ]),
   }),
   z.object({
     id: z.number().int(),
