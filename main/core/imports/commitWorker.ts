@@ -9,10 +9,10 @@ import { openDatabase } from '../db/open';
 import { storageError } from '../db/storageErrors';
 import { createEvents } from '../events';
 import { silentLogger } from '../log/logger';
-import { writeOrders } from '../orders/commitJob';
+import { writeOrders, type OrdersWrite } from '../orders/commitJob';
 import { createServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
-import { CommitRequest, CommitWorkerData, type CommitAnswer, type CommitJob } from './commitMessages';
+import { CommitPart, CommitRequest, CommitWorkerData, type CommitAnswer, type CommitJob } from './commitMessages';
 import { writeImport } from './commit';
 
 const data = CommitWorkerData.parse(workerData);
@@ -31,12 +31,28 @@ function run(job: CommitJob, actor: Actor, at: number): Extract<CommitAnswer, { 
   return { kind: 'invoices', value: writeImport(ctx, job, actor, at) };
 }
 
+/** Lines sent ahead of their job, by job id. */
+const parts = new Map<number, OrdersWrite['drafts']>();
+
 parentPort?.on('message', (message: unknown) => {
+  const part = CommitPart.safeParse(message);
+  if (part.success) {
+    const lines = parts.get(part.data.id) ?? [];
+    parts.set(part.data.id, lines.concat(part.data.drafts));
+    return;
+  }
   const request = CommitRequest.safeParse(message);
   if (!request.success) return;
-  const { id, job, actor, at } = request.data;
+  const { id, actor, at } = request.data;
+  const ahead = parts.get(id) ?? [];
+  parts.delete(id);
   now = at;
   try {
+    if (ahead.length !== (request.data.partLines ?? 0)) throw new Error('some lines of the sheet did not arrive');
+    const job =
+      request.data.job.kind === 'orders'
+        ? { ...request.data.job, drafts: ahead.concat(request.data.job.drafts) }
+        : request.data.job;
     answer({ id, ok: true, done: run(job, actor, at) });
     // A commit leaves thousands of pages in the WAL: checkpoint them here, off the main thread
     // (after answering: a passive checkpoint blocks no reader or writer), rather than in whichever

@@ -1,13 +1,14 @@
 // Starts the commit worker on first use and hands it one commit at a time (the write queue already
 // serialises writes): an invoice import or an order-sheet import, each a job of its kind. Its answers are checked on arrival; a crash rejects what was in flight, and
 // the worker's transaction, never committed, leaves the database as it was.
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/errors';
 import { ShipdeskError } from '../../../shared/errors';
 import type { OrdersWrite, OrdersWritten } from '../orders/commitJob';
 import type { Actor } from '../services/invoices';
 import type { ImportWrite, ImportWritten } from './commit';
-import { CommitAnswer, type CommitJob, type CommitRequest } from './commitMessages';
+import { CommitAnswer, type CommitJob, type CommitPart, type CommitRequest } from './commitMessages';
 import { commitWorkerFile } from './workerFile';
 
 export interface CommitWorker {
@@ -17,6 +18,9 @@ export interface CommitWorker {
   commitOrders(job: OrdersWrite, actor: Actor, at: number): Promise<OrdersWritten>;
   close(): void;
 }
+
+/** Order lines per message sent ahead of an order-sheet job (see CommitPart). */
+const PART_LINES = 1_000;
 
 type Done = Extract<CommitAnswer, { ok: true }>['done'];
 
@@ -73,7 +77,13 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
     return worker;
   };
 
-  const send = (job: CommitJob, actor: Actor, at: number): Promise<Done> => {
+  /** `ahead` sends parts of the job first (with the event loop free between them) and says how many lines. */
+  const send = (
+    job: CommitJob,
+    actor: Actor,
+    at: number,
+    ahead?: (worker: Worker, id: number) => Promise<number>,
+  ): Promise<Done> => {
     thread ??= start();
     const worker = thread;
     worker.ref(); // a commit in flight keeps the process alive
@@ -86,8 +96,13 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
         resolve: (v) => (resolve(v), settle()),
         reject: (e) => (reject(e), settle()),
       });
-      const request: CommitRequest = { id, job, actor, at };
-      worker.postMessage(request);
+      void (async () => {
+        const partLines = ahead ? await ahead(worker, id) : 0;
+        // The worker stopped while the parts went out: the job has already failed.
+        if (!waiting.has(id)) return;
+        const request: CommitRequest = { id, job, actor, at, ...(ahead ? { partLines } : {}) };
+        worker.postMessage(request);
+      })();
     });
   };
 
@@ -98,7 +113,15 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
       return done.value;
     },
     async commitOrders(job, actor, at) {
-      const done = await send({ kind: 'orders', ...job }, actor, at);
+      const { drafts } = job;
+      const done = await send({ kind: 'orders', ...job, drafts: [] }, actor, at, async (worker, id) => {
+        for (let i = 0; i < drafts.length; i += PART_LINES) {
+          const part: CommitPart = { id, part: 'drafts', drafts: drafts.slice(i, i + PART_LINES) };
+          worker.postMessage(part);
+          await setImmediate();
+        }
+        return drafts.length;
+      });
       if (done.kind !== 'orders') throw mismatch();
       return done.value;
     },

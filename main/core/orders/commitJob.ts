@@ -71,7 +71,7 @@ export const OrdersWriteSchema = z.object({
   defaults: OrderDefaults,
   importTime: z.number(),
   /** The preview's verdicts, to count the lines whose verdict changed since. */
-  lines: z.array(lineVerdict),
+  lines: z.array(z.object({ row: z.number().int(), outcome: lineVerdict.shape.outcome, code: rowCode.optional() })),
   saveAs: z.object({ name: z.string(), mapping: ColumnMapping }).nullable(),
 });
 export type OrdersWrite = z.infer<typeof OrdersWriteSchema>;

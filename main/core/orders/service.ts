@@ -169,6 +169,7 @@ export function createOrderService(
       const importTime = ctx.clock();
       const settings = settingsFor({ defaults, importTime });
       const checked = checkLines(ctx, drafts, plan, settings);
+      const rows = checked.lines.map(publicLine);
       progress(uploadRef, 'done', drafts.length, drafts.length);
       const used = {
         warehouse: settings.facets.fallback('warehouse').code,
@@ -186,7 +187,8 @@ export function createOrderService(
         drafts,
         defaults,
         importTime,
-        lines: checked.lines,
+        // Only what a commit compares: a small copy to hand to the commit worker.
+        lines: rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) })),
         saveAs: input.mapping && input.saveAs ? { name: input.saveAs, mapping: input.mapping } : null,
       }));
       return {
@@ -209,7 +211,7 @@ export function createOrderService(
         defaults: used,
         notes: notesOf(plan, settings, readSettings(ctx).homeTimeZone, used),
         totals: checked.totals,
-        rows: checked.lines.map(publicLine),
+        rows,
         previousBatches: previousBatches(ctx, fileHash),
       };
     },
@@ -229,7 +231,7 @@ export function createOrderService(
       const { result, changedShipments } = await ctx.writes.run(() =>
         committer ? committer.commitOrders(job, actor, ctx.clock()) : writeOrders(ctx, job, actor),
       );
-      stored.lines = result.rows;
+      stored.lines = result.rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) }));
       progress(stored.uploadRef, 'done', stored.lines.length, stored.lines.length);
       if (changedShipments.length) {
         ctx.events.emit({ type: 'shipments.changed', shipmentNos: changedShipments });

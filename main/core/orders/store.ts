@@ -16,8 +16,8 @@ export interface StoredOrderImport {
   defaults: OrderDefaults;
   /** The time used as the order date of layouts without one. */
   importTime: number;
-  /** The preview's (then the commit's) verdicts. */
-  lines: OrderLineVerdict[];
+  /** The preview's (then the commit's) verdicts, as far as a later commit compares them. */
+  lines: Pick<OrderLineVerdict, 'row' | 'outcome' | 'code'>[];
   /** Save the mapping as a profile under this name on commit. */
   saveAs: { name: string; mapping: ColumnMapping } | null;
 }
