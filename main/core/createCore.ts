@@ -93,7 +93,7 @@ function buildHandlers(
   // Writes take their turn in the write queue, so none ever waits inside SQLite on the commit worker's lock.
   const queued = <T>(work: () => T | Promise<T>): Promise<T> => ctx.writes.run(work);
   const { handlers: s } = sync;
-  const orders = createOrderService(ctx, afterWrite);
+  const orders = createOrderService(ctx, afterWrite, {}, committer);
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
@@ -122,7 +122,8 @@ function buildHandlers(
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     'orders.preview': (input) => orders.preview(input),
-    'orders.commit': (input, call) => queued(() => orders.commit(input, actorOf(call, 'excel'))),
+    // Queues itself; its transaction runs in the commit worker.
+    'orders.commit': (input, call) => orders.commit(input, actorOf(call, 'excel')),
     'orders.profiles': () => orders.profiles(),
     'orders.deleteProfile': (input) => queued(() => orders.deleteProfile(input)),
     'orders.template': () => orders.template(),

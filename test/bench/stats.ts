@@ -47,6 +47,9 @@ export async function longestStall<T>(work: () => Promise<T>): Promise<{ value: 
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   try {
+    // The histogram records a delay only from its second tick on: a stall that began before the first
+    // tick (work that blocks at once, like a commit on the main thread) went unrecorded.
+    await sleep(5);
     const value = await work();
     // A stall at the very end is recorded when the next timer runs late: give it the chance.
     await sleep(20);

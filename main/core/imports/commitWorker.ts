@@ -1,14 +1,18 @@
-// The commit worker: its own connection to the same SQLite file, for the one write too long for
-// the main thread, an import commit (up to 1,000 rows, re-checked and written in ONE transaction,
-// about 100-400 ms at a million shipments). The main thread keeps serving reads meanwhile (WAL)
-// and queues its own writes behind this one (db/writeQueue.ts).
+// The commit worker: its own connection to the same SQLite file, for the writes too long for the
+// main thread, each re-checked and written in ONE transaction: an invoice import (up to 1,000 rows,
+// about 100-400 ms at a million shipments) and an order-sheet import (up to 10,000 lines). The main
+// thread keeps serving reads meanwhile (WAL) and queues its own writes behind this one
+// (db/writeQueue.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { ShipdeskError } from '../../../shared/errors';
 import { openDatabase } from '../db/open';
+import { storageError } from '../db/storageErrors';
 import { createEvents } from '../events';
 import { silentLogger } from '../log/logger';
+import { writeOrders, type OrdersWrite } from '../orders/commitJob';
 import { createServiceContext } from '../services/context';
-import { CommitRequest, CommitWorkerData, type CommitAnswer } from './commitMessages';
+import type { Actor } from '../services/invoices';
+import { CommitPart, CommitRequest, CommitWorkerData, type CommitAnswer, type CommitJob } from './commitMessages';
 import { writeImport } from './commit';
 
 const data = CommitWorkerData.parse(workerData);
@@ -22,25 +26,47 @@ function answer(message: CommitAnswer): void {
   parentPort?.postMessage(message);
 }
 
+function run(job: CommitJob, actor: Actor, at: number): Extract<CommitAnswer, { ok: true }>['done'] {
+  if (job.kind === 'orders') return { kind: 'orders', value: writeOrders(ctx, job, actor) };
+  return { kind: 'invoices', value: writeImport(ctx, job, actor, at) };
+}
+
+/** Lines sent ahead of their job, by job id. */
+const parts = new Map<number, OrdersWrite['drafts']>();
+
 parentPort?.on('message', (message: unknown) => {
+  const part = CommitPart.safeParse(message);
+  if (part.success) {
+    const lines = parts.get(part.data.id) ?? [];
+    parts.set(part.data.id, lines.concat(part.data.drafts));
+    return;
+  }
   const request = CommitRequest.safeParse(message);
   if (!request.success) return;
-  const { id, job, actor, at } = request.data;
+  const { id, actor, at } = request.data;
+  const ahead = parts.get(id) ?? [];
+  parts.delete(id);
   now = at;
   try {
-    const value = writeImport(ctx, job, actor, at);
-    answer({ id, ok: true, value });
-    // A thousand rows leave thousands of pages in the WAL: checkpoint them here, off the main thread
+    if (ahead.length !== (request.data.partLines ?? 0)) throw new Error('some lines of the sheet did not arrive');
+    const job =
+      request.data.job.kind === 'orders'
+        ? { ...request.data.job, drafts: ahead.concat(request.data.job.drafts) }
+        : request.data.job;
+    answer({ id, ok: true, done: run(job, actor, at) });
+    // A commit leaves thousands of pages in the WAL: checkpoint them here, off the main thread
     // (after answering: a passive checkpoint blocks no reader or writer), rather than in whichever
     // main-thread commit comes next.
     db.pragma('wal_checkpoint(PASSIVE)');
   } catch (err) {
+    // A full or failing disk is named here as on the main thread (db/storageErrors.ts).
+    const known = err instanceof ShipdeskError ? err : storageError(err);
     answer(
-      err instanceof ShipdeskError
+      known
         ? {
             id,
             ok: false,
-            error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
+            error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
           }
         : {
             id,

@@ -1,23 +1,36 @@
 // Starts the commit worker on first use and hands it one commit at a time (the write queue already
-// serialises writes). Its answers are checked on arrival; a crash rejects what was in flight, and
+// serialises writes): an invoice import or an order-sheet import, each a job of its kind. Its answers are checked on arrival; a crash rejects what was in flight, and
 // the worker's transaction, never committed, leaves the database as it was.
+import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/errors';
 import { ShipdeskError } from '../../../shared/errors';
+import type { OrdersWrite, OrdersWritten } from '../orders/commitJob';
 import type { Actor } from '../services/invoices';
 import type { ImportWrite, ImportWritten } from './commit';
-import { CommitAnswer, type CommitRequest } from './commitMessages';
+import { CommitAnswer, type CommitJob, type CommitPart, type CommitRequest } from './commitMessages';
 import { commitWorkerFile } from './workerFile';
 
 export interface CommitWorker {
+  /** An invoice import's rows (imports/commit.ts). */
   commit(job: ImportWrite, actor: Actor, at: number): Promise<ImportWritten>;
+  /** An order sheet's lines (orders/commitJob.ts). */
+  commitOrders(job: OrdersWrite, actor: Actor, at: number): Promise<OrdersWritten>;
   close(): void;
 }
 
+/** Order lines per message sent ahead of an order-sheet job (see CommitPart). */
+const PART_LINES = 1_000;
+
+type Done = Extract<CommitAnswer, { ok: true }>['done'];
+
 interface Waiting {
-  resolve(value: ImportWritten): void;
+  resolve(done: Done): void;
   reject(err: Error): void;
 }
+
+/** An answer of another kind than the job asked for: our own bug, never the operator's file. */
+const mismatch = () => new Error('the commit worker answered a job of another kind');
 
 export function createCommitWorker(options: { dbPath: string; nativeBinding?: string }): CommitWorker {
   let thread: Worker | null = null;
@@ -44,12 +57,12 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
       const w = waiting.get(a.id);
       if (!w) return;
       waiting.delete(a.id);
-      if (a.ok) return w.resolve(a.value);
+      if (a.ok) return w.resolve(a.done);
       const code: ErrorCode = a.error.code;
       // An unexpected failure stays one: the dispatcher logs it and answers INTERNAL ("nothing was saved").
       w.reject(
         code === 'INTERNAL'
-          ? new Error(`import commit failed in the worker: ${String(a.error.details?.['detail'] ?? a.error.message)}`)
+          ? new Error(`a commit failed in the worker: ${String(a.error.details?.['detail'] ?? a.error.message)}`)
           : new ShipdeskError(code, a.error.message, a.error.details),
       );
     });
@@ -59,28 +72,58 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
     });
     worker.on('exit', (code) => {
       if (thread === worker) thread = null;
-      failAll(new Error(`the import commit worker stopped (exit code ${code})`));
+      failAll(new Error(`the commit worker stopped (exit code ${code})`));
     });
     return worker;
   };
 
-  return {
-    commit(job, actor, at) {
-      thread ??= start();
-      const worker = thread;
-      worker.ref(); // a commit in flight keeps the process alive
-      const id = nextId++;
-      return new Promise<ImportWritten>((resolve, reject) => {
-        const settle = () => {
-          if (waiting.size === 0) worker.unref();
-        };
-        waiting.set(id, {
-          resolve: (v) => (resolve(v), settle()),
-          reject: (e) => (reject(e), settle()),
-        });
-        const request: CommitRequest = { id, job, actor, at };
-        worker.postMessage(request);
+  /** `ahead` sends parts of the job first (with the event loop free between them) and says how many lines. */
+  const send = (
+    job: CommitJob,
+    actor: Actor,
+    at: number,
+    ahead?: (worker: Worker, id: number) => Promise<number>,
+  ): Promise<Done> => {
+    thread ??= start();
+    const worker = thread;
+    worker.ref(); // a commit in flight keeps the process alive
+    const id = nextId++;
+    return new Promise<Done>((resolve, reject) => {
+      const settle = () => {
+        if (waiting.size === 0) worker.unref();
+      };
+      waiting.set(id, {
+        resolve: (v) => (resolve(v), settle()),
+        reject: (e) => (reject(e), settle()),
       });
+      void (async () => {
+        const partLines = ahead ? await ahead(worker, id) : 0;
+        // The worker stopped while the parts went out: the job has already failed.
+        if (!waiting.has(id)) return;
+        const request: CommitRequest = { id, job, actor, at, ...(ahead ? { partLines } : {}) };
+        worker.postMessage(request);
+      })();
+    });
+  };
+
+  return {
+    async commit(job, actor, at) {
+      const done = await send({ kind: 'invoices', ...job }, actor, at);
+      if (done.kind !== 'invoices') throw mismatch();
+      return done.value;
+    },
+    async commitOrders(job, actor, at) {
+      const { drafts } = job;
+      const done = await send({ kind: 'orders', ...job, drafts: [] }, actor, at, async (worker, id) => {
+        for (let i = 0; i < drafts.length; i += PART_LINES) {
+          const part: CommitPart = { id, part: 'drafts', drafts: drafts.slice(i, i + PART_LINES) };
+          worker.postMessage(part);
+          await setImmediate();
+        }
+        return drafts.length;
+      });
+      if (done.kind !== 'orders') throw mismatch();
+      return done.value;
     },
     close() {
       const worker = thread;

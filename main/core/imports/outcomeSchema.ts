@@ -14,7 +14,8 @@ const oddCells = [
   z.object({ kind: z.literal('merged') }),
 ] as const;
 
-const rawCell = z.discriminatedUnion('kind', [
+/** One cell as stored: also part of an order-sheet commit job (orders/commitJob.ts). */
+export const rawCellSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('empty') }),
   z.object({ kind: z.literal('text'), text: z.string() }),
   ...oddCells,
@@ -23,7 +24,7 @@ const rawCell = z.discriminatedUnion('kind', [
 const field = z.enum(IMPORT_FIELDS);
 
 /** One sheet row as read: also what the commit worker is sent (commitMessages.ts). */
-export const parsedRowSchema = z.object({ row: z.number().int(), cells: z.partialRecord(field, rawCell) });
+export const parsedRowSchema = z.object({ row: z.number().int(), cells: z.partialRecord(field, rawCellSchema) });
 
 const refusal = z.object({
   code: z.enum(ERROR_CODES),

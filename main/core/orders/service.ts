@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { iso } from '../domain/time';
+import type { CommitWorker } from '../imports/commitWorkerHost';
 import { headerKey } from '../imports/headers';
 import { createPreviewStore } from '../imports/store';
 import { parseGridInWorker, type ParseOptions } from '../imports/workerHost';
@@ -22,18 +23,10 @@ import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { readSettings } from '../services/settings';
 import { checkLines, publicLine, type CheckSettings } from './checkLines';
-import { commitOrders } from './commitOrders';
-import { loadFacets } from './facets';
+import { checkSettingsFor, ordersWriteOf, writeOrders } from './commitJob';
 import { suggestField, suggestionWords } from './fields';
 import { builtinPlan, mappingPlan, recogniseBuiltin, type ColumnPlan } from './plan';
-import {
-  allSavedHeaders,
-  deleteProfile,
-  findSavedProfile,
-  listProfiles,
-  saveProfile,
-  savedProfileForHeaders,
-} from './profileStore';
+import { allSavedHeaders, deleteProfile, findSavedProfile, listProfiles, savedProfileForHeaders } from './profileStore';
 import { BUILTIN_PROFILES, builtinProfile } from './profiles';
 import { readLines } from './readLines';
 import type { StoredOrderImport } from './store';
@@ -41,7 +34,8 @@ import { orderTemplateDownload } from './template';
 
 export interface OrderService {
   preview(input: MethodParsed<'orders.preview'>): Promise<OrdersPreview>;
-  commit(input: MethodParsed<'orders.commit'>, actor: Actor): OrdersCommitResult;
+  /** Queues itself among the writes; its transaction runs in the commit worker when there is one. */
+  commit(input: MethodParsed<'orders.commit'>, actor: Actor): Promise<OrdersCommitResult>;
   profiles(): OrderProfileView[];
   deleteProfile(input: MethodParsed<'orders.deleteProfile'>): { deleted: boolean };
   template(): Promise<FileDownload>;
@@ -137,6 +131,8 @@ export function createOrderService(
   ctx: ServiceContext,
   afterWrite: () => void,
   parseOptions: ParseOptions = {},
+  /** Where the commit's one long transaction runs; null (an in-memory desk): on this thread. */
+  committer: CommitWorker | null = null,
 ): OrderService {
   const store = createPreviewStore<StoredOrderImport>(ctx.clock);
   const progress = (
@@ -146,15 +142,7 @@ export function createOrderService(
     total: number,
   ) => ctx.events.emit({ type: 'imports.progress', uploadRef, phase, done, total });
 
-  const settingsFor = (stored: Pick<StoredOrderImport, 'defaults' | 'importTime'>): CheckSettings => {
-    const s = readSettings(ctx);
-    return {
-      timeZone: s.homeTimeZone,
-      homeCountry: s.homeCountry,
-      importTime: stored.importTime,
-      facets: loadFacets(ctx, stored.defaults),
-    };
-  };
+  const settingsFor = (stored: Pick<StoredOrderImport, 'defaults' | 'importTime'>) => checkSettingsFor(ctx, stored);
 
   return {
     async preview(input) {
@@ -181,6 +169,7 @@ export function createOrderService(
       const importTime = ctx.clock();
       const settings = settingsFor({ defaults, importTime });
       const checked = checkLines(ctx, drafts, plan, settings);
+      const rows = checked.lines.map(publicLine);
       progress(uploadRef, 'done', drafts.length, drafts.length);
       const used = {
         warehouse: settings.facets.fallback('warehouse').code,
@@ -198,7 +187,8 @@ export function createOrderService(
         drafts,
         defaults,
         importTime,
-        lines: checked.lines,
+        // Only what a commit compares: a small copy to hand to the commit worker.
+        lines: rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) })),
         saveAs: input.mapping && input.saveAs ? { name: input.saveAs, mapping: input.mapping } : null,
       }));
       return {
@@ -221,12 +211,12 @@ export function createOrderService(
         defaults: used,
         notes: notesOf(plan, settings, readSettings(ctx).homeTimeZone, used),
         totals: checked.totals,
-        rows: checked.lines.map(publicLine),
+        rows,
         previousBatches: previousBatches(ctx, fileHash),
       };
     },
 
-    commit({ importId }, actor) {
+    async commit({ importId }, actor) {
       const stored = store.get(importId);
       if (!stored) {
         throw new ShipdeskError(
@@ -236,28 +226,18 @@ export function createOrderService(
         );
       }
       progress(stored.uploadRef, 'saving', 0, stored.lines.length);
-      const saveAs = stored.saveAs;
-      const { result, changedShipments } = commitOrders(ctx, stored, settingsFor(stored), actor, () => {
-        if (saveAs) {
-          saveProfile(
-            ctx,
-            {
-              name: saveAs.name,
-              channel: stored.plan.profile.channel,
-              headers: stored.grid.headers,
-              mapping: saveAs.mapping,
-              defaults: stored.defaults,
-            },
-            ctx.clock(),
-          );
-        }
-      });
+      const job = ordersWriteOf(stored);
+      // In its turn among the writes; in the worker, the main thread serves every screen meanwhile.
+      const { result, changedShipments } = await ctx.writes.run(() =>
+        committer ? committer.commitOrders(job, actor, ctx.clock()) : writeOrders(ctx, job, actor),
+      );
+      stored.lines = result.rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) }));
       progress(stored.uploadRef, 'done', stored.lines.length, stored.lines.length);
       if (changedShipments.length) {
         ctx.events.emit({ type: 'shipments.changed', shipmentNos: changedShipments });
         afterWrite();
       }
-      return { ...result, savedProfile: saveAs?.name ?? null };
+      return result;
     },
 
     profiles: () => listProfiles(ctx),

@@ -1,7 +1,6 @@
 // Order-sheet previews waiting for their commit, kept like the invoice import's (bounded, in memory).
-import type { ColumnMapping, OrderDefaults } from '../../../shared/contract';
+import type { ColumnMapping, OrderDefaults, OrderLineVerdict } from '../../../shared/contract';
 import type { ParsedGrid } from '../imports/types';
-import type { CheckedLine } from './checkLines';
 import type { ColumnPlan } from './plan';
 import type { DraftLine } from './readLines';
 
@@ -17,8 +16,8 @@ export interface StoredOrderImport {
   defaults: OrderDefaults;
   /** The time used as the order date of layouts without one. */
   importTime: number;
-  /** The preview's (then the commit's) verdicts. */
-  lines: CheckedLine[];
+  /** The preview's (then the commit's) verdicts, as far as a later commit compares them. */
+  lines: Pick<OrderLineVerdict, 'row' | 'outcome' | 'code'>[];
   /** Save the mapping as a profile under this name on commit. */
   saveAs: { name: string; mapping: ColumnMapping } | null;
 }

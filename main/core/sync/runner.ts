@@ -2,6 +2,7 @@
 // online/offline state, the last successful sync and the queue length, and pushes them as 'sync.state';
 // rows that changed go out as 'shipments.changed'. The background loop runs only when asked to.
 import { setMaxListeners } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import type { SyncCycleSummary, SyncStateView } from '../../../shared/contract';
 import { iso } from '../domain/time';
 import type { Logger } from '../log/logger';
@@ -44,6 +45,9 @@ export interface SyncRunner {
   start(intervalMs: number): void;
   stop(): void;
 }
+
+/** Numbers leased per claiming transaction. */
+const CLAIM_SLICE = 100;
 
 const emptySummary = (): SyncCycleSummary => ({
   released: 0,
@@ -188,17 +192,22 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     const cycleStart = Math.max(ctx.clock(), lastCycleStart + 1);
     lastCycleStart = cycleStart;
     let handedOut = false;
-    const claim = only
-      ? () => (handedOut ? [] : ((handedOut = true), only))
-      : () =>
-          ctx.writes.run(() =>
-            claimDueNumbers(ctx, {
-              cycleStart,
-              all,
-              limit: tuning.pollBatch,
-              leaseUntil: ctx.clock() + tuning.pollLeaseMs,
-            }),
-          );
+    // Claimed a slice at a time, each slice its own transaction, the event loop free between them:
+    // one transaction over hundreds of numbers held the main thread for tens of milliseconds.
+    const claimSlices = async (): Promise<NumberKey[]> => {
+      const claimed: NumberKey[] = [];
+      while (claimed.length < tuning.pollBatch) {
+        const limit = Math.min(CLAIM_SLICE, tuning.pollBatch - claimed.length);
+        const part = await ctx.writes.run(() =>
+          claimDueNumbers(ctx, { cycleStart, all, limit, leaseUntil: ctx.clock() + tuning.pollLeaseMs }),
+        );
+        claimed.push(...part);
+        if (part.length < limit) break;
+        await setImmediate();
+      }
+      return claimed;
+    };
+    const claim = only ? () => (handedOut ? [] : ((handedOut = true), only)) : claimSlices;
     await pollDue(deps, provider, claim, summary, abort.signal, knownOffline);
   };
 

@@ -141,10 +141,15 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
   recordPoll(ctx, key, { nextPollAt: next, error: { code, message: result.reason }, failures });
 }
 
+/** How long one settling transaction may hold the main thread before it commits and lets others run. */
+const SLICE_MS = 8;
+
 /**
  * Collects poll results and commits them together: when `size` are waiting, or `delayMs` after the
- * first. A commit runs on the main thread, so it stays small: 32 numbers (a few hundred events and
- * their status changes) take a few milliseconds, well under what a screen notices.
+ * first. A commit runs on the main thread, so it stays short: it takes numbers one by one (each
+ * stored whole or not at all) until SLICE_MS have passed, commits, lets the event loop answer
+ * screens, and goes on in a new transaction. On an idle desk 32 numbers fit in one; on a busy
+ * machine (or a database of a million shipments) they take several short ones.
  */
 export class SettleBatch {
   private waiting: { key: NumberKey; result: PollResult }[] = [];
@@ -157,6 +162,7 @@ export class SettleBatch {
     private readonly summary: SyncCycleSummary,
     private readonly size = 32,
     private readonly delayMs = 250,
+    private readonly monotonic: () => number = () => performance.now(),
   ) {}
 
   add(key: NumberKey, result: PollResult): void {
@@ -165,36 +171,57 @@ export class SettleBatch {
     else this.timer ??= setTimeout(() => this.flush(), this.delayMs);
   }
 
-  /** Commits what is waiting: now, or in its turn behind a write in the commit worker (writeQueue.ts). */
+  /** Commits what is waiting, in its turn among the writes (behind a write in the commit worker, writeQueue.ts). */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.deps.ctx.writes.soon(() => this.commit());
+    void this.deps.ctx.writes.run(() => this.commit());
   }
 
-  /** The last commit of a run: resolves once it is done. */
+  /** The last commit of a run: resolves once everything added is committed. */
   finish(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     return this.deps.ctx.writes.run(() => this.commit());
   }
 
-  private commit(): void {
+  /** Holds the write queue until the batch is committed, slice by slice; never rejects (errors are kept). */
+  private async commit(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    if (!batch.length) return;
+    while (batch.length && !this.errors.length) {
+      if (!this.commitSlice(batch)) return;
+      // Between slices the event loop answers screens; other writes still wait their turn behind this one.
+      if (batch.length) await yieldToEventLoop();
+    }
+  }
+
+  /** One transaction: numbers from the front of `batch` until the slice is used up. False when it failed. */
+  private commitSlice(batch: { key: NumberKey; result: PollResult }[]): boolean {
     // Rows are announced only once their change is committed.
     const changed: string[] = [];
     const deps = { ...this.deps, changed: (nos: string[]) => void changed.push(...nos) };
+    // The summary's counts are kept only for what was committed.
+    const counts = structuredClone(this.summary);
+    const started = this.monotonic();
     try {
       this.deps.ctx.db.transaction(() => {
-        for (const { key, result } of batch) settlePoll(deps, key, result, this.summary);
+        let done = 0;
+        do {
+          const next = batch[done++];
+          if (next) settlePoll(deps, next.key, next.result, counts);
+        } while (done < batch.length && this.monotonic() - started < SLICE_MS);
+        batch.splice(0, done);
       })();
     } catch (err) {
       this.errors.push(err);
-      return;
+      return false;
     }
+    Object.assign(this.summary, counts);
     this.deps.changed(changed);
     this.deps.committed();
+    return true;
   }
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

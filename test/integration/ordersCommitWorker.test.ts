@@ -1,0 +1,77 @@
+// An order sheet's commit runs its one transaction in the commit worker: the grid is answered while
+// 10,000 lines are saved, a write sent meanwhile takes its turn after them, and a failure half-way
+// leaves the desk as it was.
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../support/core';
+import { lotteNumber, seedFacets } from '../support/seed';
+import { koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
+import { countRows, importOrders, previewOrdersOk } from '../fixtures/orders/desk';
+
+let core: TestCore;
+beforeEach(() => {
+  core = startTestCore();
+  seedFacets(core.db);
+});
+afterEach(() => core.cleanup());
+
+const TABLES = ['orders', 'shipments', 'order_items', 'history'] as const;
+const counts = () => TABLES.map((t) => countRows(core, t));
+
+it('answers the grid while a 10,000-line sheet is saved, and queues a registration behind it', async () => {
+  // A first, small sheet: one shipment to register on later (and the worker is running).
+  const first = await importOrders(core, await naverSheet(koreanLines(1, '2026112500')));
+  const preview = await previewOrdersOk(core, await naverSheet(koreanLines(5_001).slice(0, 10_000)));
+  expect(preview.totals.toCreate).toBe(10_000);
+  const before = await core.ok('shipments.list', { region: 'domestic', limit: 1 });
+
+  // Another program holds the database's write lock: the commit waits for it, in the worker.
+  const other = new Database(core.dbPath);
+  other.exec('BEGIN IMMEDIATE');
+  const order: string[] = [];
+  try {
+    const commit = core.ok('orders.commit', { importId: preview.importId }).then((c) => (order.push('commit'), c));
+    // A turn of the event loop: a commit on the main thread would have run (and waited) whole by now.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const register = core
+      .ok('invoices.register', { shipmentNo: first.shipmentNos[0]!, carrierId: 'kr.lotte', invoiceNo: lotteNumber(7) })
+      .then((r) => (order.push('register'), r));
+    const list = await core.ok('shipments.list', { region: 'domestic', limit: 5 });
+    order.push('list');
+    // The grid shows the desk as it was before the sheet.
+    expect(list.statusCounts).toEqual(before.statusCounts);
+    other.exec('COMMIT');
+    const [c, r] = await Promise.all([commit, register]);
+    expect(order).toEqual(['list', 'commit', 'register']);
+    expect(c.created).toEqual({ lines: 10_000, orders: 5_001, shipments: 5_001 });
+    expect(r.shipment.status).toBe('PREPARING_TO_SHIP');
+  } finally {
+    if (other.inTransaction) other.exec('ROLLBACK');
+    other.close();
+  }
+  expect(countRows(core, 'shipments')).toBe(5_002);
+  const after = await core.ok('shipments.list', { region: 'domestic', limit: 1 });
+  expect(after.statusCounts).toMatchObject({ AWAITING_INVOICE: 5_001, PREPARING_TO_SHIP: 1 });
+});
+
+it('a failure half-way through the commit saves nothing and says so; the same preview then commits', async () => {
+  const preview = await previewOrdersOk(core, await naverSheet(koreanLines(100)));
+  const was = counts();
+  // The bookkeeping of line 150 fails after orders, shipments and lines were written in the same transaction.
+  core.db.exec(`CREATE TRIGGER fail_orders BEFORE INSERT ON order_import_lines WHEN new.row_no >= 150
+                BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+  const res = await core.call('orders.commit', { importId: preview.importId });
+  expect(!res.ok && res.error).toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/nothing was saved/) });
+  expect(counts()).toEqual(was);
+  expect(countRows(core, 'shipments')).toBe(0);
+  const batches: unknown = core.db.prepare('SELECT count(*) AS n FROM import_batches').get();
+  expect(batches).toEqual({ n: 0 });
+  core.db.exec('DROP TRIGGER fail_orders');
+  const again = await core.ok('orders.commit', { importId: preview.importId });
+  expect(again.created).toEqual({ lines: preview.totals.toCreate, orders: 100, shipments: 100 });
+  // Shipment numbers start where they would have: the failed commit handed none out.
+  expect(again.shipmentNos[0]).toBe(
+    (core.db.prepare('SELECT shipment_no FROM shipments ORDER BY id LIMIT 1').get() as { shipment_no: string })
+      .shipment_no,
+  );
+});
