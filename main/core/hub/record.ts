@@ -92,22 +92,33 @@ export function recordImportedShipments(
   return first;
 }
 
+/** The pool versions a split or merge is based on: read before the regrouped shipments change. */
+export function regroupBases(ctx: ServiceContext, shipmentNos: readonly string[]): RegroupBase[] {
+  if (!isMember(ctx)) return [];
+  return ctx
+    .prepare(
+      `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
+       WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
+    )
+    .all(JSON.stringify(shipmentNos)) as RegroupBase[];
+}
+
+export interface RegroupBase {
+  shipmentNo: string;
+  poolVersion: number;
+}
+
 /**
- * A split or merge at this station: `retired` are the shipments as they were (read before they are
- * removed locally, with the pool version they were based on), `added` the shipments that replace them
- * (already written). The pool refuses it if any retired shipment changed or got an invoice meanwhile.
+ * A split or merge at this station: `retired` are every shipment it regrouped as they were (from
+ * regroupBases), `added` the shipments they are now (already written; a regrouped shipment that stays
+ * is among them). The pool refuses it if any regrouped shipment changed or got an invoice meanwhile.
  */
 export function recordRegroup(
   ctx: ServiceContext,
-  r: {
-    orderNo: string;
-    retired: readonly { shipmentNo: string; poolVersion: number }[];
-    added: readonly string[];
-    operator: string;
-    at: number;
-  },
+  r: { retired: readonly RegroupBase[]; added: readonly string[]; operator: string; at: number },
 ): string | null {
   if (!isMember(ctx) || !r.retired.length || !r.added.length) return null;
+  const add = exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment);
   const op = OperationSchema.parse({
     opId: randomUUID(),
     kind: 'regroup',
@@ -115,9 +126,9 @@ export function recordRegroup(
     baseVersion: r.retired[0]!.poolVersion,
     scanAt: r.at,
     payload: {
-      orderNo: r.orderNo,
+      orderNo: add[0]?.orderNo ?? '',
       retire: r.retired.map((x) => ({ shipmentNo: x.shipmentNo, version: x.poolVersion })),
-      add: exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment),
+      add,
       operator: r.operator,
     },
   });
