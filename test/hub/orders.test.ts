@@ -39,6 +39,13 @@ const orderOf = (core: TestCore, shipmentNo: string) =>
       .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.shipment_no = ?')
       .get(shipmentNo) as { order_no: string } | undefined
   )?.order_no;
+const addressOf = (core: TestCore, shipmentNo: string) =>
+  (
+    core.db.prepare('SELECT address_line1 FROM shipments WHERE shipment_no = ?').get(shipmentNo) as
+      { address_line1: string } | undefined
+  )?.address_line1;
+const localInvoice = (core: TestCore, shipmentNo: string) =>
+  core.db.prepare('SELECT invoice_id FROM shipments WHERE shipment_no = ? AND invoice_id IS NOT NULL').get(shipmentNo);
 const stationCodeOf = async (name: string) =>
   (await env.pool.query<{ code: number }>('SELECT code FROM stations WHERE name = $1', [name])).rows[0]!.code;
 const inRange = (no: string, code: number) => {
@@ -171,13 +178,17 @@ describe('a Shipment No. minted twice', () => {
     const D = await startStation(env, hub, 'D', {
       async beforeJoin(core) {
         seedFacets(core.db);
-        await importOrders(core, await naverSheet(koreanLines(2, '2026112900')));
+        // Other recipients' addresses than C's parcels under the same numbers.
+        const lines = koreanLines(2, '2026112900').map((l) => ({ ...l, address1: `${l.address1} D동` }));
+        await importOrders(core, await naverSheet(lines));
       },
     });
     try {
       const taken = 'SD0000000001';
       expect(orderOf(C.core, taken)).toBe('20261128000001');
       expect(orderOf(D.core, taken)).toBe('20261129000001');
+      const dLines = linesOf(D.core, taken);
+      const dAddress = addressOf(D.core, taken);
       await C.sync();
       const r = await D.sync();
       expect(r.conflicts).toBe(2);
@@ -192,9 +203,40 @@ describe('a Shipment No. minted twice', () => {
       expect(conflicts.map((c) => c.shipmentNo).sort()).toEqual(['SD0000000001', 'SD0000000002']);
       expect(conflicts[0]).toMatchObject({ verdict: 'conflict', station: 'C', code: 'SHIPMENT_NO_TAKEN' });
       expect(conflicts[0]?.reason).toMatch(/already in the pool for order 2026112800000\d \(station C\)/);
+      // D's parcel is its own still: the pool's shipment under the number did not write over it.
+      expect(linesOf(D.core, taken)).toEqual(dLines);
+      expect(addressOf(D.core, taken)).toBe(dAddress);
+      expect(dAddress).not.toBe(addressOf(C.core, taken));
+      // Nothing done to it may reach the pool: it would land on C's parcel.
+      const refused = await D.core.call('invoices.register', {
+        shipmentNo: taken,
+        carrierId: 'kr.cjlogistics',
+        invoiceNo: validNumber(9101),
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'SHIPMENT_NO_TAKEN' } });
+      expect(localInvoice(D.core, taken)).toBeUndefined();
+
+      // "Use mine": D's parcel gets a number of D's own range and goes to the pool; C's comes in.
+      const codeD = await stationCodeOf('D');
+      const item = conflicts.find((c) => c.shipmentNo === taken)!;
+      await D.core.ok('conflicts.resolve', { id: item.id, action: 'useMine' });
+      const renumbered = D.core.db
+        .prepare(
+          `SELECT s.shipment_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE o.order_no = '20261129000001'`,
+        )
+        .get() as { shipment_no: string };
+      expect(inRange(renumbered.shipment_no, codeD)).toBe(true);
+      expect(addressOf(D.core, renumbered.shipment_no)).toBe(dAddress);
+      expect(orderOf(D.core, taken)).toBe('20261128000001');
+      expect((await D.core.ok('conflicts.list', {})).map((c) => c.shipmentNo)).toEqual(['SD0000000002']);
+      await D.sync();
+      await C.sync();
+      expect(orderOf(C.core, renumbered.shipment_no)).toBe('20261129000001');
+      expect(addressOf(C.core, renumbered.shipment_no)).toBe(dAddress);
+
       // New imports at D are numbered in D's own range and reach C.
       const fresh = await importOrders(D.core, await naverSheet(koreanLines(1, '2026113000')));
-      expect(inRange(fresh.shipmentNos[0]!, await stationCodeOf('D'))).toBe(true);
+      expect(inRange(fresh.shipmentNos[0]!, codeD)).toBe(true);
       await D.sync();
       await C.sync();
       expect(orderOf(C.core, fresh.shipmentNos[0]!)).toBe('20261130000001');

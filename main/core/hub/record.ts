@@ -26,6 +26,7 @@ export interface StationChange<K extends OperationKind = OperationKind> {
  */
 export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
   if (!isMember(ctx)) return null;
+  refuseTakenNumber(ctx, change.shipmentNo);
   const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
     { id: number; pool_version: number } | undefined;
   const opId = randomUUID();
@@ -55,6 +56,23 @@ export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change
       .run(HELD_UNTIL_HUB, opId, row.id);
   }
   return opId;
+}
+
+/**
+ * A parcel whose number another station has in the pool for another order (docs/HUB.md "Shipment
+ * numbers"): nothing done to it may be shared, it would land on the other order's shipment. Its
+ * conflict closes only when the parcel gets a new number ("use mine").
+ */
+function refuseTakenNumber(ctx: ServiceContext, shipmentNo: string): void {
+  const taken = ctx
+    .prepare(`SELECT 1 FROM hub_conflicts WHERE shipment_no = ? AND code = 'SHIPMENT_NO_TAKEN' AND resolved_at IS NULL`)
+    .get(shipmentNo);
+  if (!taken) return;
+  throw new ShipdeskError(
+    'SHIPMENT_NO_TAKEN',
+    `Another station has ${shipmentNo} in the pool for another order, so this change cannot be shared. Open Conflicts and give this parcel a new number, then try again. Nothing was saved.`,
+    { shipmentNo },
+  );
 }
 
 export function enqueueHubOp(ctx: ServiceContext, op: Operation, at: number): void {

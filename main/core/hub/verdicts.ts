@@ -11,6 +11,7 @@ import {
 } from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
 import { applyPoolState, retireLocal } from './applyState';
+import { isOtherParcel } from './collisions';
 import { stationName } from './membership';
 import { HELD_UNTIL_HUB } from './record';
 
@@ -35,14 +36,16 @@ export function deferState(ctx: ServiceContext, s: PoolState): void {
 
 /** The pool's state for a shipment, unless this station's own operations on it are still unanswered. */
 export function offerPoolState(ctx: ServiceContext, s: PoolState, reason: string | null = null): boolean {
-  if (pendingFor(ctx, s.shipmentNo) > 0) {
+  // Another order's shipment under a number this station minted too: kept aside until this
+  // station's parcel has a new number (docs/HUB.md "Shipment numbers").
+  if (pendingFor(ctx, s.shipmentNo) > 0 || isOtherParcel(ctx, s)) {
     deferState(ctx, s);
     return false;
   }
   return applyPoolState(ctx, s, reason);
 }
 
-function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
+export function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
   const row = ctx.prepare('SELECT state FROM hub_deferred WHERE shipment_no = ?').get(shipmentNo) as
     { state: string } | undefined;
   if (!row) return null;
@@ -165,6 +168,7 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
   ) {
     // The pool's shipment under this number is not this station's parcel: never written over it.
     if (op.data.kind === 'regroup') undoRegroup(ctx, op.data, out);
+    else if (v.state && offerPoolState(ctx, v.state)) out.changed.push(v.state.shipmentNo);
     return;
   }
   const shipmentNo = op.success ? op.data.shipmentNo : (v.state?.shipmentNo ?? null);

@@ -112,25 +112,39 @@ export function ConflictsDialog({ onClose, onChanged }: { onClose(): void; onCha
                 </td>
                 <td className="nowrap">{c.theirs ? number(c.theirs, language) || c.station : (c.code ?? '')}</td>
                 <td className="nowrap">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={busy !== null}
-                    aria-label={t('conflicts.keepTheirsLabel', { shipmentNo: c.shipmentNo })}
-                    onClick={() => void resolve(c, 'keepTheirs')}
-                  >
-                    {t('conflicts.keepTheirs')}
-                  </button>{' '}
-                  {c.verdict === 'conflict' && REDOABLE.has(c.kind) && (
+                  {c.code === 'SHIPMENT_NO_TAKEN' ? (
                     <button
                       type="button"
                       className="button button-small"
                       disabled={busy !== null}
-                      aria-label={t('conflicts.useMineLabel', { shipmentNo: c.shipmentNo })}
+                      aria-label={t('conflicts.renumberLabel', { shipmentNo: c.shipmentNo })}
                       onClick={() => void resolve(c, 'useMine')}
                     >
-                      {t('conflicts.useMine')}
+                      {t('conflicts.renumber')}
                     </button>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy !== null}
+                        aria-label={t('conflicts.keepTheirsLabel', { shipmentNo: c.shipmentNo })}
+                        onClick={() => void resolve(c, 'keepTheirs')}
+                      >
+                        {t('conflicts.keepTheirs')}
+                      </button>{' '}
+                      {c.verdict === 'conflict' && REDOABLE.has(c.kind) && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={busy !== null}
+                          aria-label={t('conflicts.useMineLabel', { shipmentNo: c.shipmentNo })}
+                          onClick={() => void resolve(c, 'useMine')}
+                        >
+                          {t('conflicts.useMine')}
+                        </button>
+                      )}
+                    </>
                   )}
                 </td>
               </tr>

@@ -28,6 +28,9 @@ export const en = {
   'conflicts.useMine': 'Use mine',
   'conflicts.useMineLabel': 'Change {shipmentNo} back to this station’s version (a normal modify, sent to the hub)',
   'conflicts.resolved': 'Conflict on {shipmentNo} closed.',
+  'conflicts.renumber': 'New number',
+  'conflicts.renumberLabel':
+    'Give this station’s parcel {shipmentNo} a new Shipment No. and share it (reprint its packing slip)',
   'error.SHIPMENT_NO_TAKEN': 'Another station has this Shipment No. for another order.',
 };
 
@@ -60,5 +63,7 @@ export const ko: Record<keyof typeof en, string> = {
   'conflicts.useMine': '내 것 사용',
   'conflicts.useMineLabel': '{shipmentNo}을(를) 이 스테이션의 버전으로 되돌리기 (일반 수정, 허브로 전송)',
   'conflicts.resolved': '{shipmentNo}의 충돌을 닫았습니다.',
+  'conflicts.renumber': '새 번호',
+  'conflicts.renumberLabel': '이 스테이션의 배송 {shipmentNo}에 새 출고번호를 주고 공유하기 (포장 전표 다시 인쇄)',
   'error.SHIPMENT_NO_TAKEN': '다른 스테이션이 이 출고번호를 다른 주문에 쓰고 있습니다.',
 };
