@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   'FILE_PASSWORD_WRONG',
   /** No order-sheet profile fits the file's headers and no column mapping was given (details: the headers). */
   'PROFILE_UNKNOWN',
+  /** Pool: the Shipment No. is already in the pool for another order (two stations minted it). */
+  'SHIPMENT_NO_TAKEN',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

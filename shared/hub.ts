@@ -207,6 +207,8 @@ export type ChangePage = z.infer<typeof ChangePageSchema>;
 
 export const HelloSchema = z.object({
   station: name,
+  /** The station's code (1..999): the shipment numbers it mints carry it, so no other station mints them. */
+  stationCode: z.number().int().min(1).max(999),
   hub: str(100),
   protocol: z.object({ min: z.number(), max: z.number() }),
 });

@@ -8,6 +8,8 @@ import { decide } from './rules';
 
 export interface StationCall {
   station: string;
+  /** The station's code in the shipment numbers it mints. */
+  stationCode: number;
   protocol: number;
   app: string;
 }

@@ -25,17 +25,78 @@ export function keyOf(s: Pick<PoolShipment, 'recipient' | 'address'>): string {
 }
 
 /** Inserts a shipment the pool does not have yet (with its feed entry); false when it was already there. */
-export async function insertShipment(c: HubClient, s: PoolShipment): Promise<boolean> {
+export async function insertShipment(c: HubClient, s: PoolShipment, station: string): Promise<boolean> {
   const { shipmentNo, address, region, ...facts } = s;
   const r = await c.query<{ n: number }>(
     `WITH s AS (
-       INSERT INTO shipments (shipment_no, order_no, facts, address, region, warehouse, recipient_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (shipment_no) DO NOTHING RETURNING shipment_no),
+       INSERT INTO shipments (shipment_no, order_no, facts, address, region, warehouse, recipient_key, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $9) ON CONFLICT (shipment_no) DO NOTHING RETURNING shipment_no),
      f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM s)
      SELECT (SELECT count(*)::int FROM s) AS n, pg_notify($8, '')`,
-    [shipmentNo, s.orderNo, facts, address, region, s.warehouse.code, keyOf(s), CHANGES_CHANNEL],
+    [shipmentNo, s.orderNo, facts, address, region, s.warehouse.code, keyOf(s), CHANGES_CHANNEL, station],
   );
   return (r.rows[0]?.n ?? 0) > 0;
+}
+
+/** A shipment's lines and facts as a station now has them (lines added by an import, a split or merge). */
+export async function replaceFacts(c: HubClient, s: PoolShipment): Promise<void> {
+  const { shipmentNo, address: _address, region: _region, ...facts } = s;
+  await c.query('UPDATE shipments SET facts = $2 WHERE shipment_no = $1', [shipmentNo, facts]);
+}
+
+/** The facts the pool keeps for a shipment, compared with a station's. */
+export async function readFacts(c: HubClient, shipmentNo: string): Promise<unknown> {
+  const { rows } = await c.query<{ facts: unknown }>('SELECT facts FROM shipments WHERE shipment_no = $1', [
+    shipmentNo,
+  ]);
+  return rows[0]?.facts ?? null;
+}
+
+export interface HeldNumber {
+  shipmentNo: string;
+  orderNo: string;
+  retired: boolean;
+  hasInvoice: boolean;
+  createdBy: string;
+  createdAt: number;
+}
+
+/** The pool's shipments among these numbers, locked, in number order (two imports lock alike). */
+export async function lockNumbers(c: HubClient, shipmentNos: readonly string[]): Promise<Map<string, HeldNumber>> {
+  const { rows } = await c.query<{
+    shipment_no: string;
+    order_no: string;
+    retired: boolean;
+    has_invoice: boolean;
+    created_by: string;
+    created_at: Date;
+  }>(
+    `SELECT s.shipment_no, s.order_no, s.retired, s.created_by, s.created_at,
+            EXISTS (SELECT 1 FROM invoices i WHERE i.shipment_no = s.shipment_no AND i.active) AS has_invoice
+     FROM shipments s WHERE s.shipment_no = ANY($1) ORDER BY s.shipment_no FOR UPDATE OF s`,
+    [shipmentNos],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.shipment_no,
+      {
+        shipmentNo: r.shipment_no,
+        orderNo: r.order_no,
+        retired: r.retired,
+        hasInvoice: r.has_invoice,
+        createdBy: r.created_by,
+        createdAt: r.created_at.getTime(),
+      },
+    ]),
+  );
+}
+
+/** Feed entries without a change: stations that lost a split or merge read these shipments again. */
+export async function touchFeed(c: HubClient, shipmentNos: readonly string[]): Promise<void> {
+  await c.query(`WITH f AS (INSERT INTO changes (shipment_no) SELECT unnest($1::text[])) SELECT pg_notify($2, '')`, [
+    shipmentNos,
+    CHANGES_CHANNEL,
+  ]);
 }
 
 const StateRow = z.object({

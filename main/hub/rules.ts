@@ -1,8 +1,9 @@
 // What each operation does to the pool, decided inside the caller's transaction with the shipment's
 // row locked: applied, same (already so: merged, no error), conflict (someone came first: not applied,
 // and who won with what), or rejected (the operation can never apply, e.g. an invalid number).
+import { isDeepStrictEqual } from 'node:util';
 import { findCarrier } from '../../shared/carriers';
-import type { Operation, OperationOf, PoolAddress, VerdictKind, Winner } from '../../shared/hub';
+import type { Operation, OperationOf, PoolAddress, PoolShipment, VerdictKind, Winner } from '../../shared/hub';
 import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
 import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
 import type { HubClient } from './db/pool';
@@ -14,8 +15,13 @@ import {
   invoiceWinner,
   keyOf,
   lastWinner,
+  lockNumbers,
   lockShipment,
+  readFacts,
   refreshStatus,
+  replaceFacts,
+  touchFeed,
+  type HeldNumber,
   type LockedShipment,
 } from './poolRows';
 
@@ -29,6 +35,12 @@ export interface Decision {
 const applied: Decision = { verdict: 'applied', winner: null, reason: null, code: null };
 const same = (reason: string | null = null): Decision => ({ verdict: 'same', winner: null, reason, code: null });
 const conflict = (winner: Winner, reason: string): Decision => ({ verdict: 'conflict', winner, reason, code: null });
+const numberTaken = (winner: Winner, reason: string): Decision => ({
+  verdict: 'conflict',
+  winner,
+  reason,
+  code: 'SHIPMENT_NO_TAKEN',
+});
 const rejected = (code: string, reason: string): Decision => ({ verdict: 'rejected', winner: null, reason, code });
 
 export interface Who {
@@ -224,9 +236,42 @@ async function released(c: HubClient, s: LockedShipment, op: OperationOf<'releas
   return applied;
 }
 
+/** Who put a shipment number into the pool first: the other side of a number collision. */
+function numberWinner(h: HeldNumber): Winner {
+  return {
+    station: h.createdBy || 'the pool',
+    operator: '',
+    at: h.createdAt,
+    scanAt: null,
+    invoice: null,
+    address: null,
+    shipmentNo: h.shipmentNo,
+  };
+}
+
+/**
+ * A number the pool already has for another order: two stations minted the same Shipment No. (numbers
+ * made before they joined, or a station file copied to another machine). Never overwritten.
+ */
+function collision(h: HeldNumber, orderNo: string): Decision {
+  return numberTaken(
+    numberWinner(h),
+    `Shipment No. ${h.shipmentNo} is already in the pool for order ${h.orderNo} (station ${h.createdBy || 'unknown'}); ` +
+      `this station's order ${orderNo} has the same number. Nothing of this change was shared; ` +
+      `give this station's parcel a new number (split it off) and ask the other station to check its parcel.`,
+  );
+}
+
+const sameFacts = (pool: unknown, s: PoolShipment) => {
+  const { shipmentNo: _no, address: _address, region: _region, ...facts } = s;
+  return isDeepStrictEqual(pool, JSON.parse(JSON.stringify(facts)));
+};
+
 async function offer(c: HubClient, who: Who, op: OperationOf<'offer'>): Promise<Decision> {
   const { shipment, invoice } = op.payload;
-  const inserted = await insertShipment(c, shipment);
+  const held = (await lockNumbers(c, [shipment.shipmentNo])).get(shipment.shipmentNo);
+  if (held && (held.orderNo !== shipment.orderNo || held.retired)) return collision(held, shipment.orderNo);
+  const inserted = await insertShipment(c, shipment, who.station);
   const s = await lockShipment(c, shipment.shipmentNo);
   if (!s) return notFound(shipment.shipmentNo);
   if (!invoice) return inserted ? applied : same();
@@ -234,34 +279,80 @@ async function offer(c: HubClient, who: Who, op: OperationOf<'offer'>): Promise<
   return inserted && d.verdict === 'same' ? applied : d;
 }
 
-async function importOrders(c: HubClient, op: OperationOf<'importOrders'>): Promise<Decision> {
-  let added = 0;
-  for (const s of op.payload.shipments) if (await insertShipment(c, s)) added++;
-  return added ? applied : same('Every shipment of this import was already in the pool.');
+/**
+ * New shipments from an order sheet, all or none. A shipment the pool has for the same order is the
+ * same parcel: lines the sheet added to it (while it has no invoice) are taken; one the pool has for
+ * another order is a collision and refuses the whole import.
+ */
+async function importOrders(c: HubClient, who: Who, op: OperationOf<'importOrders'>): Promise<Decision> {
+  const held = await lockNumbers(
+    c,
+    op.payload.shipments.map((s) => s.shipmentNo),
+  );
+  for (const s of op.payload.shipments) {
+    const h = held.get(s.shipmentNo);
+    if (h && (h.orderNo !== s.orderNo || h.retired)) return collision(h, s.orderNo);
+  }
+  let changed = 0;
+  for (const s of op.payload.shipments) {
+    const h = held.get(s.shipmentNo);
+    if (!h) {
+      if (await insertShipment(c, s, who.station)) changed++;
+    } else if (!h.hasInvoice && !sameFacts(await readFacts(c, s.shipmentNo), s)) {
+      await replaceFacts(c, s);
+      await bump(c, s.shipmentNo, true);
+      changed++;
+    }
+  }
+  return changed ? applied : same('Every shipment of this import was already in the pool.');
 }
 
-async function regroup(c: HubClient, op: OperationOf<'regroup'>): Promise<Decision> {
+/**
+ * A split or merge: `retire` lists every shipment the station regrouped, with the version it saw;
+ * `add` the shipments they became. A retired one that is also added stays (its lines change), the
+ * others leave the pool; the added ones that are new must be new to the pool. Refused if any retired
+ * shipment changed or got an invoice meanwhile; then the station reads them again from the feed.
+ */
+async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Promise<Decision> {
   const retire = [...op.payload.retire].sort((a, b) => a.shipmentNo.localeCompare(b.shipmentNo));
+  const kept = new Set(retire.map((r) => r.shipmentNo));
+  const lost = async (d: Decision) => {
+    await touchFeed(c, [...kept]);
+    return d;
+  };
+  const mine = await lockNumbers(
+    c,
+    retire.map((r) => r.shipmentNo),
+  );
   const locked: LockedShipment[] = [];
   for (const r of retire) {
-    const s = await lockShipment(c, r.shipmentNo);
-    if (!s || s.retired) return notFound(r.shipmentNo);
-    if (s.invoice || s.version !== r.version) {
+    const s = mine.has(r.shipmentNo) ? await lockShipment(c, r.shipmentNo, true) : null;
+    if (!s || s.retired) return lost(notFound(r.shipmentNo));
+    // Version 0: the station never heard back about a shipment it imported itself; as it was made.
+    const base = r.version === 0 && mine.get(r.shipmentNo)?.createdBy === who.station ? 1 : r.version;
+    if (s.invoice || s.version !== base) {
       const w = await lastWinner(c, s);
-      return conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`);
+      return lost(conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`));
     }
     locked.push(s);
   }
-  const taken = await c.query('SELECT shipment_no FROM shipments WHERE shipment_no = ANY($1)', [
-    op.payload.add.map((a) => a.shipmentNo),
-  ]);
-  if (taken.rowCount)
-    return rejected('INVALID_INPUT', `The shipment numbers of this split or merge are already used in the pool.`);
+  const fresh = op.payload.add.filter((a) => !kept.has(a.shipmentNo));
+  const held = await lockNumbers(
+    c,
+    fresh.map((a) => a.shipmentNo),
+  );
+  for (const a of fresh) {
+    const h = held.get(a.shipmentNo);
+    if (h) return lost(collision(h, a.orderNo));
+  }
+  const staying = new Map(op.payload.add.filter((a) => kept.has(a.shipmentNo)).map((a) => [a.shipmentNo, a]));
   for (const s of locked) {
-    await c.query('UPDATE shipments SET retired = true WHERE shipment_no = $1', [s.shipmentNo]);
+    const now = staying.get(s.shipmentNo);
+    if (now) await replaceFacts(c, now);
+    else await c.query('UPDATE shipments SET retired = true WHERE shipment_no = $1', [s.shipmentNo]);
     await bump(c, s.shipmentNo, true);
   }
-  for (const a of op.payload.add) await insertShipment(c, a);
+  for (const a of fresh) await insertShipment(c, a, who.station);
   return applied;
 }
 
@@ -271,9 +362,9 @@ export async function decide(c: HubClient, who: Who, op: Operation): Promise<Dec
     case 'offer':
       return offer(c, who, op);
     case 'importOrders':
-      return importOrders(c, op);
+      return importOrders(c, who, op);
     case 'regroup':
-      return regroup(c, op);
+      return regroup(c, who, op);
     default:
   }
   const s = await lockShipment(c, op.shipmentNo);

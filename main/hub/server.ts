@@ -119,10 +119,15 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
 
   async function station(req: IncomingMessage): Promise<StationCall> {
     const protocol = protocolOf(req);
-    const name = await stationOf(o.pool, bearer(req));
-    if (!name) throw NOT_ENROLLED;
+    const enrolled = await stationOf(o.pool, bearer(req));
+    if (!enrolled) throw NOT_ENROLLED;
     const app = req.headers[APP_HEADER];
-    return { station: name, protocol, app: typeof app === 'string' ? app.slice(0, 40) : 'unknown' };
+    return {
+      station: enrolled.name,
+      stationCode: enrolled.code,
+      protocol,
+      app: typeof app === 'string' ? app.slice(0, 40) : 'unknown',
+    };
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -131,7 +136,12 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     if (req.method === 'GET' && path === '/v1/health') return send(res, 200, { ok: true });
     if (req.method === 'GET' && path === '/v1/hello') {
       const call = await station(req);
-      return send(res, 200, { station: call.station, hub: o.version, protocol: HUB_PROTOCOL_RANGE });
+      return send(res, 200, {
+        station: call.station,
+        stationCode: call.stationCode,
+        hub: o.version,
+        protocol: HUB_PROTOCOL_RANGE,
+      });
     }
     if (req.method === 'POST' && path === '/v1/ops') {
       const call = await station(req);

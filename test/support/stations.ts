@@ -101,7 +101,11 @@ export async function startStation(
   env: TestPool,
   hub: HubServer,
   name: string,
-  o: { batch?: number } = {},
+  o: {
+    batch?: number;
+    /** Work done on the desk before it joins the pool (a stand-alone desk that joins later). */
+    beforeJoin?: (core: TestCore) => Promise<void> | void;
+  } = {},
 ): Promise<TestStation> {
   const token = await env.enrol(name);
   const net: Network = { cut: false, loseAnswers: 0, failAfterPushes: null, pushes: 0 };
@@ -116,6 +120,7 @@ export async function startStation(
   const open = (reopen?: { dir: string; now: number }) =>
     startTestCore({ hub: { client, ...(o.batch ? { batch: o.batch } : {}) }, releaseConnector: connector }, reopen);
   let core = open();
+  await o.beforeJoin?.(core);
   await core.joinHub({ url: hub.url, token });
   const station: TestStation = {
     name,

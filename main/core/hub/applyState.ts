@@ -81,7 +81,7 @@ function insertShipment(ctx: ServiceContext, s: PoolState, zone: string): number
   return id;
 }
 
-function retire(ctx: ServiceContext, id: number): void {
+export function retireLocal(ctx: ServiceContext, id: number): void {
   // A split or merge retired it in the pool; it never had an invoice (the pool refuses that).
   for (const sql of [
     'DELETE FROM order_items WHERE shipment_id = ?',
@@ -91,6 +91,30 @@ function retire(ctx: ServiceContext, id: number): void {
     'DELETE FROM shipments WHERE id = ?',
   ])
     ctx.prepare(sql).run(id);
+}
+
+type Item = PoolShipment['items'][number];
+const itemKey = (i: Item) => JSON.stringify([i.productId, i.productName, i.optionName, i.quantity]);
+
+/**
+ * The shipment's lines as the pool has them, when they differ (another station added lines from an
+ * order sheet, or split or merged the order). Lines that are already so are left alone: they keep the
+ * channel line ids this station knows them by.
+ */
+function syncItems(ctx: ServiceContext, shipmentId: number, s: PoolState): void {
+  const local = ctx
+    .prepare(
+      'SELECT product_id AS productId, product_name AS productName, option_name AS optionName, quantity FROM order_items WHERE shipment_id = ?',
+    )
+    .all(shipmentId) as Item[];
+  const sorted = (items: readonly Item[]) => items.map(itemKey).sort().join('\n');
+  if (sorted(local) === sorted(s.items)) return;
+  const order = ctx.prepare('SELECT order_id FROM shipments WHERE id = ?').get(shipmentId) as { order_id: number };
+  ctx.prepare('DELETE FROM order_items WHERE shipment_id = ?').run(shipmentId);
+  const item = ctx.prepare(
+    'INSERT INTO order_items (order_id, shipment_id, product_id, product_name, option_name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const i of s.items) item.run(order.order_id, shipmentId, i.productId, i.productName, i.optionName, i.quantity);
 }
 
 interface LocalRow {
@@ -171,10 +195,11 @@ export function applyPoolState(
     .get(s.shipmentNo) as LocalRow | undefined;
   if (local && local.pool_revision >= s.revision && !force) return false;
   if (s.retired) {
-    if (local) retire(ctx, local.id);
+    if (local) retireLocal(ctx, local.id);
     return local !== undefined;
   }
-  if (!local) {
+  if (local) syncItems(ctx, local.id, s);
+  else {
     const id = insertShipment(ctx, s, readSettings(ctx).homeTimeZone);
     local = {
       id,

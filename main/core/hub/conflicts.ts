@@ -10,6 +10,8 @@ import type { ServiceContext } from '../services/context';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from '../services/invoices';
 import { findShipment, updateAddress } from '../services/shipments';
 import { readMeta } from '../sync/config';
+import { renumberParcel } from './collisions';
+import { takeDeferred } from './verdicts';
 
 const Side = z.object({
   carrierId: z.enum(CARRIER_IDS).nullish(),
@@ -96,6 +98,7 @@ export function resolveConflict(
 ): ConflictItem {
   const item = readItem(ctx, input.id);
   if (item.resolved) return item;
+  if (item.code === 'SHIPMENT_NO_TAKEN') return resolveTakenNumber(ctx, item, input.action, actor);
   if (input.action === 'useMine') {
     const reason = `Conflict resolved at this station: ${item.mine.invoiceNo ?? 'this change'} kept over station ${item.station}'s.`;
     const { mine } = item;
@@ -115,6 +118,32 @@ export function resolveConflict(
     .prepare(`UPDATE hub_conflicts SET resolved_at = ?, resolution = ? WHERE id = ? AND resolved_at IS NULL`)
     .run(ctx.clock(), input.action, input.id);
   return readItem(ctx, input.id);
+}
+
+/** A parcel of this station under a number the pool has for another order: only a new number ends it. */
+function resolveTakenNumber(
+  ctx: ServiceContext,
+  item: ConflictItem,
+  action: 'keepTheirs' | 'useMine',
+  actor: Actor,
+): ConflictItem {
+  if (action === 'keepTheirs') {
+    throw new ShipdeskError(
+      'INVALID_STATE',
+      `${item.shipmentNo} at this station is another order than the pool's ${item.shipmentNo}; both parcels stay. Choose "Use mine" to give this station's parcel a new number.`,
+    );
+  }
+  const fresh = ctx.db.transaction(() => {
+    const no = renumberParcel(ctx, item.shipmentNo, actor, (taken) => takeDeferred(ctx, taken));
+    ctx
+      .prepare(
+        `UPDATE hub_conflicts SET resolved_at = ?, resolution = 'useMine' WHERE shipment_no = ? AND code = 'SHIPMENT_NO_TAKEN' AND resolved_at IS NULL`,
+      )
+      .run(ctx.clock(), item.shipmentNo);
+    return no;
+  })();
+  ctx.events.emit({ type: 'shipments.changed', shipmentNos: [item.shipmentNo, fresh] });
+  return readItem(ctx, item.id);
 }
 
 export function poolStateView(

@@ -24,8 +24,9 @@ export async function joinPool(
 ): Promise<JoinResult> {
   const client = o.client ?? createHubClient({ url: o.url, token: o.token });
   let station: string;
+  let stationCode: number;
   try {
-    station = (await client.hello()).station;
+    ({ station, stationCode } = await client.hello());
   } catch (err) {
     if (err instanceof HubRequestError)
       throw new ShipdeskError(err.kind === 'refused' ? 'UNAUTHORIZED' : 'OFFLINE', err.message);
@@ -38,7 +39,7 @@ export async function joinPool(
       `This station already belongs to the pool at ${already.url}. A station serves one pool; use a new database for another.`,
     );
   }
-  writeMembership(ctx, dbPath, { url: o.url, station, token: o.token });
+  writeMembership(ctx, dbPath, { url: o.url, station, stationCode, token: o.token });
   if (already) return { station, offered: 0 };
   let offered = 0;
   for (let after = 0; ;) {

@@ -22,6 +22,15 @@ export function stationName(ctx: ServiceContext): string {
   return readMeta(ctx, 'hub_station') ?? '';
 }
 
+/**
+ * The code the pool gave this station at enrolment (the first digits of the shipment numbers it mints),
+ * or null on a stand-alone desk.
+ */
+export function stationCode(ctx: ServiceContext): number | null {
+  const code = Number(readMeta(ctx, 'hub_station_code'));
+  return Number.isInteger(code) && code > 0 ? code : null;
+}
+
 export function readMembership(ctx: ServiceContext, dbPath: string): Membership | null {
   const url = readMeta(ctx, 'hub_url');
   if (!url) return null;
@@ -31,12 +40,13 @@ export function readMembership(ctx: ServiceContext, dbPath: string): Membership 
 export function writeMembership(
   ctx: ServiceContext,
   dbPath: string,
-  m: { url: string; station: string; token: string },
+  m: { url: string; station: string; stationCode: number; token: string },
 ): void {
   fileKeyStore(tokenFileOf(dbPath)).write(m.token);
   ctx.db.transaction(() => {
     writeMeta(ctx, 'hub_url', m.url);
     writeMeta(ctx, 'hub_station', m.station);
+    writeMeta(ctx, 'hub_station_code', String(m.stationCode));
     if (readMeta(ctx, 'hub_cursor') === null) writeMeta(ctx, 'hub_cursor', '0.0');
   })();
 }

@@ -26,6 +26,7 @@ export interface StationChange<K extends OperationKind = OperationKind> {
  */
 export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
   if (!isMember(ctx)) return null;
+  refuseTakenNumber(ctx, change.shipmentNo);
   const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
     { id: number; pool_version: number } | undefined;
   const opId = randomUUID();
@@ -55,6 +56,23 @@ export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change
       .run(HELD_UNTIL_HUB, opId, row.id);
   }
   return opId;
+}
+
+/**
+ * A parcel whose number another station has in the pool for another order (docs/HUB.md "Shipment
+ * numbers"): nothing done to it may be shared, it would land on the other order's shipment. Its
+ * conflict closes only when the parcel gets a new number ("use mine").
+ */
+function refuseTakenNumber(ctx: ServiceContext, shipmentNo: string): void {
+  const taken = ctx
+    .prepare(`SELECT 1 FROM hub_conflicts WHERE shipment_no = ? AND code = 'SHIPMENT_NO_TAKEN' AND resolved_at IS NULL`)
+    .get(shipmentNo);
+  if (!taken) return;
+  throw new ShipdeskError(
+    'SHIPMENT_NO_TAKEN',
+    `Another station has ${shipmentNo} in the pool for another order, so this change cannot be shared. Open Conflicts and give this parcel a new number, then try again. Nothing was saved.`,
+    { shipmentNo },
+  );
 }
 
 export function enqueueHubOp(ctx: ServiceContext, op: Operation, at: number): void {
@@ -92,22 +110,33 @@ export function recordImportedShipments(
   return first;
 }
 
+/** The pool versions a split or merge is based on: read before the regrouped shipments change. */
+export function regroupBases(ctx: ServiceContext, shipmentNos: readonly string[]): RegroupBase[] {
+  if (!isMember(ctx)) return [];
+  return ctx
+    .prepare(
+      `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
+       WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
+    )
+    .all(JSON.stringify(shipmentNos)) as RegroupBase[];
+}
+
+export interface RegroupBase {
+  shipmentNo: string;
+  poolVersion: number;
+}
+
 /**
- * A split or merge at this station: `retired` are the shipments as they were (read before they are
- * removed locally, with the pool version they were based on), `added` the shipments that replace them
- * (already written). The pool refuses it if any retired shipment changed or got an invoice meanwhile.
+ * A split or merge at this station: `retired` are every shipment it regrouped as they were (from
+ * regroupBases), `added` the shipments they are now (already written; a regrouped shipment that stays
+ * is among them). The pool refuses it if any regrouped shipment changed or got an invoice meanwhile.
  */
 export function recordRegroup(
   ctx: ServiceContext,
-  r: {
-    orderNo: string;
-    retired: readonly { shipmentNo: string; poolVersion: number }[];
-    added: readonly string[];
-    operator: string;
-    at: number;
-  },
+  r: { retired: readonly RegroupBase[]; added: readonly string[]; operator: string; at: number },
 ): string | null {
   if (!isMember(ctx) || !r.retired.length || !r.added.length) return null;
+  const add = exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment);
   const op = OperationSchema.parse({
     opId: randomUUID(),
     kind: 'regroup',
@@ -115,9 +144,9 @@ export function recordRegroup(
     baseVersion: r.retired[0]!.poolVersion,
     scanAt: r.at,
     payload: {
-      orderNo: r.orderNo,
+      orderNo: add[0]?.orderNo ?? '',
       retire: r.retired.map((x) => ({ shipmentNo: x.shipmentNo, version: x.poolVersion })),
-      add: exportShipmentsByNo(ctx.db, r.added).map((e) => e.shipment),
+      add,
       operator: r.operator,
     },
   });

@@ -1,9 +1,17 @@
 // What a station does with the hub's verdict on one of its operations, in one transaction with the
 // op's state: applied or same frees the carrier work the change held; a conflict or a refusal cancels
 // it, records a visible conflict item, and brings the shipment to the pool's state.
-import { OperationSchema, PoolStateSchema, type Operation, type PoolState, type Verdict } from '../../../shared/hub';
+import {
+  OperationSchema,
+  PoolStateSchema,
+  type Operation,
+  type OperationOf,
+  type PoolState,
+  type Verdict,
+} from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
-import { applyPoolState } from './applyState';
+import { applyPoolState, retireLocal } from './applyState';
+import { isOtherParcel } from './collisions';
 import { stationName } from './membership';
 import { HELD_UNTIL_HUB } from './record';
 
@@ -28,14 +36,16 @@ export function deferState(ctx: ServiceContext, s: PoolState): void {
 
 /** The pool's state for a shipment, unless this station's own operations on it are still unanswered. */
 export function offerPoolState(ctx: ServiceContext, s: PoolState, reason: string | null = null): boolean {
-  if (pendingFor(ctx, s.shipmentNo) > 0) {
+  // Another order's shipment under a number this station minted too: kept aside until this
+  // station's parcel has a new number (docs/HUB.md "Shipment numbers").
+  if (pendingFor(ctx, s.shipmentNo) > 0 || isOtherParcel(ctx, s)) {
     deferState(ctx, s);
     return false;
   }
   return applyPoolState(ctx, s, reason);
 }
 
-function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
+export function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
   const row = ctx.prepare('SELECT state FROM hub_deferred WHERE shipment_no = ?').get(shipmentNo) as
     { state: string } | undefined;
   if (!row) return null;
@@ -86,6 +96,24 @@ function settleCarrierWork(ctx: ServiceContext, opId: string, go: boolean, why: 
     .run(ctx.clock(), why.slice(0, 500), opId);
 }
 
+/**
+ * A split or merge the pool did not take: the shipments it made here leave (their lines were the
+ * pool's shipments' lines), and the regrouped ones are read again from the feed (the hub re-announces
+ * them), which gives them back their lines.
+ */
+function undoRegroup(ctx: ServiceContext, op: OperationOf<'regroup'>, out: VerdictOutcome): void {
+  const regrouped = new Set(op.payload.retire.map((r) => r.shipmentNo));
+  for (const a of op.payload.add) {
+    if (regrouped.has(a.shipmentNo)) continue;
+    const row = ctx.prepare('SELECT id FROM shipments WHERE shipment_no = ?').get(a.shipmentNo) as
+      { id: number } | undefined;
+    if (row && pendingFor(ctx, a.shipmentNo) === 0) retireLocal(ctx, row.id);
+    out.changed.push(a.shipmentNo);
+  }
+  const again = ctx.prepare('UPDATE shipments SET pool_revision = 0 WHERE shipment_no = ?');
+  for (const no of regrouped) again.run(no);
+}
+
 export interface VerdictOutcome {
   conflicts: number;
   /** Shipments whose row changed on this station. */
@@ -132,6 +160,16 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
         v.code,
       );
     out.conflicts++;
+  }
+  if (
+    op.success &&
+    !won &&
+    (op.data.kind === 'importOrders' || op.data.kind === 'regroup' || v.code === 'SHIPMENT_NO_TAKEN')
+  ) {
+    // The pool's shipment under this number is not this station's parcel: never written over it.
+    if (op.data.kind === 'regroup') undoRegroup(ctx, op.data, out);
+    else if (v.state && offerPoolState(ctx, v.state)) out.changed.push(v.state.shipmentNo);
+    return;
   }
   const shipmentNo = op.success ? op.data.shipmentNo : (v.state?.shipmentNo ?? null);
   if (!shipmentNo || pendingFor(ctx, shipmentNo) > 0) {

@@ -5,6 +5,7 @@ import type { ShipmentDetail } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
+import { recordRegroup, regroupBases } from '../hub/record';
 import { writeHistory } from '../services/history';
 import type { Actor } from '../services/invoices';
 import { findShipment, getShipment, type ShipmentRef } from '../services/shipments';
@@ -63,6 +64,7 @@ export function splitShipment(
   const made = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
     refuseInvoiced(ref, 'split');
+    const bases = regroupBases(ctx, [ref.shipmentNo]);
     const items = itemsOf(ctx, ref.id);
     const byLine = new Map(items.map((i) => [i.lineId, i]));
     const seen = new Set<string>();
@@ -128,6 +130,7 @@ export function splitShipment(
       before: { shipmentNos: [ref.shipmentNo] },
       after: { lines: linesOf(itemsOf(ctx, created.id)) },
     });
+    recordRegroup(ctx, { retired: bases, added: [ref.shipmentNo, created.shipmentNo], operator: actor.operator, at });
     return { from: ref.shipmentNo, created: created.shipmentNo };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [made.from, made.created] });
@@ -151,6 +154,10 @@ export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string
   const merged = ctx.db.transaction(() => {
     const refs = nos.map((no) => findShipment(ctx, no)).sort((a, b) => a.id - b.id);
     for (const ref of refs) refuseInvoiced(ref, 'merged');
+    const bases = regroupBases(
+      ctx,
+      refs.map((r) => r.shipmentNo),
+    );
     const orderOf = ctx.prepare('SELECT order_id FROM shipments WHERE id = ?');
     const orders = new Set(refs.map((r) => (orderOf.get(r.id) as { order_id: number }).order_id));
     if (orders.size > 1) {
@@ -205,6 +212,7 @@ export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string
       at,
       reason: null,
     });
+    recordRegroup(ctx, { retired: bases, added: [survivor.shipmentNo], operator: actor.operator, at });
     return { survivor: survivor.shipmentNo, gone: others.map((o) => o.shipmentNo) };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [merged.survivor, ...merged.gone] });

@@ -109,4 +109,14 @@ export const HUB_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX poll_schedule_due ON poll_schedule(warehouse, next_poll_at) WHERE next_poll_at IS NOT NULL;
   `,
+  // 2: every station gets a short code at enrolment (1..999) that goes into the shipment numbers it
+  // mints (docs/HUB.md "Shipment numbers"), so stations importing offline never mint the same one;
+  // and who put each shipment into the pool, for the other side of a number collision.
+  `
+  ALTER TABLE stations ADD COLUMN code integer UNIQUE CHECK (code BETWEEN 1 AND 999);
+  UPDATE stations s SET code = n.code
+    FROM (SELECT id, row_number() OVER (ORDER BY id) AS code FROM stations) n WHERE n.id = s.id;
+  ALTER TABLE shipments ADD COLUMN created_by text NOT NULL DEFAULT '';
+  ALTER TABLE shipments ADD COLUMN created_at timestamptz NOT NULL DEFAULT clock_timestamp();
+  `,
 ];

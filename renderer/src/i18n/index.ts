@@ -88,6 +88,7 @@ const ERROR_KEYS: Partial<Record<ErrorCode, MessageKey>> = {
   HEADER_MISMATCH: 'error.HEADER_MISMATCH',
   FILE_PASSWORD_WRONG: 'error.FILE_PASSWORD_WRONG',
   PROFILE_UNKNOWN: 'error.PROFILE_UNKNOWN',
+  SHIPMENT_NO_TAKEN: 'error.SHIPMENT_NO_TAKEN',
 };
 
 /** A headline in the operator's language for an error code; the core's sentence follows as detail. */

@@ -13,21 +13,31 @@ function number(side: { carrierId: ConflictItem['mine']['carrierId']; invoiceNo:
   return `${carrierName(side.carrierId ?? null, language)} ${side.invoiceNo ?? ''}`.trim();
 }
 
+/** Changes "use mine" can make again (a number or an address); an import or a split cannot. */
+const REDOABLE = new Set(['register', 'modify', 'delete', 'address', 'offer']);
+
 export function conflictSentence(c: ConflictItem, t: Translate, language: Language): string {
   const what =
     c.kind === 'address'
       ? t('conflicts.changedAddress')
       : c.kind === 'delete'
         ? t('conflicts.deleted')
-        : t('conflicts.scanned', { number: number(c.mine, language) });
+        : c.kind === 'regroup'
+          ? t('conflicts.regrouped')
+          : c.kind === 'importOrders' || (c.kind === 'offer' && !c.mine.invoiceNo)
+            ? t('conflicts.imported')
+            : t('conflicts.scanned', { number: number(c.mine, language) });
   const mineAt = formatDateTime(c.mine.scanAt, language);
   if (c.verdict === 'rejected' || !c.theirs)
     return t('conflicts.refusedSentence', { what, mineAt, reason: c.reason ?? '' });
-  const theirWhat = c.theirs.invoiceNo
-    ? t('conflicts.registered', { number: number(c.theirs, language) })
-    : c.theirs.address && c.kind === 'address'
-      ? t('conflicts.changedAddress')
-      : t('conflicts.noInvoice');
+  const theirWhat =
+    c.code === 'SHIPMENT_NO_TAKEN'
+      ? t('conflicts.numberTaken')
+      : c.theirs.invoiceNo
+        ? t('conflicts.registered', { number: number(c.theirs, language) })
+        : c.theirs.address && c.kind === 'address'
+          ? t('conflicts.changedAddress')
+          : t('conflicts.noInvoice');
   return t('conflicts.sentence', { what, mineAt, station: c.station, theirWhat, at: formatDateTime(c.at, language) });
 }
 
@@ -102,25 +112,39 @@ export function ConflictsDialog({ onClose, onChanged }: { onClose(): void; onCha
                 </td>
                 <td className="nowrap">{c.theirs ? number(c.theirs, language) || c.station : (c.code ?? '')}</td>
                 <td className="nowrap">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={busy !== null}
-                    aria-label={t('conflicts.keepTheirsLabel', { shipmentNo: c.shipmentNo })}
-                    onClick={() => void resolve(c, 'keepTheirs')}
-                  >
-                    {t('conflicts.keepTheirs')}
-                  </button>{' '}
-                  {c.verdict === 'conflict' && (
+                  {c.code === 'SHIPMENT_NO_TAKEN' ? (
                     <button
                       type="button"
                       className="button button-small"
                       disabled={busy !== null}
-                      aria-label={t('conflicts.useMineLabel', { shipmentNo: c.shipmentNo })}
+                      aria-label={t('conflicts.renumberLabel', { shipmentNo: c.shipmentNo })}
                       onClick={() => void resolve(c, 'useMine')}
                     >
-                      {t('conflicts.useMine')}
+                      {t('conflicts.renumber')}
                     </button>
+                  ) : (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        disabled={busy !== null}
+                        aria-label={t('conflicts.keepTheirsLabel', { shipmentNo: c.shipmentNo })}
+                        onClick={() => void resolve(c, 'keepTheirs')}
+                      >
+                        {t('conflicts.keepTheirs')}
+                      </button>{' '}
+                      {c.verdict === 'conflict' && REDOABLE.has(c.kind) && (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={busy !== null}
+                          aria-label={t('conflicts.useMineLabel', { shipmentNo: c.shipmentNo })}
+                          onClick={() => void resolve(c, 'useMine')}
+                        >
+                          {t('conflicts.useMine')}
+                        </button>
+                      )}
+                    </>
                   )}
                 </td>
               </tr>

@@ -19,12 +19,19 @@ export const en = {
   'conflicts.deleted': 'deleted the invoice',
   'conflicts.registered': 'registered {number}',
   'conflicts.noInvoice': 'left no invoice',
+  'conflicts.imported': 'imported this parcel under this Shipment No.',
+  'conflicts.regrouped': 'split or merged this parcel',
+  'conflicts.numberTaken': 'already had this Shipment No. for another order',
   'conflicts.actions': 'Actions',
   'conflicts.keepTheirs': 'Keep theirs',
   'conflicts.keepTheirsLabel': 'Keep the pool’s version of {shipmentNo} and close this conflict',
   'conflicts.useMine': 'Use mine',
   'conflicts.useMineLabel': 'Change {shipmentNo} back to this station’s version (a normal modify, sent to the hub)',
   'conflicts.resolved': 'Conflict on {shipmentNo} closed.',
+  'conflicts.renumber': 'New number',
+  'conflicts.renumberLabel':
+    'Give this station’s parcel {shipmentNo} a new Shipment No. and share it (reprint its packing slip)',
+  'error.SHIPMENT_NO_TAKEN': 'Another station has this Shipment No. for another order.',
 };
 
 export const ko: Record<keyof typeof en, string> = {
@@ -47,10 +54,16 @@ export const ko: Record<keyof typeof en, string> = {
   'conflicts.deleted': '송장을 삭제했습니다',
   'conflicts.registered': '{number}을(를) 등록했습니다',
   'conflicts.noInvoice': '송장을 남기지 않았습니다',
+  'conflicts.imported': '이 출고번호로 주문을 가져왔습니다',
+  'conflicts.regrouped': '이 배송을 분할하거나 합쳤습니다',
+  'conflicts.numberTaken': '이미 다른 주문에 이 출고번호를 쓰고 있었습니다',
   'conflicts.actions': '작업',
   'conflicts.keepTheirs': '상대 것 유지',
   'conflicts.keepTheirsLabel': '{shipmentNo}의 공용 풀 버전을 유지하고 이 충돌을 닫기',
   'conflicts.useMine': '내 것 사용',
   'conflicts.useMineLabel': '{shipmentNo}을(를) 이 스테이션의 버전으로 되돌리기 (일반 수정, 허브로 전송)',
   'conflicts.resolved': '{shipmentNo}의 충돌을 닫았습니다.',
+  'conflicts.renumber': '새 번호',
+  'conflicts.renumberLabel': '이 스테이션의 배송 {shipmentNo}에 새 출고번호를 주고 공유하기 (포장 전표 다시 인쇄)',
+  'error.SHIPMENT_NO_TAKEN': '다른 스테이션이 이 출고번호를 다른 주문에 쓰고 있습니다.',
 };
