@@ -1,4 +1,5 @@
-// `npm run web`: the shipping desk in a browser at http://127.0.0.1:<port>/?token=...
+// `npm run web`: the shipping desk in a browser at http://127.0.0.1:<port>/#token=... (the fragment
+// never leaves the browser; see renderer/src/api/webToken.ts)
 // stdout carries exactly one line (the address) so scripts can read it; the log goes to stderr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +68,7 @@ function readArgs(argv: string[]): WebArgs {
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535)
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-  // A short or odd fixed token would make the lock weak or break the cookie that carries it.
+  // A short or odd fixed token would make the lock weak or break the subprotocol that carries it.
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(values.token))
     throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -');
   if (values.operator !== undefined && values.operator.trim() === '')
