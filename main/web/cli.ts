@@ -13,7 +13,7 @@ import {
   wantsHelp,
   type CommandSpec,
 } from '../cli/command';
-import { createCore, type Core } from '../core/createCore';
+import { openDesk, type Desk } from '../core/recovery/desk';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
 import { osUserName } from '../core/osUser';
 import { startDemoCarrier, type DemoCarrier } from '../demoCarrier/demoCarrier';
@@ -115,12 +115,14 @@ async function main(argv: string[]): Promise<void> {
   const dbPath = path.resolve(args.db ?? defaultDatabasePath());
   const clock = clockFrom(args.now);
   let demo: DemoCarrier | null = null;
-  let core: Core;
+  let core: Desk;
   try {
     demo = args.demo ? await startDemoCarrier(clock ? { clock } : {}) : null;
     if (demo) log.info('demo carrier started', { url: demo.url });
     // Without --demo the tracker comes from SHIPDESK_TRACKER_URL / the settings, polled every 30 s.
-    core = createCore({
+    // A damaged database (or one that is not Shipdesk's) still starts the host: the screen offers the
+    // last backup (recovery.*). Anything else stops here with its message.
+    core = openDesk({
       dbPath,
       log,
       defaultOperator: osUserName(),
@@ -171,6 +173,7 @@ async function main(argv: string[]): Promise<void> {
 
   log.info('listening', {
     port: host.port,
+    ...(core.core ? {} : { recovery: 'the database was refused; the page offers the last backup' }),
     db: dbPath,
     pid: process.pid,
     ...(args.now !== undefined ? { now: new Date(args.now).toISOString() } : {}),

@@ -29,7 +29,8 @@ export const SOCKET_PATH = '/ws';
 export const DEFAULT_MAX_MESSAGE_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
 
 export interface WebHostOptions {
-  core: Core;
+  /** The core, or the desk that stands in for it (main/core/recovery/desk.ts): calls and pushes. */
+  core: Pick<Core, 'dispatch' | 'events'>;
   /** 0 picks any free port. */
   port?: number;
   rendererDir: string;

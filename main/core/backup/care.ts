@@ -34,7 +34,7 @@ export interface DataCare {
   dailyPass(): Promise<void>;
 }
 
-function view(b: BackupFile): BackupView {
+export function backupView(b: BackupFile): BackupView {
   return { fileName: b.fileName, reason: b.reason, takenAt: new Date(b.takenAt).toISOString(), bytes: b.bytes };
 }
 
@@ -55,7 +55,7 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
     backupFolder: backupFolderOf(o.dbFile),
     backupKeep: keep(),
     retentionDays: retentionDays(),
-    backups: listBackups(o.dbFile).map(view),
+    backups: listBackups(o.dbFile).map(backupView),
     backupRunning: running !== null,
     lastCheck,
   });
@@ -113,7 +113,7 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
       const done = await backup('manual', false);
       const made = listBackups(o.dbFile).find((b) => b.file === done.file);
       if (!made) throw new ShipdeskError('INTERNAL', 'The backup was made but cannot be found in the backups folder.');
-      return view(made);
+      return backupView(made);
     },
     'data.purgeOld': async () => {
       const days = retentionDays();
