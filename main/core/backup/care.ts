@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
-import { purgeOlderThan } from '../services/retention';
+import { countPurgeable, purgeOlderThan } from '../services/retention';
 import { readStoredSetting, writeStoredSetting } from '../services/settings';
 import { backupFolderOf, listBackups, type BackupFile, type BackupReason } from './folder';
 import { backupNow } from './online';
@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
 const FIRST_LOOK_MS = 60_000;
 const LOOK_EVERY_MS = 3_600_000;
 
-export type DataMethod = 'data.state' | 'data.updateSettings' | 'data.backupNow' | 'data.purgeOld';
+export type DataMethod =
+  'data.state' | 'data.updateSettings' | 'data.backupNow' | 'data.purgePreview' | 'data.purgeOld';
 
 export interface DataCareOptions {
   dbFile: string;
@@ -48,6 +49,8 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
   let lastCheck: DataCareView['lastCheck'] = null;
   let timers: NodeJS.Timeout[] = [];
 
+  // Purged rows vanish from every open screen: an empty list asks them to re-read what they show.
+  const listsChanged = () => ctx.events.emit({ type: 'shipments.changed', shipmentNos: [] });
   const keep = () => positiveInt(readStoredSetting(ctx, 'backupKeep')) ?? DEFAULT_BACKUP_KEEP;
   const retentionDays = () => positiveInt(readStoredSetting(ctx, 'retentionDays'));
 
@@ -90,7 +93,10 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
     const days = retentionDays();
     if (days !== null) {
       const { purged } = await purgeOlderThan(ctx, days, ctx.clock());
-      if (purged > 0) o.log.warn('retention: purged old shipments', { purged, days });
+      if (purged > 0) {
+        o.log.warn('retention: purged old shipments', { purged, days });
+        listsChanged();
+      }
     }
   };
 
@@ -115,6 +121,10 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
       if (!made) throw new ShipdeskError('INTERNAL', 'The backup was made but cannot be found in the backups folder.');
       return backupView(made);
     },
+    'data.purgePreview': ({ retentionDays: days }) => {
+      const { purged, cutoff } = countPurgeable(ctx, days, ctx.clock());
+      return { shipments: purged, cutoff: new Date(cutoff).toISOString() };
+    },
     'data.purgeOld': async () => {
       const days = retentionDays();
       if (days === null) {
@@ -124,6 +134,7 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
         );
       }
       const { purged, cutoff } = await purgeOlderThan(ctx, days, ctx.clock());
+      if (purged > 0) listsChanged();
       return { purged, cutoff: new Date(cutoff).toISOString() };
     },
   };
