@@ -27,7 +27,6 @@ import { appUrlFor, isAppUrl, isTrustedSender, type TrustedWindow } from './send
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { hardenedWindowOptions } from './windowOptions';
 
-
 // Built layout: dist/main/electron.cjs (this file), dist/main/preload.cjs, dist/renderer/index.html.
 const INDEX_HTML = path.join(__dirname, '../renderer/index.html');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
