@@ -57,7 +57,7 @@ test('retention is off by default; set it, see what a purge would remove, and pu
   // Nothing is removed by looking.
   expect(total(desk)).toBe(before);
 
-  await section.getByRole('button', { name: 'Save data settings' }).click();
+  await section.getByRole('button', { name: 'Apply data settings' }).click();
   await expect(section.getByTestId('data-care-status')).toHaveText('Data settings saved.');
   expect(await dataState(desk)).toMatchObject({ backupKeep: 5, retentionDays: days });
   await page.screenshot({ path: `${SCREENS}/settings-retention-en.png` });
