@@ -8,6 +8,7 @@ import { exportMethods } from './api/exports';
 import { importMethods } from './api/imports';
 import { invoiceMethods } from './api/invoices';
 import { orderMethods } from './api/orders';
+import { recoveryMethods } from './api/recovery';
 import { settingsMethods } from './api/settings';
 import { shipmentMethods } from './api/shipments';
 import { syncMethods } from './api/sync';
@@ -19,6 +20,7 @@ export * from './api/invoices';
 export * from './api/pushes';
 export * from './api/exports';
 export * from './api/orders';
+export * from './api/recovery';
 export * from './api/settings';
 export * from './api/shipments';
 export * from './api/sync';
@@ -33,6 +35,7 @@ export const contract = {
   ...conflictMethods,
   ...orderMethods,
   ...exportMethods,
+  ...recoveryMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -115,3 +115,11 @@ export function parseServerFrame(text: string): ReceivedFrame | null {
   const reply = ReplyFrameSchema.safeParse(frame);
   return reply.success ? { kind: 'reply', id: reply.data.id, envelope: reply.data.envelope } : null;
 }
+
+/**
+ * The web host's socket subprotocols: the page offers `shipdesk` and `shipdesk-token.<token>`, and the
+ * host picks `shipdesk`, so the token is never echoed back. A browser cannot set Authorization on a
+ * WebSocket; a subprotocol is checked at the upgrade, before any socket exists, like a header.
+ */
+export const SOCKET_PROTOCOL = 'shipdesk';
+export const SOCKET_TOKEN_PREFIX = 'shipdesk-token.';

@@ -1,4 +1,5 @@
 // Wires the product together. Tests, the CLI, the Electron shell and the web host all start here.
+import { ShipdeskError } from '../../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { createDataCare, type DataCare } from './backup/care';
 import { createEvents, type CoreEvents } from './events';
@@ -143,6 +144,15 @@ function buildHandlers(
     'conflicts.list': (q) => listConflicts(ctx, q),
     'conflicts.resolve': (input, call) => queued(() => write(resolveConflict(ctx, input, actorOf(call)))),
     'pool.state': () => poolStateView(ctx, hub()),
+    // The database opened: nothing to recover (see main/core/recovery/desk.ts for when it did not).
+    'recovery.state': () => ({ state: 'open', problem: null, databaseFile: null, backups: [] }),
+    'recovery.restore': () => {
+      throw new ShipdeskError(
+        'DATABASE_IN_USE',
+        'The database is open and working, so no backup is put in its place. To go back to a backup, close ' +
+          'Shipdesk and use "shipdesk restore".',
+      );
+    },
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { createCore } from '../core/createCore';
+import { openDesk, type Desk } from '../core/recovery/desk';
 import { ensurePrivateDir } from '../core/db/files';
 import { osUserName } from '../core/osUser';
 import { encryptedKeyStore } from '../core/sync/config';
@@ -26,8 +26,6 @@ import { isPermissionGranted } from './permissions';
 import { appUrlFor, isAppUrl, isTrustedSender, type TrustedWindow } from './senderCheck';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { hardenedWindowOptions } from './windowOptions';
-
-type Core = ReturnType<typeof createCore>;
 
 // Built layout: dist/main/electron.cjs (this file), dist/main/preload.cjs, dist/renderer/index.html.
 const INDEX_HTML = path.join(__dirname, '../renderer/index.html');
@@ -43,7 +41,7 @@ const LOG_LEVEL = logLevelFrom(process.env.SHIPDESK_LOG_LEVEL, 'info');
 let log: Logger = createLogger({ sinks: [stderrSink()], level: LOG_LEVEL, fields: { scope: 'desktop' } });
 let logFile: RotatingFileSink | null = null;
 
-let core: Core | null = null;
+let core: Desk | null = null;
 let mainWindow: BrowserWindow | null = null;
 // Kept apart from mainWindow: a destroyed window's webContents must not be touched.
 let mainContentsId: number | null = null;
@@ -109,7 +107,7 @@ function hardenSession(ses: Session): void {
   ses.setDevicePermissionHandler(() => false);
 }
 
-function createWindow(activeCore: Core): BrowserWindow {
+function createWindow(activeCore: Desk): BrowserWindow {
   const win = new BrowserWindow(hardenedWindowOptions(PRELOAD, { allowDevTools: !app.isPackaged }));
   const contents = win.webContents;
   mainContentsId = contents.id;
@@ -153,9 +151,11 @@ function onReady(): void {
   const userData = app.getPath('userData');
   // The folder holds customers' addresses and the backups: this account only (0700).
   ensurePrivateDir(userData, { tighten: true });
-  let started: Core;
+  let started: Desk;
   try {
-    started = createCore({
+    // A damaged database (or one that is not Shipdesk's) still opens the window: the screen offers
+    // the last backup (recovery.*). Anything else is shown in a dialog and the app quits.
+    started = openDesk({
       dbPath: path.join(userData, 'shipdesk.db'),
       // `npm start` from a checkout points at an Electron build of the driver (scripts/start.mjs);
       // a packaged app carries that build in place.

@@ -1,4 +1,5 @@
-// `npm run web`: the shipping desk in a browser at http://127.0.0.1:<port>/?token=...
+// `npm run web`: the shipping desk in a browser at http://127.0.0.1:<port>/#token=... (the fragment
+// never leaves the browser; see renderer/src/api/webToken.ts)
 // stdout carries exactly one line (the address) so scripts can read it; the log goes to stderr.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import {
   wantsHelp,
   type CommandSpec,
 } from '../cli/command';
-import { createCore, type Core } from '../core/createCore';
+import { openDesk, type Desk } from '../core/recovery/desk';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
 import { osUserName } from '../core/osUser';
 import { startDemoCarrier, type DemoCarrier } from '../demoCarrier/demoCarrier';
@@ -67,7 +68,7 @@ function readArgs(argv: string[]): WebArgs {
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65535)
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
-  // A short or odd fixed token would make the lock weak or break the cookie that carries it.
+  // A short or odd fixed token would make the lock weak or break the subprotocol that carries it.
   if (values.token !== undefined && !/^[A-Za-z0-9_-]{16,256}$/.test(values.token))
     throw new UsageError('--token must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -');
   if (values.operator !== undefined && values.operator.trim() === '')
@@ -114,12 +115,14 @@ async function main(argv: string[]): Promise<void> {
   const dbPath = path.resolve(args.db ?? defaultDatabasePath());
   const clock = clockFrom(args.now);
   let demo: DemoCarrier | null = null;
-  let core: Core;
+  let core: Desk;
   try {
     demo = args.demo ? await startDemoCarrier(clock ? { clock } : {}) : null;
     if (demo) log.info('demo carrier started', { url: demo.url });
     // Without --demo the tracker comes from SHIPDESK_TRACKER_URL / the settings, polled every 30 s.
-    core = createCore({
+    // A damaged database (or one that is not Shipdesk's) still starts the host: the screen offers the
+    // last backup (recovery.*). Anything else stops here with its message.
+    core = openDesk({
       dbPath,
       log,
       defaultOperator: osUserName(),
@@ -170,6 +173,7 @@ async function main(argv: string[]): Promise<void> {
 
   log.info('listening', {
     port: host.port,
+    ...(core.core ? {} : { recovery: 'the database was refused; the page offers the last backup' }),
     db: dbPath,
     pid: process.pid,
     ...(args.now !== undefined ? { now: new Date(args.now).toISOString() } : {}),

@@ -3,6 +3,7 @@
 // the shipping desk (token: CSRF; Host: DNS rebinding; Origin: cross-site sockets and posts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { SOCKET_TOKEN_PREFIX } from '../../shared/wire';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -16,26 +17,6 @@ export function sameToken(given: string | undefined, expected: string): boolean 
   return timingSafeEqual(a, b);
 }
 
-/** One cookie per port: two hosts on the same machine must not overwrite each other's token. */
-export function tokenCookieName(port: number): string {
-  return `shipdesk_token_${port}`;
-}
-
-export function tokenCookie(port: number, token: string): string {
-  return `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-}
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!header) return out;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  return out;
-}
-
 /** The request target split by hand: `new URL` would read `//name/x` as another host. */
 export function splitTarget(url: string | undefined): { path: string; query: URLSearchParams } {
   const target = url ?? '/';
@@ -45,15 +26,18 @@ export function splitTarget(url: string | undefined): { path: string; query: URL
     : { path: target.slice(0, q), query: new URLSearchParams(target.slice(q + 1)) };
 }
 
-/** The token from `?token=`, the cookie, or `Authorization: Bearer` (scripts). */
-export function presentedToken(req: IncomingMessage, port: number): string | undefined {
-  const fromQuery = splitTarget(req.url).query.get('token');
-  if (fromQuery) return fromQuery;
-  const fromCookie = parseCookies(req.headers.cookie).get(tokenCookieName(port));
-  if (fromCookie) return fromCookie;
+/**
+ * The token, only from this request's own headers: `Authorization: Bearer T` (calls) or the socket's
+ * subprotocol. Never a cookie (cookies are shared by every port of 127.0.0.1) nor the query (it lands
+ * in the address bar, history and logs).
+ */
+export function presentedToken(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization;
   const bearer = auth?.match(/^Bearer\s+(\S+)$/i);
-  return bearer?.[1];
+  if (bearer?.[1]) return bearer[1];
+  const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  const carried = offered.find((p) => p.startsWith(SOCKET_TOKEN_PREFIX));
+  return carried?.slice(SOCKET_TOKEN_PREFIX.length);
 }
 
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
@@ -76,7 +60,7 @@ export function originVerdict(req: IncomingMessage, port: number): 'none' | 'sam
   return same.includes(origin.toLowerCase()) ? 'same' : 'foreign';
 }
 
-/** What a refusal log line may say about a request: never the query (it holds the token). */
+/** What a refusal log line may say about a request: never the query, never a header that holds the token. */
 export function describeRequest(req: IncomingMessage): string {
   const path = splitTarget(req.url).path.slice(0, 120);
   const origin = req.headers.origin === undefined ? '' : ` origin=${JSON.stringify(req.headers.origin.slice(0, 80))}`;

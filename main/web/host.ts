@@ -1,6 +1,7 @@
 // The web host: the built renderer and the dispatcher over HTTP + WebSocket, on 127.0.0.1 only.
-// Every request passes the same three doors (Host, Origin, token); a refusal is logged in one line
-// without the token, and the host keeps serving.
+// Every request passes the Host door, posts and sockets the Origin door, and every call and socket
+// the token door (a header of its own, never a cookie); the page's files hold no data and need no
+// token. A refusal is logged in one line without the token, and the host keeps serving.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -15,8 +16,8 @@ import {
   presentedToken,
   sameToken,
   splitTarget,
-  tokenCookie,
 } from './guards';
+import { SOCKET_PROTOCOL } from '../../shared/wire';
 import { sendText } from './headers';
 import { answerHttpRpc, rpcMethodOf } from './httpRpc';
 import { attachSocketRpc } from './socketRpc';
@@ -28,7 +29,8 @@ export const SOCKET_PATH = '/ws';
 export const DEFAULT_MAX_MESSAGE_BYTES = MAX_UPLOAD_BASE64 + 1024 * 1024;
 
 export interface WebHostOptions {
-  core: Core;
+  /** The core, or the desk that stands in for it (main/core/recovery/desk.ts): calls and pushes. */
+  core: Pick<Core, 'dispatch' | 'events'>;
   /** 0 picks any free port. */
   port?: number;
   rendererDir: string;
@@ -42,7 +44,7 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Open this in a browser: it carries the token. */
+  /** Open this in a browser: it carries the token in the fragment, which no browser sends to any server. */
   url: string;
   port: number;
   token: string;
@@ -58,19 +60,21 @@ const STATUS_LINES: Record<number, string> = {
   421: 'Misdirected Request',
 };
 
-/** Host, Origin (when it matters) and token: the first door that says no. */
-function refusalFor(req: IncomingMessage, port: number, token: string, checkOrigin: boolean): Refusal | null {
+/** Host, Origin (when it matters) and token (when it matters): the first door that says no. */
+function refusalFor(req: IncomingMessage, port: number, token: string | null, checkOrigin: boolean): Refusal | null {
   if (!hostAllowed(req, port)) {
     return { status: 421, reason: 'unexpected Host header', text: `Use http://127.0.0.1:${port}/ to reach Shipdesk.` };
   }
   if (checkOrigin && originVerdict(req, port) === 'foreign') {
     return { status: 403, reason: 'foreign Origin', text: 'Requests from other sites are refused.' };
   }
-  if (!sameToken(presentedToken(req, port), token)) {
+  if (token !== null && !sameToken(presentedToken(req), token)) {
     return {
       status: 401,
       reason: 'missing or wrong token',
-      text: 'Open the address Shipdesk printed when it started; it carries the access token.',
+      text:
+        'Open the address Shipdesk printed when it started (it carries the access token), ' +
+        'or send the token as "Authorization: Bearer <token>".',
     };
   }
   return null;
@@ -125,15 +129,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
     const readOnly = method === 'GET' || method === 'HEAD';
-    const refusal = refusalFor(req, port, token, !readOnly);
+    const { path } = splitTarget(req.url);
+    const rpcMethod = rpcMethodOf(path);
+    // The page's files hold no data: they are served without the token, so a reload works with the
+    // token kept in the tab (sessionStorage) and nothing has to live in a cookie.
+    const refusal = refusalFor(req, port, readOnly ? null : token, !readOnly);
     if (refusal) {
       refuse(req, refusal);
       sendText(res, refusal.status, refusal.text);
       req.resume();
       return;
     }
-    const { path } = splitTarget(req.url);
-    const rpcMethod = rpcMethodOf(path);
     if (method === 'POST' && rpcMethod !== null) {
       await answerHttpRpc(req, res, rpcMethod, {
         core: options.core,
@@ -159,8 +165,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       sendMissing(res);
       return;
     }
-    // The cookie lets a reload without ?token= work; HttpOnly keeps it away from scripts.
-    await files.send(req, res, verdict.file, { 'Set-Cookie': tokenCookie(port, token) });
+    await files.send(req, res, verdict.file);
   }
 
   const server = createServer((req, res) => {
@@ -172,7 +177,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   // perMessageDeflate stays off: a compressed message could inflate past maxPayload's intent.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, perMessageDeflate: false });
+  // The page offers the token as a second subprotocol; the host answers with the plain one only.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+    handleProtocols: (offered) => (offered.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+  });
   const stopSocketRpc = attachSocketRpc(wss, { core: options.core, operator, log });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -196,7 +207,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${WEB_HOST_ADDRESS}:${port}/?token=${encodeURIComponent(token)}`,
+    url: `http://${WEB_HOST_ADDRESS}:${port}/#token=${encodeURIComponent(token)}`,
     port,
     token,
     close() {

@@ -7,7 +7,8 @@ import { invalidInput } from '../../shared/wire';
 import { boundsProblem } from './bounds';
 
 export interface HttpRpcOptions {
-  core: Core;
+  /** The core, or the desk that stands in for it (main/core/recovery/desk.ts): calls and pushes. */
+  core: Pick<Core, 'dispatch' | 'events'>;
   operator: string;
   maxBodyBytes: number;
   /** Called with a one-line reason whenever a call is turned away. */

@@ -11,7 +11,8 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 
 export interface SocketRpcOptions {
-  core: Core;
+  /** The core, or the desk that stands in for it (main/core/recovery/desk.ts): calls and pushes. */
+  core: Pick<Core, 'dispatch' | 'events'>;
   operator: string;
   log: Logger;
 }

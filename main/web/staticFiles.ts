@@ -28,7 +28,7 @@ export type StaticVerdict = { kind: 'file'; file: string } | { kind: 'bad-path' 
 export interface StaticFiles {
   /** Where a request path leads, decided without touching anything outside the folder. */
   resolve(rawPath: string): Promise<StaticVerdict>;
-  send(req: IncomingMessage, res: ServerResponse, file: string, extraHeaders: Record<string, string>): Promise<void>;
+  send(req: IncomingMessage, res: ServerResponse, file: string): Promise<void>;
 }
 
 /** Decoded, checked path segments, or null when the path tries to leave the folder. */
@@ -67,7 +67,7 @@ export function createStaticFiles(rendererDir: string): StaticFiles {
       }
     },
 
-    async send(req, res, file, extraHeaders) {
+    async send(req, res, file) {
       const info = await stat(file);
       const ext = path.extname(file).toLowerCase();
       const type = CONTENT_TYPES[ext] ?? 'application/octet-stream';
@@ -76,9 +76,8 @@ export function createStaticFiles(rendererDir: string): StaticFiles {
         ...securityHeaders(),
         'Content-Type': type,
         'Content-Length': String(info.size),
-        // HTML carries the token-checked entry point; never let a cache keep it.
+        // HTML names the current build's scripts; never let a cache keep an old one.
         'Cache-Control': isHtml ? 'no-store' : 'no-cache',
-        ...(isHtml ? extraHeaders : {}),
       });
       if (req.method === 'HEAD') {
         res.end();

@@ -1,9 +1,11 @@
 // The renderer's entry: one client (Electron preload or the web host's socket), the filters (kept
-// across restarts) and the grid store that follows them.
+// across restarts) and the grid store that follows them; the desk opens once the database did (else
+// the recovery screen offers the last backup).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectClient } from './api/client';
 import { ClientProvider } from './api/ClientContext';
+import { RecoveryGate } from './features/recovery/RecoveryGate';
 import { ShippingManagement } from './features/shipments/ShippingManagement';
 import { useLanguage } from './i18n';
 import { createFiltersStore } from './stores/filters';
@@ -28,7 +30,9 @@ createRoot(root).render(
   <StrictMode>
     <ClientProvider client={client}>
       <StoresProvider stores={{ filters, grid }}>
-        <ShippingManagement />
+        <RecoveryGate>
+          <ShippingManagement />
+        </RecoveryGate>
       </StoresProvider>
     </ClientProvider>
   </StrictMode>,

@@ -31,6 +31,13 @@ export interface PurgeResult {
   cutoff: string;
 }
 
+export interface PurgePreview {
+  /** Shipments a purge with this retention would remove now. */
+  shipments: number;
+  /** Those ordered and last changed before this moment. */
+  cutoff: string;
+}
+
 export const BACKUP_KEEP_MAX = 365;
 export const RETENTION_DAYS_MIN = 30;
 export const RETENTION_DAYS_MAX = 3650;
@@ -51,6 +58,16 @@ export const dataMethods = {
   ),
   /** A backup now, into the backups folder (answers when it is complete). */
   'data.backupNow': method<BackupView>()(z.strictObject({})),
+  /** What a purge with this retention would remove now (a count; nothing is removed). */
+  'data.purgePreview': method<PurgePreview>()(
+    z.strictObject({
+      retentionDays: z
+        .number()
+        .int()
+        .min(RETENTION_DAYS_MIN, `keep shipments at least ${RETENTION_DAYS_MIN} days`)
+        .max(RETENTION_DAYS_MAX),
+    }),
+  ),
   /** Purge now what the retention setting says; refused while retention is off. */
   'data.purgeOld': method<PurgeResult>()(z.strictObject({})),
 } as const;

@@ -179,10 +179,19 @@ describe('retention', () => {
     ]);
     core.db.prepare('UPDATE shipments SET updated_at = ordered_at').run();
     expect(await core.call('data.purgeOld', {})).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    // The preview counts exactly what a purge would take, for any period, and removes nothing.
+    const preview = await core.ok('data.purgePreview', { retentionDays: 365 });
+    expect(preview).toEqual({ shipments: 3, cutoff: new Date(core.now.value - 365 * DAY).toISOString() });
+    expect((await core.ok('data.purgePreview', { retentionDays: 3650 })).shipments).toBe(0);
+    expect(await core.call('data.purgePreview', { retentionDays: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect((await core.ok('shipments.list', { limit: 10 })).rows).toHaveLength(4);
     await core.ok('data.updateSettings', { retentionDays: 365 });
 
     const result = await core.ok('data.purgeOld', {});
-    expect(result.purged).toBe(3);
+    expect(result.purged).toBe(preview.shipments);
     const remaining = (await core.ok('shipments.list', { limit: 10 })).rows.map((r) => r.shipmentNo);
     expect(remaining).toEqual([nos[3]]);
     const db = core.db;

@@ -1,6 +1,7 @@
 // The database file as a bad disk and a careless copy leave it: private modes, a clear verdict on
 // files that are not Shipdesk databases or are damaged, and named answers (DISK_FULL,
 // DATABASE_READ_ONLY, DATABASE_DAMAGED) from a running core that keeps serving reads.
+import { damagePages } from '../support/damage';
 import { silentLogger } from '../../main/core/log/logger';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -130,23 +131,6 @@ describe('a file that is not a Shipdesk database is refused and left untouched',
   });
 });
 
-/** Overwrites the middle of `count` leaf pages of `table` in the file with garbage. */
-function damagePages(dbPath: string, table: string, count: number): void {
-  const db = new Database(dbPath, { readonly: true });
-  const pageSize = Number(db.pragma('page_size', { simple: true }));
-  const pages = db
-    .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
-    .all(table) as { pageno: number }[];
-  db.close();
-  expect(pages.length).toBeGreaterThanOrEqual(count);
-  const fd = fs.openSync(dbPath, 'r+');
-  for (const { pageno } of pages.slice(0, count)) {
-    // The b-tree page header (type, cell count, offsets) and the first cells: what every read parses.
-    fs.writeSync(fd, Buffer.alloc(pageSize / 2, 0xa5), 0, pageSize / 2, (pageno - 1) * pageSize);
-  }
-  fs.closeSync(fd);
-}
-
 describe('a damaged database', () => {
   it('is refused with DATABASE_DAMAGED and the way out: the last backup', () => {
     const dir = folder();
@@ -156,7 +140,7 @@ describe('a damaged database', () => {
     const db = openDatabase(dbPath);
     const backup = backupBeforeMigration(db, dbPath, 5, Date.parse('2026-11-25T09:00:00Z'));
     db.close();
-    damagePages(dbPath, 'shipments', 3);
+    expect(damagePages(dbPath, 'shipments', 3)).toBe(3);
     const before = hash(dbPath);
 
     const err = refusal(() => createCore({ dbPath, log: silentLogger }));
@@ -177,7 +161,7 @@ describe('a damaged database', () => {
     const core = start(dbPath);
     expect(await core.dispatch('shipments.list', { tab: 'preparing', limit: 5 }, ctx)).toMatchObject({ ok: true });
     // The disk damages pages under the running app; another program's write makes it read them again.
-    damagePages(dbPath, 'order_items', 4);
+    expect(damagePages(dbPath, 'order_items', 4)).toBe(4);
     const other = new Database(dbPath);
     other.prepare("INSERT INTO settings (key, value) VALUES ('touch', '1')").run();
     other.close();

@@ -83,13 +83,19 @@ function raw(
 }
 
 const origin = () => `http://127.0.0.1:${host.port}`;
-const socketUrl = (token: string | null = host.token) =>
-  `ws://127.0.0.1:${host.port}/ws${token === null ? '' : `?token=${encodeURIComponent(token)}`}`;
+const socketUrl = () => `ws://127.0.0.1:${host.port}/ws`;
+/** What the page offers: the plain subprotocol and the one carrying the token (null: none). */
+const protocolsFor = (token: string | null = host.token) =>
+  token === null ? ['shipdesk'] : ['shipdesk', `shipdesk-token.${token}`];
 
 /** Resolves with an open socket, or the HTTP status the upgrade was refused with. */
-function connect(url: string, headers: Record<string, string> = {}): Promise<{ ws: WebSocket } | { refused: number }> {
+function connect(
+  url: string,
+  headers: Record<string, string> = {},
+  protocols: string[] = protocolsFor(),
+): Promise<{ ws: WebSocket } | { refused: number }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, protocols, { headers });
     ws.once('open', () => resolve({ ws }));
     ws.once('unexpected-response', (_req, res) => {
       resolve({ refused: res.statusCode ?? 0 });
@@ -115,6 +121,7 @@ async function client(): Promise<{
   closed: Promise<number>;
 }> {
   const opened = await connect(socketUrl(), { Origin: origin() });
+  if ('ws' in opened) expect(opened.ws.protocol).toBe('shipdesk'); // never the token echoed back
   if (!('ws' in opened)) throw new Error(`socket refused with ${opened.refused}`);
   const { ws } = opened;
   const frames: Frame[] = [];
@@ -152,8 +159,8 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 const dbCount = (sql: string) => (core.db.prepare(sql).get() as { n: number }).n;
 
 describe('the page', () => {
-  it('is served with the token, with the security headers and a cookie for reloads', async () => {
-    const res = await raw(`/?token=${host.token}`, { headers: { Host: `127.0.0.1:${host.port}` } });
+  it('is served without the token (it holds no data), with the security headers and never a cookie', async () => {
+    const res = await raw('/', { headers: { Host: `127.0.0.1:${host.port}` } });
     expect(res.status).toBe(200);
     expect(res.body).toContain('Shipdesk test page');
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -161,33 +168,47 @@ describe('the page', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['cache-control']).toBe('no-store');
-    const cookie = String(res.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
-
-    const cookiePair = cookie.split(';')[0]!;
-    const asset = await raw('/assets/app.js', { headers: { Cookie: cookiePair } });
+    const asset = await raw('/assets/app.js');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    const reload = await fetch(`${origin()}/`, { headers: { Cookie: cookiePair } });
-    expect(reload.status).toBe(200);
+    // Cookies reach every port of 127.0.0.1: the host must never hand out one, whatever it is asked.
+    const asked = [
+      await raw('/'),
+      await raw('/assets/app.js'),
+      await raw(`/?token=${host.token}`),
+      await raw('/rpc/settings.get', {
+        method: 'POST',
+        body: '{}',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` },
+      }),
+      await raw('/rpc/settings.get', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }),
+      await raw('/missing.txt'),
+    ];
+    for (const answer of asked) expect(answer.headers['set-cookie']).toBeUndefined();
   });
 
-  it('answers 401 without the token or with a wrong one, and logs it without the token', async () => {
-    expect((await fetch(`${origin()}/`)).status).toBe(401);
-    expect((await fetch(`${origin()}/?token=wrong-${host.token}`)).status).toBe(401);
-    expect((await fetch(`${origin()}/assets/app.js`)).status).toBe(401);
-    expect(captured.text().some((l) => /refused GET "\/".*token \(401\)/.test(l))).toBe(true);
+  it('printed address carries the token only in the fragment, which is never sent', () => {
+    const printed = new URL(host.url);
+    expect(printed.search).toBe('');
+    expect(printed.hash).toBe(`#token=${host.token}`);
+  });
+
+  it('refuses calls with the token in the query or a cookie (only the header counts), and logs without it', async () => {
+    const call = (pathAndQuery: string, headers: Record<string, string> = {}) =>
+      raw(pathAndQuery, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', ...headers } });
+    expect((await call(`/rpc/settings.get?token=${host.token}`)).status).toBe(401);
+    expect((await call('/rpc/settings.get', { Cookie: `shipdesk_token_${host.port}=${host.token}` })).status).toBe(401);
+    expect(captured.text().some((l) => /refused POST "\/rpc\/settings.get".*token \(401\)/.test(l))).toBe(true);
     expect(captured.text().join('\n')).not.toContain(host.token);
   });
 
   it('refuses a spoofed Host header even with the right token', async () => {
-    const spoofed = await raw(`/?token=${host.token}`, { headers: { Host: `attacker.invalid:${host.port}` } });
+    const withToken = { Authorization: `Bearer ${host.token}` };
+    const spoofed = await raw('/', { headers: { ...withToken, Host: `attacker.invalid:${host.port}` } });
     expect([403, 421]).toContain(spoofed.status);
-    const otherPort = await raw(`/?token=${host.token}`, { headers: { Host: `127.0.0.1:${host.port + 1}` } });
+    const otherPort = await raw('/', { headers: { ...withToken, Host: `127.0.0.1:${host.port + 1}` } });
     expect([403, 421]).toContain(otherPort.status);
-    const localhost = await raw(`/?token=${host.token}`, { headers: { Host: `localhost:${host.port}` } });
+    const localhost = await raw('/', { headers: { ...withToken, Host: `localhost:${host.port}` } });
     expect(localhost.status).toBe(200);
   });
 
@@ -207,18 +228,19 @@ describe('the page', () => {
       '/%E0%A4%A',
     ];
     for (const attempt of attempts) {
-      const res = await raw(`${attempt}?token=${host.token}`);
+      const res = await raw(attempt);
       expect([400, 403, 404], attempt).toContain(res.status);
       expect(res.body, attempt).not.toContain(SECRET);
     }
   });
 
   it('refuses other methods, and any non-GET from a foreign Origin', async () => {
-    const put = await raw(`/?token=${host.token}`, { method: 'PUT', headers: { Origin: origin() } });
+    const bearer = { Authorization: `Bearer ${host.token}` };
+    const put = await raw('/', { method: 'PUT', headers: { ...bearer, Origin: origin() } });
     expect(put.status).toBe(405);
-    const foreign = await raw(`/?token=${host.token}`, {
+    const foreign = await raw('/', {
       method: 'DELETE',
-      headers: { Origin: 'http://attacker.invalid' },
+      headers: { ...bearer, Origin: 'http://attacker.invalid' },
     });
     expect(foreign.status).toBe(403);
   });
@@ -226,21 +248,30 @@ describe('the page', () => {
 
 describe('the socket', () => {
   it('refuses an upgrade without the token, with a wrong one, from a foreign Origin, or on another path', async () => {
-    expect(await connect(socketUrl(null))).toEqual({ refused: 401 });
-    expect(await connect(socketUrl('nope'))).toEqual({ refused: 401 });
+    expect(await connect(socketUrl(), {}, protocolsFor(null))).toEqual({ refused: 401 });
+    expect(await connect(socketUrl(), {}, [])).toEqual({ refused: 401 });
+    expect(await connect(socketUrl(), {}, protocolsFor('nope-nope-nope-nope'))).toEqual({ refused: 401 });
+    // The old ways in are closed: the query and the cookie carry nothing any more.
+    expect(await connect(`${socketUrl()}?token=${host.token}`, { Origin: origin() }, protocolsFor(null))).toEqual({
+      refused: 401,
+    });
+    expect(
+      await connect(
+        socketUrl(),
+        { Origin: origin(), Cookie: `shipdesk_token_${host.port}=${host.token}` },
+        protocolsFor(null),
+      ),
+    ).toEqual({ refused: 401 });
     expect(await connect(socketUrl(), { Origin: 'http://attacker.invalid' })).toEqual({ refused: 403 });
     expect(await connect(socketUrl(), { Origin: 'null' })).toEqual({ refused: 403 });
     const spoofed = await connect(socketUrl(), { Host: `attacker.invalid:${host.port}` });
     expect('refused' in spoofed && [403, 421].includes(spoofed.refused)).toBe(true);
-    expect(await connect(`ws://127.0.0.1:${host.port}/elsewhere?token=${host.token}`)).toEqual({ refused: 404 });
+    expect(await connect(`ws://127.0.0.1:${host.port}/elsewhere`)).toEqual({ refused: 404 });
     expect(captured.text().some((l) => /foreign Origin \(403\)/.test(l))).toBe(true);
   });
 
-  it('accepts the token from the cookie as well', async () => {
-    const opened = await connect(socketUrl(null), {
-      Cookie: `shipdesk_token_${host.port}=${host.token}`,
-      Origin: origin(),
-    });
+  it('accepts the token as a Bearer header as well (scripts)', async () => {
+    const opened = await connect(socketUrl(), { Authorization: `Bearer ${host.token}` }, []);
     expect('ws' in opened).toBe(true);
     if ('ws' in opened) opened.ws.close();
   });
@@ -344,15 +375,15 @@ describe('POST /rpc/<method>', () => {
     raw(`/rpc/${method}`, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...headers } });
   const bearer = () => ({ Authorization: `Bearer ${host.token}` });
 
-  it('returns the envelope for a good call, with the token from a header or the query', async () => {
+  it('returns the envelope for a good call, with the token from the Authorization header', async () => {
     const res = await post('shipments.list', JSON.stringify({ region: 'international' }), bearer());
     expect(res.status).toBe(200);
     const envelope = JSON.parse(res.body) as { ok: boolean; value: { rows: unknown[] } };
     expect(envelope.ok).toBe(true);
     expect(envelope.value.rows).toHaveLength(1);
-    const viaFetch = await fetch(`${origin()}/rpc/carriers.list?token=${host.token}`, {
+    const viaFetch = await fetch(`${origin()}/rpc/carriers.list`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...bearer() },
       body: JSON.stringify({ region: 'domestic' }),
     });
     expect(((await viaFetch.json()) as { ok: boolean }).ok).toBe(true);
@@ -383,7 +414,11 @@ describe('POST /rpc/<method>', () => {
   });
 
   it('is still serving after every refusal above', async () => {
-    const res = await raw(`/?token=${host.token}`);
+    const res = await raw('/rpc/carriers.list', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json', ...bearer() },
+    });
     expect(res.status).toBe(200);
   });
 });

@@ -228,7 +228,8 @@ afterAll(() => {
 
 let bundledMain: Promise<string> | null = null;
 function mainBundle(): Promise<string> {
-  // Same esbuild settings as scripts/build-main.mjs, with the core swapped for a fake.
+  // Same esbuild settings as scripts/build-main.mjs, with the core swapped for a fake (wherever it is
+  // imported from: the shell opens it through main/core/recovery/desk.ts).
   bundledMain ??= build({
     entryPoints: [path.join(REPO, 'main/electron/main.ts')],
     bundle: true,
@@ -242,7 +243,7 @@ function mainBundle(): Promise<string> {
       {
         name: 'fake-core',
         setup(b) {
-          b.onResolve({ filter: /\/core\/createCore$/ }, () => ({ path: 'fake-core', namespace: 'fake' }));
+          b.onResolve({ filter: /(^|\/)createCore$/ }, () => ({ path: 'fake-core', namespace: 'fake' }));
           b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({
             contents: 'module.exports = require("shipdesk-fake-core");',
             loader: 'js',

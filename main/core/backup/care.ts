@@ -6,7 +6,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
-import { purgeOlderThan } from '../services/retention';
+import { countPurgeable, purgeOlderThan } from '../services/retention';
 import { readStoredSetting, writeStoredSetting } from '../services/settings';
 import { backupFolderOf, listBackups, type BackupFile, type BackupReason } from './folder';
 import { backupNow } from './online';
@@ -17,7 +17,8 @@ const DAY_MS = 86_400_000;
 const FIRST_LOOK_MS = 60_000;
 const LOOK_EVERY_MS = 3_600_000;
 
-export type DataMethod = 'data.state' | 'data.updateSettings' | 'data.backupNow' | 'data.purgeOld';
+export type DataMethod =
+  'data.state' | 'data.updateSettings' | 'data.backupNow' | 'data.purgePreview' | 'data.purgeOld';
 
 export interface DataCareOptions {
   dbFile: string;
@@ -34,7 +35,7 @@ export interface DataCare {
   dailyPass(): Promise<void>;
 }
 
-function view(b: BackupFile): BackupView {
+export function backupView(b: BackupFile): BackupView {
   return { fileName: b.fileName, reason: b.reason, takenAt: new Date(b.takenAt).toISOString(), bytes: b.bytes };
 }
 
@@ -48,6 +49,8 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
   let lastCheck: DataCareView['lastCheck'] = null;
   let timers: NodeJS.Timeout[] = [];
 
+  // Purged rows vanish from every open screen: an empty list asks them to re-read what they show.
+  const listsChanged = () => ctx.events.emit({ type: 'shipments.changed', shipmentNos: [] });
   const keep = () => positiveInt(readStoredSetting(ctx, 'backupKeep')) ?? DEFAULT_BACKUP_KEEP;
   const retentionDays = () => positiveInt(readStoredSetting(ctx, 'retentionDays'));
 
@@ -55,7 +58,7 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
     backupFolder: backupFolderOf(o.dbFile),
     backupKeep: keep(),
     retentionDays: retentionDays(),
-    backups: listBackups(o.dbFile).map(view),
+    backups: listBackups(o.dbFile).map(backupView),
     backupRunning: running !== null,
     lastCheck,
   });
@@ -90,7 +93,10 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
     const days = retentionDays();
     if (days !== null) {
       const { purged } = await purgeOlderThan(ctx, days, ctx.clock());
-      if (purged > 0) o.log.warn('retention: purged old shipments', { purged, days });
+      if (purged > 0) {
+        o.log.warn('retention: purged old shipments', { purged, days });
+        listsChanged();
+      }
     }
   };
 
@@ -113,7 +119,11 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
       const done = await backup('manual', false);
       const made = listBackups(o.dbFile).find((b) => b.file === done.file);
       if (!made) throw new ShipdeskError('INTERNAL', 'The backup was made but cannot be found in the backups folder.');
-      return view(made);
+      return backupView(made);
+    },
+    'data.purgePreview': ({ retentionDays: days }) => {
+      const { purged, cutoff } = countPurgeable(ctx, days, ctx.clock());
+      return { shipments: purged, cutoff: new Date(cutoff).toISOString() };
     },
     'data.purgeOld': async () => {
       const days = retentionDays();
@@ -124,6 +134,7 @@ export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOpti
         );
       }
       const { purged, cutoff } = await purgeOlderThan(ctx, days, ctx.clock());
+      if (purged > 0) listsChanged();
       return { purged, cutoff: new Date(cutoff).toISOString() };
     },
   };

@@ -35,6 +35,22 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+  return dispatcherOver(handlers, null, log);
+}
+
+/**
+ * A dispatcher for a desk that serves only some methods (the recovery screen's, while the database
+ * cannot be opened): the others are still checked, then answered with `unserved()`'s error.
+ */
+export function createPartialDispatcher(
+  handlers: Partial<Handlers>,
+  unserved: () => ShipdeskError,
+  log: Logger,
+): Dispatch {
+  return dispatcherOver(handlers, unserved, log);
+}
+
+function dispatcherOver(handlers: Partial<Handlers>, unserved: (() => ShipdeskError) | null, log: Logger): Dispatch {
   return async (method, input, ctx) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
       log.warn('unknown method refused', { method: String(method).slice(0, 80) });
@@ -55,7 +71,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       };
     }
     try {
-      const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+      const handler = handlers[method] as ((input: unknown, ctx: CallContext) => unknown) | undefined;
+      if (!handler)
+        throw unserved?.() ?? new ShipdeskError('UNKNOWN_METHOD', `Shipdesk cannot answer "${method}" here.`);
       const value = await handler(parsed.data, ctx);
       return { ok: true, value };
     } catch (err) {

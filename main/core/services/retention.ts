@@ -14,6 +14,10 @@ export interface PurgeSummary {
   cutoff: number;
 }
 
+/** Which shipments a purge at `cutoff` takes (bound twice: ordered_at, updated_at); the preview counts the same. */
+const PURGEABLE = `s.ordered_at < ? AND s.updated_at < ?
+  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.shipment_id = s.id AND o.state IN ('pending','leased'))`;
+
 function purgeBatch(ctx: ServiceContext, cutoff: number, now: number): number {
   return ctx.db.transaction(() => {
     ctx.db.exec('CREATE TEMP TABLE IF NOT EXISTS purge_ids (id INTEGER PRIMARY KEY)');
@@ -21,10 +25,7 @@ function purgeBatch(ctx: ServiceContext, cutoff: number, now: number): number {
     const picked = ctx
       .prepare(
         `INSERT INTO temp.purge_ids (id)
-         SELECT s.id FROM shipments s
-         WHERE s.ordered_at < ? AND s.updated_at < ?
-           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.shipment_id = s.id AND o.state IN ('pending','leased'))
-         LIMIT ?`,
+         SELECT s.id FROM shipments s WHERE ${PURGEABLE} LIMIT ?`,
       )
       .run(cutoff, cutoff, BATCH).changes;
     if (picked === 0) return 0;
@@ -102,6 +103,15 @@ export async function purgeOlderThan(ctx: ServiceContext, days: number, now: num
     await new Promise((resolve) => setImmediate(resolve));
   }
   return { purged, cutoff };
+}
+
+/** How many shipments a purge with `days` would remove now, without removing any. */
+export function countPurgeable(ctx: ServiceContext, days: number, now: number): PurgeSummary {
+  const cutoff = now - days * DAY_MS;
+  const row = ctx.prepare(`SELECT count(*) AS n FROM shipments s WHERE ${PURGEABLE}`).get(cutoff, cutoff) as {
+    n: number;
+  };
+  return { purged: row.n, cutoff };
 }
 
 export interface PurgedCounts {

@@ -4,6 +4,7 @@ import type { Envelope } from '../../../shared/errors';
 import { createBridgeTransport, isBridge } from './bridgeTransport';
 import { createSocketTransport, socketUrlFor } from './socketTransport';
 import type { ConnectionState, Transport } from './transport';
+import { socketProtocols, takeWebToken } from './webToken';
 
 export interface ShipdeskClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Envelope<MethodResult<M>>>;
@@ -29,7 +30,7 @@ export function createClient(transport: Transport): ShipdeskClient {
 /** Electron's preload when present, else the web host's socket. */
 export function connectClient(): ShipdeskClient {
   const bridge = window.shipdesk;
-  return createClient(
-    isBridge(bridge) ? createBridgeTransport(bridge) : createSocketTransport(socketUrlFor(window.location)),
-  );
+  if (isBridge(bridge)) return createClient(createBridgeTransport(bridge));
+  const token = takeWebToken(window);
+  return createClient(createSocketTransport(socketUrlFor(window.location), socketProtocols(token)));
 }

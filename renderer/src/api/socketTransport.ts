@@ -19,14 +19,13 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** ws(s)://<this host>/ws?token=<the token this page was opened with>; without it the cookie is used. */
-export function socketUrlFor(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
+/** ws(s)://<this host>/ws; the token travels as a subprotocol (see webToken.ts), never in the URL. */
+export function socketUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const token = new URLSearchParams(location.search).get('token');
-  return `${scheme}://${location.host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+  return `${scheme}://${location.host}/ws`;
 }
 
-export function createSocketTransport(url: string): Transport {
+export function createSocketTransport(url: string, protocols: string[] = []): Transport {
   const pushes = listeners<PushEvent>();
   const states = listeners<ConnectionState>();
   const pending = new Map<number, Pending>();
@@ -80,7 +79,7 @@ export function createSocketTransport(url: string): Transport {
 
   const connect = () => {
     setState('connecting');
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, protocols);
     socket = ws;
     ws.addEventListener('open', () => {
       failures = 0;

@@ -5,6 +5,7 @@ import * as dialogs from './messages/dialogs';
 import * as excel from './messages/excel';
 import * as numbers from './messages/numbers';
 import * as orders from './messages/orders';
+import * as recovery from './messages/recovery';
 import * as screen from './messages/screen';
 import * as sync from './messages/sync';
 import * as view from './messages/view';
@@ -19,6 +20,7 @@ export const en = {
   ...numbers.en,
   ...view.en,
   ...orders.en,
+  ...recovery.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -33,4 +35,5 @@ export const ko: Record<MessageKey, string> = {
   ...numbers.ko,
   ...view.ko,
   ...orders.ko,
+  ...recovery.ko,
 };

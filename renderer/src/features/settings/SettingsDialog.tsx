@@ -1,13 +1,15 @@
 // Settings: who works at this station (the name history records), each warehouse's carrier,
 // remembering the last carrier, the scanner's prefix/suffix with a place to test a scan, the
 // tracker's address and key, and the language. The language applies at once; the rest is saved
-// with Save, and what cannot be saved is said next to its field.
+// with Save, and what cannot be saved is said next to its field. Below the form, the data kept on this
+// computer (backups, retention) with its own save and a purge that asks first.
 import { useId, useState, type FormEvent } from 'react';
 import { readControls } from '../../../../shared/scannerFrame';
 import { useClient } from '../../api/ClientContext';
 import { Dialog } from '../../components/Dialog';
 import { useLanguage, useT, type LanguageChoice } from '../../i18n';
 import { CarrierDefaults } from './CarrierDefaults';
+import { DataCareSection } from './DataCareSection';
 import { ScanTester } from './ScanTester';
 import { useStationSettings } from './stationSettings';
 import { TrackerSection } from './TrackerSection';
@@ -189,6 +191,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </div>
         </form>
       )}
+      <DataCareSection />
     </Dialog>
   );
 }
