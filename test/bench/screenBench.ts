@@ -108,7 +108,7 @@ async function freshPage(browser: Browser, host: WebHost): Promise<Page> {
     bypassCSP: true,
   });
   await context.addInitScript({ content: PROBES });
-  // The desk's carrier is known, as after the first scan of the day.
+  // The desk's carrier is known, as after the first scan of the day (the station remembers it).
   await context.addInitScript({ content: `localStorage.setItem('shipdesk.lastCarrier', '{"domestic":"kr.lotte"}')` });
   const page = await context.newPage();
   await page.goto(host.url);
@@ -305,6 +305,8 @@ export async function benchScreen(dbFile: string, size: number, runs: number): P
   for (const f of [work, `${work}-wal`, `${work}-shm`]) fs.rmSync(f, { force: true });
   fs.copyFileSync(dbFile, work);
   const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger });
+  // The station remembers its last carrier (set in Settings), so a scanned number registers with no other key.
+  await dispatch(core, 'settings.update', { rememberLastCarrier: true });
   const host = await startWebHost({
     core,
     port: 0,
