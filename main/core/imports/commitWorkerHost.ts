@@ -16,6 +16,8 @@ export interface CommitWorker {
   commit(job: ImportWrite, actor: Actor, at: number): Promise<ImportWritten>;
   /** An order sheet's lines (orders/commitJob.ts). */
   commitOrders(job: OrdersWrite, actor: Actor, at: number): Promise<OrdersWritten>;
+  /** Starts the worker now (a preview was made, so a commit is likely), so the commit does not wait for it. */
+  warm(): void;
   close(): void;
 }
 
@@ -124,6 +126,12 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
       });
       if (done.kind !== 'orders') throw mismatch();
       return done.value;
+    },
+    warm() {
+      if (thread) return;
+      thread = start();
+      // An idle worker must not keep the process alive; send() holds it while a commit is in flight.
+      if (waiting.size === 0) thread.unref();
     },
     close() {
       const worker = thread;

@@ -86,6 +86,7 @@ export function createImportService(
     template: templateDownload,
 
     async preview(input) {
+      committer?.warm();
       const uploadRef = input.uploadRef ?? null;
       const bytes = Buffer.from(input.bytesBase64, 'base64');
       const fileHash = createHash('sha256').update(bytes).digest('hex');

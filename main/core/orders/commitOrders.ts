@@ -11,7 +11,7 @@ import type { Actor } from '../services/invoices';
 import { checkLines, publicLine, type CheckSettings, type CheckedImport, type NewShipment } from './checkLines';
 import { facetId, FACET_KINDS, type FacetKind } from './facets';
 import type { StoredOrderImport } from './store';
-import { nextShipmentSerial } from './serials';
+import { nextShipmentSerials, type ShipmentSerial } from './serials';
 
 function insertOrders(ctx: ServiceContext, checked: CheckedImport): Map<string, number> {
   const ids = new Map<string, number>();
@@ -45,12 +45,12 @@ function insertOrders(ctx: ServiceContext, checked: CheckedImport): Map<string, 
 
 function insertShipment(
   ctx: ServiceContext,
+  serial: ShipmentSerial,
   s: NewShipment,
   order: { id: number; orderedAt: number; claim: string },
   timeZone: string,
   at: number,
-): { id: number; shipmentNo: string } {
-  const serial = nextShipmentSerial(ctx);
+): ShipmentSerial {
   const ids = {} as Record<FacetKind, number>;
   for (const kind of FACET_KINDS) ids[kind] = facetId(ctx, kind, s.facets[kind]);
   ctx
@@ -96,16 +96,20 @@ export function commitOrders(
     const checked = checkLines(ctx, stored.drafts, stored.plan, settings);
     const orderIds = insertOrders(ctx, checked);
     const orderRow = ctx.prepare('SELECT id, ordered_at, claim FROM orders WHERE id = ?');
-    const made = new Map<string, { id: number; shipmentNo: string }>();
-    for (const s of checked.shipments.values()) {
+    const made = new Map<string, ShipmentSerial>();
+    const toMake = [...checked.shipments.values()].flatMap((s) => {
       const orderId = orderIds.get(s.orderKey);
-      if (orderId === undefined) continue;
+      return orderId === undefined ? [] : [{ s, orderId }];
+    });
+    const serials = nextShipmentSerials(ctx, toMake.length);
+    toMake.forEach(({ s, orderId }, i) => {
       const o = orderRow.get(orderId) as { id: number; ordered_at: number; claim: string };
+      const serial = serials[i]!;
       made.set(
         s.key,
-        insertShipment(ctx, s, { id: o.id, orderedAt: o.ordered_at, claim: o.claim }, settings.timeZone, at),
+        insertShipment(ctx, serial, s, { id: o.id, orderedAt: o.ordered_at, claim: o.claim }, settings.timeZone, at),
       );
-    }
+    });
     const item = ctx.prepare(
       `INSERT INTO order_items (order_id, shipment_id, product_id, product_name, option_name, quantity, line_id, line_keys, source_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

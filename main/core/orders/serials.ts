@@ -8,7 +8,8 @@ import { formatShipmentNo, SERIALS_PER_STATION, stationRange, stationShipmentNo 
 import type { ServiceContext } from '../services/context';
 import { stationCode } from '../hub/membership';
 
-function nextRowId(ctx: ServiceContext): number {
+/** The first of `count` row ids, all reserved by one write. */
+function nextRowIds(ctx: ServiceContext, count: number): number {
   const row = ctx
     .prepare(
       `SELECT max(coalesce((SELECT last FROM serials WHERE name = 'shipment'), 0),
@@ -19,12 +20,12 @@ function nextRowId(ctx: ServiceContext): number {
     .prepare(
       "INSERT INTO serials (name, last) VALUES ('shipment', ?) ON CONFLICT(name) DO UPDATE SET last = excluded.last",
     )
-    .run(row.next);
+    .run(row.next + count - 1);
   return row.next;
 }
 
-/** The next serial of this station's own range, above any number of the range it already holds. */
-function nextPoolNumber(ctx: ServiceContext, code: number): string {
+/** The first of `count` serials of this station's own range, above any number of the range it already holds. */
+function nextPoolSerials(ctx: ServiceContext, code: number, count: number): number {
   const range = stationRange(code);
   const held = ctx
     .prepare('SELECT max(shipment_no) AS no FROM shipments WHERE shipment_no BETWEEN ? AND ?')
@@ -32,7 +33,7 @@ function nextPoolNumber(ctx: ServiceContext, code: number): string {
   const given = ctx.prepare("SELECT last FROM serials WHERE name = 'pool-shipment'").get() as
     { last: number } | undefined;
   const next = Math.max(given?.last ?? 0, held.no ? Number(held.no.slice(-7)) : 0) + 1;
-  if (next >= SERIALS_PER_STATION) {
+  if (next + count - 1 >= SERIALS_PER_STATION) {
     throw new ShipdeskError(
       'INVALID_STATE',
       'This station has used every shipment number of its range. Ask the administrator to enrol it again under a new station name.',
@@ -42,12 +43,29 @@ function nextPoolNumber(ctx: ServiceContext, code: number): string {
     .prepare(
       "INSERT INTO serials (name, last) VALUES ('pool-shipment', ?) ON CONFLICT(name) DO UPDATE SET last = excluded.last",
     )
-    .run(next);
-  return stationShipmentNo(code, next);
+    .run(next + count - 1);
+  return next;
 }
 
-export function nextShipmentSerial(ctx: ServiceContext): { id: number; shipmentNo: string } {
-  const id = nextRowId(ctx);
+export interface ShipmentSerial {
+  id: number;
+  shipmentNo: string;
+}
+
+/** `count` new shipments' ids and numbers, reserved together (an order sheet makes thousands at once). */
+export function nextShipmentSerials(ctx: ServiceContext, count: number): ShipmentSerial[] {
+  if (count <= 0) return [];
+  const firstId = nextRowIds(ctx, count);
   const code = stationCode(ctx);
-  return { id, shipmentNo: code === null ? formatShipmentNo(id) : nextPoolNumber(ctx, code) };
+  const firstPool = code === null ? 0 : nextPoolSerials(ctx, code, count);
+  return Array.from({ length: count }, (_, i) => ({
+    id: firstId + i,
+    shipmentNo: code === null ? formatShipmentNo(firstId + i) : stationShipmentNo(code, firstPool + i),
+  }));
+}
+
+export function nextShipmentSerial(ctx: ServiceContext): ShipmentSerial {
+  const [serial] = nextShipmentSerials(ctx, 1);
+  if (!serial) throw new Error('no shipment serial was reserved');
+  return serial;
 }

@@ -146,6 +146,7 @@ export function createOrderService(
 
   return {
     async preview(input) {
+      committer?.warm();
       const uploadRef = input.uploadRef ?? null;
       const bytes = Buffer.from(input.bytesBase64, 'base64');
       const fileHash = createHash('sha256').update(bytes).digest('hex');
