@@ -129,9 +129,10 @@ export function createCommitWorker(options: { dbPath: string; nativeBinding?: st
     },
     warm() {
       if (thread) return;
+      // Nothing is in flight without a thread. An idle worker must not keep the process alive;
+      // send() holds it while a commit is in flight.
       thread = start();
-      // An idle worker must not keep the process alive; send() holds it while a commit is in flight.
-      if (waiting.size === 0) thread.unref();
+      thread.unref();
     },
     close() {
       const worker = thread;
