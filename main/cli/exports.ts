@@ -1,26 +1,41 @@
 // `shipdesk export-invoices --channel C --date YYYY-MM-DD --db F --out FILE`: a channel's bulk-invoice
 // upload file. `shipdesk export --db F --out FILE.xlsx|FILE.csv [--query JSON]`: the grid with the
 // filters of a shipments.list input. Both print one JSON object; exit 0 written, 1 refused, 2 bad usage.
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
 import { defineCommand, noPositionals, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 
-/** Writes the download's bytes; answers the file and the rest of the result (rows, warnings, ...). */
+/** The result without its bytes and content type: what the command prints (rows, warnings, ...). */
+function described(download: unknown): Record<string, unknown> {
+  const entries = download && typeof download === 'object' ? Object.entries(download) : [];
+  return Object.fromEntries(entries.filter(([k]) => k !== 'bytesBase64' && k !== 'contentType'));
+}
+
+/** Writes the download's bytes; answers the file and the rest of the result. */
 function writeOut(out: string, download: unknown): Record<string, unknown> {
-  const rest: Record<string, unknown> = {};
-  let bytesBase64 = '';
-  if (download && typeof download === 'object') {
-    for (const [k, v] of Object.entries(download)) {
-      if (k === 'bytesBase64' && typeof v === 'string') bytesBase64 = v;
-      else if (k !== 'contentType') rest[k] = v;
-    }
-  }
+  const bytesBase64: unknown = download && typeof download === 'object' ? Reflect.get(download, 'bytesBase64') : '';
   const file = path.resolve(out);
-  const bytes = Buffer.from(bytesBase64, 'base64');
+  const bytes = Buffer.from(typeof bytesBase64 === 'string' ? bytesBase64 : '', 'base64');
   fs.writeFileSync(file, bytes);
-  return { ...rest, file, bytes: bytes.length };
+  return { ...described(download), file, bytes: bytes.length };
+}
+
+function errnoOf(err: unknown): string {
+  const code: unknown = err && typeof err === 'object' ? Reflect.get(err, 'code') : undefined;
+  return typeof code === 'string' ? code : String(err);
+}
+
+/** Closes the half-written file and removes it. */
+async function discard(sink: fs.WriteStream, partial: string): Promise<void> {
+  if (!sink.closed) {
+    const closed = once(sink, 'close');
+    sink.destroy();
+    await closed.catch(() => undefined);
+  }
+  fs.rmSync(partial, { force: true });
 }
 
 export const exportInvoicesCommand = defineCommand(
@@ -98,16 +113,36 @@ export const exportCommand = defineCommand(
       throw new UsageError('--query must be a JSON object');
     // A shipments.list input: its page size and cursor mean nothing to an export of every row.
     const query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'cursor'));
-    const core = openCliCore(values.db ?? '');
-    if (!core) return 1;
+    const file = path.resolve(out);
+    // Written beside the destination and renamed when complete: a refusal or a crash never leaves
+    // a half file under the name asked for, and never replaces the file that was there.
+    const partial = `${file}.partial`;
+    let fd: number;
     try {
-      const env = await core.dispatch('exports.grid', { query, format }, { operator: '', via: 'api' });
+      fd = fs.openSync(partial, 'w');
+    } catch (err) {
+      throw new UsageError(`--out cannot be written (${errnoOf(err)}): ${out}`);
+    }
+    const sink = fs.createWriteStream(partial, { fd });
+    const core = openCliCore(values.db ?? '');
+    if (!core) {
+      await discard(sink, partial);
+      return 1;
+    }
+    try {
+      const env = await core.dispatch('exports.grid', { query, format }, { operator: '', via: 'api', sink });
       if (!env.ok) {
+        await discard(sink, partial);
         printJson({ ok: false, error: env.error });
         return env.error.code === 'INVALID_INPUT' ? 2 : 1;
       }
-      printJson({ ok: true, ...writeOut(out, env.value) });
+      if (!sink.closed) await once(sink, 'close');
+      fs.renameSync(partial, file);
+      printJson({ ok: true, ...described(env.value), file, bytes: fs.statSync(file).size });
       return 0;
+    } catch (err) {
+      await discard(sink, partial);
+      throw err;
     } finally {
       core.close();
     }

@@ -131,7 +131,7 @@ function buildHandlers(
     'shipments.split': (input, call) => queued(() => write(splitShipment(ctx, input, actorOf(call)))),
     'shipments.merge': (input, call) => queued(() => write(mergeShipments(ctx, input, actorOf(call)))),
     'exports.invoices': (input) => exportInvoices(ctx, input),
-    'exports.grid': (input) => exportGrid(ctx, input),
+    'exports.grid': (input, call) => exportGrid(ctx, input, call.sink),
     'exports.history': (input) => exportHistory(ctx, input),
     'exports.driverList': (input) => exportDriverList(ctx, input),
     ...s,

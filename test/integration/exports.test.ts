@@ -117,6 +117,7 @@ describe('grid export', () => {
     const capped = await exportGrid(
       ctx,
       { query: { claim: 'all', sort: { key: 'orderDate', dir: 'desc' } }, format: 'csv' },
+      undefined,
       5,
     );
     expect(capped).toMatchObject({ rows: 5, truncated: true });

@@ -194,4 +194,32 @@ describe('export-invoices and export', () => {
     expect(shipdesk('export', '--db', db, '--out', 'grid.txt').code).toBe(2);
     expect(shipdesk('export', '--db', db, '--out', 'g.csv', '--query', '{"tab":"nowhere"}').code).toBe(2);
   });
+
+  it('export streams to --out; a refused export leaves the file that was there, and no half file', async () => {
+    const db = freshDesk('export-stream');
+    const imported = shipdesk('import-orders', 'naver.xlsx', '--db', db, '--password', '2468', '--commit');
+    expect(imported.code).toBe(0);
+
+    const written = shipdesk('export', '--db', db, '--out', 'grid.xlsx');
+    expect(written.code).toBe(0);
+    const answer = json(written.stdout);
+    expect(answer).toMatchObject({ ok: true, rows: 2, truncated: false, file: path.join(dir, 'grid.xlsx') });
+    expect(answer).not.toHaveProperty('bytesBase64');
+    expect(answer.bytes).toBe(fs.statSync(path.join(dir, 'grid.xlsx')).size);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'grid.xlsx'));
+    const orderNos = [2, 3].map((r) => String(wb.worksheets[0]?.getRow(r).getCell(2).value));
+    expect(orderNos.sort()).toEqual([...new Set(lines.map((l) => l.orderNo))].sort());
+
+    const before = fs.readFileSync(path.join(dir, 'grid.xlsx'));
+    const refused = shipdesk('export', '--db', db, '--out', 'grid.xlsx', '--query', '{"claim":"sometimes"}');
+    expect(refused.code).toBe(2);
+    expect(json(refused.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fs.readFileSync(path.join(dir, 'grid.xlsx')).equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'grid.xlsx.partial'))).toBe(false);
+
+    const nowhere = shipdesk('export', '--db', db, '--out', path.join(dir, 'no-such-folder', 'grid.csv'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('--out cannot be written');
+  });
 });

@@ -1,7 +1,10 @@
 // The grid as filtered on screen, every matching row (up to MAX_EXPORT_ROWS), to .xlsx or .csv.
 // Rows are read page by page and written through exceljs's streaming writer (or line by line for
-// CSV), so memory holds one page and the file being built, never a workbook of 100,000 row objects.
+// CSV), so memory holds one page, never a workbook of 100,000 row objects. A caller with a
+// destination (the CLI's --out) gets the file streamed there; otherwise the answer carries its bytes.
+import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { MAX_EXPORT_ROWS, type FileDownload, type MethodParsed, type ShipmentRow } from '../../../shared/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
@@ -140,7 +143,9 @@ export async function writeGridCsv(
   let count = 0;
   let next = await rows.next();
   while (!next.done) {
-    sink.write(next.value.map((r) => csvLine(GRID_COLUMNS.map((c) => c.value(r, timeZone)))).join(''));
+    const text = next.value.map((r) => csvLine(GRID_COLUMNS.map((c) => c.value(r, timeZone)))).join('');
+    // A slow disk must not make the rows pile up in memory.
+    if (!sink.write(text)) await once(sink, 'drain');
     count += next.value.length;
     next = await rows.next();
   }
@@ -148,22 +153,39 @@ export async function writeGridCsv(
   return { rows: count, truncated: next.value };
 }
 
+type GridExport = FileDownload & { rows: number; truncated: boolean };
+
+/**
+ * The grid export. With a `sink` (the CLI's --out file) the file is streamed there and `bytesBase64`
+ * stays empty, so the process never holds it; without one the answer carries the bytes.
+ */
 export async function exportGrid(
   ctx: ServiceContext,
   input: MethodParsed<'exports.grid'>,
+  sink?: Writable,
   max = MAX_EXPORT_ROWS,
-): Promise<FileDownload & { rows: number; truncated: boolean }> {
-  const timeZone = readSettings(ctx).homeTimeZone;
-  const stream = new PassThrough();
-  const done = collectBase64(stream);
-  const write = input.format === 'csv' ? writeGridCsv : writeGridXlsx;
-  const written = await write(gridRows(ctx, input.query, max), stream, timeZone);
-  const bytesBase64 = await done;
+): Promise<GridExport> {
   const stamp = new Date(ctx.clock()).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return {
+  const file = {
     fileName: `shipdesk-shipments-${stamp}.${input.format}`,
     contentType: input.format === 'csv' ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
-    bytesBase64,
-    ...written,
   };
+  if (sink) return { ...file, bytesBase64: '', ...(await writeGrid(ctx, input, sink, max)) };
+  const stream = new PassThrough();
+  const collected = collectBase64(stream);
+  const written = await writeGrid(ctx, input, stream, max);
+  return { ...file, bytesBase64: await collected, ...written };
+}
+
+/** Resolves once the sink has every byte (a file: flushed to it). */
+async function writeGrid(
+  ctx: ServiceContext,
+  input: MethodParsed<'exports.grid'>,
+  sink: Writable,
+  max: number,
+): Promise<{ rows: number; truncated: boolean }> {
+  const timeZone = readSettings(ctx).homeTimeZone;
+  const write = input.format === 'csv' ? writeGridCsv : writeGridXlsx;
+  const [written] = await Promise.all([write(gridRows(ctx, input.query, max), sink, timeZone), finished(sink)]);
+  return written;
 }

@@ -1,5 +1,6 @@
 // The one dispatcher: every entry point (Electron IPC, web socket, CLI, tests) calls the core here.
 // It rejects unknown methods, validates input, runs the handler, and never throws.
+import type { Writable } from 'node:stream';
 import { z } from 'zod';
 import {
   contract,
@@ -18,6 +19,8 @@ export interface CallContext {
   operator: string;
   /** The entry point's default way in, used when the input does not name one. */
   via: Via;
+  /** Where a large file answer is written when the caller has a destination (the CLI's --out). */
+  sink?: Writable;
 }
 
 export type Handlers = {
