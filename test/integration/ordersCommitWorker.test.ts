@@ -75,3 +75,29 @@ it('a failure half-way through the commit saves nothing and says so; the same pr
       .shipment_no,
   );
 });
+
+it("a preview hands its lines to the worker ahead of the commit; each commit saves its own sheet's lines, staged or not", async () => {
+  // Four previews: the worker keeps the last three sheets' lines, so the first one's commit sends them again.
+  const sheets = ['2026112101', '2026112102', '2026112103', '2026112104'].map((prefix) => koreanLines(40, prefix));
+  const previews = [];
+  for (const lines of sheets) previews.push(await previewOrdersOk(core, await naverSheet(lines)));
+  const orderNosOf = (shipmentNos: string[]) =>
+    shipmentNos.map(
+      (no) =>
+        (
+          core.db
+            .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.shipment_no = ?')
+            .get(no) as { order_no: string }
+        ).order_no,
+    );
+  for (const i of [0, 3, 1]) {
+    const c = await core.ok('orders.commit', { importId: previews[i]!.importId });
+    expect(c.created).toEqual({ lines: sheets[i]!.length, orders: 40, shipments: 40 });
+    expect(new Set(orderNosOf(c.shipmentNos))).toEqual(new Set(sheets[i]!.map((l) => l.orderNo)));
+  }
+  // The same preview committed again finds every line already present and creates nothing.
+  const again = await core.ok('orders.commit', { importId: previews[3]!.importId });
+  expect(again.created).toEqual({ lines: 0, orders: 0, shipments: 0 });
+  expect(again.alreadyPresent).toBe(sheets[3]!.length);
+  expect(countRows(core, 'shipments')).toBe(120);
+});

@@ -34,11 +34,24 @@ export const CommitPart = z.object({
 });
 export type CommitPart = z.infer<typeof CommitPart>;
 
+/**
+ * A slice of a previewed order sheet's lines, sent while the operator reads the preview, so its
+ * commit sends none: the worker keeps the lines under the preview's import id until told to drop them.
+ */
+export const StagePart = z.object({ stage: z.string(), drafts: OrdersWriteSchema.shape.drafts });
+export type StagePart = z.infer<typeof StagePart>;
+
+/** The worker forgets a previewed sheet's lines (the main thread no longer keeps that preview). */
+export const Unstage = z.object({ unstage: z.string() });
+export type Unstage = z.infer<typeof Unstage>;
+
 export const CommitRequest = z.object({
   id: z.number().int(),
   job: CommitJob,
-  /** How many lines were sent ahead in parts (CommitPart); they come before the job's own. */
+  /** How many lines were sent ahead in parts (CommitPart) or staged; they come before the job's own. */
   partLines: z.number().int().optional(),
+  /** The lines were staged at preview time under this import id (StagePart), not sent in parts. */
+  staged: z.string().optional(),
   actor: z.object({ operator: z.string(), via: z.enum(VIAS) }),
   /** The moment of the commit, from the main thread's clock (tests inject it). */
   at: z.number(),

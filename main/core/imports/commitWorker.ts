@@ -12,7 +12,15 @@ import { silentLogger } from '../log/logger';
 import { writeOrders, type OrdersWrite } from '../orders/commitJob';
 import { createServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
-import { CommitPart, CommitRequest, CommitWorkerData, type CommitAnswer, type CommitJob } from './commitMessages';
+import {
+  CommitPart,
+  CommitRequest,
+  CommitWorkerData,
+  StagePart,
+  Unstage,
+  type CommitAnswer,
+  type CommitJob,
+} from './commitMessages';
 import { writeImport } from './commit';
 
 const data = CommitWorkerData.parse(workerData);
@@ -33,6 +41,8 @@ function run(job: CommitJob, actor: Actor, at: number): Extract<CommitAnswer, { 
 
 /** Lines sent ahead of their job, by job id. */
 const parts = new Map<number, OrdersWrite['drafts']>();
+/** Previewed sheets' lines, by import id; the main thread says when to drop them (it keeps a few). */
+const staged = new Map<string, OrdersWrite['drafts']>();
 
 parentPort?.on('message', (message: unknown) => {
   const part = CommitPart.safeParse(message);
@@ -41,10 +51,20 @@ parentPort?.on('message', (message: unknown) => {
     parts.set(part.data.id, lines.concat(part.data.drafts));
     return;
   }
+  const stage = StagePart.safeParse(message);
+  if (stage.success) {
+    staged.set(stage.data.stage, (staged.get(stage.data.stage) ?? []).concat(stage.data.drafts));
+    return;
+  }
+  const unstage = Unstage.safeParse(message);
+  if (unstage.success) {
+    staged.delete(unstage.data.unstage);
+    return;
+  }
   const request = CommitRequest.safeParse(message);
   if (!request.success) return;
   const { id, actor, at } = request.data;
-  const ahead = parts.get(id) ?? [];
+  const ahead = (request.data.staged === undefined ? parts.get(id) : staged.get(request.data.staged)) ?? [];
   parts.delete(id);
   now = at;
   try {
