@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../support/core';
 import { lotteNumber, seedFacets } from '../support/seed';
-import { koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
+import { cj } from '../fixtures/excel/desk';
+import { coupangSheet, koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
 import { countRows, importOrders, previewOrdersOk } from '../fixtures/orders/desk';
 
 let core: TestCore;
@@ -100,4 +101,41 @@ it("a preview hands its lines to the worker ahead of the commit; each commit sav
   expect(again.created).toEqual({ lines: 0, orders: 0, shipments: 0 });
   expect(again.alreadyPresent).toBe(sheets[3]!.length);
   expect(countRows(core, 'shipments')).toBe(120);
+});
+
+/** Lets the worker take the staged lines and check them ahead (it works while the operator reads). */
+const readingThePreview = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+it('a parcel shipped between the preview and the commit refuses the line the preview would have added', async () => {
+  const lines = koreanLines(1, '4500');
+  const first = await importOrders(core, await coupangSheet(lines));
+  const [parcel] = first.shipmentNos;
+  const extra = { ...lines[0]!, lineId: `${lines[0]!.lineId}9`, productName: '추가 상품' };
+  const preview = await previewOrdersOk(core, await coupangSheet([...lines, extra]));
+  expect(preview.rows.map((r) => r.code)).toEqual(['ALREADY_PRESENT', 'ADDED_TO_SHIPMENT']);
+  await readingThePreview();
+
+  // Registered on the main thread's connection: the check made ahead in the worker is out of date.
+  await core.ok('invoices.register', { shipmentNo: parcel!, carrierId: 'kr.cjlogistics', invoiceNo: cj(45) });
+  const commit = await core.ok('orders.commit', { importId: preview.importId });
+  expect(commit.rows.map((r) => r.code)).toEqual(['ALREADY_PRESENT', 'ALREADY_SHIPPED']);
+  expect(commit.created).toEqual({ lines: 0, orders: 0, shipments: 0 });
+  expect(commit.changedSincePreview).toBe(1);
+  const items = (await core.ok('shipments.get', { shipmentNo: parcel! })).items.map((i) => i.productName);
+  expect(items).not.toContain('추가 상품');
+});
+
+it('two previews of one sheet: the second commit finds what the first saved, not what its preview saw', async () => {
+  const sheet = await naverSheet(koreanLines(30, '2026112201'));
+  const early = await previewOrdersOk(core, sheet);
+  const late = await previewOrdersOk(core, sheet);
+  await readingThePreview();
+  const saved = await core.ok('orders.commit', { importId: late.importId });
+  expect(saved.created.shipments).toBe(30);
+  // Both previews were checked ahead against an empty desk; the commit of the first one must not trust it.
+  const again = await core.ok('orders.commit', { importId: early.importId });
+  expect(again.created).toEqual({ lines: 0, orders: 0, shipments: 0 });
+  expect(again.alreadyPresent).toBe(early.totals.toCreate);
+  expect(again.changedSincePreview).toBe(early.totals.toCreate);
+  expect(countRows(core, 'shipments')).toBe(30);
 });

@@ -41,6 +41,10 @@ export type CommitPart = z.infer<typeof CommitPart>;
 export const StagePart = z.object({ stage: z.string(), drafts: OrdersWriteSchema.shape.drafts });
 export type StagePart = z.infer<typeof StagePart>;
 
+/** Every line of a staged sheet was sent: the rest of its job, so the worker can check the lines ahead. */
+export const StageDone = z.object({ stageDone: z.string(), job: OrdersWriteSchema });
+export type StageDone = z.infer<typeof StageDone>;
+
 /** The worker forgets a previewed sheet's lines (the main thread no longer keeps that preview). */
 export const Unstage = z.object({ unstage: z.string() });
 export type Unstage = z.infer<typeof Unstage>;

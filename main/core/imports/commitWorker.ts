@@ -9,13 +9,15 @@ import { openDatabase } from '../db/open';
 import { storageError } from '../db/storageErrors';
 import { createEvents } from '../events';
 import { silentLogger } from '../log/logger';
-import { writeOrders, type OrdersWrite } from '../orders/commitJob';
+import { precheckOrders, writeOrders, type OrdersWrite } from '../orders/commitJob';
+import type { Prechecked } from '../orders/commitOrders';
 import { createServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import {
   CommitPart,
   CommitRequest,
   CommitWorkerData,
+  StageDone,
   StagePart,
   Unstage,
   type CommitAnswer,
@@ -34,15 +36,36 @@ function answer(message: CommitAnswer): void {
   parentPort?.postMessage(message);
 }
 
-function run(job: CommitJob, actor: Actor, at: number): Extract<CommitAnswer, { ok: true }>['done'] {
-  if (job.kind === 'orders') return { kind: 'orders', value: writeOrders(ctx, job, actor) };
-  return { kind: 'invoices', value: writeImport(ctx, job, actor, at) };
+/** Commits this connection made: data_version (below) counts only other connections' commits. */
+let ownCommits = 0;
+
+/** Whether anything was written to the desk, by any connection, since this call. */
+function unchangedSince(): () => boolean {
+  const version = (): number => Number(db.pragma('data_version', { simple: true }));
+  const [then, own] = [version(), ownCommits];
+  return () => version() === then && ownCommits === own;
+}
+
+function run(
+  job: CommitJob,
+  actor: Actor,
+  at: number,
+  prechecked?: Prechecked,
+): Extract<CommitAnswer, { ok: true }>['done'] {
+  try {
+    if (job.kind === 'orders') return { kind: 'orders', value: writeOrders(ctx, job, actor, prechecked) };
+    return { kind: 'invoices', value: writeImport(ctx, job, actor, at) };
+  } finally {
+    ownCommits++; // after the job: its own check ahead is asked inside it
+  }
 }
 
 /** Lines sent ahead of their job, by job id. */
 const parts = new Map<number, OrdersWrite['drafts']>();
 /** Previewed sheets' lines, by import id; the main thread says when to drop them (it keeps a few). */
 const staged = new Map<string, OrdersWrite['drafts']>();
+/** Staged sheets already checked, while the operator reads the preview; used once. */
+const prechecked = new Map<string, Prechecked>();
 
 parentPort?.on('message', (message: unknown) => {
   const part = CommitPart.safeParse(message);
@@ -56,9 +79,22 @@ parentPort?.on('message', (message: unknown) => {
     staged.set(stage.data.stage, (staged.get(stage.data.stage) ?? []).concat(stage.data.drafts));
     return;
   }
+  const done = StageDone.safeParse(message);
+  if (done.success) {
+    const drafts = staged.get(done.data.stageDone);
+    if (!drafts) return;
+    try {
+      const mark = unchangedSince();
+      prechecked.set(done.data.stageDone, precheckOrders(ctx, { ...done.data.job, drafts }, mark));
+    } catch {
+      // Only a head start: the commit checks the lines itself.
+    }
+    return;
+  }
   const unstage = Unstage.safeParse(message);
   if (unstage.success) {
     staged.delete(unstage.data.unstage);
+    prechecked.delete(unstage.data.unstage);
     return;
   }
   const request = CommitRequest.safeParse(message);
@@ -66,6 +102,9 @@ parentPort?.on('message', (message: unknown) => {
   const { id, actor, at } = request.data;
   const ahead = (request.data.staged === undefined ? parts.get(id) : staged.get(request.data.staged)) ?? [];
   parts.delete(id);
+  // A check made ahead serves one commit: the commit changes what the next one would find.
+  const checkedAhead = request.data.staged === undefined ? undefined : prechecked.get(request.data.staged);
+  if (request.data.staged !== undefined) prechecked.delete(request.data.staged);
   now = at;
   try {
     if (ahead.length !== (request.data.partLines ?? 0)) throw new Error('some lines of the sheet did not arrive');
@@ -73,7 +112,7 @@ parentPort?.on('message', (message: unknown) => {
       request.data.job.kind === 'orders'
         ? { ...request.data.job, drafts: ahead.concat(request.data.job.drafts) }
         : request.data.job;
-    answer({ id, ok: true, done: run(job, actor, at) });
+    answer({ id, ok: true, done: run(job, actor, at, checkedAhead) });
     // A commit leaves thousands of pages in the WAL: checkpoint them here, off the main thread
     // (after answering: a passive checkpoint blocks no reader or writer), rather than in whichever
     // main-thread commit comes next.

@@ -10,7 +10,8 @@ import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { readSettings } from '../services/settings';
 import type { CheckSettings } from './checkLines';
-import { commitOrders } from './commitOrders';
+import { checkLines } from './checkLines';
+import { commitOrders, type Prechecked } from './commitOrders';
 import { loadFacets } from './facets';
 import { saveProfile } from './profileStore';
 import type { StoredOrderImport } from './store';
@@ -140,29 +141,52 @@ export function checkSettingsFor(
   };
 }
 
-/** The whole commit, one transaction (commitOrders.ts); the mapping is saved as a profile in it when asked. */
-export function writeOrders(ctx: ServiceContext, job: OrdersWrite, actor: Actor): OrdersWritten {
-  const stored: StoredOrderImport = {
-    ...job,
-    createdAt: 0,
-    uploadRef: null,
-    grid: { ...job.grid, rows: [] },
+function storedOf(job: OrdersWrite): StoredOrderImport {
+  return { ...job, createdAt: 0, uploadRef: null, grid: { ...job.grid, rows: [] } };
+}
+
+/**
+ * The commit's check, made ahead on the connection that will write. `unchangedSince` is asked
+ * inside the commit's transaction whether anything was written since this moment.
+ */
+export function precheckOrders(ctx: ServiceContext, job: OrdersWrite, unchangedSince: () => boolean): Prechecked {
+  const stored = storedOf(job);
+  return {
+    checked: checkLines(ctx, stored.drafts, stored.plan, checkSettingsFor(ctx, stored)),
+    stillValid: unchangedSince,
   };
+}
+
+/** The whole commit, one transaction (commitOrders.ts); the mapping is saved as a profile in it when asked. */
+export function writeOrders(
+  ctx: ServiceContext,
+  job: OrdersWrite,
+  actor: Actor,
+  prechecked?: Prechecked,
+): OrdersWritten {
+  const stored = storedOf(job);
   const saveAs = job.saveAs;
-  const { result, changedShipments } = commitOrders(ctx, stored, checkSettingsFor(ctx, stored), actor, () => {
-    if (saveAs) {
-      saveProfile(
-        ctx,
-        {
-          name: saveAs.name,
-          channel: stored.plan.profile.channel,
-          headers: stored.grid.headers,
-          mapping: saveAs.mapping,
-          defaults: stored.defaults,
-        },
-        ctx.clock(),
-      );
-    }
-  });
+  const { result, changedShipments } = commitOrders(
+    ctx,
+    stored,
+    checkSettingsFor(ctx, stored),
+    actor,
+    () => {
+      if (saveAs) {
+        saveProfile(
+          ctx,
+          {
+            name: saveAs.name,
+            channel: stored.plan.profile.channel,
+            headers: stored.grid.headers,
+            mapping: saveAs.mapping,
+            defaults: stored.defaults,
+          },
+          ctx.clock(),
+        );
+      }
+    },
+    prechecked,
+  );
   return { result: { ...result, savedProfile: saveAs?.name ?? null }, changedShipments };
 }

@@ -9,6 +9,12 @@ import type { ServiceContext } from '../services/context';
 import { writeHistory } from '../services/history';
 import type { Actor } from '../services/invoices';
 import { checkLines, publicLine, type CheckSettings, type CheckedImport, type NewShipment } from './checkLines';
+
+/** A sheet's lines checked ahead of its commit; good only while nothing was written to the desk since. */
+export interface Prechecked {
+  checked: CheckedImport;
+  stillValid(): boolean;
+}
 import { facetId, FACET_KINDS, type FacetKind } from './facets';
 import type { StoredOrderImport } from './store';
 import { nextShipmentSerials, type ShipmentSerial } from './serials';
@@ -90,10 +96,15 @@ export function commitOrders(
   actor: Actor,
   /** More writes that belong to this commit (saving the mapping as a profile). */
   alsoWrite: () => void = () => undefined,
+  /** The same check made ahead (while the operator read the preview), used if nothing was written since. */
+  prechecked?: Prechecked,
 ): { result: OrdersCommitResult; changedShipments: string[] } {
   const at = ctx.clock();
   const run = ctx.db.transaction(() => {
-    const checked = checkLines(ctx, stored.drafts, stored.plan, settings);
+    // Asked inside the transaction, which holds the write lock: nothing can land after the answer.
+    const checked = prechecked?.stillValid()
+      ? prechecked.checked
+      : checkLines(ctx, stored.drafts, stored.plan, settings);
     const orderIds = insertOrders(ctx, checked);
     const orderRow = ctx.prepare('SELECT id, ordered_at, claim FROM orders WHERE id = ?');
     const made = new Map<string, ShipmentSerial>();

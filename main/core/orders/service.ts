@@ -192,7 +192,7 @@ export function createOrderService(
         lines: rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) })),
         saveAs: input.mapping && input.saveAs ? { name: input.saveAs, mapping: input.mapping } : null,
       }));
-      committer?.stageOrders(stored.importId, drafts);
+      committer?.stageOrders(ordersWriteOf(stored));
       return {
         importId: stored.importId,
         fileName: stored.fileName,
