@@ -194,7 +194,8 @@ export async function benchOrders(dbFile: string, size: number, runs: number): P
       core.close();
     }
   }
-  // The floor: the same number of orders, shipments and lines inserted by bare prepared statements.
+  // Two floors: the same orders, shipments and lines by bare prepared statements into plain tables,
+  // and into the desk's own tables.
   const floorCore = freshDesk(dir, 99);
   const insertFloor: number[] = [];
   const tablesFloor: number[] = [];
@@ -223,7 +224,9 @@ export async function benchOrders(dbFile: string, size: number, runs: number): P
         it.run(id, id, l.productId, l.productName, l.option, l.quantity, l.lineId, '{}');
       }
     });
-    // The same rows into the desk's own tables (their indexes and triggers), timed, then rolled back.
+    // The same rows into the desk's own tables (their indexes and triggers), timed, then rolled back,
+    // with the commit worker's page cache, so the floor is not slowed by spilling pages mid-transaction.
+    db.pragma('cache_size = -65536');
     const real = {
       o: db.prepare(
         "INSERT INTO orders (id, channel, order_no, ordered_at, sales_channel, buyer_name, claim) VALUES (?, 'naver', ?, 0, '네이버', 'b', 'general')",
@@ -270,8 +273,9 @@ export async function benchOrders(dbFile: string, size: number, runs: number): P
     size: lines.length,
     p50_ms: round(summarize(commits).p50),
     p95_ms: round(summarize(commits).p95),
-    floor_p50_ms: round(summarize(insertFloor).p50),
-    tables_floor_p50_ms: round(summarize(tablesFloor).p50),
+    // The fair floor: the same rows into the desk's tables, whose indexes and triggers every write pays.
+    floor_p50_ms: round(summarize(tablesFloor).p50),
+    bare_floor_p50_ms: round(summarize(insertFloor).p50),
     cpu_p50_ms: round(summarize(commitCpu).p50),
     pressed_at_once_p50_ms: round(summarize(atOnce).p50),
     target: 'p50 <= 1 s',
