@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
+import { codeOf } from '../core/db/storageErrors';
 import { defineCommand, noPositionals, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 
@@ -21,11 +22,6 @@ function writeOut(out: string, download: unknown): Record<string, unknown> {
   const bytes = Buffer.from(typeof bytesBase64 === 'string' ? bytesBase64 : '', 'base64');
   fs.writeFileSync(file, bytes);
   return { ...described(download), file, bytes: bytes.length };
-}
-
-function errnoOf(err: unknown): string {
-  const code: unknown = err && typeof err === 'object' ? Reflect.get(err, 'code') : undefined;
-  return typeof code === 'string' ? code : String(err);
 }
 
 /** Closes the half-written file and removes it. */
@@ -121,7 +117,7 @@ export const exportCommand = defineCommand(
     try {
       fd = fs.openSync(partial, 'w');
     } catch (err) {
-      throw new UsageError(`--out cannot be written (${errnoOf(err)}): ${out}`);
+      throw new UsageError(`--out cannot be written (${codeOf(err) ?? String(err)}): ${out}`);
     }
     const sink = fs.createWriteStream(partial, { fd });
     const core = openCliCore(values.db ?? '');

@@ -1,8 +1,8 @@
 // Order-sheet and export figures (issue 10): a 10,000-line Naver order sheet through preview
 // (preflight + worker parse + checks) and through commit; the grid's 100,000 rows exported to .xlsx
 // by the built `shipdesk export`, a process of its own (time and peak RSS). Floors beside them: a
-// bare exceljs read of the same sheet, bare prepared inserts of the same rows, a bare exceljs
-// streaming write of the same rows.
+// bare exceljs read of the same sheet, the same rows inserted into the desk's own tables (and into
+// plain ones), a bare exceljs streaming write of the same rows.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

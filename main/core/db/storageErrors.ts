@@ -27,7 +27,8 @@ const MESSAGES: Record<StorageCode, string> = {
     'Another Shipdesk program is holding the database right now, so this change was not saved. Try again in a moment.',
 };
 
-function codeOf(err: unknown): string | null {
+/** A thrown error's code (SQLite's or Node's errno name), or null. */
+export function codeOf(err: unknown): string | null {
   if (typeof err !== 'object' || err === null || !('code' in err)) return null;
   return typeof err.code === 'string' ? err.code : null;
 }
