@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CARRIER_IDS } from '../carriers';
 import { VIAS } from '../domain';
+import { stripFormatChars, textProblem, TEXT_PROBLEM_WORDS } from '../textRule';
 
 export const ymd = z
   .string()
@@ -13,24 +14,22 @@ export const ymd = z
   }, 'not a calendar date');
 
 // What invisible characters do at the contract, decided by what kind of text a field holds:
-// - Free text a person typed and others will read (names, addresses, reasons, file names): format
-//   characters are stripped (bidi overrides and isolates such as U+202E, zero-width spaces, BOM):
-//   they arrive by copy and paste, change nothing a person meant, and let text display as something
-//   else ("‮xslx.exe" shows as "exe.xlsx"). ZWJ and ZWNJ stay: scripts and emoji need them.
-//   Control characters (NUL and the rest of C0/C1, except tab and line breaks) are refused: no
-//   keyboard types them, so they come from a script or a broken file, and the sender should hear so.
+// - Free text a person typed and others will read (names, addresses, reasons, file names): the one
+//   rule of shared/textRule.ts, the same as for every sheet's cells (format characters stripped,
+//   control characters and lone surrogates refused).
 // - Scanned identifiers (shipment and invoice numbers, search text): every control and format
 //   character is stripped; barcode scanners add them as prefixes, suffixes and separators.
-const FORMAT_CHARS = /(?![\u200c\u200d])\p{Cf}/gu;
-const CONTROL_CHARS = /(?![\t\n\r])\p{Cc}/u;
 const SCANNER_NOISE = /[\p{Cc}\p{Cf}]/gu;
 
 /** Free text a person typed; bounded so a stuck scanner cannot flood a query. */
 export const text = (max: number) =>
   z
     .string()
-    .overwrite((s) => s.replace(FORMAT_CHARS, ''))
-    .refine((s) => !CONTROL_CHARS.test(s), 'control characters (such as NUL) are not allowed')
+    .overwrite(stripFormatChars)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: TEXT_PROBLEM_WORDS[problem] });
+    })
     .max(max, `at most ${max} characters`);
 
 /** A scanned or typed identifier: scanner noise (control and format characters) removed. */

@@ -2,6 +2,7 @@
 // text: a number cell is accepted only while Excel cannot have changed it (an integer of at most
 // 15 digits); anything that lost digits is a row error, never silently repaired (docs/ARCHITECTURE.md "Excel import and export").
 import type { ImportRowCode } from '../../../shared/contract';
+import { cleanText, textProblemMessage } from '../../../shared/textRule';
 import { unescapeCell } from './escape';
 import type { ImportField, RawCell } from './types';
 
@@ -44,7 +45,7 @@ export function fieldValue(field: ImportField, cell: RawCell | undefined): Field
 
 /**
  * Any column's cell as text, named `what` in messages. `idLike`: an id or number column, where a
- * value in scientific notation means Excel already dropped digits.
+ * value in scientific notation means Excel already dropped digits, and "=…" is a formula typed as text.
  */
 export function cellValue(what: string, cell: RawCell | undefined, idLike: boolean): FieldValue {
   if (!cell) return { ok: true, text: '', fromNumber: false };
@@ -52,8 +53,13 @@ export function cellValue(what: string, cell: RawCell | undefined, idLike: boole
     case 'empty':
       return { ok: true, text: '', fromNumber: false };
     case 'text': {
-      const text = unescapeCell(cell.text.trim());
-      if (text.startsWith('=')) {
+      // docs/ORDERS.md, "Text as the customer wrote it": one rule for every sheet and the API.
+      const clean = cleanText(unescapeCell(cell.text.trim()));
+      if (!clean.ok) return { ok: false, code: 'CONTROL_CHARACTER', message: textProblemMessage(what, clean.problem) };
+      const text = clean.text.trim();
+      // A customer's "==부재시 경비실==" is what they typed; only an id or number typed as "=…" is a
+      // formula pasted as text (the spreadsheet's own formula cells are refused below, whatever the column).
+      if (idLike && text.startsWith('=')) {
         return {
           ok: false,
           code: 'FORMULA_CELL',
