@@ -79,6 +79,7 @@ export const importOrdersCommand = defineCommand(
       map: { type: 'string' },
       channel: { type: 'string' },
       'save-as': { type: 'string' },
+      'date-zone': { type: 'string' },
       commit: { type: 'boolean' },
       operator: { type: 'string' },
     },
@@ -92,6 +93,10 @@ export const importOrdersCommand = defineCommand(
       map: ['JSON', 'a layout no profile knows: {"header":"field",...} (fields: orderNo, lineId, orderedAt, ...)'],
       channel: ['C', `the channel of a mapped layout: ${CHANNEL_IDS.join(', ')} (default other)`],
       'save-as': ['NAME', 'keep the --map mapping as a profile under this name when committing'],
+      'date-zone': [
+        'ZONE',
+        "the time zone of an eBay report's dates, e.g. America/Los_Angeles (default: this computer's)",
+      ],
       commit: ['', 'create the orders (in one transaction); without it, only the preview'],
       operator: ['NAME', 'who imports (history records it); default: the settings, then the OS user'],
     },
@@ -124,6 +129,7 @@ export const importOrdersCommand = defineCommand(
     const call = { operator: values.operator ?? '', via: 'excel' as const };
     const profile = values.profile;
     const password = values.password;
+    const dateZone = values['date-zone'];
     try {
       const preview = await core.dispatch(
         'orders.preview',
@@ -135,6 +141,7 @@ export const importOrdersCommand = defineCommand(
           ...(mapping ? { mapping } : {}),
           ...(channel ? { channel } : {}),
           ...(saveAs ? { saveAs } : {}),
+          ...(dateZone ? { dateZone } : {}),
         },
         call,
       );

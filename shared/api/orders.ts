@@ -7,6 +7,7 @@ import type { FileDownload } from './imports';
 import { MAX_UPLOAD_BASE64 } from './imports';
 import type { ShipmentDetail } from './shipments';
 import { ORDER_FIELDS, type OrderField } from '../orders';
+import { isTimeZone } from '../days';
 
 export { MAX_ORDER_LINES, ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type OrderField } from '../orders';
 
@@ -46,6 +47,11 @@ export const OrdersPreviewInput = z.strictObject({
   saveAs: profileName.optional(),
   /** Warehouse, delivery policy and shipping option codes for lines whose layout has none. */
   defaults: OrderDefaults.optional(),
+  /**
+   * The time zone of the sheet's dates, for profiles whose dates are the seller's local time (eBay);
+   * by default the computer's. An IANA name such as America/Los_Angeles.
+   */
+  dateZone: text(64).refine(isTimeZone, 'use a time zone name such as America/Los_Angeles or Asia/Seoul').optional(),
   uploadRef: text(64).optional(),
 });
 
@@ -57,6 +63,7 @@ export const ORDER_ROW_CODES = [
   'NOT_TEXT',
   'MERGED_CELL',
   'NUMBER_CORRUPTED',
+  'CONTROL_CHARACTER',
   'INVALID_QUANTITY',
   'INVALID_DATE',
   'UNKNOWN_COUNTRY',

@@ -162,8 +162,23 @@ describe('channel upload files', () => {
       .replace(/\r\n$/, '')
       .split('\r\n')
       .map((l) => l.split('\t'));
-    expect(lines[0]).toEqual(['TemplateType=OrderFulfillment', 'Version=2011.1102']);
+    // The template's header block (docs/ORDERS.md, "Amazon's header block"): three rows above the orders.
+    expect(lines[0]).toEqual([
+      'TemplateType=OrderFulfillment',
+      'Version=2011.1102',
+      'The top 3 rows are for Amazon.com use only. Do not modify or delete the top 3 rows.',
+    ]);
     expect(lines[1]).toEqual([
+      'Order ID',
+      'Order Item ID',
+      'Quantity',
+      'Ship Date',
+      'Carrier Code',
+      'Carrier Name',
+      'Tracking Number',
+      'Ship Method',
+    ]);
+    expect(lines[2]).toEqual([
       'order-id',
       'order-item-id',
       'quantity',
@@ -173,7 +188,7 @@ describe('channel upload files', () => {
       'tracking-number',
       'ship-method',
     ]);
-    expect(lines.slice(2)).toEqual([
+    expect(lines.slice(3)).toEqual([
       ['114-1234567-7654321', '90000000000000', '1', '2026-11-26', 'UPS', '', sampleInvoiceNumber('us.ups', 5), ''],
       [
         '114-1234568-7654321',

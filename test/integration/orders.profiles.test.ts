@@ -143,11 +143,11 @@ describe('Amazon', () => {
 });
 
 describe('eBay', () => {
-  it('skips the sep= line and the footer, and reads country names', async () => {
+  it("skips the report's line of bare commas and its closing lines, and reads country names", async () => {
     const lines = foreignLines(3, (i) => `12-0${i}123-45678`);
     const preview = await previewOrdersOk(core, ebayCsv(lines), { fileName: 'ebay.csv' });
     expect(preview.profile.name).toBe('ebay');
-    expect(preview.headerRow).toBe(3);
+    expect(preview.headerRow).toBe(2);
     expect(preview.totals).toMatchObject({ lines: 4, error: 0 });
     await core.ok('orders.commit', { importId: preview.importId });
     expect((await preparing('12-02123-45678')).rows[0]).toMatchObject({ country: 'JP' });

@@ -52,10 +52,60 @@ function warningsOf(layout: Layout, lines: readonly InvoiceLine[], withoutNumber
   return warnings;
 }
 
-async function fileOf(layout: Layout, table: Table): Promise<{ bytes: Buffer; contentType: string }> {
-  if (layout.file === 'csv') return { bytes: writeCsv(table), contentType: CSV_CONTENT_TYPE };
-  if (layout.file === 'txt') return { bytes: writeTabText(table), contentType: TEXT_CONTENT_TYPE };
-  return { bytes: await writeXlsx([table]), contentType: XLSX_CONTENT_TYPE };
+async function fileOf(layout: Layout, tables: readonly Table[]): Promise<{ bytes: Buffer; contentType: string }> {
+  // Only an echoing layout (xlsx) can give several tables; text layouts have exactly one.
+  const [table] = tables;
+  if (layout.file === 'csv' && table) return { bytes: writeCsv(table), contentType: CSV_CONTENT_TYPE };
+  if (layout.file === 'txt' && table) return { bytes: writeTabText(table), contentType: TEXT_CONTENT_TYPE };
+  return { bytes: await writeXlsx(tables), contentType: XLSX_CONTENT_TYPE };
+}
+
+/**
+ * The file's tables: one in the layout's columns; for an echoing layout, one per download layout
+ * the lines came from (docs/ORDERS.md, "Tracking numbers out"), so every row keeps its own headers.
+ */
+function tablesOf(layout: Layout, lines: readonly InvoiceLine[], timeZone: string): Table[] {
+  const context = (line: InvoiceLine, i: number) => ({ line, route: routeFor(layout, line), index: i + 1, timeZone });
+  const standard = (chosen: readonly InvoiceLine[]): Table => ({
+    sheetName: layout.sheetName,
+    headers: layout.columns.map((c) => c.header),
+    rows: chosen.map((line, i) => layout.columns.map((c) => c.value(context(line, i)))),
+    widths: layout.columns.map((c) => c.width ?? 14),
+    ...(layout.preamble ? { preamble: layout.preamble } : {}),
+  });
+  const echo = layout.echo;
+  if (!echo) return [standard(lines)];
+  const groups = new Map<string, InvoiceLine[]>();
+  for (const line of lines) {
+    const key = JSON.stringify(line.source.map(([h]) => h));
+    groups.set(key, [...(groups.get(key) ?? []), line]);
+  }
+  const tables: Table[] = [];
+  for (const [key, chosen] of groups) {
+    const name = tables.length ? `${layout.sheetName} (${tables.length + 1})` : layout.sheetName;
+    if (key === '[]') {
+      tables.push({ ...standard(chosen), sheetName: name });
+      continue;
+    }
+    const headers = chosen[0]?.source.map(([h]) => h) ?? [];
+    tables.push({
+      sheetName: name,
+      headers,
+      rows: chosen.map((line, i) =>
+        line.source.map(([h, cell]) =>
+          Object.hasOwn(echo.filled, h) ? (echo.filled[h]?.(context(line, i)) ?? cell) : cell,
+        ),
+      ),
+    });
+  }
+  return tables.length ? tables : [standard([])];
+}
+
+function layoutWarnings(tables: readonly Table[]): string[] {
+  if (tables.length < 2) return [];
+  return [
+    `These lines came from ${tables.length} different download layouts, so the file has one sheet per layout (${tables.map((t) => t.sheetName).join(', ')}): upload each sheet as its own file.`,
+  ];
 }
 
 export async function exportInvoices(
@@ -67,24 +117,16 @@ export async function exportInvoices(
   const picked = input.shipmentNos
     ? linesOfShipments(ctx, layout.channel, input.shipmentNos)
     : { lines: linesOfDay(ctx, layout.channel, input.date ?? dayOf(ctx.clock(), timeZone)), withoutNumber: [] };
-  const rows = picked.lines.map((line, i) =>
-    layout.columns.map((c) => c.value({ line, route: routeFor(layout, line), index: i + 1, timeZone })),
-  );
-  const table: Table = {
-    sheetName: layout.sheetName,
-    headers: layout.columns.map((c) => c.header),
-    rows,
-    widths: layout.columns.map((c) => c.width ?? 14),
-    ...(layout.preamble ? { preamble: layout.preamble } : {}),
-  };
-  const { bytes, contentType } = await fileOf(layout, table);
+  const tables = tablesOf(layout, picked.lines, timeZone);
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  const { bytes, contentType } = await fileOf(layout, tables);
   const day = input.date ?? dayOf(ctx.clock(), timeZone);
   return {
     fileName: layout.fileName(day),
     contentType,
     bytesBase64: bytes.toString('base64'),
-    rows: rows.length,
+    rows,
     withoutNumber: picked.withoutNumber.length,
-    warnings: warningsOf(layout, picked.lines, picked.withoutNumber),
+    warnings: [...warningsOf(layout, picked.lines, picked.withoutNumber), ...layoutWarnings(tables)],
   };
 }

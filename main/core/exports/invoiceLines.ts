@@ -9,13 +9,15 @@ import { dayStartMs, nextDay } from '../domain/time';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';
 import { LINE_ID_SQL } from '../orders/existing';
+import type { SourceRow } from '../orders/readLines';
 
 export interface InvoiceLine {
   channel: ChannelId | string;
   orderNo: string;
   lineId: string;
   keys: Record<string, string>;
-  source: Record<string, string>;
+  /** The line's row as downloaded ([header, cell] in order), when its channel's upload echoes it. */
+  source: SourceRow;
   productId: string;
   productName: string;
   optionName: string;
@@ -81,13 +83,27 @@ function parseMap(json: string | null): Record<string, string> {
   }
 }
 
+const sourceRow = z.array(z.tuple([z.string(), z.string()]));
+
+/** The download's row: [header, cell] pairs; rows kept before that were a header -> cell map. */
+function parseSource(json: string | null): SourceRow {
+  if (!json) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    const row = sourceRow.safeParse(value);
+    return row.success ? row.data : Object.entries(stringMap.parse(value));
+  } catch {
+    return [];
+  }
+}
+
 function toLine(r: LineRecord): InvoiceLine {
   return {
     channel: r.channel,
     orderNo: r.order_no,
     lineId: r.line_id,
     keys: parseMap(r.line_keys),
-    source: parseMap(r.source_json),
+    source: parseSource(r.source_json),
     productId: r.product_id,
     productName: r.product_name,
     optionName: r.option_name,

@@ -26,12 +26,18 @@ export interface Layout {
   columns: { header: string; value: (c: LineContext) => string; width?: number }[];
   /** The layout has no quantity: a line split across parcels gives two rows for one channel line. */
   oneNumberPerLine: boolean;
+  /**
+   * The upload is the download itself (Coupang): a line that kept its row is written under that
+   * row's own headers, in their order, every cell as downloaded except these columns, which
+   * Shipdesk fills. `columns` is then only for lines imported before rows were kept.
+   */
+  echo?: { filled: Record<string, (c: LineContext) => string> };
 }
 
 const carrierName = (r: CarrierRoute) => (r.kind === 'other' ? r.code : r.name);
 const ymd = (c: LineContext) => dayOf(c.line.registeredAt, c.timeZone);
 
-/** Coupang's DeliveryList columns (the download's layout, re-uploaded with 택배사 and 운송장번호 filled). */
+/** Coupang's (40-column) DeliveryList columns, for lines whose download row was not kept. */
 const COUPANG_COLUMNS = [
   '번호',
   '묶음배송번호',
@@ -116,12 +122,18 @@ export const LAYOUTS: Record<InvoiceLayout, Layout> = {
     fileName: (day) => `coupang-DeliveryList(${day}).xlsx`,
     sheetName: 'Delivery',
     oneNumberPerLine: false,
+    echo: {
+      filled: {
+        택배사: (c) => carrierName(c.route),
+        운송장번호: (c) => c.line.invoiceNo,
+      },
+    },
     columns: COUPANG_COLUMNS.map((header) => ({
       header,
       value: (c: LineContext) =>
         COUPANG_FILLED.has(header)
           ? (COUPANG_KNOWN[header]?.(c) ?? '')
-          : (c.line.source[header] ?? COUPANG_KNOWN[header]?.(c) ?? ''),
+          : (c.line.source.find(([h]) => h === header)?.[1] ?? COUPANG_KNOWN[header]?.(c) ?? ''),
     })),
   },
   amazon: {
@@ -129,7 +141,24 @@ export const LAYOUTS: Record<InvoiceLayout, Layout> = {
     file: 'txt',
     fileName: (day) => `amazon-shipping-confirmation-${day}.txt`,
     sheetName: 'OrderFulfillment',
-    preamble: [['TemplateType=OrderFulfillment', 'Version=2011.1102']],
+    // docs/ORDERS.md, "Amazon's header block": the template's first rows above the field names.
+    preamble: [
+      [
+        'TemplateType=OrderFulfillment',
+        'Version=2011.1102',
+        'The top 3 rows are for Amazon.com use only. Do not modify or delete the top 3 rows.',
+      ],
+      [
+        'Order ID',
+        'Order Item ID',
+        'Quantity',
+        'Ship Date',
+        'Carrier Code',
+        'Carrier Name',
+        'Tracking Number',
+        'Ship Method',
+      ],
+    ],
     oneNumberPerLine: false,
     columns: [
       { header: 'order-id', value: (c) => c.line.orderNo },

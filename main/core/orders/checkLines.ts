@@ -11,7 +11,7 @@ import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } fr
 import { groupLines, orderKeyOf, type LineDraft, type OrderGroup, type ShipmentGroup } from './groupLines';
 import { existingOrders, type ExistingOrder } from './existing';
 import type { ColumnPlan } from './plan';
-import type { DraftLine } from './readLines';
+import type { DraftLine, SourceRow } from './readLines';
 import { readClaim, readQuantity, type Problem } from './values';
 
 export interface CheckSettings {
@@ -54,7 +54,7 @@ export interface CheckedLine extends OrderLineVerdict {
   optionName: string;
   quantity: number;
   keys: Record<string, string>;
-  source: Record<string, string> | null;
+  source: SourceRow | null;
   orderKey: string;
   /** Where a created line goes: a new shipment (by group key) or an unshipped one that exists. */
   target: { kind: 'new'; key: string } | { kind: 'existing'; shipmentId: number; shipmentNo: string } | null;
@@ -109,7 +109,7 @@ function orderDate(
   let ms: number | null = null;
   for (const l of group.lines) {
     if (!l.draft.dateCell) continue;
-    const read = orderDateOfCell(l.draft.dateCell, s.timeZone);
+    const read = orderDateOfCell(l.draft.dateCell, plan.dateZone ?? s.timeZone);
     if (!read) continue;
     if (!read.ok) bad.set(l.draft, read.message);
     else ms ??= read.ms;

@@ -57,6 +57,8 @@ export const OrdersWriteSchema = z.object({
     keepSource: z.boolean(),
     countryRequired: z.boolean(),
     footers: z.array(z.instanceof(RegExp)),
+    summaryRows: z.boolean(),
+    dateZone: z.string().nullable(),
   }),
   drafts: z.array(
     z.object({
@@ -66,7 +68,7 @@ export const OrdersWriteSchema = z.object({
       dateCell: rawCellSchema.nullable(),
       problem: z.object({ code: rowCode, message: z.string() }).nullable(),
       keys: z.record(z.string(), z.string()),
-      source: z.record(z.string(), z.string()).nullable(),
+      source: z.array(z.tuple([z.string(), z.string()])).nullable(),
     }),
   ),
   defaults: OrderDefaults,

@@ -8,7 +8,7 @@ import { zoneOffsetMinutes } from '../domain/time';
 export type DateRead = { ok: true; ms: number } | { ok: false; message: string };
 
 export const DATE_FORMS =
-  '2026-11-26, 2026.11.26, 2026/11/26 14:05, 11/26/2026, 2026-11-26T14:05:00+09:00 or an Excel date';
+  '2026-11-26, 2026.11.26, 2026/11/26 14:05, 11/26/2026, Nov-26-26, 2026-11-26T14:05:00+09:00 or an Excel date';
 
 // Excel's day 0 is 1899-12-30 (the 1900 leap-year bug included); serials from 2000 to 2100 only.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -17,6 +17,9 @@ const SERIAL_MAX = 73_051;
 
 const YMD = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 const MDY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// eBay's orders report: "Sep-29-25" (month name, day, two-digit year), the seller's local time.
+const MON_DD_YY = /^([A-Za-z]{3})-(\d{1,2})-(\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // ISO with an offset or Z; Shopify writes "2026-11-26 14:05:33 +0900".
 const WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(Z|[+-]\d{2}:?\d{2})$/i;
 
@@ -100,6 +103,12 @@ export function parseOrderDate(text: string, timeZone: string): DateRead {
       };
     }
     return fromWall({ y: n(m[3]), mo: n(m[1]), d: n(m[2]), h: n(m[4]), mi: n(m[5]), s: n(m[6]) }, t, timeZone);
+  }
+  m = MON_DD_YY.exec(t);
+  if (m) {
+    const mo = MONTHS.indexOf((m[1] ?? '').toLowerCase()) + 1;
+    const y = (m[3] ?? '').length === 2 ? 2000 + n(m[3]) : n(m[3]);
+    if (mo > 0) return fromWall({ y, mo, d: n(m[2]), h: n(m[4]), mi: n(m[5]), s: n(m[6]) }, t, timeZone);
   }
   // A serial typed as text in a CSV ("46352.5").
   if (/^\d{5}(?:\.\d+)?$/.test(t)) return fromSerial(Number(t), timeZone);

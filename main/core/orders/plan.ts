@@ -23,6 +23,10 @@ export interface ColumnPlan {
   keepSource: boolean;
   countryRequired: boolean;
   footers: RegExp[];
+  /** A row with an order but no item is its order's summary, not a line (eBay). */
+  summaryRows: boolean;
+  /** The zone the sheet's dates are read in; null: the home time zone (settings). */
+  dateZone: string | null;
 }
 
 /** The file's header set, normalised and sorted: how a saved profile knows its layout again. */
@@ -73,7 +77,16 @@ function requireFields(plan: ColumnPlan, expected: (field: OrderField) => string
   );
 }
 
-export function builtinPlan(profile: BuiltinProfile, headers: readonly string[]): ColumnPlan {
+/** The zone this computer's clock is set to: where a seller's own report is downloaded and read. */
+export function computerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * `dateZone`: the zone the operator chose for this profile's dates (eBay writes the seller's local
+ * time without an offset); by default the computer's for such profiles, the home zone for the rest.
+ */
+export function builtinPlan(profile: BuiltinProfile, headers: readonly string[], dateZone?: string): ColumnPlan {
   const index = columnIndex(headers);
   const fields: ColumnPlan['fields'] = {};
   for (const field of ORDER_FIELDS) {
@@ -96,6 +109,8 @@ export function builtinPlan(profile: BuiltinProfile, headers: readonly string[])
     keepSource: profile.keepSource ?? false,
     countryRequired: profile.countryRequired ?? false,
     footers: profile.footers ?? [],
+    summaryRows: profile.summaryRows ?? false,
+    dateZone: dateZone ?? (profile.datesInSellerZone ? computerTimeZone() : null),
   };
   return requireFields(
     plan,
@@ -138,6 +153,8 @@ export function mappingPlan(
     keepSource: false,
     countryRequired: false,
     footers: [],
+    summaryRows: false,
+    dateZone: null,
   };
   return requireFields(plan, (f) => `a header mapped to ${f} (${FIELD_SPECS[f].ko}, ${FIELD_SPECS[f].en})`);
 }

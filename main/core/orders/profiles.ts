@@ -35,6 +35,10 @@ export interface BuiltinProfile {
   countryRequired?: boolean;
   /** Rows that are not orders (report footers), by their first non-blank cell. */
   footers?: RegExp[];
+  /** Rows with an order but no item are the order's summary (ship-to, totals), not lines. */
+  summaryRows?: boolean;
+  /** Dates are the seller's local time without an offset: read in the profile's zone, by default the computer's. */
+  datesInSellerZone?: boolean;
 }
 
 const one = (...alternatives: string[]): ColumnSource[] => alternatives.map((h) => ({ headers: [h] }));
@@ -161,7 +165,11 @@ const EBAY: BuiltinProfile = {
     quantity: one('Quantity'),
   },
   keys: { itemNumber: ['Item Number'], transactionId: ['Transaction ID'], customLabel: ['Custom Label'] },
-  footers: [/record\(s\) downloaded/i, /^seller id/i],
+  // docs/ORDERS.md, "eBay's orders report": a line of bare commas above the headers (blank, skipped
+  // like any blank row), "N,record(s) downloaded,from … to …" and "Seller ID : …" below the orders.
+  footers: [/record\(s\) downloaded/i, /^seller id\s*:/i],
+  summaryRows: true,
+  datesInSellerZone: true,
 };
 
 /** Our own order template: every field, each header in Korean and English (either alone works too). */

@@ -82,7 +82,7 @@ function choosePlan(ctx: ServiceContext, grid: ParsedGrid, input: MethodParsed<'
   const headers = grid.headers;
   if (input.profile) {
     const builtin = builtinProfile(input.profile);
-    if (builtin) return builtinPlan(builtin, headers);
+    if (builtin) return builtinPlan(builtin, headers, input.dateZone);
     const saved = findSavedProfile(ctx, input.profile);
     if (!saved) {
       throw new ShipdeskError(
@@ -103,7 +103,7 @@ function choosePlan(ctx: ServiceContext, grid: ParsedGrid, input: MethodParsed<'
   const saved = savedProfileForHeaders(ctx, headers);
   if (saved) return mappingPlan(headers, saved.mapping, { name: saved.name, kind: 'saved', channel: saved.channel });
   const builtin = recogniseBuiltin(headers);
-  if (builtin) return builtinPlan(builtin, headers);
+  if (builtin) return builtinPlan(builtin, headers, input.dateZone);
   throw new ShipdeskError(
     'PROFILE_UNKNOWN',
     `Shipdesk does not know this layout (header row ${grid.headerRow}: ${headers.filter(Boolean).slice(0, 8).join(', ')}${headers.length > 8 ? ', …' : ''}). Map its columns to Shipdesk's fields once; the mapping can be saved and is then chosen by itself.`,
@@ -116,6 +116,10 @@ function notesOf(plan: ColumnPlan, s: CheckSettings, timeZone: string, defaults:
   if (!plan.fields.orderedAt)
     notes.push(
       `This layout has no order date: every order is dated at the import time (${iso(s.importTime)}, shown in ${timeZone}).`,
+    );
+  if (plan.fields.orderedAt && plan.dateZone)
+    notes.push(
+      `Order dates are read in ${plan.dateZone} (the seller's local time; by default this computer's time zone). Choose another zone for this sheet if the report was downloaded elsewhere.`,
     );
   if (!plan.fields.country)
     notes.push(`This layout has no country: every parcel goes to ${s.homeCountry} (the home country).`);
