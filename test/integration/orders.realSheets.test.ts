@@ -159,6 +159,39 @@ describe("Coupang's DeliveryList, echoed back", () => {
   }
 });
 
+describe("Coupang's DeliveryList, lines of different downloads", () => {
+  it('a day with 39- and 40-column lines gives a sheet per layout; a line kept before whole rows were gets the 40 columns', async () => {
+    const older = await importOrders(core, await coupangSheet(koreanLines(1, '3300'), { columns: 39 }));
+    const newer = await importOrders(core, await coupangSheet(koreanLines(1, '4400')));
+    const legacy = await importOrders(core, await coupangSheet(koreanLines(1, '5500')));
+    // How a line imported before this change kept its cells: non-blank cells by header.
+    core.db
+      .prepare(
+        `UPDATE order_items SET source_json = ? WHERE shipment_id = (SELECT id FROM shipments WHERE shipment_no = ?)`,
+      )
+      .run(JSON.stringify({ 결제액: '19800', 배송유형: '판매자배송' }), legacy.shipmentNos[0]!);
+    const nos = [...older.shipmentNos, ...newer.shipmentNos, ...legacy.shipmentNos];
+    for (const [i, no] of nos.entries())
+      await core.ok('invoices.register', { shipmentNo: no, carrierId: 'kr.cjlogistics', invoiceNo: cj(70 + i) });
+    const file = await core.ok('exports.invoices', { channel: 'coupang', shipmentNos: nos });
+    expect(file.rows).toBe(3);
+    expect(file.warnings.join(' ')).toMatch(/3 different download layouts/);
+    const sheets = await Promise.all(
+      ['Delivery', 'Delivery (2)', 'Delivery (3)'].map((name) => sheetTexts(file.bytesBase64, name)),
+    );
+    const byWidth = new Map(sheets.map((rows) => [rows[0]!.length, rows]));
+    expect(byWidth.get(39)![0]).toEqual(COUPANG_39_HEADERS);
+    const forty = sheets.filter((rows) => rows[0]!.length === 40);
+    expect(forty).toHaveLength(2);
+    for (const rows of forty) expect(rows[0]).toEqual(COUPANG_HEADERS);
+    const legacyRow = forty
+      .map((rows) => rows[1]!)
+      .find((r) => r[COUPANG_HEADERS.indexOf('주문번호')]!.startsWith('5500'));
+    expect(legacyRow![COUPANG_HEADERS.indexOf('결제액')]).toBe('19800');
+    expect(legacyRow![COUPANG_HEADERS.indexOf('운송장번호')]).toBe(cj(72));
+  });
+});
+
 /** Three Korean orders of one line each (koreanLines gives order i (i % 3) + 1 lines). */
 function oneLineOrders(): [SampleLine, SampleLine, SampleLine] {
   const lines = koreanLines(7);

@@ -75,24 +75,27 @@ function tablesOf(layout: Layout, lines: readonly InvoiceLine[], timeZone: strin
   });
   const echo = layout.echo;
   if (!echo) return [standard(lines)];
-  const groups = new Map<string, InvoiceLine[]>();
+  // Lines by the headers of their download row; lines without a row kept: the layout's own columns.
+  const groups = new Map<string, { headers: string[] | null; lines: InvoiceLine[] }>();
   for (const line of lines) {
-    const key = JSON.stringify(line.source.map(([h]) => h));
-    groups.set(key, [...(groups.get(key) ?? []), line]);
+    const headers = line.source ? line.source.map(([h]) => h) : null;
+    const key = headers ? JSON.stringify(headers) : '';
+    const group = groups.get(key) ?? { headers, lines: [] };
+    group.lines.push(line);
+    groups.set(key, group);
   }
   const tables: Table[] = [];
-  for (const [key, chosen] of groups) {
-    const name = tables.length ? `${layout.sheetName} (${tables.length + 1})` : layout.sheetName;
-    if (key === '[]') {
-      tables.push({ ...standard(chosen), sheetName: name });
+  for (const { headers, lines: chosen } of groups.values()) {
+    const sheetName = tables.length ? `${layout.sheetName} (${tables.length + 1})` : layout.sheetName;
+    if (!headers) {
+      tables.push({ ...standard(chosen), sheetName });
       continue;
     }
-    const headers = chosen[0]?.source.map(([h]) => h) ?? [];
     tables.push({
-      sheetName: name,
+      sheetName,
       headers,
       rows: chosen.map((line, i) =>
-        line.source.map(([h, cell]) =>
+        (line.source ?? []).map(([h, cell]) =>
           Object.hasOwn(echo.filled, h) ? (echo.filled[h]?.(context(line, i)) ?? cell) : cell,
         ),
       ),

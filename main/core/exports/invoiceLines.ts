@@ -17,7 +17,9 @@ export interface InvoiceLine {
   lineId: string;
   keys: Record<string, string>;
   /** The line's row as downloaded ([header, cell] in order), when its channel's upload echoes it. */
-  source: SourceRow;
+  source: SourceRow | null;
+  /** The same cells by header; for lines kept before whole rows were, the non-blank cells they kept. */
+  sourceCells: Record<string, string>;
   productId: string;
   productName: string;
   optionName: string;
@@ -85,25 +87,31 @@ function parseMap(json: string | null): Record<string, string> {
 
 const sourceRow = z.array(z.tuple([z.string(), z.string()]));
 
-/** The download's row: [header, cell] pairs; rows kept before that were a header -> cell map. */
-function parseSource(json: string | null): SourceRow {
-  if (!json) return [];
+/**
+ * The download's row: [header, cell] pairs. Lines imported before whole rows were kept hold a
+ * header -> cell map without the blank cells: not a row to echo, but cells to fill columns from.
+ */
+function parseSource(json: string | null): { row: SourceRow | null; cells: Record<string, string> } {
+  if (!json) return { row: null, cells: {} };
   try {
     const value: unknown = JSON.parse(json);
     const row = sourceRow.safeParse(value);
-    return row.success ? row.data : Object.entries(stringMap.parse(value));
+    if (row.success) return { row: row.data, cells: Object.fromEntries(row.data.filter(([h]) => h)) };
+    return { row: null, cells: stringMap.parse(value) };
   } catch {
-    return [];
+    return { row: null, cells: {} };
   }
 }
 
 function toLine(r: LineRecord): InvoiceLine {
+  const source = parseSource(r.source_json);
   return {
     channel: r.channel,
     orderNo: r.order_no,
     lineId: r.line_id,
     keys: parseMap(r.line_keys),
-    source: parseSource(r.source_json),
+    source: source.row,
+    sourceCells: source.cells,
     productId: r.product_id,
     productName: r.product_name,
     optionName: r.option_name,

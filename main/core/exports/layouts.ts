@@ -133,7 +133,7 @@ export const LAYOUTS: Record<InvoiceLayout, Layout> = {
       value: (c: LineContext) =>
         COUPANG_FILLED.has(header)
           ? (COUPANG_KNOWN[header]?.(c) ?? '')
-          : (c.line.source.find(([h]) => h === header)?.[1] ?? COUPANG_KNOWN[header]?.(c) ?? ''),
+          : (c.line.sourceCells[header] ?? COUPANG_KNOWN[header]?.(c) ?? ''),
     })),
   },
   amazon: {
