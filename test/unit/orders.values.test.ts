@@ -24,6 +24,14 @@ describe('order dates', () => {
     expect(at('2026-11-26', 'America/New_York')).toBe('2026-11-26T05:00:00.000Z');
   });
 
+  it("reads eBay's Mon-DD-YY days in the zone given", () => {
+    expect(at('Sep-29-25', 'America/Los_Angeles')).toBe('2025-09-29T07:00:00.000Z');
+    expect(at('sep-29-2025', 'America/Los_Angeles')).toBe('2025-09-29T07:00:00.000Z');
+    expect(at('Nov-26-26 14:05', SEOUL)).toBe('2026-11-26T05:05:00.000Z');
+    expect(at('Feb-30-26')).toMatch(/"Feb-30-26" is not a calendar date/);
+    expect(at('Foo-29-25')).toMatch(/not in a form Shipdesk reads/);
+  });
+
   it('reads Excel serials, as numbers and as date cells', () => {
     const serial = orderDateOfCell({ kind: 'number', value: 46352.5 }, SEOUL);
     expect(serial?.ok && new Date(serial.ms).toISOString()).toBe('2026-11-26T03:00:00.000Z');
