@@ -75,8 +75,7 @@ function readSources(
 function isFooter(cells: readonly GridCell[], footers: readonly RegExp[]): boolean {
   if (!footers.length) return false;
   const filled = cells.filter((c) => c !== null);
-  if (filled.length > 4 || !filled.every((c) => typeof c === 'string')) return false;
-  return filled.some((c) => typeof c === 'string' && footers.some((f) => f.test(c.trim())));
+  return filled.length <= 4 && filled.some((c) => typeof c === 'string' && footers.some((f) => f.test(c.trim())));
 }
 
 /** A cell as the download wrote it, for an upload file that echoes the download (docs/ORDERS.md, "Tracking numbers out"). */
