@@ -9,7 +9,7 @@ import { openDatabase } from '../../main/core/db/open';
 import { tempDir } from '../support/core';
 import { seedFacets } from '../support/seed';
 import { cj } from '../fixtures/excel/desk';
-import { foreignKoreanSheet, koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
+import { ebayCsv, foreignKoreanSheet, foreignLines, koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
 
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'bin/shipdesk.cjs');
@@ -130,6 +130,19 @@ describe('import-orders', () => {
     const mapped = shipdesk('import-orders', 'wholesale.xlsx', '--db', db, '--map', map, '--channel', 'own');
     expect(mapped.code).toBe(0);
     expect(json(mapped.stdout)).toMatchObject({ ok: true, profile: 'mapping', channel: 'own', totals: { error: 0 } });
+  });
+
+  it("reads an eBay report's days in the zone --date-zone names, and refuses a zone it does not know", () => {
+    const db = freshDesk('ebay');
+    fs.writeFileSync(path.join(dir, 'ebay.csv'), ebayCsv(foreignLines(2, (i) => `12-0888${i}-0000${i}`)));
+    const read = shipdesk('import-orders', 'ebay.csv', '--db', db, '--date-zone', 'America/Los_Angeles', '--commit');
+    expect(read.code).toBe(0);
+    const r = json(read.stdout);
+    expect(r).toMatchObject({ ok: true, profile: 'ebay', created: { lines: 3, orders: 2 } });
+    expect(JSON.stringify(r.notes)).toContain('America/Los_Angeles');
+    const unknown = shipdesk('import-orders', 'ebay.csv', '--db', db, '--date-zone', 'Mars/Olympus');
+    expect(unknown.code).toBe(1);
+    expect(json(unknown.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('exits 2 on bad usage', () => {
