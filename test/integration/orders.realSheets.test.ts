@@ -119,6 +119,29 @@ describe("eBay Seller Hub's Orders report", () => {
     const midnight = wallToInstant({ y: 2026, mo: 11, d: 26, h: 0, mi: 0, s: 0 }, zone);
     expect(detail.orderedAt).toBe(new Date(midnight).toISOString());
   });
+
+  it('remembers the zone chosen for the profile once a sheet read in it is imported', async () => {
+    const first = await previewOrdersOk(core, ebayCsv(lines), { dateZone: 'Asia/Tokyo' });
+    expect(first.notes.join(' ')).toContain('Asia/Tokyo');
+    // A preview alone changes nothing: the next sheet is still read in the computer's zone.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const later = foreignLines(2, (i) => `12-0777${i}-0000${i}`);
+    expect((await previewOrdersOk(core, ebayCsv(later))).notes.join(' ')).toContain(zone);
+
+    await core.ok('orders.commit', {
+      importId: (await previewOrdersOk(core, ebayCsv(lines), { dateZone: 'Asia/Tokyo' })).importId,
+    });
+    const next = await previewOrdersOk(core, ebayCsv(later));
+    expect(next.notes.join(' ')).toContain('Asia/Tokyo');
+    await core.ok('orders.commit', { importId: next.importId });
+    const listed = await core.ok('shipments.list', {
+      tab: 'preparing',
+      search: { field: 'orderNo', text: later[1]!.orderNo, mode: 'exact' },
+    });
+    const detail = await core.ok('shipments.get', { shipmentNo: listed.rows[0]!.shipmentNo });
+    // Nov-26-26 is midnight in Tokyo: 15:00 UTC the day before.
+    expect(detail.orderedAt).toBe('2026-11-25T15:00:00.000Z');
+  });
 });
 
 describe("Coupang's DeliveryList, echoed back", () => {

@@ -13,6 +13,7 @@ import type { CheckSettings } from './checkLines';
 import { checkLines } from './checkLines';
 import { commitOrders, type Prechecked } from './commitOrders';
 import { loadFacets } from './facets';
+import { rememberDateZone } from './dateZones';
 import { saveProfile } from './profileStore';
 import type { StoredOrderImport } from './store';
 
@@ -76,6 +77,7 @@ export const OrdersWriteSchema = z.object({
   /** The preview's verdicts, to count the lines whose verdict changed since. */
   lines: z.array(z.object({ row: z.number().int(), outcome: lineVerdict.shape.outcome, code: rowCode.optional() })),
   saveAs: z.object({ name: z.string(), mapping: ColumnMapping }).nullable(),
+  rememberZone: z.object({ profile: z.string(), zone: z.string() }).nullable(),
 });
 export type OrdersWrite = z.infer<typeof OrdersWriteSchema>;
 
@@ -126,6 +128,7 @@ export function ordersWriteOf(stored: StoredOrderImport): OrdersWrite {
     importTime: stored.importTime,
     lines: stored.lines,
     saveAs: stored.saveAs,
+    rememberZone: stored.rememberZone,
   };
 }
 
@@ -174,6 +177,7 @@ export function writeOrders(
     checkSettingsFor(ctx, stored),
     actor,
     () => {
+      if (job.rememberZone) rememberDateZone(ctx, job.rememberZone.profile, job.rememberZone.zone);
       if (saveAs) {
         saveProfile(
           ctx,

@@ -25,6 +25,7 @@ import { readSettings } from '../services/settings';
 import { checkLines, publicLine, type CheckSettings } from './checkLines';
 import { checkSettingsFor, ordersWriteOf, writeOrders } from './commitJob';
 import { suggestField, suggestionWords } from './fields';
+import { rememberedDateZone } from './dateZones';
 import { builtinPlan, mappingPlan, recogniseBuiltin, type ColumnPlan } from './plan';
 import { allSavedHeaders, deleteProfile, findSavedProfile, listProfiles, savedProfileForHeaders } from './profileStore';
 import { BUILTIN_PROFILES, builtinProfile } from './profiles';
@@ -82,7 +83,8 @@ function choosePlan(ctx: ServiceContext, grid: ParsedGrid, input: MethodParsed<'
   const headers = grid.headers;
   if (input.profile) {
     const builtin = builtinProfile(input.profile);
-    if (builtin) return builtinPlan(builtin, headers, input.dateZone);
+    if (builtin)
+      return builtinPlan(builtin, headers, input.dateZone ?? rememberedDateZone(ctx, builtin.name) ?? undefined);
     const saved = findSavedProfile(ctx, input.profile);
     if (!saved) {
       throw new ShipdeskError(
@@ -103,7 +105,8 @@ function choosePlan(ctx: ServiceContext, grid: ParsedGrid, input: MethodParsed<'
   const saved = savedProfileForHeaders(ctx, headers);
   if (saved) return mappingPlan(headers, saved.mapping, { name: saved.name, kind: 'saved', channel: saved.channel });
   const builtin = recogniseBuiltin(headers);
-  if (builtin) return builtinPlan(builtin, headers, input.dateZone);
+  if (builtin)
+    return builtinPlan(builtin, headers, input.dateZone ?? rememberedDateZone(ctx, builtin.name) ?? undefined);
   throw new ShipdeskError(
     'PROFILE_UNKNOWN',
     `Shipdesk does not know this layout (header row ${grid.headerRow}: ${headers.filter(Boolean).slice(0, 8).join(', ')}${headers.length > 8 ? ', …' : ''}). Map its columns to Shipdesk's fields once; the mapping can be saved and is then chosen by itself.`,
@@ -119,7 +122,7 @@ function notesOf(plan: ColumnPlan, s: CheckSettings, timeZone: string, defaults:
     );
   if (plan.fields.orderedAt && plan.dateZone)
     notes.push(
-      `Order dates are read in ${plan.dateZone} (the seller's local time; by default this computer's time zone). Choose another zone for this sheet if the report was downloaded elsewhere.`,
+      `Order dates are read in ${plan.dateZone} (the seller's local time: the zone last chosen for this profile, else this computer's). Choose another zone if the seller's is different; it is kept for the profile when the sheet is imported.`,
     );
   if (!plan.fields.country)
     notes.push(`This layout has no country: every parcel goes to ${s.homeCountry} (the home country).`);
@@ -195,6 +198,10 @@ export function createOrderService(
         // Only what a commit compares: a small copy to hand to the commit worker.
         lines: rows.map(({ row, outcome, code }) => ({ row, outcome, ...(code ? { code } : {}) })),
         saveAs: input.mapping && input.saveAs ? { name: input.saveAs, mapping: input.mapping } : null,
+        rememberZone:
+          input.dateZone && plan.profile.kind === 'builtin' && plan.dateZone
+            ? { profile: plan.profile.name, zone: plan.dateZone }
+            : null,
       }));
       committer?.stageOrders(ordersWriteOf(stored));
       return {

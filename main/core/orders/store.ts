@@ -20,4 +20,6 @@ export interface StoredOrderImport {
   lines: Pick<OrderLineVerdict, 'row' | 'outcome' | 'code'>[];
   /** Save the mapping as a profile under this name on commit. */
   saveAs: { name: string; mapping: ColumnMapping } | null;
+  /** The date zone the operator chose for a built-in profile, remembered for it on commit. */
+  rememberZone: { profile: string; zone: string } | null;
 }
