@@ -137,6 +137,8 @@ export interface OrdersPreview {
   defaults: { warehouse: string; policy: string; option: string };
   /** What the preview wants the operator to know about the whole file (e.g. no order date: the import time is used). */
   notes: string[];
+  /** The zone the dates were read in, for a profile whose dates are the seller's local time (eBay); else null. */
+  dateZone: string | null;
   totals: OrderImportTotals;
   rows: OrderLineVerdict[];
   previousBatches: { batchId: number; committedAt: string; operator: string; created: number }[];

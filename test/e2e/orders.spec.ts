@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import type { Core } from '../../main/core/createCore';
 import { cj } from '../fixtures/excel/desk';
-import { foreignKoreanSheet, koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
+import { ebayCsv, foreignKoreanSheet, foreignLines, koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
 import { expect, test } from './helpers/fixture';
-import { expectTotal, openDesk, row, seriousViolations, TIME_ZONE } from './helpers/desk';
+import { expectTotal, openDesk, row, seriousViolations, sqlCount, TIME_ZONE } from './helpers/desk';
 
 test.use({ locale: 'en-US', timezoneId: TIME_ZONE, deskOptions: { demo: { shipments: 200, seed: 41 } } });
 
@@ -121,6 +121,42 @@ test('a dropped Naver sheet asks its password, its orders wait in Preparing to R
   expect(sheet?.getRow(1).values).toEqual([undefined, '상품주문번호', '배송방법', '택배사', '송장번호']);
   expect(sheet?.getRow(2).values).toEqual([undefined, first.lineId, '택배,등기,소포', 'CJ대한통운', cj(515)]);
   expect(sheet?.actualRowCount).toBe(2);
+});
+
+test("an eBay report's dates are read in the zone the operator picks, and the zone is kept for the next report", async ({
+  page,
+  desk,
+}) => {
+  const lines = foreignLines(2, (i) => `12-0555${i}-0000${i}`);
+  await openDesk(page, desk);
+  // A CSV dropped on the grid goes to the invoice import; with the order dialog open it is an order sheet.
+  await page.getByRole('button', { name: 'Import orders' }).click();
+  await dropFile(page, 'eBay-OrdersReport.csv', ebayCsv(lines));
+  const dialog = page.getByRole('dialog', { name: 'Import orders from a sales channel' });
+  await expect(dialog.getByText(/\(ebay\): 3 lines checked, nothing saved yet\./)).toBeVisible(READ);
+  const zone = dialog.getByLabel("Time zone of the sheet's dates");
+  await zone.selectOption('America/Los_Angeles');
+  await dialog.getByRole('button', { name: 'Read the dates in this zone' }).click();
+  await expect(dialog.getByText(/Order dates are read in America\/Los_Angeles/)).toBeVisible(READ);
+  await expect(zone).toHaveValue('America/Los_Angeles');
+  expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+  await dialog.getByRole('button', { name: 'Import 3 lines' }).click();
+  await expect(dialog.getByRole('status')).toContainText('3 lines imported', READ);
+
+  // Nov-26-26 is midnight in Los Angeles.
+  expect(
+    sqlCount(
+      desk.core,
+      'EXISTS (SELECT 1 FROM orders o WHERE o.id = s.order_id AND o.order_no = ? AND o.ordered_at = ?)',
+      lines[1]!.orderNo,
+      Date.parse('2026-11-26T08:00:00Z'),
+    ),
+  ).toBe(1);
+
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Import orders' }).click();
+  await dropFile(page, 'eBay-OrdersReport-2.csv', ebayCsv(foreignLines(1, () => '12-05559-00009')));
+  await expect(dialog.getByLabel("Time zone of the sheet's dates")).toHaveValue('America/Los_Angeles', READ);
 });
 
 test('a layout no profile knows is mapped once, saved, and its orders arrive', async ({ page, desk }) => {

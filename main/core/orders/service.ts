@@ -223,6 +223,7 @@ export function createOrderService(
         }),
         defaults: used,
         notes: notesOf(plan, settings, readSettings(ctx).homeTimeZone, used),
+        dateZone: plan.fields.orderedAt ? plan.dateZone : null,
         totals: checked.totals,
         rows,
         previousBatches: previousBatches(ctx, fileHash),

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { MappingStep } from './MappingStep';
 import { OrderFileChooser } from './OrderFileChooser';
 import { OrderLinesTable } from './OrderLinesTable';
+import { DateZonePicker } from './DateZonePicker';
 import { useOrders } from './ordersStore';
 import { PasswordStep } from './PasswordStep';
 
@@ -90,6 +91,7 @@ export function OrdersDialog({ onClose, onImported }: { onClose(): void; onImpor
               {note}
             </p>
           ))}
+          {state.preview.dateZone && <DateZonePicker key={state.preview.importId} zone={state.preview.dateZone} />}
           <p className="import-totals">
             <strong>{t('orders.toCreate')}</strong> {state.preview.totals.toCreate} ·{' '}
             <strong>{t('orders.newOrders')}</strong> {state.preview.totals.orders} ·{' '}

@@ -32,6 +32,7 @@ interface Ask {
   mapping?: ColumnMapping;
   channel?: ChannelId;
   saveAs?: string;
+  dateZone?: string;
 }
 
 interface OrdersState {
@@ -39,6 +40,8 @@ interface OrdersState {
   start(client: ShipdeskClient, file: File): Promise<void>;
   withPassword(client: ShipdeskClient, password: string): Promise<void>;
   withMapping(client: ShipdeskClient, mapping: ColumnMapping, channel: ChannelId, saveAs: string): Promise<void>;
+  /** Read the sheet again with its dates in this zone (eBay's seller time); kept for the profile on commit. */
+  withDateZone(client: ShipdeskClient, zone: string): Promise<void>;
   commit(client: ShipdeskClient): Promise<void>;
   reset(): void;
 }
@@ -129,6 +132,10 @@ export const useOrders = create<OrdersState>((set, get) => {
     },
     async withMapping(client, mapping, channel, saveAs) {
       ask = { ...ask, mapping, channel, ...(saveAs.trim() ? { saveAs: saveAs.trim() } : {}) };
+      await read(client);
+    },
+    async withDateZone(client, zone) {
+      ask = { ...ask, dateZone: zone };
       await read(client);
     },
     async commit(client) {

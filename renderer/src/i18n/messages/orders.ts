@@ -30,6 +30,8 @@ export const en = {
   'orders.mapping.apply': 'Check the lines',
   'orders.previewOf': '{file} ({profile}): {lines} lines checked, nothing saved yet.',
   'orders.decrypted': 'Opened with the password.',
+  'orders.dateZone': "Time zone of the sheet's dates",
+  'orders.dateZoneApply': 'Read the dates in this zone',
   'orders.previous':
     'This same sheet was already imported on {time} by {operator}. Lines already in Shipdesk are left as they are.',
   'orders.toCreate': 'new lines',
@@ -128,6 +130,8 @@ export const ko: Record<keyof typeof en, string> = {
   'orders.mapping.apply': '줄 검사하기',
   'orders.previewOf': '{file} ({profile}): {lines}줄 검사, 아직 저장하지 않았습니다.',
   'orders.decrypted': '비밀번호로 열었습니다.',
+  'orders.dateZone': '주문서 날짜의 시간대',
+  'orders.dateZoneApply': '이 시간대로 날짜 읽기',
   'orders.previous': '같은 주문서를 {time}에 {operator}님이 가져왔습니다. 이미 있는 줄은 그대로 둡니다.',
   'orders.toCreate': '새 줄',
   'orders.newOrders': '새 주문',
