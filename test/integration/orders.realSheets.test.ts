@@ -300,6 +300,8 @@ describe('Control characters, one rule for every input path', () => {
       { ...b, recipient: '이서연\u202E\u2066' },
       { ...c, address2: '3층 _xD800_' },
     ];
+    const [d] = koreanLines(1, '2026112699');
+    lines.push({ ...d!, orderedAt: '2026-11-26_x0000_ 10:00:00' });
     const preview = await previewOrdersOk(core, await naverSheet(lines));
     const byLine = new Map(preview.rows.map((r) => [r.lineId, r]));
     expect(byLine.get(a.lineId)).toMatchObject({ verdict: 'error', code: 'CONTROL_CHARACTER' });
@@ -307,6 +309,9 @@ describe('Control characters, one rule for every input path', () => {
     expect(byLine.get(c.lineId)).toMatchObject({ verdict: 'error', code: 'CONTROL_CHARACTER' });
     expect(byLine.get(c.lineId)!.message).toContain('통합배송지');
     expect(byLine.get(b.lineId)).toMatchObject({ outcome: 'create' });
+    // A date is checked before a message could quote it.
+    expect(byLine.get(d!.lineId)).toMatchObject({ verdict: 'error', code: 'CONTROL_CHARACTER' });
+    expect(byLine.get(d!.lineId)!.message).toContain('주문일시');
     await core.ok('orders.commit', { importId: preview.importId });
     const listed = await core.ok('shipments.list', {
       tab: 'preparing',

@@ -155,11 +155,16 @@ export function readLines(grid: ParsedGrid, plan: ColumnPlan): DraftLine[] {
       if (!sources) continue;
       if (field === 'orderedAt') {
         // The first non-blank cell of the date's sources, kept as a cell: Excel dates are not text.
-        line.dateCell =
-          sources
-            .flatMap((s) => s.columns)
-            .map((c) => rawOfGridCell(r.cells[c]))
-            .find((c) => c.kind !== 'empty') ?? null;
+        const column = sources.flatMap((s) => s.columns).find((c) => rawOfGridCell(r.cells[c]).kind !== 'empty');
+        const cell = column === undefined ? null : rawOfGridCell(r.cells[column]);
+        // The same text rule as every other cell, before a date message could quote it.
+        const clean = cell?.kind === 'text' ? cleanText(cell.text) : null;
+        if (clean && !clean.ok) {
+          const what = `order date (column "${plan.headers[column ?? -1] ?? ''}")`;
+          line.problem ??= { code: 'CONTROL_CHARACTER', message: textProblemMessage(what, clean.problem) };
+          continue;
+        }
+        line.dateCell = clean?.ok ? { kind: 'text', text: clean.text } : cell;
         continue;
       }
       const read = readSources(
