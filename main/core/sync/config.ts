@@ -136,6 +136,8 @@ export function releaseEndpoint(ctx: ServiceContext, s: SyncConfigSources) {
  * The key for the tracker at `url`. A key entered in settings is bound to the address it was entered
  * for (sync_meta 'tracker_key_url'): whoever can change the address must not be able to send the
  * customer's key to an address of their choosing, so a stored key is used only at its own address.
+ * Likewise a key from the environment goes only to the address the environment names
+ * (SHIPDESK_TRACKER_URL); with no such address it is never sent (README.md, "Carrier tracking and release").
  */
 export function trackerKey(
   ctx: ServiceContext,
@@ -143,7 +145,8 @@ export function trackerKey(
   url: string | null,
 ): { key: string | null; from: 'env' | 'store' | null } {
   const fromEnv = s.env['SHIPDESK_TRACKER_KEY']?.trim();
-  if (fromEnv) return { key: fromEnv, from: 'env' };
+  const envUrl = s.env['SHIPDESK_TRACKER_URL']?.trim();
+  if (fromEnv && envUrl && url === envUrl) return { key: fromEnv, from: 'env' };
   const boundTo = readMeta(ctx, 'tracker_key_url');
   if (boundTo !== null && boundTo !== (url ?? '')) return { key: null, from: null };
   const stored = s.keyStore.read();
