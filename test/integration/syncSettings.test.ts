@@ -1,5 +1,6 @@
 // Where the tracker and the release endpoint are, and the customer's key: from settings or the
 // environment, kept in a 0600 key file (web host), never returned, logged or written to the database.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -140,6 +141,18 @@ describe('tracker settings', () => {
     const problems = await core.ok('sync.problems', {});
     expect(problems[0]).toMatchObject({ kind: 'key_file', detail: expect.stringMatching(/chmod 600/) });
     expect(JSON.stringify(problems)).not.toContain('Secret');
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO named as the key file is refused, never waited on', async () => {
+    const dbPath = core.dbPath;
+    core.close();
+    leftovers.push(core);
+    const fifo = path.join(path.dirname(dbPath), 'key.fifo');
+    execFileSync('mkfifo', ['-m', '600', fifo]);
+    core = start({ SHIPDESK_TRACKER_URL: fake.graphqlUrl, SHIPDESK_TRACKER_KEY_FILE: fifo }, dbPath);
+    expect(await core.ok('sync.settings', {})).toMatchObject({ hasKey: false });
+    const problems = await core.ok('sync.problems', {});
+    expect(problems[0]).toMatchObject({ kind: 'key_file', detail: expect.stringMatching(/is a pipe/) });
   });
 
   it('a wrong key is an UNAUTHORIZED poll, shown as a problem, not a crash', async () => {

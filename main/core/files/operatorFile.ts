@@ -16,12 +16,13 @@ export type ReadOutcome =
   | { ok: false; missing: true };
 
 /** What the operator meant to do with the file, for the refusal's sentence. */
-export type FilePurpose = 'import' | 'restore' | 'write';
+export type FilePurpose = 'import' | 'restore' | 'write' | 'read';
 
 const CHOOSE: Record<FilePurpose, string> = {
   import: 'not a file Shipdesk can import. Choose the Excel (.xlsx) or CSV file itself.',
   restore: 'not a backup Shipdesk can restore. Choose the backup (.db) file itself.',
   write: 'not a file Shipdesk can write to. Give the name of a new or ordinary file.',
+  read: 'not a file Shipdesk can read. Give the file itself.',
 };
 
 // O_NONBLOCK: opening a FIFO returns at once instead of waiting for the other end.

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
+import { readOperatorFile } from '../files/operatorFile';
 import type { ServiceContext } from '../services/context';
+
+/** A key is `clientId:clientSecret`, well under this. */
+const KEY_FILE_MAX_BYTES = 64 * 1024;
 
 export interface KeyStore {
   /** Shown in settings: 'encrypted' (desktop safeStorage) or 'file' (0600, web host). */
@@ -44,7 +48,20 @@ function readPrivate(file: string, complain: (detail: string) => void): Buffer |
     );
     return null;
   }
-  return fs.readFileSync(file);
+  // Through the one opener of an operator's file: a FIFO or a device named as the key file is
+  // refused, never waited on (docs/ARCHITECTURE.md, "Operator files").
+  const read = readOperatorFile(
+    file,
+    KEY_FILE_MAX_BYTES,
+    () => ({
+      code: 'FILE_TOO_LARGE',
+      message: `${path.basename(file)} is far larger than a key.`,
+    }),
+    'read',
+  );
+  if (read.ok) return read.bytes;
+  if ('refusal' in read) complain(`${read.refusal.message} The key was not used.`);
+  return null;
 }
 
 export function fileKeyStore(file: string, complain: (detail: string) => void = () => undefined): KeyStore {
