@@ -158,14 +158,14 @@ export function outputTarget(file: string): string {
 /**
  * Opens `${target}.partial` beside the output for writing: the caller writes it whole, then
  * finishOutput renames it into place, so a refusal or a crash never leaves a half file under the
- * name asked for (docs/ORDERS.md, "Exports").
+ * name asked for (docs/ARCHITECTURE.md, "Operator files").
  */
 export function openOperatorOutput(file: string): { target: string; partial: string; fd: number } {
   const target = outputTarget(file);
   const partial = `${target}.partial`;
   let fd: number;
   try {
-    fd = fs.openSync(partial, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NONBLOCK, 0o644);
+    fd = fs.openSync(partial, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NONBLOCK, 0o666);
   } catch (err) {
     throw refusalError(cannotOpen(target, err, 'write'));
   }

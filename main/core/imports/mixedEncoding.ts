@@ -1,7 +1,7 @@
 // A CSV whose lines are in two encodings (rows pasted from a CP949 file into a UTF-8 one, or the
 // other way round) decodes as neither. Rather than "not a spreadsheet", name the encoding most lines
 // use and the first line that breaks it, so the operator knows what to re-save (docs/ORDERS.md,
-// "Files").
+// "One pipeline").
 import { refuse, type FileRefusal } from './types';
 
 type LineEncoding = 'ascii' | 'utf-8' | 'cp949' | 'neither';
