@@ -36,7 +36,7 @@ export const ERROR_CODES = [
   'DISK_ERROR',
   /** Another program held the database past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED). */
   'DATABASE_BUSY',
-  /** An import path that is a folder, device, pipe or socket: only ordinary files are read. */
+  /** An operator's file (import, export, template, backup, restore) that is a folder, device, pipe or socket. */
   'FILE_NOT_REGULAR',
   /** A restore was asked while a Shipdesk program has the database open. */
   'DATABASE_IN_USE',

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
-import { codeOf } from '../core/db/storageErrors';
+import { finishOutput, openOperatorOutput, outputTarget, writeOperatorFile } from '../core/files/operatorFile';
 import { defineCommand, noPositionals, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 
@@ -18,9 +18,8 @@ function described(download: unknown): Record<string, unknown> {
 /** Writes the download's bytes; answers the file and the rest of the result. */
 function writeOut(out: string, download: unknown): Record<string, unknown> {
   const bytesBase64: unknown = download && typeof download === 'object' ? Reflect.get(download, 'bytesBase64') : '';
-  const file = path.resolve(out);
   const bytes = Buffer.from(typeof bytesBase64 === 'string' ? bytesBase64 : '', 'base64');
-  fs.writeFileSync(file, bytes);
+  const file = writeOperatorFile(path.resolve(out), bytes);
   return { ...described(download), file, bytes: bytes.length };
 }
 
@@ -62,6 +61,7 @@ export const exportInvoicesCommand = defineCommand(
     if (!channel) throw new UsageError(`--channel must be one of ${INVOICE_LAYOUTS.join(', ')}`);
     const date = values.date ?? '';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+    outputTarget(values.out ?? ''); // a folder, a device or a pipe: refused before the work is done
     const core = openCliCore(values.db ?? '');
     if (!core) return 1;
     try {
@@ -109,16 +109,12 @@ export const exportCommand = defineCommand(
       throw new UsageError('--query must be a JSON object');
     // A shipments.list input: its page size and cursor mean nothing to an export of every row.
     const query = Object.fromEntries(Object.entries(parsed).filter(([k]) => k !== 'limit' && k !== 'cursor'));
-    const file = path.resolve(out);
     // Written beside the destination and renamed when complete: a refusal or a crash never leaves
-    // a half file under the name asked for, and never replaces the file that was there.
-    const partial = `${file}.partial`;
-    let fd: number;
-    try {
-      fd = fs.openSync(partial, 'w');
-    } catch (err) {
-      throw new UsageError(`--out cannot be written (${codeOf(err) ?? String(err)}): ${out}`);
-    }
+    // a half file under the name asked for, and never replaces the file that was there. A folder,
+    // a device or a pipe as --out: FILE_NOT_REGULAR (the one opener, main/core/files/operatorFile.ts).
+    const output = openOperatorOutput(out);
+    const { partial, fd } = output;
+    const file = path.resolve(out);
     const sink = fs.createWriteStream(partial, { fd });
     const core = openCliCore(values.db ?? '');
     if (!core) {
@@ -133,7 +129,7 @@ export const exportCommand = defineCommand(
         return env.error.code === 'INVALID_INPUT' ? 2 : 1;
       }
       if (!sink.closed) await once(sink, 'close');
-      fs.renameSync(partial, file);
+      finishOutput(output);
       printJson({ ok: true, ...described(env.value), file, bytes: fs.statSync(file).size });
       return 0;
     } catch (err) {

@@ -60,8 +60,8 @@ async function importWith(core: Core, file: string, bytes: Buffer, commit: boole
   const { importId } = fields(preview.value, ['importId']);
   const committed = await core.dispatch('imports.commit', { importId }, call);
   if (!committed.ok) return refused(committed.error);
-  // Releases the commit queued are sent before the process ends.
-  await core.runOutbox();
+  // The answer comes once the commit is durable: the releases it queued stay in the outbox for the
+  // next `shipdesk sync --once` or the running app (README.md, "The command line"), never holding this answer.
   const result = fields(committed.value, [
     'batchId',
     'registered',
@@ -73,7 +73,7 @@ async function importWith(core: Core, file: string, bytes: Buffer, commit: boole
     'totals',
     'rows',
   ]);
-  printJson({ ok: true, committed: true, ...shown, ...result });
+  printJson({ ok: true, committed: true, ...shown, ...result, releasesQueued: core.sync.state().queued });
   return 0;
 }
 
@@ -97,7 +97,8 @@ export const importInvoicesCommand = defineCommand(
     if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const bytes = readFile(file);
     if (!Buffer.isBuffer(bytes)) return refused(bytes);
-    const core = openCliCore(values.db ?? '', {}, printRefusal);
+    // autoRelease off: a commit never starts sending releases this command would have to wait for.
+    const core = openCliCore(values.db ?? '', { autoRelease: false }, printRefusal);
     if (!core) return 1;
     try {
       return await importWith(core, file, bytes, values.commit === true, values.operator ?? '');

@@ -2,12 +2,11 @@
 //  [--save-as NAME] [--commit] [--operator N]`: a channel's order sheet without a screen. Prints one
 // JSON object { ok, error?, profile, totals, rows: [{ row, orderNo, verdict, code?, message? }] };
 // exit 0 when the file was read (even with line errors), 1 when it was refused, 2 on bad usage.
-import fs from 'node:fs';
 import path from 'node:path';
 import { ColumnMapping, type OrderImportTotals } from '../../shared/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../shared/channels';
 import { ORDER_LIMITS } from '../core/imports/limits';
-import { tooLarge } from '../core/imports/preflight';
+import { readImportFile } from '../core/imports/readFile';
 import { defineCommand, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 
@@ -116,14 +115,11 @@ export const importOrdersCommand = defineCommand(
     const channel = channelOf(values.channel);
     const saveAs = values['save-as'];
     if (saveAs && !mapping) throw new UsageError('--save-as needs --map');
-    let size: number;
-    try {
-      size = fs.statSync(file).size;
-    } catch {
-      throw new UsageError(`cannot read ${file}: no such file`);
-    }
-    if (size > ORDER_LIMITS.maxFileBytes) return refused(tooLarge(size, ORDER_LIMITS));
-    const bytes = fs.readFileSync(file);
+    // Only an ordinary file within the limit (a link to /dev/zero, a FIFO, a folder: FILE_NOT_REGULAR).
+    const read = readImportFile(file, ORDER_LIMITS);
+    if (!read.ok && 'missing' in read) throw new UsageError(`cannot read ${file}: no such file`);
+    if (!read.ok) return refused(read.refusal);
+    const bytes = read.bytes;
     const core = openCliCore(dbPath, {}, printRefusal);
     if (!core) return 1;
     const call = { operator: values.operator ?? '', via: 'excel' as const };

@@ -1,9 +1,9 @@
 // `shipdesk template [--orders] --out FILE`: the Excel import template (or with --orders the order
 // template), through the dispatcher like every other call, on an in-memory database since the
 // template holds no data.
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeOperatorFile } from '../core/files/operatorFile';
 import { defineCommand, noPositionals } from './command';
 import { openCliCore, printJson } from './openCore';
 
@@ -33,7 +33,7 @@ export const templateCommand = defineCommand(
         return 1;
       }
       const bytes = Buffer.from(Download.parse(envelope.value).bytesBase64, 'base64');
-      fs.writeFileSync(out, bytes);
+      writeOperatorFile(out, bytes);
       printJson({ ok: true, file: out, bytes: bytes.length });
       return 0;
     } finally {

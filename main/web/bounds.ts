@@ -45,8 +45,60 @@ export function boundsProblem(method: string | null, text: string): string | nul
   return null;
 }
 
-/** The method named in a socket frame, found without parsing it: bounds come before the parse. */
+/** The end of the JSON string that opens at `start` (the index of its closing quote), or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return i;
+  }
+  return -1;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * The method of a socket frame: its own top-level "method", found without parsing it (bounds come
+ * before the parse). A "method" inside the input does not count, so nesting `"method":"orders.preview"`
+ * cannot lift the size cap; a frame whose top-level methods disagree, or that spells a key with an
+ * escape (JSON.parse would read `"m\u0065thod"` as "method"), gets no method and so the small cap.
+ */
 export function frameMethod(text: string): string | null {
-  const match = /"method"\s*:\s*"([^"\\]{1,100})"/.exec(text.slice(0, 4096));
-  return match?.[1] ?? null;
+  let depth = 0;
+  let found: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = stringEnd(text, i);
+      if (end < 0) return null;
+      if (depth === 1) {
+        const raw = text.slice(i + 1, end);
+        let next = skipSpace(text, end + 1);
+        if (text[next] === ':') {
+          if (raw.includes('\\')) return null;
+          if (raw === 'method') {
+            next = skipSpace(text, next + 1);
+            if (text[next] !== '"') return null;
+            const valueEnd = stringEnd(text, next);
+            const value = valueEnd < 0 ? '' : text.slice(next + 1, valueEnd);
+            if (!value || value.includes('\\') || (found !== null && found !== value)) return null;
+            found = value;
+            i = valueEnd;
+            continue;
+          }
+        }
+      }
+      i = end;
+    } else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return found;
+}
+
+/** Whether a frame of this size may carry this method: what the parse found must be what bounds assumed. */
+export function sizeFitsMethod(method: string, text: string): boolean {
+  return UPLOAD_METHODS.has(method) || text.length <= REQUEST_LIMITS.maxBytes;
 }

@@ -4,7 +4,7 @@ import type { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Logger } from '../core/log/logger';
 import { invalidInput, parseRequestFrame, type ServerFrame } from '../../shared/wire';
-import { boundsProblem, frameMethod } from './bounds';
+import { boundsProblem, frameMethod, REQUEST_LIMITS, sizeFitsMethod } from './bounds';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
@@ -64,6 +64,12 @@ export function attachSocketRpc(wss: WebSocketServer, options: SocketRpcOptions)
         return;
       }
       const request = parsed.frame;
+      // The cap was chosen by the method found before the parse; the parse must agree (docs/ARCHITECTURE.md, "The wire").
+      if (!sizeFitsMethod(request.method, text)) {
+        const message = `The request is larger than ${REQUEST_LIMITS.maxBytes / 1024} KiB; only a file upload may be that large.`;
+        send(ws, { id: request.id, envelope: invalidInput(message) }, log);
+        return;
+      }
       void core.dispatch(request.method, request.input, { operator, via: 'manual' }).then(
         (envelope) => send(ws, { id: request.id, envelope }, log),
         // dispatch never rejects; this is the belt to its braces.

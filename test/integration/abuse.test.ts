@@ -159,6 +159,38 @@ describe('abuse probes', () => {
     expect(writes()).toEqual(before);
   }, 120_000);
 
+  it("WebSocket: the size cap follows the frame's own method; a nested upload method never lifts it", async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/ws`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const answers: { id: unknown; envelope: { ok: boolean; error?: { code: string; message: string } } }[] = [];
+    const waiters: (() => void)[] = [];
+    ws.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as Partial<(typeof answers)[number]>;
+      if (frame.envelope) answers.push({ id: frame.id, envelope: frame.envelope }); // pushes aside
+      waiters.splice(0).forEach((w) => w());
+    });
+    const padding = 'x'.repeat(1024 * 1024); // 1 MiB: past the 256 KiB of every method but an upload
+    const before = writes();
+    const frames = [
+      // The upload's method inside the input, before the frame's own.
+      `{"id":"nested","input":{"method":"orders.preview","operatorName":"${padding}"},"method":"settings.update"}`,
+      // Twice at the top: JSON.parse keeps the last one.
+      `{"id":"twice","method":"orders.preview","input":{"operatorName":"${padding}"},"method":"settings.update"}`,
+      // A key spelled with an escape reads as "method" once parsed.
+      `{"id":"escaped","method":"orders.preview","input":{"operatorName":"${padding}"},"m\\u0065thod":"settings.update"}`,
+      // A real upload of that size is not refused for its size (its file is then judged on its own).
+      JSON.stringify({ id: 'upload', method: 'orders.preview', input: { fileName: 'a.csv', bytesBase64: padding } }),
+    ];
+    for (const text of frames) ws.send(text);
+    while (answers.length < frames.length) await new Promise<void>((resolve) => waiters.push(resolve));
+    ws.close();
+    for (const a of answers) tally('websocket', isEnvelope(a.envelope));
+    const bySize = answers.filter((a) => /256 KiB/.test(a.envelope.error?.message ?? ''));
+    expect(bySize.map((a) => a.envelope.error?.code)).toEqual(['INVALID_INPUT', 'INVALID_INPUT', 'INVALID_INPUT']);
+    expect(answers.find((a) => a.id === 'upload')?.envelope.error?.message ?? '').not.toMatch(/256 KiB/);
+    expect(writes()).toEqual(before);
+  });
+
   it('refuses a request with two Host headers', async () => {
     const status = await rawStatus(
       `GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nHost: evil.invalid\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`,

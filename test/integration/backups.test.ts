@@ -1,5 +1,6 @@
 // Backups of a running desk (daily, kept N, checked), restore (refused while the desk is open, keeps
 // the file it replaces), and the retention purge that keeps counts.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,6 +67,36 @@ describe('backups of a running desk', () => {
     expect(count(file, 'SELECT count(*) AS n FROM shipments')).toBe(50);
     expect(count(file, 'SELECT count(*) AS n FROM invoices')).toBe(1);
     expect(fs.readdirSync(backupsOf(core))).toEqual([made.fileName]); // no partial file left
+  });
+
+  it("a killed backup's half copy is gone at the next start; one another live process is writing is kept", async () => {
+    const { core } = desk(3);
+    const made = await core.ok('data.backupNow', {});
+    core.close();
+    const folder = backupsOf(core);
+    // A process that has ended (its id names the copy it was writing) and one that still runs.
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      const half = Buffer.alloc(1024 * 1024, 7);
+      const killed = `shipdesk-20261125-090000-daily.db.partial-${ended}`;
+      const older = 'shipdesk-20261124-090000-daily.db.partial'; // named before copies carried their process id
+      const inProgress = `shipdesk-20261126-090000-manual.db.partial-${live.pid}`;
+      for (const name of [killed, older, inProgress]) fs.writeFileSync(path.join(folder, name), half);
+
+      const reopened = startTestCore({}, { dir: core.dir, now: core.now.value });
+      expect(fs.readdirSync(folder).sort()).toEqual([made.fileName, inProgress].sort());
+      reopened.close();
+
+      live.kill();
+      await new Promise((resolve) => live.once('exit', resolve));
+      const again = startTestCore({}, { dir: core.dir, now: core.now.value });
+      cores.push(again);
+      expect(fs.readdirSync(folder)).toEqual([made.fileName]);
+      expect(await again.ok('data.state', {})).toMatchObject({ backups: [{ fileName: made.fileName }] });
+    } finally {
+      live.kill();
+    }
   });
 
   it('keeps the newest N and removes older ones', async () => {

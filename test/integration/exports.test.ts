@@ -284,6 +284,12 @@ describe('desk lists', () => {
     const rows = csvRows(history.bytesBase64);
     expect(rows.map((r) => r[1])).toEqual(['작업 Action', 'registered', 'created']);
     expect(rows[1]![3]).toBe(`CJ대한통운 ${cj(101)}`);
+    // As xlsx too: exceljs protects the sheet name "History" (Excel's own), so it is not used.
+    const historyXlsx = await core.ok('exports.history', { shipmentNo: a!, format: 'xlsx' });
+    expect(historyXlsx).toMatchObject({ rows: 2, fileName: `shipdesk-history-${a}.xlsx` });
+    const sheetRows = await xlsxRows(historyXlsx.bytesBase64);
+    expect(sheetRows.map((r) => r[1])).toEqual(['작업 Action', 'registered', 'created']);
+    expect(sheetRows[1]![3]).toBe(`CJ대한통운 ${cj(101)}`);
 
     const list = await core.ok('exports.driverList', { date: '2026-11-26', format: 'xlsx' });
     expect(list.carriers).toEqual([

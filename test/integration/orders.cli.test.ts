@@ -232,7 +232,11 @@ describe('export-invoices and export', () => {
     expect(fs.existsSync(path.join(dir, 'grid.xlsx.partial'))).toBe(false);
 
     const nowhere = shipdesk('export', '--db', db, '--out', path.join(dir, 'no-such-folder', 'grid.csv'));
-    expect(nowhere.code).toBe(2);
-    expect(nowhere.stderr).toContain('--out cannot be written');
+    // The command line was fine; the disk refused: the envelope, exit 1 (main/core/files/operatorFile.ts).
+    expect(nowhere.code).toBe(1);
+    expect(json(nowhere.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('its folder does not exist') },
+    });
   });
 });

@@ -1,6 +1,8 @@
 // Where the tracker and the release endpoint are, and the customer's key: from settings or the
 // environment, kept in a 0600 key file (web host), never returned, logged or written to the database.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { encryptedKeyStore } from '../../main/core/sync/config';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,6 +143,18 @@ describe('tracker settings', () => {
     expect(JSON.stringify(problems)).not.toContain('Secret');
   });
 
+  it.skipIf(process.platform === 'win32')('a FIFO named as the key file is refused, never waited on', async () => {
+    const dbPath = core.dbPath;
+    core.close();
+    leftovers.push(core);
+    const fifo = path.join(path.dirname(dbPath), 'key.fifo');
+    execFileSync('mkfifo', ['-m', '600', fifo]);
+    core = start({ SHIPDESK_TRACKER_URL: fake.graphqlUrl, SHIPDESK_TRACKER_KEY_FILE: fifo }, dbPath);
+    expect(await core.ok('sync.settings', {})).toMatchObject({ hasKey: false });
+    const problems = await core.ok('sync.problems', {});
+    expect(problems[0]).toMatchObject({ kind: 'key_file', detail: expect.stringMatching(/is a pipe/) });
+  });
+
   it('a wrong key is an UNAUTHORIZED poll, shown as a problem, not a crash', async () => {
     await core.ok('sync.updateSettings', { trackerUrl: fake.graphqlUrl, trackerKey: 'client-7:wrong' });
     await registerOne(4);
@@ -170,6 +184,46 @@ describe('tracker settings', () => {
       expect(await core.ok('sync.updateSettings', { releaseUrl: null })).toMatchObject({ hasKey: true });
     } finally {
       await other.close();
+    }
+  });
+
+  it('a key from the environment goes only to the address the environment names, never to one set in settings', async () => {
+    // Another host: records the Authorization header of every request, whatever it asks.
+    const seen: (string | undefined)[] = [];
+    const other = http.createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"errors":[{"message":"unauthorized"}]}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const address = other.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    const otherUrl = `http://127.0.0.1:${address.port}/graphql`;
+    try {
+      // The key alone in the environment: an address typed into settings gets no key.
+      const dbPath = core.dbPath;
+      core.close();
+      leftovers.push(core);
+      core = start({ SHIPDESK_TRACKER_KEY: KEY }, dbPath);
+      const moved = await core.ok('sync.updateSettings', { trackerUrl: otherUrl });
+      expect(moved).toMatchObject({ trackerUrl: otherUrl, trackerUrlFrom: 'settings', hasKey: false });
+      await registerOne(12);
+      await core.sync.runCycle({ all: true });
+      core.now.value += 2 * 60_000;
+      await core.sync.runCycle({ all: true });
+      expect(seen.filter((a) => a?.includes('Secret'))).toEqual([]);
+
+      // With the address beside it, the key goes to that address, whatever settings say.
+      core.close();
+      leftovers.push(core);
+      core = start({ SHIPDESK_TRACKER_KEY: KEY, SHIPDESK_TRACKER_URL: fake.graphqlUrl }, dbPath);
+      await core.ok('sync.updateSettings', { trackerUrl: otherUrl });
+      expect(await core.ok('sync.settings', {})).toMatchObject({ trackerUrlFrom: 'env', hasKey: true, keyFrom: 'env' });
+      core.now.value += 2 * 60_000;
+      expect((await core.sync.runCycle({ all: true })).polled).toBe(1);
+      expect(fake.tracks.map((t) => t.authorization)).toEqual([`TRACKQL-API-KEY ${KEY}`]);
+      expect(seen.filter((a) => a?.includes('Secret'))).toEqual([]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
     }
   });
 

@@ -9,6 +9,7 @@ import type { ServiceContext } from '../services/context';
 import { countPurgeable, purgeOlderThan } from '../services/retention';
 import { readStoredSetting, writeStoredSetting } from '../services/settings';
 import { backupFolderOf, listBackups, type BackupFile, type BackupReason } from './folder';
+import { removeLeftoverPartials } from './leftovers';
 import { backupNow } from './online';
 
 export const DEFAULT_BACKUP_KEEP = 7;
@@ -45,6 +46,9 @@ function positiveInt(value: string | null): number | null {
 }
 
 export function createDataCare(ctx: ServiceContext & { db: Db }, o: DataCareOptions): DataCare {
+  // What a killed backup left behind goes at the next start (a file database only).
+  if (o.dbFile && o.dbFile !== ':memory:')
+    removeLeftoverPartials(backupFolderOf(o.dbFile), { withoutPid: true, log: o.log });
   let running: Promise<unknown> | null = null;
   let lastCheck: DataCareView['lastCheck'] = null;
   let timers: NodeJS.Timeout[] = [];

@@ -3,13 +3,15 @@
 // builds we ship, but a broken install should still get its backup), the copy runs here with
 // better-sqlite3's db.backup() in small steps with the event loop free in between, each step sized
 // to stay near STEP_TARGET_MS. The copy is written under a temporary name, 0600, and renamed into
-// place only when complete: a crash mid-backup never leaves a half file that looks whole.
+// place only when complete: a crash mid-backup never leaves a half file that looks whole, and the
+// next start removes it (leftovers.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createPrivateFile, ensurePrivateDir } from '../db/files';
 import { backupFileName, backupFolderOf, listBackups, type BackupReason } from './folder';
+import { partialOf, removeLeftoverPartials } from './leftovers';
 import { copyOnWorker, WorkerBackupError } from './worker';
 
 export const STEP_TARGET_MS = 8;
@@ -63,7 +65,9 @@ export async function copyDatabase(
   options: CopyOptions = {},
 ): Promise<BackupResult> {
   ensurePrivateDir(path.dirname(target));
-  const partial = `${target}.partial`;
+  // Named after this process, so the next start removes it only once no one is writing it.
+  const partial = partialOf(target);
+  removeLeftoverPartials(path.dirname(target), { withoutPid: true, of: path.basename(target) });
   fs.rmSync(partial, { force: true });
   createPrivateFile(partial);
   const started = performance.now();

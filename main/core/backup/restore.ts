@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenMode } from '../db/files';
 import { openDatabase, SCHEMA_VERSION } from '../db/open';
+import { checkOperatorFile, outputTarget } from '../files/operatorFile';
 import { checkOpenedDatabase, damaged, inspectDatabaseFile, notShipdesk } from '../db/verdict';
 import { backupFileName, backupFolderOf } from './folder';
 import { copyDatabase, type BackupResult } from './online';
@@ -34,6 +35,8 @@ export function databaseInUse(dbFile: string, nativeBinding?: string): boolean {
 
 /** Opens `file` read-only and checks every page: a backup worth restoring. */
 function checkBackupFile(file: string, nativeBinding?: string): void {
+  // A folder, a device or a pipe given as the backup: FILE_NOT_REGULAR before SQLite looks at it.
+  if (!checkOperatorFile(file, 'restore')) throw notShipdesk(file, 'there is no file there');
   const state = inspectDatabaseFile(file);
   if (state.kind === 'missing') throw notShipdesk(file, 'there is no file there');
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
@@ -103,7 +106,8 @@ export async function backupDatabaseFile(
   outFile: string,
   options: { nativeBinding?: string } = {},
 ): Promise<BackupResult> {
-  const out = path.resolve(outFile);
+  // A folder, a device or a pipe as --out: FILE_NOT_REGULAR; an ordinary file: already exists.
+  const out = outputTarget(outFile);
   if (fs.existsSync(out)) {
     throw new ShipdeskError('INVALID_INPUT', `${out} already exists; choose a new file name for the backup.`, {
       file: out,

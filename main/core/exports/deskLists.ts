@@ -39,7 +39,7 @@ export async function exportHistory(
   const entries = listHistory(ctx, input.shipmentNo);
   const shipmentNo = entries[0]?.shipmentNo ?? input.shipmentNo;
   const table: Table = {
-    sheetName: 'History',
+    sheetName: 'Shipment history', // not "History": Excel keeps that name for itself
     headers: ['시각 When', '작업 Action', '이전 Before', '이후 After', '작업자 Operator', '경로 Via', '사유 Reason'],
     widths: [18, 16, 40, 40, 14, 10, 30],
     rows: entries.map((e) => [

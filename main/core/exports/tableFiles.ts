@@ -40,12 +40,21 @@ export function writeTabText(table: Table): Buffer {
   return Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
 }
 
+/**
+ * A name Excel takes for a sheet: at most 31 characters, none of : \\ / ? * [ ], and never
+ * "History", which Excel keeps for itself (exceljs refuses it, whatever the case).
+ */
+export function sheetTitle(name: string): string {
+  const plain = name.replace(/[:\\/?*[\]]/g, ' ').trim() || 'Sheet';
+  return (plain.toLowerCase() === 'history' ? `${plain} 1` : plain).slice(0, 31);
+}
+
 export async function writeXlsx(tables: readonly Table[]): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   wb.creator = 'Shipdesk';
   for (const t of tables) {
-    const ws = wb.addWorksheet(t.sheetName.slice(0, 31), {
+    const ws = wb.addWorksheet(sheetTitle(t.sheetName), {
       views: [{ state: 'frozen', ySplit: 1 + (t.preamble?.length ?? 0) }],
     });
     const width = Math.max(t.headers.length, ...(t.preamble ?? []).map((p) => p.length));

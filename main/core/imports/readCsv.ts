@@ -2,6 +2,7 @@
 // writes for "CSV"), or UTF-16 (Excel's "Unicode text", tab-separated). Every cell is text.
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { collectRows, headerRefusal, tooManyRows, type SourceRow } from './sheetRows';
+import { mixedEncodingRefusal } from './mixedEncoding';
 import { notSpreadsheet } from './sniff';
 import { refuse, type FileRefusal, type ParseOutcome, type RawCell } from './types';
 
@@ -103,7 +104,7 @@ function* sourceRows(text: string, delimiter: string): Generator<SourceRow> {
 /** The decoded text's rows, or why the bytes are not a text table. */
 export function csvSource(bytes: Uint8Array): { ok: true; rows: Iterable<SourceRow>; encoding: string } | ParseRefusal {
   const decoded = decodeText(bytes);
-  if (!decoded) return { ok: false, refusal: notSpreadsheet() };
+  if (!decoded) return { ok: false, refusal: mixedEncodingRefusal(bytes) ?? notSpreadsheet() };
   const text = decoded.text;
   if (text.trim() === '')
     return refuse('HEADER_MISMATCH', 'This file has no rows. Fill in the Shipdesk template and upload it again.');

@@ -6,7 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
+import { readOperatorFile } from '../files/operatorFile';
 import type { ServiceContext } from '../services/context';
+
+/** A key is `clientId:clientSecret`, well under this. */
+const KEY_FILE_MAX_BYTES = 64 * 1024;
 
 export interface KeyStore {
   /** Shown in settings: 'encrypted' (desktop safeStorage) or 'file' (0600, web host). */
@@ -44,7 +48,20 @@ function readPrivate(file: string, complain: (detail: string) => void): Buffer |
     );
     return null;
   }
-  return fs.readFileSync(file);
+  // Through the one opener of an operator's file: a FIFO or a device named as the key file is
+  // refused, never waited on (docs/ARCHITECTURE.md, "Operator files").
+  const read = readOperatorFile(
+    file,
+    KEY_FILE_MAX_BYTES,
+    () => ({
+      code: 'FILE_TOO_LARGE',
+      message: `${path.basename(file)} is far larger than a key.`,
+    }),
+    'read',
+  );
+  if (read.ok) return read.bytes;
+  if ('refusal' in read) complain(`${read.refusal.message} The key was not used.`);
+  return null;
 }
 
 export function fileKeyStore(file: string, complain: (detail: string) => void = () => undefined): KeyStore {
@@ -136,6 +153,8 @@ export function releaseEndpoint(ctx: ServiceContext, s: SyncConfigSources) {
  * The key for the tracker at `url`. A key entered in settings is bound to the address it was entered
  * for (sync_meta 'tracker_key_url'): whoever can change the address must not be able to send the
  * customer's key to an address of their choosing, so a stored key is used only at its own address.
+ * Likewise a key from the environment goes only to the address the environment names
+ * (SHIPDESK_TRACKER_URL); with no such address it is never sent (README.md, "Carrier tracking and release").
  */
 export function trackerKey(
   ctx: ServiceContext,
@@ -143,7 +162,8 @@ export function trackerKey(
   url: string | null,
 ): { key: string | null; from: 'env' | 'store' | null } {
   const fromEnv = s.env['SHIPDESK_TRACKER_KEY']?.trim();
-  if (fromEnv) return { key: fromEnv, from: 'env' };
+  const envUrl = s.env['SHIPDESK_TRACKER_URL']?.trim();
+  if (fromEnv && envUrl && url === envUrl) return { key: fromEnv, from: 'env' };
   const boundTo = readMeta(ctx, 'tracker_key_url');
   if (boundTo !== null && boundTo !== (url ?? '')) return { key: null, from: null };
   const stored = s.keyStore.read();
