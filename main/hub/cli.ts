@@ -127,7 +127,10 @@ async function serve(values: Values, version: string): Promise<number> {
     values['tls-cert'] && values['tls-key']
       ? { cert: fs.readFileSync(values['tls-cert']), key: fs.readFileSync(values['tls-key']) }
       : undefined;
-  const pool = createHubPool(url, { max: poolSize });
+  const pool = createHubPool(url, {
+    max: poolSize,
+    onError: (err) => hubLog.warn('a database connection was lost; the hub makes a new one', { error: err.message }),
+  });
   try {
     await requireSchema(pool);
     const server = await startHubServer({ pool, url, port, host: values.host, tls, log: hubLog, version });

@@ -111,8 +111,26 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** Whether the database answers a trivial query within a few seconds. */
+async function databaseAnswers(pool: HubPool): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+  const answered = pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const HEALTH_TIMEOUT_MS = 3000;
+
 export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
   const sockets = new Set<WebSocket>();
+  let listener: ChangeListener | null = null;
   const push = () => {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send('{"type":"changes"}');
   };
@@ -133,7 +151,15 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
-    if (req.method === 'GET' && path === '/v1/health') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && path === '/v1/health') {
+      // No token, no data: whether this hub's database answers (docs/HUB.md, "When PostgreSQL goes away").
+      const database = await databaseAnswers(o.pool);
+      return send(res, database ? 200 : 503, {
+        ok: database,
+        database: database ? 'up' : 'down',
+        listening: listener?.listening() ?? false,
+      });
+    }
     if (req.method === 'GET' && path === '/v1/hello') {
       const call = await station(req);
       return send(res, 200, {
@@ -202,8 +228,10 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     );
   });
 
-  const listener: ChangeListener = await listenForChanges(o.url, push, {
+  listener = await listenForChanges(o.url, push, {
+    pool: o.pool,
     onError: (err) => o.log.warn('hub lost its change listener; reconnecting', { error: err.message }),
+    onListening: () => o.log.warn('hub listens for changes again'),
   });
   const host = o.host ?? '127.0.0.1';
   const port = await new Promise<number>((resolve, reject) => {
@@ -219,7 +247,7 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     port,
     connected: () => sockets.size,
     async close() {
-      await listener.stop();
+      await listener?.stop();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
       const closed = new Promise<void>((r) => server.close(() => r()));

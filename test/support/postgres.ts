@@ -19,7 +19,19 @@ export interface TestCluster {
   pid: number;
   /** A connection URL for one database of the cluster. */
   url(database: string): string;
+  /**
+   * Stops the server, keeping its folder and port: `immediate` is a crash (SIGQUIT, recovery at the
+   * next start), otherwise a fast shutdown (SIGINT: every client gets 57P01).
+   */
+  down(o?: { immediate?: boolean }): Promise<void>;
+  /** Starts the stopped server again; resolves once it accepts connections. */
+  up(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** fsync and synchronous commit on, as a real pool runs (the bench's throughput figure). */
+  durable?: boolean;
 }
 
 function binDir(): string {
@@ -104,7 +116,7 @@ async function waitReady(port: number, child: ChildProcess, log: string): Promis
   }
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+export async function startTestCluster(o: ClusterOptions = {}): Promise<TestCluster> {
   sweepOrphans();
   const bin = binDir();
   const user = runAs();
@@ -127,13 +139,11 @@ export async function startTestCluster(): Promise<TestCluster> {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   }
-  let port = 0;
-  let child: ChildProcess | null = null;
-  for (let attempt = 0; attempt < 5 && !child; attempt++) {
-    port = await freePort();
+  // Durability off unless asked: the cluster lives for one test run. Enough connections for two hubs per file.
+  const durability = o.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const launch = (port: number): ChildProcess => {
     const fd = fs.openSync(log, 'a');
     if (user) fs.fchownSync(fd, user.uid, user.gid);
-    // Durability off: the cluster lives for one test run. Enough connections for two hubs per file.
     const started = spawn(
       path.join(bin, 'postgres'),
       [
@@ -145,12 +155,7 @@ export async function startTestCluster(): Promise<TestCluster> {
         dir,
         '-c',
         'listen_addresses=127.0.0.1',
-        '-c',
-        'fsync=off',
-        '-c',
-        'synchronous_commit=off',
-        '-c',
-        'full_page_writes=off',
+        ...durability,
         '-c',
         'max_connections=300',
         '-c',
@@ -159,6 +164,13 @@ export async function startTestCluster(): Promise<TestCluster> {
       { ...asUser, cwd: dir, stdio: ['ignore', fd, fd] },
     );
     fs.closeSync(fd);
+    return started;
+  };
+  let port = 0;
+  let child: ChildProcess | null = null;
+  for (let attempt = 0; attempt < 5 && !child; attempt++) {
+    port = await freePort();
+    const started = launch(port);
     try {
       await waitReady(port, started, log);
       child = started;
@@ -172,19 +184,44 @@ export async function startTestCluster(): Promise<TestCluster> {
     }
   }
   if (!child || child.pid === undefined) throw new Error('postgres found no free port on 127.0.0.1');
-  const server = child;
-  const pid = child.pid;
+  let server: ChildProcess = child;
+  const halt = async (signal: NodeJS.Signals) => {
+    const pid = server.pid ?? 0;
+    if (server.exitCode === null && server.signalCode === null && alive(pid)) process.kill(pid, signal);
+    const timer = setTimeout(() => alive(pid) && process.kill(pid, 'SIGQUIT'), 15_000);
+    await waitExit(server);
+    clearTimeout(timer);
+  };
   return {
     port,
     dir,
-    pid,
+    get pid() {
+      return server.pid ?? 0;
+    },
     url: (database) => `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/${database}`,
+    async down(d = {}) {
+      await halt(d.immediate ? 'SIGQUIT' : 'SIGINT');
+    },
+    async up() {
+      // The port stays ours while the server is down (nothing else binds it in a test run); after a
+      // crash the old server's children may hold its memory a moment, so try a few times.
+      for (let attempt = 0; ; attempt++) {
+        const started = launch(port);
+        try {
+          await waitReady(port, started, log);
+          server = started;
+          return;
+        } catch (err) {
+          if (started.exitCode === null) started.kill('SIGQUIT');
+          await waitExit(started);
+          if (attempt >= 10) throw err;
+          await new Promise((res) => setTimeout(res, 500));
+        }
+      }
+    },
     async stop() {
       // SIGINT: PostgreSQL's fast shutdown (disconnects clients, no waiting for them).
-      if (server.exitCode === null && alive(pid)) process.kill(pid, 'SIGINT');
-      const timer = setTimeout(() => alive(pid) && process.kill(pid, 'SIGQUIT'), 15_000);
-      await waitExit(server);
-      clearTimeout(timer);
+      await halt('SIGINT');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
