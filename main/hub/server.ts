@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { APP_HEADER, HUB_PROTOCOL_RANGE, OperationBatchSchema, PROTOCOL_HEADER, type Verdict } from '../../shared/hub';
-import { applyOperation, type StationCall } from './apply';
+import { applyBatch, type StationCall } from './apply';
 import type { HubPool } from './db/pool';
 import { isCursor, MAX_PAGE, readChanges, START_CURSOR } from './feed';
 import { listenForChanges, type ChangeListener } from './notify';
@@ -174,9 +174,7 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
       const batch = OperationBatchSchema.safeParse(await readBody(req));
       if (!batch.success)
         throw new Refusal(400, 'INVALID_INPUT', 'The hub expects { ops: [...] } with 1 to 500 operations.');
-      const verdicts: Verdict[] = [];
-      // In the order the station queued them: its own operations on one shipment must not overtake.
-      for (const op of batch.data.ops) verdicts.push(await applyOperation(o.pool, call, op));
+      const verdicts: Verdict[] = await applyBatch(o.pool, call, batch.data.ops);
       return send(res, 200, { verdicts });
     }
     if (req.method === 'GET' && path === '/v1/changes') {
