@@ -106,15 +106,18 @@ export async function applyBatch(pool: HubPool, call: StationCall, raws: readonl
   if (checked.every((x) => 'verdict' in x)) return checked.filter((x): x is Verdict => 'verdict' in x);
   return inTransaction(pool, async (c) => {
     const verdicts: Verdict[] = [];
+    let open = false;
     for (const x of checked) {
       if ('verdict' in x) {
         verdicts.push(x);
         continue;
       }
-      await c.query('SAVEPOINT op');
+      // One round trip: the last operation's savepoint is released as this one's is set (the
+      // batch's COMMIT releases the last).
+      await c.query(open ? 'RELEASE SAVEPOINT op; SAVEPOINT op' : 'SAVEPOINT op');
+      open = true;
       try {
         verdicts.push(await applyParsed(c, call, x));
-        await c.query('RELEASE SAVEPOINT op');
       } catch (err) {
         if (!isDataException(err)) throw err;
         await c.query('ROLLBACK TO SAVEPOINT op');

@@ -9,7 +9,8 @@ import { applyBatch, type StationCall } from './apply';
 import type { HubPool } from './db/pool';
 import { isCursor, MAX_PAGE, readChanges, START_CURSOR } from './feed';
 import { listenForChanges, type ChangeListener } from './notify';
-import { stationOf } from './stations';
+import { listStations } from './poolView';
+import { adminOf, recordPull, stationOf } from './stations';
 
 export interface HubLog {
   warn(message: string, details?: Record<string, unknown>): void;
@@ -53,6 +54,12 @@ const NOT_ENROLLED = new Refusal(
   401,
   'UNAUTHORIZED',
   'This station is not enrolled with the hub. Ask the administrator for a token (shipdesk hub add-station) and join again.',
+);
+
+const NOT_ADMIN = new Refusal(
+  401,
+  'UNAUTHORIZED',
+  "This needs an administrator's token (shipdesk hub add-admin NAME); a station's token does not show the pool.",
 );
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -137,15 +144,11 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
 
   async function station(req: IncomingMessage): Promise<StationCall> {
     const protocol = protocolOf(req);
-    const enrolled = await stationOf(o.pool, bearer(req));
+    const header = req.headers[APP_HEADER];
+    const app = typeof header === 'string' ? header.slice(0, 40) : null;
+    const enrolled = await stationOf(o.pool, bearer(req), app);
     if (!enrolled) throw NOT_ENROLLED;
-    const app = req.headers[APP_HEADER];
-    return {
-      station: enrolled.name,
-      stationCode: enrolled.code,
-      protocol,
-      app: typeof app === 'string' ? app.slice(0, 40) : 'unknown',
-    };
+    return { station: enrolled.name, stationCode: enrolled.code, protocol, app: app ?? 'unknown' };
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -177,15 +180,25 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
       const verdicts: Verdict[] = await applyBatch(o.pool, call, batch.data.ops);
       return send(res, 200, { verdicts });
     }
+    if (req.method === 'GET' && path === '/v1/stations') {
+      // docs/HUB.md, "Seeing the pool": administrators only.
+      if (!(await adminOf(o.pool, bearer(req)))) throw NOT_ADMIN;
+      return send(res, 200, { stations: await listStations(o.pool) });
+    }
     if (req.method === 'GET' && path === '/v1/changes') {
-      await station(req);
+      const call = await station(req);
       const after = url.searchParams.get('after') ?? START_CURSOR;
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       if (!isCursor(after) || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
         throw new Refusal(400, 'INVALID_INPUT', `Pass after=<cursor from the last page> and limit=1..${MAX_PAGE}.`);
+      await recordPull(o.pool, call.station, after);
       return send(res, 200, await readChanges(o.pool, after, limit));
     }
-    throw new Refusal(404, 'NOT_FOUND', 'The hub answers /v1/hello, /v1/ops, /v1/changes and /v1/push.');
+    throw new Refusal(
+      404,
+      'NOT_FOUND',
+      'The hub answers /v1/hello, /v1/ops, /v1/changes, /v1/push, /v1/health and /v1/stations.',
+    );
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {

@@ -17,7 +17,7 @@ export interface TestCluster {
   port: number;
   dir: string;
   pid: number;
-  /** A connection URL for one database of the cluster. */
+  /** A connection URL for one database of the cluster (with the password, when one is asked). */
   url(database: string): string;
   /**
    * Stops the server, keeping its folder and port: `immediate` is a crash (SIGQUIT, recovery at the
@@ -32,6 +32,8 @@ export interface TestCluster {
 export interface ClusterOptions {
   /** fsync and synchronous commit on, as a real pool runs (the bench's throughput figure). */
   durable?: boolean;
+  /** The superuser's password, asked of every connection over TCP (default: none asked, trust). */
+  password?: string;
 }
 
 function binDir(): string {
@@ -99,11 +101,11 @@ function waitExit(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitReady(port: number, child: ChildProcess, log: string): Promise<void> {
+async function waitReady(port: number, child: ChildProcess, log: string, password?: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`postgres stopped while starting:\n${fs.readFileSync(log, 'utf8')}`);
-    const client = new pg.Client({ host: '127.0.0.1', port, user: PG_SUPERUSER, database: 'postgres' });
+    const client = new pg.Client({ host: '127.0.0.1', port, user: PG_SUPERUSER, database: 'postgres', password });
     try {
       await client.connect();
       await client.end();
@@ -130,11 +132,20 @@ export async function startTestCluster(o: ClusterOptions = {}): Promise<TestClus
     fs.chownSync(data, user.uid, user.gid);
   }
   const asUser = user ? { uid: user.uid, gid: user.gid } : {};
+  const pwfile = path.join(dir, 'pwfile');
+  if (o.password) {
+    fs.writeFileSync(pwfile, o.password + '\n', { mode: 0o600 });
+    if (user) fs.chownSync(pwfile, user.uid, user.gid);
+  }
+  const auth = o.password
+    ? ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`]
+    : ['--auth=trust'];
   const init = spawnSync(
     path.join(bin, 'initdb'),
-    ['-D', data, '-U', PG_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+    ['-D', data, '-U', PG_SUPERUSER, ...auth, '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
     { ...asUser, encoding: 'utf8', cwd: dir },
   );
+  fs.rmSync(pwfile, { force: true });
   if (init.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
@@ -172,7 +183,7 @@ export async function startTestCluster(o: ClusterOptions = {}): Promise<TestClus
     port = await freePort();
     const started = launch(port);
     try {
-      await waitReady(port, started, log);
+      await waitReady(port, started, log, o.password);
       child = started;
     } catch (err) {
       if (started.exitCode === null) started.kill('SIGQUIT');
@@ -198,7 +209,8 @@ export async function startTestCluster(o: ClusterOptions = {}): Promise<TestClus
     get pid() {
       return server.pid ?? 0;
     },
-    url: (database) => `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/${database}`,
+    url: (database) =>
+      `postgres://${PG_SUPERUSER}${o.password ? ':' + encodeURIComponent(o.password) : ''}@127.0.0.1:${port}/${database}`,
     async down(d = {}) {
       await halt(d.immediate ? 'SIGQUIT' : 'SIGINT');
     },
@@ -208,7 +220,7 @@ export async function startTestCluster(o: ClusterOptions = {}): Promise<TestClus
       for (let attempt = 0; ; attempt++) {
         const started = launch(port);
         try {
-          await waitReady(port, started, log);
+          await waitReady(port, started, log, o.password);
           server = started;
           return;
         } catch (err) {
