@@ -7,6 +7,7 @@ import { OperationSchema, VerdictSchema, type Operation, type Verdict } from '..
 import { inTransaction, pgCode, type HubClient, type HubPool } from './db/pool';
 import { readState } from './poolRows';
 import { decide } from './rules';
+import { markSeen } from './stations';
 import { unstorableText } from './storableText';
 
 export interface StationCall {
@@ -15,6 +16,8 @@ export interface StationCall {
   stationCode: number;
   protocol: number;
   app: string;
+  /** "Last seen" is due: written in the batch's transaction (no commit of its own). */
+  seenDue?: boolean;
 }
 
 function refused(opId: string, code: string, reason: string): Verdict {
@@ -105,6 +108,7 @@ export async function applyBatch(pool: HubPool, call: StationCall, raws: readonl
   const checked = raws.map(check);
   if (checked.every((x) => 'verdict' in x)) return checked.filter((x): x is Verdict => 'verdict' in x);
   return inTransaction(pool, async (c) => {
+    if (call.seenDue) await markSeen(c, call.station, call.app === 'unknown' ? null : call.app);
     const verdicts: Verdict[] = [];
     let open = false;
     for (const x of checked) {

@@ -10,6 +10,7 @@ import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
 import type { HubClient } from './db/pool';
 import {
   bump,
+  bumpWithNewNumber,
   endInvoice,
   insertInvoice,
   insertShipment,
@@ -163,9 +164,8 @@ async function register(
     opId: who.opId,
     released,
   });
-  await refreshStatus(c, s.shipmentNo, true);
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
-  await bump(c, s.shipmentNo, true);
+  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released });
   return applied;
 }
 
@@ -198,8 +198,7 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await refreshStatus(c, s.shipmentNo, true);
-  await bump(c, s.shipmentNo, true);
+  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released: false });
   return applied;
 }
 

@@ -142,13 +142,19 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send('{"type":"changes"}');
   };
 
-  async function station(req: IncomingMessage): Promise<StationCall> {
+  async function station(req: IncomingMessage, touch = true): Promise<StationCall> {
     const protocol = protocolOf(req);
     const header = req.headers[APP_HEADER];
     const app = typeof header === 'string' ? header.slice(0, 40) : null;
-    const enrolled = await stationOf(o.pool, bearer(req), app);
+    const enrolled = await stationOf(o.pool, bearer(req), app, touch);
     if (!enrolled) throw NOT_ENROLLED;
-    return { station: enrolled.name, stationCode: enrolled.code, protocol, app: app ?? 'unknown' };
+    return {
+      station: enrolled.name,
+      stationCode: enrolled.code,
+      protocol,
+      app: app ?? 'unknown',
+      seenDue: enrolled.seenDue,
+    };
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -173,7 +179,7 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
       });
     }
     if (req.method === 'POST' && path === '/v1/ops') {
-      const call = await station(req);
+      const call = await station(req, false);
       const batch = OperationBatchSchema.safeParse(await readBody(req));
       if (!batch.success)
         throw new Refusal(400, 'INVALID_INPUT', 'The hub expects { ops: [...] } with 1 to 500 operations.');

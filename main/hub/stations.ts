@@ -53,6 +53,8 @@ export interface EnrolledStation {
   name: string;
   /** The short code that goes into the shipment numbers the station mints. */
   code: number;
+  /** "Last seen" (or the app version) is due to be written and was not: the caller writes it. */
+  seenDue: boolean;
 }
 
 /** The station a token belongs to, or null (unknown, revoked, malformed: all the same to the caller). */
@@ -61,6 +63,8 @@ export async function stationOf(
   token: string | null,
   /** The app version the station reports (x-shipdesk-app), kept for the administrator. */
   app: string | null = null,
+  /** false: leave "last seen" to the caller (a batch writes it in its own transaction: one commit). */
+  touch = true,
 ): Promise<EnrolledStation | null> {
   if (!token || token.length > 200) return null;
   const hash = hashOf(token);
@@ -73,12 +77,15 @@ export async function stationOf(
   const row = rows[0];
   if (!row || row.code === null) return null;
   // "Last seen" for the administrator, written at most once a minute so requests never queue on it.
-  if (row.stale)
-    await db.query(
-      'UPDATE stations SET last_seen_at = now(), app_version = coalesce($2, app_version) WHERE token_hash = $1',
-      [hash, app],
-    );
-  return { name: row.name, code: row.code };
+  if (row.stale && touch) await markSeen(db, row.name, app);
+  return { name: row.name, code: row.code, seenDue: row.stale && !touch };
+}
+
+export async function markSeen(db: HubPool | HubClient, station: string, app: string | null): Promise<void> {
+  await db.query('UPDATE stations SET last_seen_at = now(), app_version = coalesce($2, app_version) WHERE name = $1', [
+    station,
+    app,
+  ]);
 }
 
 /** How far the station has read the feed (the cursor it asked from: what it has stored). */

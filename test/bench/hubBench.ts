@@ -219,7 +219,7 @@ export async function benchHub(): Promise<BenchResult[]> {
     results.push(
       {
         name: 'pool: operations applied per second, one hub',
-        size: 3600,
+        size: 2000,
         p50_ms: 1000 / perOne,
         p95_ms: 1000 / perOne,
         ops_per_s: round(perOne),
@@ -229,7 +229,7 @@ export async function benchHub(): Promise<BenchResult[]> {
       },
       {
         name: 'pool: operations applied per second, two hubs',
-        size: 3600,
+        size: 2000,
         p50_ms: 1000 / perTwo,
         p95_ms: 1000 / perTwo,
         ops_per_s: round(perTwo),
