@@ -118,6 +118,8 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+const HEALTH_TIMEOUT_MS = 3000;
+
 /** Whether the database answers a trivial query within a few seconds. */
 async function databaseAnswers(pool: HubPool): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -132,8 +134,6 @@ async function databaseAnswers(pool: HubPool): Promise<boolean> {
     clearTimeout(timer);
   }
 }
-
-const HEALTH_TIMEOUT_MS = 3000;
 
 export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
   const sockets = new Set<WebSocket>();

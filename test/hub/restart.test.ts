@@ -104,7 +104,7 @@ async function converged(label: string): Promise<number> {
 }
 
 /** Each station registers numbers on shipments of its own, one after another, until stopped. */
-function traffic(from: number): { stop(): Promise<number> } {
+function traffic(from: number): { made(): number; stop(): Promise<number> } {
   let stopped = false;
   let made = 0;
   const runs = stations.map(async (s, k) => {
@@ -117,10 +117,11 @@ function traffic(from: number): { stop(): Promise<number> } {
         via: 'scan',
       });
       if (r.ok) made++;
-      await new Promise((res) => setTimeout(res, 30));
+      await new Promise((res) => setTimeout(res, 60));
     }
   });
   return {
+    made: () => made,
     async stop() {
       stopped = true;
       await Promise.all(runs);
@@ -158,23 +159,32 @@ async function settle(label: string, backAt: number): Promise<number> {
   return ms;
 }
 
+/** Waits (only looking) until the stations made `more` registrations beyond `than`. */
+async function madeMore(load: { made(): number }, than: number, more: number): Promise<number> {
+  while (load.made() < than + more) await new Promise((r) => setTimeout(r, 20));
+  return load.made();
+}
+
 describe('PostgreSQL restarts under traffic', () => {
   it('survives a crash and a shutdown with a pause: both hubs serve again, every station converges, nothing is lost', async () => {
     // 1. A crash (immediate shutdown) and an immediate start, under traffic.
+    // The traffic runs across each restart: writes before it, and after it (or while it is down).
     let load = traffic(1);
-    await new Promise((r) => setTimeout(r, 200));
+    await madeMore(load, 0, 3);
     await cluster.down({ immediate: true });
     await cluster.up();
     let backAt = Date.now();
+    await madeMore(load, load.made(), 3);
     const made1 = await load.stop();
     await settle('immediate restart', backAt);
 
     // 2. A shutdown (every connection gets 57P01), several seconds down, then a start, under traffic.
     load = traffic(121);
-    await new Promise((r) => setTimeout(r, 500));
+    await madeMore(load, 0, 3);
     await cluster.down();
     for (const hub of hubs) expect(await health(hub)).toMatchObject({ status: 503, body: { database: 'down' } });
-    await new Promise((r) => setTimeout(r, 5000)); // stations keep working offline meanwhile
+    await madeMore(load, load.made(), 3); // stations keep working offline meanwhile
+    await new Promise((r) => setTimeout(r, 5000));
     await cluster.up();
     backAt = Date.now();
     const made2 = await load.stop();
