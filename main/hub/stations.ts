@@ -88,12 +88,19 @@ export async function markSeen(db: HubPool | HubClient, station: string, app: st
   ]);
 }
 
-/** How far the station has read the feed (the cursor it asked from: what it has stored). */
+/**
+ * How far the station has read the feed (the cursor it asked from: what it has stored). Written on
+ * every pull that moved, so without waiting for the disk: a crash may forget the last few, which only
+ * the administrator's "lag" reads.
+ */
 export async function recordPull(pool: HubPool, station: string, cursor: string): Promise<void> {
-  await pool.query(
-    `UPDATE stations SET feed_cursor = $2, pulled_at = now() WHERE name = $1 AND feed_cursor IS DISTINCT FROM $2`,
-    [station, cursor],
-  );
+  await inTransaction(pool, async (c) => {
+    await c.query('SET LOCAL synchronous_commit = off');
+    await c.query(
+      `UPDATE stations SET feed_cursor = $2, pulled_at = now() WHERE name = $1 AND feed_cursor IS DISTINCT FROM $2`,
+      [station, cursor],
+    );
+  });
 }
 
 /** Issues an administrator's token (reads the pool's state over HTTP; never pushes operations). */
