@@ -3,6 +3,9 @@
 //   shipdesk hub add-station NAME --pg URL             one JSON line { "station": NAME, "token": T }
 //   shipdesk hub revoke-station NAME --pg URL          the station's token stops working at once
 //   shipdesk hub demo --pg URL --shipments N --seed S  fill an empty pool with demo data
+//   shipdesk hub stations --pg URL                     one JSON line per station (docs/HUB.md, "Seeing the pool")
+//   shipdesk hub add-admin NAME --pg URL               one JSON line { "admin": NAME, "token": T } for /v1/stations
+//   The password: PGPASSWORD, or --pg-password-file FILE, rather than in the URL (`ps` shows a command line).
 //   shipdesk hub --pg URL --port P [--host H] [--tls-cert F --tls-key F] [--pool N]
 // Exit codes: 0 done, 1 refused or failed (a message on stderr), 2 bad usage.
 import fs from 'node:fs';
@@ -22,11 +25,13 @@ import { createHubPool, DEFAULT_POOL_SIZE, migrateHub, schemaVersion, type HubPo
 import { HUB_MIGRATIONS } from './db/migrations';
 import { loadDemoPool, PoolNotEmpty } from './demo';
 import { startHubServer, type HubLog } from './server';
-import { addStation, revokeStation, STATION_NAME, StationError } from './stations';
+import { listStations } from './poolView';
+import { addAdmin, addStation, revokeStation, STATION_NAME, StationError } from './stations';
 import { startHubTracking, type HubTracking } from './tracking';
 
 const OPTIONS = {
   pg: { type: 'string' },
+  'pg-password-file': { type: 'string' },
   port: { type: 'string' },
   host: { type: 'string' },
   'tls-cert': { type: 'string' },
@@ -38,11 +43,15 @@ const OPTIONS = {
 
 const SPEC: CommandSpec<typeof OPTIONS> = {
   invocation: 'shipdesk hub',
-  args: '[init | add-station NAME | revoke-station NAME | demo]',
+  args: '[init | add-station NAME | revoke-station NAME | add-admin NAME | stations | demo]',
   summary: 'The pool of many stations: set up its PostgreSQL schema, enrol stations, or serve (docs/HUB.md).',
   options: OPTIONS,
   describe: {
-    pg: ['URL', "PostgreSQL URL of the hub's own database account (postgres://user:password@host/db)"],
+    pg: ['URL', "PostgreSQL URL of the hub's own database account (postgres://user@host/db)"],
+    'pg-password-file': [
+      'FILE',
+      'the database password, read from this file (or set PGPASSWORD; not in the URL: ps shows it)',
+    ],
     port: ['P', 'serve on this port (default 5180; 0 picks a free one)'],
     host: ['ADDRESS', 'listen address (default 127.0.0.1; anything else needs TLS, see docs/HUB.md)'],
     'tls-cert': ['FILE', 'serve https with this PEM certificate (with --tls-key)'],
@@ -56,6 +65,8 @@ const SPEC: CommandSpec<typeof OPTIONS> = {
     'shipdesk hub init --pg URL                  create or migrate the schema',
     'shipdesk hub add-station NAME --pg URL      prints {"station":NAME,"token":T}',
     'shipdesk hub revoke-station NAME --pg URL   the token stops working on every hub at once',
+    'shipdesk hub stations --pg URL              one JSON line per station: code, last seen, app, applied today, lag',
+    'shipdesk hub add-admin NAME --pg URL        prints {"admin":NAME,"token":T} for GET /v1/stations',
     'shipdesk hub demo --pg URL --shipments N --seed S   fill an empty pool',
     'shipdesk hub --pg URL --port P              serve; prints "Shipdesk hub: http://127.0.0.1:P"',
     'Exit 0 done, 1 refused or failed (one line on stderr), 2 bad usage.',
@@ -80,10 +91,28 @@ function only(values: Values, allowed: (keyof typeof OPTIONS)[]): void {
     if (v !== undefined && !allowed.some((a) => a === k)) throw new UsageError(`--${k} does not apply here`);
 }
 
+/**
+ * The database URL, with the password from --pg-password-file when given. Without one, the URL's own
+ * password or PGPASSWORD (read by the PostgreSQL client itself) is used.
+ */
 function pgUrl(values: Values): string {
-  const url = values.pg ?? '';
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError('--pg must be a postgres:// URL');
-  return url;
+  const raw = values.pg ?? '';
+  if (!/^postgres(ql)?:\/\//.test(raw)) throw new UsageError('--pg must be a postgres:// URL');
+  const file = values['pg-password-file'];
+  if (file === undefined) return raw;
+  const url = new URL(raw);
+  if (url.password) throw new UsageError('--pg has a password and --pg-password-file another: give it once');
+  let password: string;
+  try {
+    password = fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (err) {
+    throw new HubFailure(
+      `cannot read --pg-password-file ${file} (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  if (!password) throw new HubFailure(`--pg-password-file ${file} is empty`);
+  url.password = password;
+  return url.toString();
 }
 
 function name(positionals: string[], what: string): string {
@@ -127,7 +156,10 @@ async function serve(values: Values, version: string): Promise<number> {
     values['tls-cert'] && values['tls-key']
       ? { cert: fs.readFileSync(values['tls-cert']), key: fs.readFileSync(values['tls-key']) }
       : undefined;
-  const pool = createHubPool(url, { max: poolSize });
+  const pool = createHubPool(url, {
+    max: poolSize,
+    onError: (err) => hubLog.warn('a database connection was lost; the hub makes a new one', { error: err.message }),
+  });
   try {
     await requireSchema(pool);
     const server = await startHubServer({ pool, url, port, host: values.host, tls, log: hubLog, version });
@@ -150,19 +182,19 @@ async function runHub(parsed: Parsed<typeof OPTIONS>, version: string): Promise<
   const [sub, ...rest] = positionals;
   switch (sub) {
     case 'init': {
-      only(values, ['pg']);
+      only(values, ['pg', 'pg-password-file']);
       if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
       print({ ok: true, schema: await withPool(pgUrl(values), migrateHub) });
       return 0;
     }
     case 'add-station': {
-      only(values, ['pg']);
+      only(values, ['pg', 'pg-password-file']);
       const station = name(rest, 'add-station');
       print(await withPool(pgUrl(values), async (pool) => (await requireSchema(pool), addStation(pool, station))));
       return 0;
     }
     case 'revoke-station': {
-      only(values, ['pg']);
+      only(values, ['pg', 'pg-password-file']);
       const station = name(rest, 'revoke-station');
       const known = await withPool(
         pgUrl(values),
@@ -172,8 +204,21 @@ async function runHub(parsed: Parsed<typeof OPTIONS>, version: string): Promise<
       print({ station, revoked: true });
       return 0;
     }
+    case 'add-admin': {
+      only(values, ['pg', 'pg-password-file']);
+      const admin = name(rest, 'add-admin');
+      print(await withPool(pgUrl(values), async (pool) => (await requireSchema(pool), addAdmin(pool, admin))));
+      return 0;
+    }
+    case 'stations': {
+      only(values, ['pg', 'pg-password-file']);
+      if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+      const rows = await withPool(pgUrl(values), async (pool) => (await requireSchema(pool), listStations(pool)));
+      for (const row of rows) print(row);
+      return 0;
+    }
     case 'demo': {
-      only(values, ['pg', 'shipments', 'seed']);
+      only(values, ['pg', 'pg-password-file', 'shipments', 'seed']);
       if (rest.length) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
       const shipments = wholeNumber(values.shipments, 'shipments', 2000, 1, 2_000_000);
       const seed = wholeNumber(values.seed, 'seed', 1, 0, 2 ** 31 - 1);
@@ -185,7 +230,7 @@ async function runHub(parsed: Parsed<typeof OPTIONS>, version: string): Promise<
       return 0;
     }
     case undefined:
-      only(values, ['pg', 'port', 'host', 'tls-cert', 'tls-key', 'pool']);
+      only(values, ['pg', 'pg-password-file', 'port', 'host', 'tls-cert', 'tls-key', 'pool']);
       return await serve(values, version);
     default:
       throw new UsageError(`unknown hub command "${sub}"`);
@@ -202,7 +247,8 @@ function describeFailure(err: unknown): string {
 /** The `hub` command of the shipdesk CLI. Bad usage is thrown (the CLI answers exit 2 with the usage). */
 export const hubCommand: Command = {
   usage: () => HUB_USAGE,
-  synopsis: () => 'shipdesk hub [init | add-station NAME | revoke-station NAME | demo] --pg URL [--port P] ...',
+  synopsis: () =>
+    'shipdesk hub [init | add-station NAME | revoke-station NAME | add-admin NAME | stations | demo] --pg URL [--port P] ...',
   async run(argv) {
     const parsed = parseCommand(SPEC, argv);
     try {

@@ -93,3 +93,17 @@ export async function readChanges(pool: HubPool, cursor: string, limit: number):
   }
   return { changes, cursor: last ? `${last.txid}.${last.seq}` : cursor, more };
 }
+
+/**
+ * The last entry a station can read now: it moves exactly when new changes became readable (every
+ * entry that becomes readable sorts after every one already readable), so a hub polling it knows
+ * when to tell its stations to pull, whether or not a notification arrived.
+ */
+export async function feedHead(pool: HubPool): Promise<string> {
+  const { rows } = await pool.query<{ head: string }>(
+    `WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
+     SELECT c.txid::text || '.' || c.seq::text AS head FROM changes c, horizon h
+     WHERE c.txid < h.xmin ORDER BY c.txid DESC, c.seq DESC LIMIT 1`,
+  );
+  return rows[0]?.head ?? START_CURSOR;
+}

@@ -3,12 +3,14 @@
 // and who won with what), or rejected (the operation can never apply, e.g. an invalid number).
 import { isDeepStrictEqual } from 'node:util';
 import { findCarrier } from '../../shared/carriers';
+import { isShipmentNo, SERIALS_PER_STATION } from '../../shared/shipmentNo';
 import type { Operation, OperationOf, PoolAddress, PoolShipment, VerdictKind, Winner } from '../../shared/hub';
 import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
 import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
 import type { HubClient } from './db/pool';
 import {
   bump,
+  bumpWithNewNumber,
   endInvoice,
   insertInvoice,
   insertShipment,
@@ -45,7 +47,24 @@ const rejected = (code: string, reason: string): Decision => ({ verdict: 'reject
 
 export interface Who {
   station: string;
+  /** The station's code: the range its new shipment numbers must be in. */
+  stationCode: number;
   opId: string;
+}
+
+/**
+ * A new shipment number in another station's range (docs/HUB.md, "Shipment numbers"): only that
+ * station mints it. Code 000 is a stand-alone desk's, minted before joining: taken (a collision
+ * with it is settled as SHIPMENT_NO_TAKEN). Numbers that are not Shipdesk's own format name no range.
+ */
+function outOfRange(who: Who, shipmentNo: string): Decision | null {
+  if (!isShipmentNo(shipmentNo)) return null;
+  const code = Math.floor(Number(shipmentNo.slice(2)) / SERIALS_PER_STATION);
+  if (code === 0 || code === who.stationCode) return null;
+  return rejected(
+    'SHIPMENT_NO_RANGE',
+    `Shipment No. ${shipmentNo} is in station code ${String(code).padStart(3, '0')}'s range; this station (code ${String(who.stationCode).padStart(3, '0')}) mints only its own. Nothing of this change was taken; check the station's file was not copied from another station.`,
+  );
 }
 
 const notFound = (no: string) =>
@@ -145,9 +164,8 @@ async function register(
     opId: who.opId,
     released,
   });
-  await refreshStatus(c, s.shipmentNo, true);
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
-  await bump(c, s.shipmentNo, true);
+  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released });
   return applied;
 }
 
@@ -180,8 +198,7 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await refreshStatus(c, s.shipmentNo, true);
-  await bump(c, s.shipmentNo, true);
+  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released: false });
   return applied;
 }
 
@@ -292,6 +309,8 @@ async function importOrders(c: HubClient, who: Who, op: OperationOf<'importOrder
   for (const s of op.payload.shipments) {
     const h = held.get(s.shipmentNo);
     if (h && (h.orderNo !== s.orderNo || h.retired)) return collision(h, s.orderNo);
+    const foreign = h ? null : outOfRange(who, s.shipmentNo);
+    if (foreign) return foreign;
   }
   let changed = 0;
   for (const s of op.payload.shipments) {
@@ -344,6 +363,8 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
   for (const a of fresh) {
     const h = held.get(a.shipmentNo);
     if (h) return lost(collision(h, a.orderNo));
+    const foreign = outOfRange(who, a.shipmentNo);
+    if (foreign) return foreign;
   }
   const staying = new Map(op.payload.add.filter((a) => kept.has(a.shipmentNo)).map((a) => [a.shipmentNo, a]));
   for (const s of locked) {

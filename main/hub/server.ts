@@ -5,11 +5,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { APP_HEADER, HUB_PROTOCOL_RANGE, OperationBatchSchema, PROTOCOL_HEADER, type Verdict } from '../../shared/hub';
-import { applyOperation, type StationCall } from './apply';
+import { applyBatch, type StationCall } from './apply';
 import type { HubPool } from './db/pool';
 import { isCursor, MAX_PAGE, readChanges, START_CURSOR } from './feed';
 import { listenForChanges, type ChangeListener } from './notify';
-import { stationOf } from './stations';
+import { listStations } from './poolView';
+import { adminOf, recordPull, stationOf } from './stations';
 
 export interface HubLog {
   warn(message: string, details?: Record<string, unknown>): void;
@@ -53,6 +54,12 @@ const NOT_ENROLLED = new Refusal(
   401,
   'UNAUTHORIZED',
   'This station is not enrolled with the hub. Ask the administrator for a token (shipdesk hub add-station) and join again.',
+);
+
+const NOT_ADMIN = new Refusal(
+  401,
+  'UNAUTHORIZED',
+  "This needs an administrator's token (shipdesk hub add-admin NAME); a station's token does not show the pool.",
 );
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -111,29 +118,57 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+const HEALTH_TIMEOUT_MS = 3000;
+
+/** Whether the database answers a trivial query within a few seconds. */
+async function databaseAnswers(pool: HubPool): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+  const answered = pool.query('SELECT 1').then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([answered, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
   const sockets = new Set<WebSocket>();
+  let listener: ChangeListener | null = null;
   const push = () => {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send('{"type":"changes"}');
   };
 
-  async function station(req: IncomingMessage): Promise<StationCall> {
+  async function station(req: IncomingMessage, touch = true): Promise<StationCall> {
     const protocol = protocolOf(req);
-    const enrolled = await stationOf(o.pool, bearer(req));
+    const header = req.headers[APP_HEADER];
+    const app = typeof header === 'string' ? header.slice(0, 40) : null;
+    const enrolled = await stationOf(o.pool, bearer(req), app, touch);
     if (!enrolled) throw NOT_ENROLLED;
-    const app = req.headers[APP_HEADER];
     return {
       station: enrolled.name,
       stationCode: enrolled.code,
       protocol,
-      app: typeof app === 'string' ? app.slice(0, 40) : 'unknown',
+      app: app ?? 'unknown',
+      seenDue: enrolled.seenDue,
     };
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
-    if (req.method === 'GET' && path === '/v1/health') return send(res, 200, { ok: true });
+    if (req.method === 'GET' && path === '/v1/health') {
+      // No token, no data: whether this hub's database answers (docs/HUB.md, "When PostgreSQL goes away").
+      const database = await databaseAnswers(o.pool);
+      return send(res, database ? 200 : 503, {
+        ok: database,
+        database: database ? 'up' : 'down',
+        listening: listener?.listening() ?? false,
+      });
+    }
     if (req.method === 'GET' && path === '/v1/hello') {
       const call = await station(req);
       return send(res, 200, {
@@ -144,24 +179,32 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
       });
     }
     if (req.method === 'POST' && path === '/v1/ops') {
-      const call = await station(req);
+      const call = await station(req, false);
       const batch = OperationBatchSchema.safeParse(await readBody(req));
       if (!batch.success)
         throw new Refusal(400, 'INVALID_INPUT', 'The hub expects { ops: [...] } with 1 to 500 operations.');
-      const verdicts: Verdict[] = [];
-      // In the order the station queued them: its own operations on one shipment must not overtake.
-      for (const op of batch.data.ops) verdicts.push(await applyOperation(o.pool, call, op));
+      const verdicts: Verdict[] = await applyBatch(o.pool, call, batch.data.ops);
       return send(res, 200, { verdicts });
     }
+    if (req.method === 'GET' && path === '/v1/stations') {
+      // docs/HUB.md, "Seeing the pool": administrators only.
+      if (!(await adminOf(o.pool, bearer(req)))) throw NOT_ADMIN;
+      return send(res, 200, { stations: await listStations(o.pool) });
+    }
     if (req.method === 'GET' && path === '/v1/changes') {
-      await station(req);
+      const call = await station(req);
       const after = url.searchParams.get('after') ?? START_CURSOR;
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       if (!isCursor(after) || !Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
         throw new Refusal(400, 'INVALID_INPUT', `Pass after=<cursor from the last page> and limit=1..${MAX_PAGE}.`);
+      await recordPull(o.pool, call.station, after);
       return send(res, 200, await readChanges(o.pool, after, limit));
     }
-    throw new Refusal(404, 'NOT_FOUND', 'The hub answers /v1/hello, /v1/ops, /v1/changes and /v1/push.');
+    throw new Refusal(
+      404,
+      'NOT_FOUND',
+      'The hub answers /v1/hello, /v1/ops, /v1/changes, /v1/push, /v1/health and /v1/stations.',
+    );
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -202,8 +245,10 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     );
   });
 
-  const listener: ChangeListener = await listenForChanges(o.url, push, {
+  listener = await listenForChanges(o.url, push, {
+    pool: o.pool,
     onError: (err) => o.log.warn('hub lost its change listener; reconnecting', { error: err.message }),
+    onListening: () => o.log.warn('hub listens for changes again'),
   });
   const host = o.host ?? '127.0.0.1';
   const port = await new Promise<number>((resolve, reject) => {
@@ -219,7 +264,7 @@ export async function startHubServer(o: HubServerOptions): Promise<HubServer> {
     port,
     connected: () => sockets.size,
     async close() {
-      await listener.stop();
+      await listener?.stop();
       for (const ws of sockets) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
       const closed = new Promise<void>((r) => server.close(() => r()));

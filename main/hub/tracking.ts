@@ -60,11 +60,15 @@ export async function startHubTracking(o: HubTrackingOptions): Promise<HubTracki
   const locks = async (): Promise<pg.Client> => {
     if (lockClient) return lockClient;
     const c = new pg.Client({ connectionString: o.url, application_name: 'shipdesk-hub-tracking' });
-    c.on('error', () => {
-      // The connection is gone, and with it every lock it held: another hub takes over.
+    const gone = () => {
+      // The connection is gone, and with it every lock it held: another hub takes over, and the next
+      // pass connects again (docs/HUB.md, "When PostgreSQL goes away").
+      if (lockClient !== c) return;
       held.clear();
-      if (lockClient === c) lockClient = null;
-    });
+      lockClient = null;
+    };
+    c.on('error', gone);
+    c.on('end', gone);
     await c.connect();
     lockClient = c;
     return c;

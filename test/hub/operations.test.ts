@@ -7,6 +7,8 @@ import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../
 
 let env: TestPool;
 let a: HubClient;
+/** Station A again, through the other hub (a retry after its hub went away). */
+let aThroughHub2: HubClient;
 let b: HubClient;
 let c: HubClient;
 const who = { operator: 'kim', via: 'scan' as const };
@@ -14,7 +16,9 @@ const who = { operator: 'kim', via: 'scan' as const };
 beforeAll(async () => {
   env = await startTestPool('operations');
   const [hub1, hub2] = [await env.startHub(), await env.startHub()];
-  a = env.client(hub1, await env.enrol('A'));
+  const tokenA = await env.enrol('A');
+  a = env.client(hub1, tokenA);
+  aThroughHub2 = env.client(hub2, tokenA);
   b = env.client(hub2, await env.enrol('B'));
   c = env.client(hub1, await env.enrol('C'));
   const shipments = Array.from({ length: 40 }, (_, i) => poolShipment(i + 1));
@@ -56,7 +60,7 @@ describe('registering a number', () => {
   it('answers a retried operation id with the stored verdict and applies nothing twice', async () => {
     const register = op('register', no(2), { carrierId: 'kr.cjlogistics', invoiceNo: validNumber(7001), ...who });
     const first = await a.push([register]);
-    const retried = await b.push([register]);
+    const retried = await aThroughHub2.push([register]);
     expect(retried[0]).toEqual(first[0]);
     const { rows } = await env.pool.query('SELECT count(*)::int AS n FROM invoices WHERE shipment_no = $1', [no(2)]);
     expect(rows[0]).toEqual({ n: 1 });

@@ -26,7 +26,11 @@ export interface TestPool {
 }
 
 export async function startTestPool(label: string): Promise<TestPool> {
-  const url = await createTestDatabase(inject(PG_ADMIN_URL_KEY), label);
+  return startTestPoolAt(await createTestDatabase(inject(PG_ADMIN_URL_KEY), label));
+}
+
+/** A pool on a database the test made itself (e.g. in its own cluster, to restart it). */
+export async function startTestPoolAt(url: string): Promise<TestPool> {
   const pool = createHubPool(url, { max: 4 });
   await migrateHub(pool);
   const hubs: HubServer[] = [];

@@ -17,9 +17,23 @@ export interface TestCluster {
   port: number;
   dir: string;
   pid: number;
-  /** A connection URL for one database of the cluster. */
+  /** A connection URL for one database of the cluster (with the password, when one is asked). */
   url(database: string): string;
+  /**
+   * Stops the server, keeping its folder and port: `immediate` is a crash (SIGQUIT, recovery at the
+   * next start), otherwise a fast shutdown (SIGINT: every client gets 57P01).
+   */
+  down(o?: { immediate?: boolean }): Promise<void>;
+  /** Starts the stopped server again; resolves once it accepts connections. */
+  up(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** fsync and synchronous commit on, as a real pool runs (the bench's throughput figure). */
+  durable?: boolean;
+  /** The superuser's password, asked of every connection over TCP (default: none asked, trust). */
+  password?: string;
 }
 
 function binDir(): string {
@@ -87,11 +101,11 @@ function waitExit(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitReady(port: number, child: ChildProcess, log: string): Promise<void> {
+async function waitReady(port: number, child: ChildProcess, log: string, password?: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`postgres stopped while starting:\n${fs.readFileSync(log, 'utf8')}`);
-    const client = new pg.Client({ host: '127.0.0.1', port, user: PG_SUPERUSER, database: 'postgres' });
+    const client = new pg.Client({ host: '127.0.0.1', port, user: PG_SUPERUSER, database: 'postgres', password });
     try {
       await client.connect();
       await client.end();
@@ -104,7 +118,7 @@ async function waitReady(port: number, child: ChildProcess, log: string): Promis
   }
 }
 
-export async function startTestCluster(): Promise<TestCluster> {
+export async function startTestCluster(o: ClusterOptions = {}): Promise<TestCluster> {
   sweepOrphans();
   const bin = binDir();
   const user = runAs();
@@ -118,22 +132,29 @@ export async function startTestCluster(): Promise<TestCluster> {
     fs.chownSync(data, user.uid, user.gid);
   }
   const asUser = user ? { uid: user.uid, gid: user.gid } : {};
+  const pwfile = path.join(dir, 'pwfile');
+  if (o.password) {
+    fs.writeFileSync(pwfile, o.password + '\n', { mode: 0o600 });
+    if (user) fs.chownSync(pwfile, user.uid, user.gid);
+  }
+  const auth = o.password
+    ? ['--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`]
+    : ['--auth=trust'];
   const init = spawnSync(
     path.join(bin, 'initdb'),
-    ['-D', data, '-U', PG_SUPERUSER, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+    ['-D', data, '-U', PG_SUPERUSER, ...auth, '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
     { ...asUser, encoding: 'utf8', cwd: dir },
   );
+  fs.rmSync(pwfile, { force: true });
   if (init.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   }
-  let port = 0;
-  let child: ChildProcess | null = null;
-  for (let attempt = 0; attempt < 5 && !child; attempt++) {
-    port = await freePort();
+  // Durability off unless asked: the cluster lives for one test run. Enough connections for two hubs per file.
+  const durability = o.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const launch = (port: number): ChildProcess => {
     const fd = fs.openSync(log, 'a');
     if (user) fs.fchownSync(fd, user.uid, user.gid);
-    // Durability off: the cluster lives for one test run. Enough connections for two hubs per file.
     const started = spawn(
       path.join(bin, 'postgres'),
       [
@@ -145,12 +166,7 @@ export async function startTestCluster(): Promise<TestCluster> {
         dir,
         '-c',
         'listen_addresses=127.0.0.1',
-        '-c',
-        'fsync=off',
-        '-c',
-        'synchronous_commit=off',
-        '-c',
-        'full_page_writes=off',
+        ...durability,
         '-c',
         'max_connections=300',
         '-c',
@@ -159,8 +175,15 @@ export async function startTestCluster(): Promise<TestCluster> {
       { ...asUser, cwd: dir, stdio: ['ignore', fd, fd] },
     );
     fs.closeSync(fd);
+    return started;
+  };
+  let port = 0;
+  let child: ChildProcess | null = null;
+  for (let attempt = 0; attempt < 5 && !child; attempt++) {
+    port = await freePort();
+    const started = launch(port);
     try {
-      await waitReady(port, started, log);
+      await waitReady(port, started, log, o.password);
       child = started;
     } catch (err) {
       if (started.exitCode === null) started.kill('SIGQUIT');
@@ -172,19 +195,45 @@ export async function startTestCluster(): Promise<TestCluster> {
     }
   }
   if (!child || child.pid === undefined) throw new Error('postgres found no free port on 127.0.0.1');
-  const server = child;
-  const pid = child.pid;
+  let server: ChildProcess = child;
+  const halt = async (signal: NodeJS.Signals) => {
+    const pid = server.pid ?? 0;
+    if (server.exitCode === null && server.signalCode === null && alive(pid)) process.kill(pid, signal);
+    const timer = setTimeout(() => alive(pid) && process.kill(pid, 'SIGQUIT'), 15_000);
+    await waitExit(server);
+    clearTimeout(timer);
+  };
   return {
     port,
     dir,
-    pid,
-    url: (database) => `postgres://${PG_SUPERUSER}@127.0.0.1:${port}/${database}`,
+    get pid() {
+      return server.pid ?? 0;
+    },
+    url: (database) =>
+      `postgres://${PG_SUPERUSER}${o.password ? ':' + encodeURIComponent(o.password) : ''}@127.0.0.1:${port}/${database}`,
+    async down(d = {}) {
+      await halt(d.immediate ? 'SIGQUIT' : 'SIGINT');
+    },
+    async up() {
+      // The port stays ours while the server is down (nothing else binds it in a test run); after a
+      // crash the old server's children may hold its memory a moment, so try a few times.
+      for (let attempt = 0; ; attempt++) {
+        const started = launch(port);
+        try {
+          await waitReady(port, started, log, o.password);
+          server = started;
+          return;
+        } catch (err) {
+          if (started.exitCode === null) started.kill('SIGQUIT');
+          await waitExit(started);
+          if (attempt >= 10) throw err;
+          await new Promise((res) => setTimeout(res, 500));
+        }
+      }
+    },
     async stop() {
       // SIGINT: PostgreSQL's fast shutdown (disconnects clients, no waiting for them).
-      if (server.exitCode === null && alive(pid)) process.kill(pid, 'SIGINT');
-      const timer = setTimeout(() => alive(pid) && process.kill(pid, 'SIGQUIT'), 15_000);
-      await waitExit(server);
-      clearTimeout(timer);
+      await halt('SIGINT');
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

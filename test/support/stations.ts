@@ -103,6 +103,8 @@ export async function startStation(
   name: string,
   o: {
     batch?: number;
+    /** Follows the hub's pushes and drains after every change, as the app does (no test calls sync). */
+    live?: boolean;
     /** Work done on the desk before it joins the pool (a stand-alone desk that joins later). */
     beforeJoin?: (core: TestCore) => Promise<void> | void;
   } = {},
@@ -118,7 +120,13 @@ export async function startStation(
   };
   const client = flakyClient(createHubClient({ url: hub.url, token }), net);
   const open = (reopen?: { dir: string; now: number }) =>
-    startTestCore({ hub: { client, ...(o.batch ? { batch: o.batch } : {}) }, releaseConnector: connector }, reopen);
+    startTestCore(
+      {
+        hub: { client, ...(o.batch ? { batch: o.batch } : {}), ...(o.live ? { live: true } : {}) },
+        releaseConnector: connector,
+      },
+      reopen,
+    );
   let core = open();
   await o.beforeJoin?.(core);
   await core.joinHub({ url: hub.url, token });

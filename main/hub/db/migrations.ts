@@ -119,4 +119,19 @@ export const HUB_MIGRATIONS: readonly string[] = [
   ALTER TABLE shipments ADD COLUMN created_by text NOT NULL DEFAULT '';
   ALTER TABLE shipments ADD COLUMN created_at timestamptz NOT NULL DEFAULT clock_timestamp();
   `,
+  // 3: the pool can be seen (docs/HUB.md, "Seeing the pool"): each station's app version and how far
+  // it has read the feed; administrators' tokens (sha256 only, as stations'); applied operations
+  // counted per station and day.
+  `
+  ALTER TABLE stations ADD COLUMN app_version text;
+  ALTER TABLE stations ADD COLUMN feed_cursor text;
+  ALTER TABLE stations ADD COLUMN pulled_at timestamptz;
+  CREATE TABLE admins (
+    name       text PRIMARY KEY,
+    token_hash bytea NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    revoked_at timestamptz
+  );
+  CREATE INDEX operations_station_day ON operations(station, received_at) WHERE verdict = 'applied';
+  `,
 ];

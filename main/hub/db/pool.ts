@@ -9,6 +9,8 @@ export type HubClient = pg.PoolClient;
 export interface PoolOptions {
   /** Connections this hub may hold (the LISTEN and tracking-lock connections come on top: 2 more). */
   max?: number;
+  /** An idle connection failed (the database restarted); the pool replaces it. */
+  onError?: (err: Error) => void;
 }
 
 export const DEFAULT_POOL_SIZE = 10;
@@ -18,10 +20,30 @@ export function createHubPool(url: string, o: PoolOptions = {}): HubPool {
     connectionString: url,
     max: o.max ?? DEFAULT_POOL_SIZE,
     application_name: 'shipdesk-hub',
+    // A database that is down or restarting answers a station with 503 within seconds, never a hang.
+    connectionTimeoutMillis: 10_000,
   });
-  // An idle connection that the server dropped must not crash the hub: the pool replaces it.
-  pool.on('error', () => undefined);
+  // An idle connection that the server dropped (a restart: 57P01) must not crash the hub: the pool
+  // replaces it at the next request (docs/HUB.md, "When PostgreSQL goes away").
+  pool.on('error', (err) => o.onError?.(err));
   return pool;
+}
+
+/**
+ * A connection checked out of the pool has no error listener of the pool's: a server that goes away
+ * between two statements would emit an unhandled 'error' and end the process. This one records it;
+ * the next statement on the connection fails and the caller's transaction answers 503.
+ */
+export async function checkOut(pool: HubPool): Promise<HubClient> {
+  const client = await pool.connect();
+  const lost = () => undefined;
+  client.on('error', lost);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.removeListener('error', lost);
+    return release(err);
+  };
+  return client;
 }
 
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -34,17 +56,19 @@ export function pgCode(err: unknown): string | undefined {
 /** Runs `work` in one transaction: all of it commits or none. Retried a few times when PostgreSQL asks. */
 export async function inTransaction<T>(pool: HubPool, work: (c: HubClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
+    const client = await checkOut(pool);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => (broken = true));
       if (!RETRYABLE.has(pgCode(err) ?? '') || attempt >= 5) throw err;
     } finally {
-      client.release();
+      // A connection that could not even roll back is dead: the pool must not hand it out again.
+      client.release(broken);
     }
   }
 }
@@ -59,7 +83,7 @@ export interface MigrationReport {
 
 /** Creates or migrates the pool's schema. Several hubs may call it at once: one migrates, the others wait. */
 export async function migrateHub(pool: HubPool): Promise<MigrationReport> {
-  const client = await pool.connect();
+  const client = await checkOut(pool);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
