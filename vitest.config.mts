@@ -9,7 +9,7 @@ export default defineConfig({
     pool: 'forks',
     // Two files at a time even on two cores (vitest's default there is one): most files wait on child
     // processes, fsync, PostgreSQL or sockets, and a second file fills the gaps (README, "Set up, run,
-    // test": the whole vitest run took 295 s instead of about 460 s on a loaded machine).
+    // test": 295 s for the whole vitest run on a loaded machine, against about 470 s one at a time).
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'core', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
