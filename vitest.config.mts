@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default there is one): most files wait on child
+    // processes, fsync, PostgreSQL or sockets, and a second file fills the gaps (README, "Set up, run,
+    // test": 295 s for the whole vitest run on a loaded machine, against about 470 s one at a time).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'core', include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'] } },
       // The many-stations tests start one throwaway PostgreSQL for their run (about 5 s).

@@ -80,13 +80,16 @@ function alive(pid: number): boolean {
 }
 
 /** Clusters left by a test run that was killed (its runner is gone): stop them and free their folders. */
-function sweepOrphans(): void {
+export function sweepOrphans(): void {
   for (const name of fs.readdirSync(os.tmpdir())) {
     if (!name.startsWith(PREFIX)) continue;
     const dir = path.join(os.tmpdir(), name);
     const ownerFile = path.join(dir, 'runner.pid');
     const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8')) : 0;
     if (owner && alive(owner)) continue;
+    // No runner yet: another run (a second Playwright worker, a parallel vitest) is making it right now.
+    const made = fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs;
+    if (made === undefined || (!owner && Date.now() - made < 60_000)) continue;
     const pidFile = path.join(dir, 'data', 'postmaster.pid');
     const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : 0;
     if (pid && alive(pid)) process.kill(pid, 'SIGQUIT');
