@@ -2,11 +2,12 @@
 // the pool's changes from the saved cursor, and, while running, listen for the hub's "pull now". Every
 // page of verdicts or changes is recorded in one transaction with the cursor, so a station killed at
 // any point resumes without losing or doubling anything (a retried op id gets the stored verdict).
-import { OperationSchema } from '../../../shared/hub';
+import { OperationSchema, type Verdict } from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
 import { applyPoolEvent } from './applyState';
 import { createHubClient, HubRequestError, type HubClient } from './client';
 import { readCursor, writeCursor, type Membership } from './membership';
+import { createParkedOps } from './parked';
 import { offerPoolState, recordVerdict, type VerdictOutcome } from './verdicts';
 
 export interface HubSyncReport {
@@ -57,6 +58,7 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
   let again = false;
   let listener: { close(): void } | null = null;
   let stopped = false;
+  const parked = createParkedOps();
 
   const setOnline = (value: boolean) => {
     if (online === value) return;
@@ -64,18 +66,52 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     o.stateChanged();
   };
 
+  /**
+   * Sends the queue in batches. A 5xx for a batch is narrowed down by halving it: the operations before
+   * the one the hub fails on still go, that one is set aside with a growing delay (parked.ts) and the
+   * rest follow. When the next operation fails too, the hub itself is failing: the queue waits whole.
+   */
   async function push(report: HubSyncReport): Promise<void> {
+    let size = batch;
+    let suspect: string | null = null;
     for (;;) {
+      const held = JSON.stringify(parked.heldShipments());
       const rows = ctx
-        .prepare(`SELECT op_id, op FROM hub_ops WHERE state = 'pending' ORDER BY id LIMIT ?`)
-        .all(batch) as { op_id: string; op: string }[];
+        .prepare(
+          `SELECT op_id, shipment_no, op, attempts FROM hub_ops
+           WHERE state = 'pending' AND shipment_no NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
+        )
+        .all(held, size) as { op_id: string; shipment_no: string; op: string; attempts: number }[];
       if (!rows.length) return;
       // Sent as stored; a row that no longer parses is still sent, so the hub's refusal is recorded.
       const ops = rows.map((r) => {
         const parsed = OperationSchema.safeParse(JSON.parse(r.op));
         return parsed.success ? parsed.data : JSON.parse(r.op);
       });
-      const verdicts = await client.push(ops);
+      let verdicts: Verdict[];
+      try {
+        verdicts = await client.push(ops);
+      } catch (err) {
+        if (!(err instanceof HubRequestError) || err.kind !== 'failed') throw err;
+        if (rows.length > 1) {
+          size = Math.ceil(rows.length / 2);
+          continue;
+        }
+        if (suspect) {
+          parked.release(suspect);
+          throw err;
+        }
+        const lone = rows[0]!;
+        ctx
+          .prepare(`UPDATE hub_ops SET attempts = attempts + 1, last_error = ? WHERE op_id = ?`)
+          .run(err.message.slice(0, 500), lone.op_id);
+        parked.park(lone.op_id, lone.shipment_no, lone.attempts + 1);
+        suspect = lone.op_id;
+        continue;
+      }
+      // The hub takes other operations: the one set aside is its own trouble.
+      if (suspect) size = batch;
+      suspect = null;
       const out: VerdictOutcome = { conflicts: 0, changed: [] };
       ctx.db.transaction(() => verdicts.forEach((v) => recordVerdict(ctx, v, out)))();
       report.pushed += verdicts.length;
