@@ -7,6 +7,7 @@ import { revokeStation } from '../../main/hub/stations';
 import type { HubServer } from '../../main/hub/server';
 import type { TestCore } from '../support/core';
 import { startTestPool, type TestPool } from '../support/hubEnv';
+import { startHubProxy } from '../support/hubProxy';
 import { eventually, startLiveStation } from '../support/liveStation';
 
 let env: TestPool;
@@ -44,6 +45,20 @@ describe('the pool link in the status bar', () => {
     expect(await linkIs(core, 'offline')).toMatchObject({ online: false, refusal: null });
     // The screen was told, not left to find out.
     expect(pushes).toContainEqual({ type: 'pool.state', link: 'offline' });
+  });
+
+  it('says Offline when the hub stops answering but keeps its connections open', async () => {
+    const hub = await env.startHub();
+    const proxy = await startHubProxy(hub);
+    try {
+      const core = await startLiveStation(proxy.url, await env.enrol('H'));
+      stations.push(core);
+      await linkIs(core, 'online');
+      proxy.hang();
+      expect(await linkIs(core, 'offline')).toMatchObject({ online: false });
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('says the station is revoked once the pool refuses its token', async () => {

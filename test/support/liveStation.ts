@@ -22,7 +22,7 @@ export async function startLiveStation(
 export async function eventually<T>(
   what: string,
   check: () => T | null | undefined | false | Promise<T | null | undefined | false>,
-  timeoutMs = 60_000,
+  timeoutMs = 45_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
