@@ -226,7 +226,8 @@ export function createCore(options: CoreOptions): Core {
   connectHub();
 
   // Whatever queued an operation for the hub (an address edit, a "released" note), the link sends it
-  // once the transaction has committed: never left for an unrelated change (docs/HUB.md, "The station's queue").
+  // once the transaction has committed, never left for an unrelated change (docs/HUB.md, "The
+  // station's queue and the carrier").
   let waking = false;
   ctx.hubOpQueued = () => {
     if (waking || closed) return;

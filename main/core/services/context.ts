@@ -15,7 +15,8 @@ export interface ServiceContext {
   writes: WriteQueue;
   /**
    * Called whenever a change queued an operation for the pool's hub (hub/record.ts), inside its
-   * transaction: the core wakes the hub link once it has committed (docs/HUB.md, "The station's queue").
+   * transaction: the core wakes the hub link once it has committed (docs/HUB.md, "The station's
+   * queue and the carrier").
    */
   hubOpQueued: () => void;
 }
