@@ -87,6 +87,11 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     published = now;
     o.stateChanged();
   };
+  /** An answer after the window ran out unseen (no heartbeat, e.g. a link driven by hand): say so again. */
+  const answered = () => {
+    if (answeredAt === null || Date.now() - answeredAt > windowMs) published = null;
+    answeredAt = Date.now();
+  };
 
   /**
    * Sends the queue in batches. A 5xx for a batch is narrowed down by halving it: the operations before
@@ -166,7 +171,7 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     try {
       await push(report);
       await pull(report);
-      answeredAt = Date.now();
+      answered();
       refusal = null;
       failures = 0;
       nextTryAt = 0;
