@@ -2,7 +2,9 @@
 // and releases nothing, one the hub fails on (503) is set aside, and the rest of the queue goes on
 // (docs/HUB.md, "The station's queue and the carrier").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
+import { createHubPool, type HubPool } from '../../main/hub/db/pool';
+import { startHubServer, type HubServer } from '../../main/hub/server';
+import { op, poolShipment, silentHubLog, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 import { startStation, type TestStation } from '../support/stations';
 
 let env: TestPool;
@@ -13,7 +15,7 @@ beforeAll(async () => {
   env = await startTestPool('station-queue');
   const hub = await env.startHub();
   const admin = env.client(hub, await env.enrol('admin'));
-  const shipments = Array.from({ length: 4 }, (_, i) => poolShipment(i + 1));
+  const shipments = Array.from({ length: 7 }, (_, i) => poolShipment(i + 1));
   await admin.push([op('importOrders', shipments[0]!.shipmentNo, { shipments, operator: 'admin' })]);
   A = await startStation(env, hub, 'A');
   await A.sync();
@@ -73,5 +75,44 @@ describe("a station's queue", () => {
     expect(state.pending).toBeLessThanOrEqual(1);
     const waiting = A.core.db.prepare(`SELECT shipment_no FROM hub_ops WHERE state = 'pending'`).all();
     expect(waiting).toEqual(state.pending ? [{ shipment_no: no(3) }] : []);
+  });
+
+  it('waits whole, sets nothing aside and refuses nothing while the hub cannot reach its database, then goes on', async () => {
+    // A hub of its own whose database connections the test can take away (every request then answers 503).
+    const connections = createHubPool(env.url, { max: 4 });
+    const hub = await startHubServer({ pool: connections, url: env.url, port: 0, log: silentHubLog, version: 'test' });
+    const S = await startStation(env, hub, 'S');
+    let again: { hub: HubServer; pool: HubPool } | null = null;
+    try {
+      await S.sync();
+      await connections.end();
+      for (const n of [5, 6, 7])
+        await S.core.ok('invoices.register', {
+          shipmentNo: no(n),
+          carrierId: 'kr.cjlogistics',
+          invoiceNo: validNumber(500 + n),
+          via: 'scan',
+        });
+      expect(await S.sync()).toMatchObject({ pushed: 0, offline: true });
+      expect(await S.core.ok('pool.state', {})).toMatchObject({ link: 'offline', pending: 3, openConflicts: 0 });
+      expect(S.sent).toEqual([]);
+
+      // The database answers again (the hub restarted at the same address): the whole queue goes.
+      await hub.close();
+      const pool = createHubPool(env.url, { max: 4 });
+      again = {
+        pool,
+        hub: await startHubServer({ pool, url: env.url, port: hub.port, log: silentHubLog, version: 'test' }),
+      };
+      await S.sync();
+      expect(await S.core.ok('pool.state', {})).toMatchObject({ link: 'online', pending: 0, openConflicts: 0 });
+      expect(S.sent.map((x) => x.shipmentNo).sort()).toEqual([no(5), no(6), no(7)]);
+    } finally {
+      S.close();
+      if (again) {
+        await again.hub.close();
+        await again.pool.end();
+      } else await hub.close();
+    }
   });
 });
