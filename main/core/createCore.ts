@@ -55,7 +55,7 @@ export interface CoreOptions {
   /** The environment read for SHIPDESK_TRACKER_URL / _KEY / _KEY_FILE and SHIPDESK_RELEASE_URL (default process.env). */
   env?: Record<string, string | undefined>;
   /** A member of a pool: follow the hub's pushes (the app, the web host). Tests inject a client that can lose the network. */
-  hub?: { live?: boolean; client?: HubClient; batch?: number };
+  hub?: { live?: boolean; client?: HubClient; batch?: number; heartbeatMs?: number };
 }
 
 export interface Core {
@@ -73,7 +73,7 @@ export interface Core {
   /** The link to the pool's hub, when this station is a member (after `join`). */
   readonly hub: HubLink | null;
   /** Makes this station a member of a pool (`shipdesk join`). */
-  joinHub(o: { url: string; token: string }): Promise<JoinResult>;
+  joinHub(o: { url: string | readonly string[]; token: string }): Promise<JoinResult>;
 }
 
 function buildHandlers(
@@ -193,12 +193,7 @@ export function createCore(options: CoreOptions): Core {
   let hub: HubLink | null = null;
   const runOutbox = (): Promise<string[]> => {
     if (closed) return Promise.resolve([]);
-    const pass = sync.runner.releaseDue().then((moved) => {
-      // Confirmed releases became "released" notes for the pool: send them.
-      if (moved.length && hub && autoRelease) hub.nudge();
-      return moved;
-    });
-    return pass.catch((err: unknown) => {
+    return sync.runner.releaseDue().catch((err: unknown) => {
       if (closed) return []; // the database closed under a pass in flight: the work stays queued
       log.error('outbox pass failed', { error: err });
       return [];
@@ -215,11 +210,13 @@ export function createCore(options: CoreOptions): Core {
       stateChanged: () => {
         if (closed) return;
         sync.runner.publishState();
+        if (hub) ctx.events.emit({ type: 'pool.state', link: hub.state });
         // A verdict may have freed held carrier work.
         if (autoRelease) void runOutbox();
       },
       ...(options.hub?.client ? { client: options.hub.client } : {}),
       ...(options.hub?.batch ? { batch: options.hub.batch } : {}),
+      ...(options.hub?.heartbeatMs ? { heartbeatMs: options.hub.heartbeatMs } : {}),
       failed: (err) => {
         if (!closed) log.error('pool sync failed', { error: err instanceof Error ? err.message : String(err) });
       },
@@ -227,6 +224,20 @@ export function createCore(options: CoreOptions): Core {
     if (options.hub?.live || options.sync) hub.start();
   };
   connectHub();
+
+  // Whatever queued an operation for the hub (an address edit, a "released" note), the link sends it
+  // once the transaction has committed, never left for an unrelated change (docs/HUB.md, "The
+  // station's queue and the carrier").
+  let waking = false;
+  ctx.hubOpQueued = () => {
+    if (waking || closed) return;
+    waking = true;
+    setImmediate(() => {
+      waking = false;
+      if (ctx.db.inTransaction) return void setTimeout(ctx.hubOpQueued, 50);
+      if (hub && !closed && (autoRelease || options.hub?.live)) hub.nudge();
+    });
+  };
 
   const afterWrite = () => {
     if (!closed) sync.runner.publishState(); // the queue grew

@@ -32,11 +32,18 @@ export interface ConflictItem {
   resolved: null | { at: string; action: 'keepTheirs' | 'useMine' };
 }
 
+/**
+ * The link to the pool's hubs: online (a hub answered within the last few seconds), offline, revoked
+ * (the pool does not know this station's token) or refused (another refusal, e.g. the version).
+ */
+export type PoolLinkState = 'online' | 'offline' | 'revoked' | 'refused';
+
 export interface PoolStateView {
   member: boolean;
   station: string | null;
   hubUrl: string | null;
   online: boolean;
+  link: PoolLinkState;
   /** Operations waiting for the hub's verdict. */
   pending: number;
   openConflicts: number;

@@ -12,6 +12,8 @@ export const PushEventSchema = z.discriminatedUnion('type', [
     queued: z.number(),
     lastSyncAt: z.nullable(z.string()),
   }),
+  /** The pool link's state moved (docs/HUB.md, "Status"): screens read pool.state again. */
+  z.object({ type: z.literal('pool.state'), link: z.enum(['online', 'offline', 'revoked', 'refused']) }),
   z.object({
     type: z.literal('imports.progress'),
     /** Echoes imports.preview's uploadRef, so a screen knows which upload this is. */

@@ -1,6 +1,7 @@
 // `shipdesk join` and `shipdesk sync --once` for a station in a pool: what scripts read, and exit codes.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/core';
@@ -70,6 +71,26 @@ describe('shipdesk join and sync --once in a pool', () => {
       poolShipment(1).shipmentNo,
     ]);
     expect(rows).toEqual([{ station: 'packing-1' }]);
+  });
+
+  it('takes every hub of the pool, repeated or comma-separated, and keeps the single form', async () => {
+    const second = await env.startHub();
+    // A hub address where nothing listens any more: the station goes on to the next hub.
+    const gone = net.createServer();
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', r));
+    const dead = `http://127.0.0.1:${(gone.address() as net.AddressInfo).port}`;
+    await new Promise<void>((r) => gone.close(() => r()));
+    for (const [name, hubs] of [
+      ['packing-3', ['--hub', `${dead},${hubUrl}`]],
+      ['packing-4', ['--hub', dead, '--hub', second.url]],
+    ] as const) {
+      const db = path.join(dir, `${name}.db`);
+      const join = await shipdesk('join', '--db', db, ...hubs, '--token', await env.enrol(name));
+      expect(join.code).toBe(0);
+      expect(JSON.parse(join.stdout)).toMatchObject({ ok: true, value: { station: name } });
+      const sync = await shipdesk('sync', '--once', '--db', db);
+      expect(JSON.parse(sync.stdout)).toMatchObject({ hubOnline: true });
+    }
   });
 
   it('refuses a wrong token with exit 1 and an envelope, and bad usage with exit 2', async () => {

@@ -194,14 +194,15 @@ describe('SIGKILL while registering and importing', () => {
           db
             .prepare(
               `SELECT count(*) AS n FROM invoices i
-               WHERE (SELECT count(*) FROM outbox o WHERE o.idempotency_key = 'release:' || i.id) != 1`,
+               WHERE (SELECT count(*) FROM outbox o
+                      WHERE o.kind = 'release' AND json_extract(o.payload, '$.invoiceId') = i.id) != 1`,
             )
             .get() as { n: number }
         ).n;
         const outboxExtra = (
           db
             .prepare(
-              "SELECT count(*) AS n FROM outbox o WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE 'release:' || i.id = o.idempotency_key)",
+              "SELECT count(*) AS n FROM outbox o WHERE o.kind = 'release' AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.id = json_extract(o.payload, '$.invoiceId'))",
             )
             .get() as { n: number }
         ).n;

@@ -37,7 +37,7 @@ describe('release and tracking', () => {
       invoiceNo: p!.invoiceNo,
       recipientCountry: 'KR',
     });
-    expect(applied!.key).toMatch(/^release:\d+$/);
+    expect(applied!.key).toMatch(/^release:[0-9a-f-]{36}$/);
 
     const seen: string[] = [];
     for (const step of [5 * HOUR, 12 * HOUR, 20 * HOUR, 26 * HOUR, 30 * HOUR]) {

@@ -23,7 +23,7 @@ export interface TestStation {
   core: TestCore;
   net: Network;
   /** Carrier work this station actually sent (release / withdraw), in order. */
-  sent: { kind: OutboxKind; shipmentNo: string; invoiceNo: string }[];
+  sent: { kind: OutboxKind; shipmentNo: string; invoiceNo: string; key: string }[];
   /** Push and pull once; then send the carrier work the verdicts freed. */
   sync(): Promise<{ pushed: number; pulled: number; conflicts: number; offline: boolean }>;
   /** The station is killed and started again on the same file. */
@@ -113,8 +113,8 @@ export async function startStation(
   const net: Network = { cut: false, loseAnswers: 0, failAfterPushes: null, pushes: 0 };
   const sent: TestStation['sent'] = [];
   const connector: ReleaseConnector = {
-    async send(kind, payload) {
-      sent.push({ kind, shipmentNo: payload.shipmentNo, invoiceNo: payload.invoiceNo });
+    async send(kind, payload, key) {
+      sent.push({ kind, shipmentNo: payload.shipmentNo, invoiceNo: payload.invoiceNo, key });
       return { ok: true };
     },
   };

@@ -163,7 +163,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
 function queuePendingReleases(db: Db): void {
   db.prepare(
     `INSERT INTO outbox (kind, shipment_id, idempotency_key, payload, due_at, created_at)
-     SELECT 'release', s.id, 'release:' || i.id,
+     SELECT 'release', s.id, 'release:' || lower(hex(randomblob(16))),
             json_object('shipmentNo', s.shipment_no, 'carrierId', i.carrier_id, 'invoiceNo', i.invoice_no, 'invoiceId', i.id),
             i.registered_at, i.registered_at
      FROM shipments s JOIN invoices i ON i.id = s.invoice_id

@@ -1,5 +1,7 @@
 // A station's side of the wire to the hub: post operations, pull changes, listen for pushes.
 // Every answer is parsed with the protocol's schemas; a hub that answers nothing is "unreachable".
+// A pool may have several hubs on one database: a request that one hub cannot answer goes to the
+// next, and the station goes back to its first hub now and then (docs/HUB.md, "Membership").
 import WebSocket from 'ws';
 import {
   APP_HEADER,
@@ -28,11 +30,14 @@ export class HubRequestError extends Error {
 }
 
 export interface HubClientOptions {
-  url: string;
+  /** Every hub of the pool, the station's own first. */
+  url: string | readonly string[];
   token: string;
   /** Tests speak other protocol versions to see the hub refuse them. */
   protocol?: number;
   timeoutMs?: number;
+  /** How long a station stays on another hub before it tries its first one again. */
+  returnAfterMs?: number;
 }
 
 export interface HubClient {
@@ -43,14 +48,21 @@ export interface HubClient {
   listen(onPull: () => void, onState?: (connected: boolean) => void): { close(): void };
 }
 
+const hubsOf = (url: string | readonly string[]): string[] =>
+  (typeof url === 'string' ? [url] : [...url]).map((u) => u.replace(/\/+$/, ''));
+
 export function createHubClient(o: HubClientOptions): HubClient {
-  const base = o.url.replace(/\/+$/, '');
+  const bases = hubsOf(o.url);
+  if (!bases.length) throw new Error('A hub client needs at least one hub address.');
+  const returnAfterMs = o.returnAfterMs ?? 30_000;
+  let current = 0;
+  let movedAt = 0;
   const headers = {
     Authorization: `Bearer ${o.token}`,
     [PROTOCOL_HEADER]: String(o.protocol ?? HUB_PROTOCOL),
     [APP_HEADER]: SHIPDESK_VERSION,
   };
-  async function request(path: string, init: { method: string; body?: string }): Promise<unknown> {
+  async function requestOne(base: string, path: string, init: { method: string; body?: string }): Promise<unknown> {
     let res: Response;
     try {
       res = await fetch(base + path, {
@@ -73,6 +85,30 @@ export function createHubClient(o: HubClientOptions): HubClient {
     const code = refusal.success ? refusal.data.error.code : 'INTERNAL';
     throw new HubRequestError(res.status >= 500 ? 'failed' : 'refused', code, message);
   }
+  /**
+   * Tries the hub in use, then the others in order. A refusal (token, version, request) is the pool's
+   * answer and is not asked again elsewhere; no answer or a 5xx is one hub's trouble. An operation
+   * sent twice this way is applied once (its id), so moving on is always safe.
+   */
+  async function request(path: string, init: { method: string; body?: string }): Promise<unknown> {
+    if (current !== 0 && Date.now() - movedAt >= returnAfterMs) current = 0;
+    let last: unknown = null;
+    for (let i = 0; i < bases.length; i++) {
+      const at = (current + i) % bases.length;
+      try {
+        const body = await requestOne(bases[at]!, path, init);
+        if (at !== current) {
+          current = at;
+          movedAt = Date.now();
+        }
+        return body;
+      } catch (err) {
+        if (!(err instanceof HubRequestError) || err.kind === 'refused') throw err;
+        last = err;
+      }
+    }
+    throw last;
+  }
   return {
     async hello() {
       return HelloSchema.parse(await request('/v1/hello', { method: 'GET' }));
@@ -91,7 +127,8 @@ export function createHubClient(o: HubClientOptions): HubClient {
       let retry: NodeJS.Timeout | null = null;
       const open = () => {
         if (closed) return;
-        const socket = new WebSocket(`${base.replace(/^http/, 'ws')}/v1/push`, { headers });
+        // The hub in use at the time: after a move, the socket follows the station to the next hub.
+        const socket = new WebSocket(`${bases[current]!.replace(/^http/, 'ws')}/v1/push`, { headers });
         ws = socket;
         socket.on('open', () => onState?.(true));
         socket.on('message', () => onPull());

@@ -2,7 +2,7 @@
 // pool's state already stands here), or use mine (a normal modify, sent to the hub like any change).
 import { z } from 'zod';
 import { CARRIER_IDS } from '../../../shared/carriers';
-import type { ConflictItem, PoolStateView } from '../../../shared/contract';
+import type { ConflictItem, PoolLinkState, PoolStateView } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { PoolAddressSchema } from '../../../shared/hub';
 import { iso } from '../domain/time';
@@ -148,7 +148,7 @@ function resolveTakenNumber(
 
 export function poolStateView(
   ctx: ServiceContext,
-  link: { online: boolean; lastRefusal: string | null } | null,
+  link: { online: boolean; state: PoolLinkState; lastRefusal: string | null } | null,
 ): PoolStateView {
   const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
   const url = readMeta(ctx, 'hub_url');
@@ -157,6 +157,7 @@ export function poolStateView(
     station: readMeta(ctx, 'hub_station'),
     hubUrl: url,
     online: link?.online ?? false,
+    link: link?.state ?? 'offline',
     pending: url ? count(`SELECT count(*) AS n FROM hub_ops WHERE state = 'pending'`) : 0,
     openConflicts: url ? count('SELECT count(*) AS n FROM hub_conflicts WHERE resolved_at IS NULL') : 0,
     refusal: link?.lastRefusal ?? null,

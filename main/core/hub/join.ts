@@ -20,9 +20,11 @@ const PAGE = 1000;
 export async function joinPool(
   ctx: ServiceContext,
   dbPath: string,
-  o: { url: string; token: string; client?: HubClient },
+  o: { url: string | readonly string[]; token: string; client?: HubClient },
 ): Promise<JoinResult> {
-  const client = o.client ?? createHubClient({ url: o.url, token: o.token });
+  const urls = typeof o.url === 'string' ? [o.url] : [...new Set(o.url)];
+  if (!urls.length) throw new ShipdeskError('INVALID_INPUT', 'Give the address of at least one hub of the pool.');
+  const client = o.client ?? createHubClient({ url: urls, token: o.token });
   let station: string;
   let stationCode: number;
   try {
@@ -33,13 +35,14 @@ export async function joinPool(
     throw err;
   }
   const already = readMembership(ctx, dbPath);
-  if (already && already.url !== o.url) {
+  // Joining again may name more (or other) hubs of the same pool, but at least one it knew.
+  if (already && !urls.some((u) => already.urls.includes(u))) {
     throw new ShipdeskError(
       'INVALID_STATE',
-      `This station already belongs to the pool at ${already.url}. A station serves one pool; use a new database for another.`,
+      `This station already belongs to the pool at ${already.urls.join(', ')}. A station serves one pool; use a new database for another.`,
     );
   }
-  writeMembership(ctx, dbPath, { url: o.url, station, stationCode, token: o.token });
+  writeMembership(ctx, dbPath, { urls, station, stationCode, token: o.token });
   if (already) return { station, offered: 0 };
   let offered = 0;
   for (let after = 0; ;) {

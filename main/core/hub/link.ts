@@ -1,12 +1,15 @@
-// A member station's link to its hub: push the queued operations (in the order they were made), pull
-// the pool's changes from the saved cursor, and, while running, listen for the hub's "pull now". Every
-// page of verdicts or changes is recorded in one transaction with the cursor, so a station killed at
-// any point resumes without losing or doubling anything (a retried op id gets the stored verdict).
-import { OperationSchema } from '../../../shared/hub';
+// A member station's link to its hubs: push the queued operations (in the order they were made), pull
+// the pool's changes from the saved cursor, and, while running, listen for the hub's "pull now" and ask
+// the hub regularly (the heartbeat: a feed pull, which also proves the token). Every page of verdicts
+// or changes is recorded in one transaction with the cursor, so a station killed at any point resumes
+// without losing or doubling anything (a retried op id gets the stored verdict).
+import type { PoolLinkState } from '../../../shared/contract';
+import { OperationSchema, type Verdict } from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
 import { applyPoolEvent } from './applyState';
 import { createHubClient, HubRequestError, type HubClient } from './client';
 import { readCursor, writeCursor, type Membership } from './membership';
+import { createParkedOps } from './parked';
 import { offerPoolState, recordVerdict, type VerdictOutcome } from './verdicts';
 
 export interface HubSyncReport {
@@ -24,10 +27,13 @@ export interface HubLink {
   syncOnce(): Promise<HubSyncReport>;
   /** Push soon (after a local change). */
   nudge(): void;
-  /** Follow the hub's pushes and drain after every change until stopped. */
+  /** Follow the hub's pushes, ask the hub regularly and drain after every change until stopped. */
   start(): void;
   stop(): void;
+  /** A hub answered within the last few seconds (docs/HUB.md, "Status"). */
   readonly online: boolean;
+  /** online, offline, or the hub refuses this station: revoked (token) or refused (version, request). */
+  readonly state: PoolLinkState;
   readonly lastRefusal: string | null;
 }
 
@@ -39,6 +45,10 @@ export interface HubLinkOptions {
   stateChanged(): void;
   batch?: number;
   pageSize?: number;
+  /** How often a live link asks the hub (default 2 s). */
+  heartbeatMs?: number;
+  /** Online only if a hub answered within this window (default 6 s: three heartbeats). */
+  onlineWindowMs?: number;
   /** Tests inject a client that can lose the network. */
   client?: HubClient;
   /** A sync that failed for another reason than the network (logged by the core). */
@@ -48,34 +58,87 @@ export interface HubLinkOptions {
 const emptyReport = (): HubSyncReport => ({ pushed: 0, pulled: 0, conflicts: 0, offline: false, refused: null });
 
 export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
-  const client = o.client ?? createHubClient({ url: o.membership.url, token: o.membership.token ?? '' });
+  const client = o.client ?? createHubClient({ url: o.membership.urls, token: o.membership.token ?? '' });
   const batch = o.batch ?? 200;
   const pageSize = o.pageSize ?? 1000;
-  let online = true;
-  let lastRefusal: string | null = null;
+  const heartbeatMs = o.heartbeatMs ?? 2_000;
+  const windowMs = o.onlineWindowMs ?? 3 * heartbeatMs;
+  /** When a hub last answered (this process's clock, never the desk's injectable one). */
+  let answeredAt: number | null = null;
+  let refusal: { message: string; revoked: boolean } | null = null;
+  let published: PoolLinkState | null = null;
+  let failures = 0;
+  let nextTryAt = 0;
+  let beat: NodeJS.Timeout | null = null;
   let running: Promise<HubSyncReport> | null = null;
   let again = false;
   let listener: { close(): void } | null = null;
   let stopped = false;
+  const parked = createParkedOps();
 
-  const setOnline = (value: boolean) => {
-    if (online === value) return;
-    online = value;
+  const stateNow = (): PoolLinkState => {
+    if (refusal) return refusal.revoked ? 'revoked' : 'refused';
+    return answeredAt !== null && Date.now() - answeredAt <= windowMs ? 'online' : 'offline';
+  };
+  /** Tells the screens when the state moved (an answer, a failure, or the window running out). */
+  const publish = () => {
+    const now = stateNow();
+    if (now === published) return;
+    published = now;
     o.stateChanged();
   };
+  /** An answer after the window ran out unseen (no heartbeat, e.g. a link driven by hand): say so again. */
+  const answered = () => {
+    if (answeredAt === null || Date.now() - answeredAt > windowMs) published = null;
+    answeredAt = Date.now();
+  };
 
+  /**
+   * Sends the queue in batches. A 5xx for a batch is narrowed down by halving it: the operations before
+   * the one the hub fails on still go, that one is set aside with a growing delay (parked.ts) and the
+   * rest follow. When the next operation fails too, the hub itself is failing: the queue waits whole.
+   */
   async function push(report: HubSyncReport): Promise<void> {
+    let size = batch;
+    let suspect: string | null = null;
     for (;;) {
+      const held = JSON.stringify(parked.heldShipments());
       const rows = ctx
-        .prepare(`SELECT op_id, op FROM hub_ops WHERE state = 'pending' ORDER BY id LIMIT ?`)
-        .all(batch) as { op_id: string; op: string }[];
+        .prepare(
+          `SELECT op_id, shipment_no, op, attempts FROM hub_ops
+           WHERE state = 'pending' AND shipment_no NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
+        )
+        .all(held, size) as { op_id: string; shipment_no: string; op: string; attempts: number }[];
       if (!rows.length) return;
       // Sent as stored; a row that no longer parses is still sent, so the hub's refusal is recorded.
       const ops = rows.map((r) => {
         const parsed = OperationSchema.safeParse(JSON.parse(r.op));
         return parsed.success ? parsed.data : JSON.parse(r.op);
       });
-      const verdicts = await client.push(ops);
+      let verdicts: Verdict[];
+      try {
+        verdicts = await client.push(ops);
+      } catch (err) {
+        if (!(err instanceof HubRequestError) || err.kind !== 'failed') throw err;
+        if (rows.length > 1) {
+          size = Math.ceil(rows.length / 2);
+          continue;
+        }
+        if (suspect) {
+          parked.release(suspect);
+          throw err;
+        }
+        const lone = rows[0]!;
+        ctx
+          .prepare(`UPDATE hub_ops SET attempts = attempts + 1, last_error = ? WHERE op_id = ?`)
+          .run(err.message.slice(0, 500), lone.op_id);
+        parked.park(lone.op_id, lone.shipment_no, lone.attempts + 1);
+        suspect = lone.op_id;
+        continue;
+      }
+      // The hub takes other operations: the one set aside is its own trouble.
+      if (suspect) size = batch;
+      suspect = null;
       const out: VerdictOutcome = { conflicts: 0, changed: [] };
       ctx.db.transaction(() => verdicts.forEach((v) => recordVerdict(ctx, v, out)))();
       report.pushed += verdicts.length;
@@ -108,17 +171,25 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     try {
       await push(report);
       await pull(report);
-      setOnline(true);
-      lastRefusal = null;
+      answered();
+      refusal = null;
+      failures = 0;
+      nextTryAt = 0;
     } catch (err) {
       if (!(err instanceof HubRequestError)) throw err;
       report.offline = err.kind !== 'refused';
+      answeredAt = null;
       if (err.kind === 'refused') {
         report.refused = err.message;
-        lastRefusal = err.message;
+        // 401: the pool does not know this token (revoked, or never issued); 426 and others: what to do.
+        refusal = { message: err.message, revoked: err.code === 'UNAUTHORIZED' };
         ctx.prepare(`UPDATE hub_ops SET last_error = ? WHERE state = 'pending'`).run(err.message.slice(0, 500));
       }
-      setOnline(err.kind === 'refused');
+      // Backoff: the heartbeat asks again after 2, 4, 8, 15 s while every hub fails or refuses.
+      failures++;
+      nextTryAt = Date.now() + Math.min(15_000, heartbeatMs * 2 ** (failures - 1));
+    } finally {
+      publish();
     }
     return report;
   }
@@ -147,20 +218,15 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     return running;
   }
 
-  let retry: NodeJS.Timeout | null = null;
   const nudge = () => {
     if (stopped) return;
-    syncOnce().then(
-      (r) => {
-        // Offline: try again in a moment; the queue is safe on disk meanwhile.
-        if ((r.offline || r.refused) && listener && !retry && !stopped)
-          retry = setTimeout(() => {
-            retry = null;
-            nudge();
-          }, 2000);
-      },
-      (err: unknown) => o.failed?.(err),
-    );
+    syncOnce().catch((err: unknown) => o.failed?.(err));
+  };
+
+  /** The heartbeat: a sync (a feed pull when nothing waits) unless backing off; the window is checked every beat. */
+  const heartbeat = () => {
+    publish();
+    if (!running && Date.now() >= nextTryAt) nudge();
   };
 
   return {
@@ -171,18 +237,23 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
       listener = client.listen(nudge, (connected) => {
         if (connected) nudge();
       });
+      beat = setInterval(heartbeat, heartbeatMs);
+      beat.unref();
     },
     stop() {
       stopped = true;
       listener?.close();
       listener = null;
-      if (retry) clearTimeout(retry);
+      if (beat) clearInterval(beat);
     },
     get online() {
-      return online;
+      return stateNow() === 'online';
+    },
+    get state() {
+      return stateNow();
     },
     get lastRefusal() {
-      return lastRefusal;
+      return refusal?.message ?? null;
     },
   };
 }

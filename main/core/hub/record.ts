@@ -79,6 +79,8 @@ export function enqueueHubOp(ctx: ServiceContext, op: Operation, at: number): vo
   ctx
     .prepare(`INSERT INTO hub_ops (op_id, shipment_no, kind, op, created_at) VALUES (?, ?, ?, ?, ?)`)
     .run(op.opId, op.shipmentNo, op.kind, JSON.stringify(op), at);
+  // Every queued operation leaves at once, whatever wrote it (an edit, a carrier's confirmation, a join).
+  ctx.hubOpQueued();
 }
 
 /**

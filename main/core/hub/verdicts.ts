@@ -122,8 +122,9 @@ export interface VerdictOutcome {
 
 /** Records one verdict. Call inside a transaction. */
 export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutcome): void {
-  const row = ctx.prepare(`SELECT op, state FROM hub_ops WHERE op_id = ?`).get(v.opId) as
-    { op: string; state: string } | undefined;
+  const row = ctx
+    .prepare(`SELECT op, state, shipment_no, kind, created_at FROM hub_ops WHERE op_id = ?`)
+    .get(v.opId) as { op: string; state: string; shipment_no: string; kind: string; created_at: number } | undefined;
   if (!row || row.state !== 'pending') return;
   const op = OperationSchema.safeParse(JSON.parse(row.op));
   const now = ctx.clock();
@@ -140,7 +141,8 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
     ? 'Released by the station that registered this number first.'
     : `Not sent: ${v.reason ?? 'the pool did not take this change.'}`;
   settleCarrierWork(ctx, v.opId, won && !releasedElsewhere, why);
-  if (!won && op.success) {
+  // Every loss is shown, even of an operation this version cannot read back (docs/HUB.md, "Conflicts at the station").
+  if (!won) {
     const w = v.winner;
     ctx
       .prepare(
@@ -149,10 +151,10 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
       )
       .run(
         v.opId,
-        op.data.shipmentNo,
-        op.data.kind,
+        row.shipment_no,
+        row.kind,
         v.verdict === 'conflict' ? 'conflict' : 'rejected',
-        JSON.stringify(mineOf(op.data)),
+        JSON.stringify(op.success ? mineOf(op.data) : { kind: row.kind, scanAt: row.created_at }),
         w ? JSON.stringify(w) : null,
         w?.station ?? 'hub',
         w?.at ?? now,
@@ -171,7 +173,7 @@ export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutco
     else if (v.state && offerPoolState(ctx, v.state)) out.changed.push(v.state.shipmentNo);
     return;
   }
-  const shipmentNo = op.success ? op.data.shipmentNo : (v.state?.shipmentNo ?? null);
+  const shipmentNo = op.success ? op.data.shipmentNo : row.shipment_no;
   if (!shipmentNo || pendingFor(ctx, shipmentNo) > 0) {
     if (v.state) deferState(ctx, v.state);
     return;

@@ -13,6 +13,12 @@ export interface ServiceContext {
   prepare(sql: string): Statement;
   /** Main-thread writes queue here behind a write in the database worker (see writeQueue.ts). */
   writes: WriteQueue;
+  /**
+   * Called whenever a change queued an operation for the pool's hub (hub/record.ts), inside its
+   * transaction: the core wakes the hub link once it has committed (docs/HUB.md, "The station's
+   * queue and the carrier").
+   */
+  hubOpQueued: () => void;
 }
 
 export function createServiceContext(db: Db, clock: () => number, events: CoreEvents): ServiceContext {
@@ -22,6 +28,7 @@ export function createServiceContext(db: Db, clock: () => number, events: CoreEv
     clock,
     events,
     writes: new WriteQueue(),
+    hubOpQueued: () => undefined,
     prepare(sql) {
       let stmt = cache.get(sql);
       if (!stmt) {

@@ -7,6 +7,7 @@ import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { checkNumberFor, validateInvoiceNumber } from '../domain/invoiceNumber';
 import { numberWarning } from '../domain/numberIssueText';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
 import { recordHubOp } from '../hub/record';
@@ -117,6 +118,13 @@ function endInvoice(
   return old;
 }
 
+/**
+ * The carrier's idempotency key for one release or withdrawal: minted once with the outbox item and
+ * sent unchanged on every retry. Random, not the local invoice id, which every station of a pool
+ * counts from 1 (docs/HUB.md, "The station's queue and the carrier").
+ */
+const carrierKey = (kind: 'release' | 'withdraw'): string => `${kind}:${randomUUID()}`;
+
 function release(
   ctx: ServiceContext,
   ref: ShipmentRef,
@@ -128,7 +136,7 @@ function release(
   enqueueOutbox(ctx, {
     kind: 'release',
     shipmentId: ref.id,
-    idempotencyKey: `release:${invoiceId}`,
+    idempotencyKey: carrierKey('release'),
     payload: { shipmentNo: ref.shipmentNo, carrierId, invoiceNo, invoiceId },
     at,
   });
@@ -144,7 +152,7 @@ function withdraw(
   enqueueOutbox(ctx, {
     kind: 'withdraw',
     shipmentId: ref.id,
-    idempotencyKey: `withdraw:${invoiceId}`,
+    idempotencyKey: carrierKey('withdraw'),
     payload: { shipmentNo: ref.shipmentNo, carrierId: old.carrier_id, invoiceNo: old.invoice_no, invoiceId },
     at,
   });

@@ -1,5 +1,6 @@
-// In the status bar, only on a station that belongs to a pool: the station's name, whether the hub is
-// reachable, what waits for it, and the open conflicts (a button that opens the Conflicts view).
+// In the status bar, only on a station that belongs to a pool: the station's name, whether a hub
+// answered in the last few seconds (or refuses this station), what waits for it, and the open conflicts
+// (a button that opens the Conflicts view). docs/HUB.md, "Status".
 import { useCallback, useEffect, useState } from 'react';
 import type { PoolStateView } from '../../../../shared/contract';
 import { useClient } from '../../api/ClientContext';
@@ -21,7 +22,7 @@ export function PoolStatus() {
     void load();
     // Verdicts and pulled changes arrive as row changes and queue changes: look again then.
     return client.onPush((e) => {
-      if (e.type === 'shipments.changed' || e.type === 'sync.state') void load();
+      if (e.type === 'shipments.changed' || e.type === 'sync.state' || e.type === 'pool.state') void load();
     });
   }, [client, load]);
 
@@ -31,17 +32,7 @@ export function PoolStatus() {
       <span className="sync-item" data-testid="pool-station">
         {t('pool.station', { station: pool.station ?? '' })}
       </span>
-      {pool.refusal ? (
-        <span className="sync-item sync-bad" role="status" data-tip={pool.refusal}>
-          <Icon name="alert" size={12} /> {t('pool.refused')}
-        </span>
-      ) : (
-        !pool.online && (
-          <span className="sync-item sync-warn" role="status">
-            <Icon name="alert" size={12} /> {t('pool.offline')}
-          </span>
-        )
-      )}
+      <LinkState pool={pool} />
       {pool.pending > 0 && <span className="sync-item">{t('pool.waiting', { n: pool.pending })}</span>}
       {pool.openConflicts > 0 && (
         <button
@@ -57,4 +48,35 @@ export function PoolStatus() {
       {open && <ConflictsDialog onClose={() => setOpen(false)} onChanged={() => void load()} />}
     </>
   );
+}
+
+/** Online, offline, revoked or refused: words and an icon, not colour alone. */
+function LinkState({ pool }: { pool: PoolStateView }) {
+  const t = useT();
+  switch (pool.link) {
+    case 'online':
+      return (
+        <span className="sync-item" role="status" data-testid="pool-link" data-tip={t('pool.onlineLabel')}>
+          <Icon name="check" size={12} /> {t('pool.online')}
+        </span>
+      );
+    case 'revoked':
+      return (
+        <span className="sync-item sync-bad" role="status" data-testid="pool-link" data-tip={t('pool.revokedLabel')}>
+          <Icon name="alert" size={12} /> {t('pool.revoked')}
+        </span>
+      );
+    case 'refused':
+      return (
+        <span className="sync-item sync-bad" role="status" data-testid="pool-link" data-tip={pool.refusal ?? ''}>
+          <Icon name="alert" size={12} /> {t('pool.refused')}
+        </span>
+      );
+    default:
+      return (
+        <span className="sync-item sync-warn" role="status" data-testid="pool-link">
+          <Icon name="alert" size={12} /> {t('pool.offline')}
+        </span>
+      );
+  }
 }

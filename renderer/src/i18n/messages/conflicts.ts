@@ -4,6 +4,11 @@ export const en = {
   'pool.offline': 'Hub offline',
   'pool.waiting': '{n} waiting for the hub',
   'pool.refused': 'The hub refused this station',
+  'pool.online': 'Hub online',
+  'pool.onlineLabel': 'A hub of the pool answered in the last few seconds.',
+  'pool.revoked': 'Station revoked by the hub',
+  'pool.revokedLabel':
+    'The pool no longer accepts this station’s token. Nothing is shared until an administrator issues a new token (shipdesk hub add-station) and this station joins again; work done here waits.',
   'pool.conflicts': 'Conflicts {n}',
   'pool.conflictsLabel': '{n} changes of this station lost to another station. Open to decide.',
   'conflicts.title': 'Conflicts with other stations',
@@ -39,6 +44,11 @@ export const ko: Record<keyof typeof en, string> = {
   'pool.offline': '허브 연결 끊김',
   'pool.waiting': '허브 대기 {n}',
   'pool.refused': '허브가 이 스테이션을 거부했습니다',
+  'pool.online': '허브 연결됨',
+  'pool.onlineLabel': '몇 초 안에 풀의 허브가 응답했습니다.',
+  'pool.revoked': '허브가 이 스테이션을 해지함',
+  'pool.revokedLabel':
+    '풀이 이 스테이션의 토큰을 더 이상 받지 않습니다. 관리자가 새 토큰을 발급하고(shipdesk hub add-station) 이 스테이션이 다시 가입할 때까지 아무것도 공유되지 않으며, 여기서 한 작업은 대기합니다.',
   'pool.conflicts': '충돌 {n}',
   'pool.conflictsLabel': '이 스테이션의 변경 {n}건이 다른 스테이션에 밀렸습니다. 열어서 결정하세요.',
   'conflicts.title': '다른 스테이션과의 충돌',
