@@ -134,7 +134,7 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
     },
     { counters: 'loaded', offload: options.parallel === false ? [] : OFFLOADED },
   );
-  queuePendingReleases(db);
+  queuePendingReleases(db, options.seed);
   const byStatus = Object.fromEntries(SHIPMENT_STATUSES.map((s, i) => [s, counts.byStatus[i] ?? 0])) as Record<
     ShipmentStatus,
     number
@@ -159,14 +159,16 @@ export function generateDemo(db: Db, options: DemoOptions): DemoSummary {
 /**
  * Shipments registered but not yet released wait in the outbox, as they would after a registration
  * made offline: the sync releases them (PREPARING_TO_SHIP -> RELEASED) once it runs.
+ * The key names the demo and its seed, so the same seed writes the same file, and no real station's
+ * random key (docs/HUB.md, "The station's queue and the carrier") can ever equal it.
  */
-function queuePendingReleases(db: Db): void {
+function queuePendingReleases(db: Db, seed: number): void {
   db.prepare(
     `INSERT INTO outbox (kind, shipment_id, idempotency_key, payload, due_at, created_at)
-     SELECT 'release', s.id, 'release:' || lower(hex(randomblob(16))),
+     SELECT 'release', s.id, 'release:demo-' || ? || '-' || i.id,
             json_object('shipmentNo', s.shipment_no, 'carrierId', i.carrier_id, 'invoiceNo', i.invoice_no, 'invoiceId', i.id),
             i.registered_at, i.registered_at
      FROM shipments s JOIN invoices i ON i.id = s.invoice_id
      WHERE s.status = 'PREPARING_TO_SHIP' ORDER BY s.id`,
-  ).run();
+  ).run(seed);
 }
