@@ -15,10 +15,15 @@ export type TextProblem = 'control' | 'surrogate';
 
 export type CleanText = { ok: true; text: string } | { ok: false; problem: TextProblem };
 
+/** Half of a UTF-16 pair: not a character, and neither SQLite's JSON nor PostgreSQL's jsonb keeps it. */
+export function hasLoneSurrogate(s: string): boolean {
+  return LONE_SURROGATE.test(s);
+}
+
 /** Why the text cannot be kept, or null. */
 export function textProblem(s: string): TextProblem | null {
   if (CONTROL_CHAR.test(s)) return 'control';
-  if (LONE_SURROGATE.test(s)) return 'surrogate';
+  if (hasLoneSurrogate(s)) return 'surrogate';
   return null;
 }
 

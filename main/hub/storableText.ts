@@ -1,8 +1,9 @@
 // Text PostgreSQL cannot store: a NUL (text and jsonb refuse U+0000) and a lone UTF-16 surrogate
 // (not a character; jsonb refuses its escape). A station's operation carrying either is refused alone,
-// with the field named, instead of failing the whole batch (docs/HUB.md, "Operations").
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// with the field named, instead of failing the whole batch (docs/HUB.md, "Operations"). Stations
+// already refuse both at entry (shared/textRule.ts); the hub only guards what it cannot keep, so an
+// older station's other control characters still pass.
+import { hasLoneSurrogate } from '../../shared/textRule';
 
 export interface UnstorableText {
   /** Where, as `payload.shipments.0.memo`. */
@@ -15,7 +16,7 @@ export interface UnstorableText {
 export function unstorableText(value: unknown, at: string[] = []): UnstorableText | null {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) return { field: at.join('.'), what: 'a NUL character (U+0000)' };
-    if (LONE_SURROGATE.test(value)) return { field: at.join('.'), what: 'a lone surrogate (half of a character)' };
+    if (hasLoneSurrogate(value)) return { field: at.join('.'), what: 'a lone surrogate (half of a character)' };
     return null;
   }
   if (Array.isArray(value)) {
