@@ -128,6 +128,7 @@ test("an eBay report's dates are read in the zone the operator picks, and the zo
   desk,
 }) => {
   const lines = foreignLines(2, (i) => `12-0555${i}-0000${i}`);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await openDesk(page, desk);
   // A CSV dropped on the grid goes to the invoice import; with the order dialog open it is an order sheet.
   await page.getByRole('button', { name: 'Import orders' }).click();
@@ -139,6 +140,7 @@ test("an eBay report's dates are read in the zone the operator picks, and the zo
   await dialog.getByRole('button', { name: 'Read the dates in this zone' }).click();
   await expect(dialog.getByText(/Order dates are read in America\/Los_Angeles/)).toBeVisible(READ);
   await expect(zone).toHaveValue('America/Los_Angeles');
+  await page.screenshot({ path: 'test-results/screens/orders-ebay-zone-en.png' });
   expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await dialog.getByRole('button', { name: 'Import 3 lines' }).click();
   await expect(dialog.getByRole('status')).toContainText('3 lines imported', READ);

@@ -24,6 +24,7 @@ for (const [language, online, revoked] of [
     await desk.core.dispatch('settings.update', { language }, { operator: '', via: 'manual' });
     await desk.core.joinHub({ url: hubPool.hub.url, token: await hubPool.enrol('A') });
     await desk.core.hub!.syncOnce();
+    await page.setViewportSize({ width: 1280, height: 720 });
     await openDesk(page, desk);
     // The hub answers again while the screen is open (the app's heartbeat, made by hand here).
     await desk.core.hub!.syncOnce();
@@ -32,5 +33,6 @@ for (const [language, online, revoked] of [
     expect(await revokeStation(hubPool.pool, 'A')).toBe(true);
     expect((await desk.core.hub!.syncOnce()).refused).not.toBeNull();
     await expect(page.getByTestId('pool-link')).toHaveText(revoked);
+    await page.screenshot({ path: `test-results/screens/pool-revoked-${language}.png` });
   });
 }
