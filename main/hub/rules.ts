@@ -50,6 +50,14 @@ export interface Who {
   /** The station's code: the range its new shipment numbers must be in. */
   stationCode: number;
   opId: string;
+  /** Writes the batch's verdicts so far: due before the operations table is read (a conflict's other side). */
+  settle: () => Promise<void>;
+}
+
+/** Who made the shipment what it is now, with this batch's earlier verdicts counted. */
+async function winnerOf(c: HubClient, who: Who, s: LockedShipment): Promise<Winner> {
+  await who.settle();
+  return lastWinner(c, s);
 }
 
 /**
@@ -96,20 +104,25 @@ async function duplicateHolder(
   carrierId: string,
   invoiceNo: string,
 ): Promise<Winner | null> {
-  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invoice:${carrierId}:${invoiceNo}`]);
+  await c.query({
+    name: 'hub.lockNumber',
+    text: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+    values: [`invoice:${carrierId}:${invoiceNo}`],
+  });
   const { rows } = await c.query<{
     shipment_no: string;
     station: string;
     registered_by: string;
     registered_at: Date;
     scan_at: string;
-  }>(
-    `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
+  }>({
+    name: 'hub.duplicateHolder',
+    text: `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
      FROM invoices i JOIN shipments s ON s.shipment_no = i.shipment_no
      WHERE i.active AND i.carrier_id = $1 AND i.invoice_no = $2 AND i.shipment_no <> $3 AND s.recipient_key <> $4
      LIMIT 1`,
-    [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
-  );
+    values: [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
+  });
   const r = rows[0];
   if (!r) return null;
   const carrier = findCarrier(carrierId);
@@ -153,7 +166,7 @@ async function register(
       holder,
       `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
     );
-  await insertInvoice(c, {
+  const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
     carrierId: p.carrierId,
     invoiceNo: checked.invoiceNo,
@@ -165,7 +178,7 @@ async function register(
     released,
   });
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
-  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released });
+  await bumpWithNewNumber(c, s.shipmentNo, released, events);
   return applied;
 }
 
@@ -175,7 +188,7 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
   if ('verdict' in checked) return checked;
   if (s.invoice?.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
   if (!s.invoice || op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
   }
   if (!canEditInvoice(s.status))
@@ -187,7 +200,7 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
       `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
     );
   await endInvoice(c, s.invoice.id, 'modified', who.station);
-  await insertInvoice(c, {
+  const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
     carrierId: p.carrierId,
     invoiceNo: checked.invoiceNo,
@@ -198,14 +211,14 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released: false });
+  await bumpWithNewNumber(c, s.shipmentNo, false, events);
   return applied;
 }
 
 async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'delete'>): Promise<Decision> {
   if (!s.invoice) return same('The invoice was already deleted.');
   if (op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this deletion reached the pool: ${describe(w)}.`);
   }
   if (!canEditInvoice(s.status))
@@ -219,11 +232,11 @@ async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
 const sameAddress = (a: PoolAddress, b: PoolAddress) =>
   a.country === b.country && a.postalCode === b.postalCode && a.line1 === b.line1 && a.line2 === b.line2;
 
-async function address(c: HubClient, s: LockedShipment, op: OperationOf<'address'>): Promise<Decision> {
+async function address(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'address'>): Promise<Decision> {
   const p = op.payload;
   if (sameAddress(s.address, p.address)) return same();
   if (op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo}'s address changed before this edit reached the pool: ${describe(w)}.`);
   }
   if (s.invoice)
@@ -350,7 +363,7 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
     // Version 0: the station never heard back about a shipment it imported itself; as it was made.
     const base = r.version === 0 && mine.get(r.shipmentNo)?.createdBy === who.station ? 1 : r.version;
     if (s.invoice || s.version !== base) {
-      const w = await lastWinner(c, s);
+      const w = await winnerOf(c, who, s);
       return lost(conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`));
     }
     locked.push(s);
@@ -377,8 +390,18 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
   return applied;
 }
 
-/** Decides one operation. The caller has recorded the op id in this transaction. */
-export async function decide(c: HubClient, who: Who, op: Operation): Promise<Decision> {
+/**
+ * Whether deciding this operation starts by locking its own shipment: then the caller may take that
+ * lock in the statement that records the op id (one round trip less; docs/HUB.md, "Operations").
+ */
+export const locksOwnShipment = (op: Operation): boolean =>
+  op.kind !== 'offer' && op.kind !== 'importOrders' && op.kind !== 'regroup';
+
+/**
+ * Decides one operation. The caller has recorded the op id in this transaction and, if `locked`, has
+ * locked the operation's shipment since (`locksOwnShipment`).
+ */
+export async function decide(c: HubClient, who: Who, op: Operation, locked = false): Promise<Decision> {
   switch (op.kind) {
     case 'offer':
       return offer(c, who, op);
@@ -388,7 +411,7 @@ export async function decide(c: HubClient, who: Who, op: Operation): Promise<Dec
       return regroup(c, who, op);
     default:
   }
-  const s = await lockShipment(c, op.shipmentNo);
+  const s = await lockShipment(c, op.shipmentNo, locked);
   if (!s || s.retired) return notFound(op.shipmentNo);
   switch (op.kind) {
     case 'register':
@@ -398,7 +421,7 @@ export async function decide(c: HubClient, who: Who, op: Operation): Promise<Dec
     case 'delete':
       return remove(c, s, who, op);
     case 'address':
-      return address(c, s, op);
+      return address(c, s, who, op);
     case 'released':
       return released(c, s, op);
   }
