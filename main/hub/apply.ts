@@ -160,7 +160,7 @@ async function applyParsed(c: HubClient, call: StationCall, op: Operation, log: 
     opId: op.opId,
     verdict: d.verdict,
     seq: Number(seq),
-    state: await readState(c, op.shipmentNo),
+    state: d.state !== undefined && d.state?.shipmentNo === op.shipmentNo ? d.state : await readState(c, op.shipmentNo),
     winner: d.winner,
     reason: d.reason,
     code: d.code,

@@ -119,10 +119,13 @@ const StateRow = z.object({
   released: z.boolean().nullable(),
 });
 
-const STATE_SQL = `
-  SELECT s.shipment_no, s.facts, s.address, s.region, s.version, s.revision, s.status, s.last_event_at::text,
+/** A shipment's state: `s` a shipments row (or one an UPDATE returned), `i` its active invoice. */
+const STATE_COLUMNS = `s.shipment_no, s.facts, s.address, s.region, s.version, s.revision, s.status, s.last_event_at::text,
          s.retired, i.carrier_id, i.invoice_no, i.scan_at::text, i.registered_at, i.registered_by, i.station, i.via,
-         i.released_at IS NOT NULL AS released
+         i.released_at IS NOT NULL AS released`;
+
+const STATE_SQL = `
+  SELECT ${STATE_COLUMNS}
   FROM shipments s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active
   WHERE s.shipment_no = ANY($1)`;
 
@@ -325,31 +328,37 @@ export async function bump(c: HubClient, shipmentNo: string, edit: boolean): Pro
 /**
  * After a number was put on a shipment: its status from that number's stored events (as
  * `insertInvoice` returned them), and the bump of `bump`, in one round trip instead of a re-read, an
- * update and a bump (docs/HUB.md, "Operations": one batch's operations are short). A number the
- * carrier already cancelled takes the long way.
+ * update and a bump (docs/HUB.md, "Operations": one batch's operations are short). Returns the
+ * shipment's new state; undefined when a number the carrier already cancelled took the long way.
  */
 export async function bumpWithNewNumber(
   c: HubClient,
   shipmentNo: string,
   released: boolean,
   events: readonly NumberEvent[],
-): Promise<void> {
+): Promise<PoolState | null | undefined> {
   const derived = deriveStatus({ released, events });
   if (derived.kind === 'cancelled') {
     await refreshStatus(c, shipmentNo, true);
-    return bump(c, shipmentNo, true);
+    await bump(c, shipmentNo, true);
+    return undefined;
   }
   const lastEventAt = events.reduce<number | null>((m, e) => (m === null || e.at > m ? e.at : m), null);
-  await c.query({
+  // The shipment as the update left it, with the invoice an earlier statement of this transaction
+  // put on it: the operation's answer needs no read of its own.
+  const { rows } = await c.query({
     name: 'hub.bumpWithNewNumber',
     text: `WITH b AS (
        UPDATE shipments SET status = $2, last_event_at = $3, version = version + 1, revision = revision + 1,
          updated_at = clock_timestamp()
-       WHERE shipment_no = $1 RETURNING shipment_no),
-     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b)
-     SELECT pg_notify($4, '')`,
+       WHERE shipment_no = $1 RETURNING *),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b),
+     n AS (SELECT pg_notify($4, ''))
+     SELECT ${STATE_COLUMNS}
+     FROM n, b s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active`,
     values: [shipmentNo, derived.status, lastEventAt, CHANGES_CHANNEL],
   });
+  return rows[0] ? toState(rows[0]) : null;
 }
 
 /** Recomputes the status from the active invoice and the stored events (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). Returns true if it moved. */

@@ -4,7 +4,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { findCarrier } from '../../shared/carriers';
 import { isShipmentNo, SERIALS_PER_STATION } from '../../shared/shipmentNo';
-import type { Operation, OperationOf, PoolAddress, PoolShipment, VerdictKind, Winner } from '../../shared/hub';
+import type {
+  Operation,
+  OperationOf,
+  PoolAddress,
+  PoolShipment,
+  PoolState,
+  VerdictKind,
+  Winner,
+} from '../../shared/hub';
 import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
 import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
 import type { HubClient } from './db/pool';
@@ -32,6 +40,8 @@ export interface Decision {
   winner: Winner | null;
   reason: string | null;
   code: string | null;
+  /** The shipment as the decision left it, when its last write returned it (the answer needs no read). */
+  state?: PoolState | null;
 }
 
 const applied: Decision = { verdict: 'applied', winner: null, reason: null, code: null };
@@ -178,8 +188,8 @@ async function register(
     released,
   });
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
-  await bumpWithNewNumber(c, s.shipmentNo, released, events);
-  return applied;
+  const state = await bumpWithNewNumber(c, s.shipmentNo, released, events);
+  return state === undefined ? applied : { ...applied, state };
 }
 
 async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'modify'>): Promise<Decision> {
@@ -211,8 +221,8 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await bumpWithNewNumber(c, s.shipmentNo, false, events);
-  return applied;
+  const state = await bumpWithNewNumber(c, s.shipmentNo, false, events);
+  return state === undefined ? applied : { ...applied, state };
 }
 
 async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'delete'>): Promise<Decision> {
