@@ -6,7 +6,7 @@
 import { OperationSchema, VerdictSchema, type Operation, type Verdict } from '../../shared/hub';
 import { inTransaction, pgCode, type HubClient, type HubPool } from './db/pool';
 import { readState } from './poolRows';
-import { decide, locksOwnShipment } from './rules';
+import { decide, locksOwnShipment, numberLockOf } from './rules';
 import { markSeen } from './stations';
 import { unstorableText } from './storableText';
 
@@ -79,11 +79,12 @@ const RECORD = `INSERT INTO operations (op_id, station, kind, shipment_no, base_
 
 /**
  * Records the op id; for an operation whose decision starts by locking its own shipment, the row is
- * locked in the same statement (after the record, as before: one round trip less). A lock in a
- * statement is all it takes: the shipment is read in the next statement, with a snapshot taken after
- * the lock (docs/HUB.md, "Operations").
+ * locked in the same statement (after the record, as before: one round trip less), and then a
+ * registration's number lock (`numberLockOf`). Locks in a statement are all it takes: the shipment
+ * and the number's other holders are read in later statements, with snapshots taken after the locks
+ * (docs/HUB.md, "Operations").
  */
-async function record(c: HubClient, call: StationCall, op: Operation, lock: boolean) {
+async function record(c: HubClient, call: StationCall, op: Operation, lock: boolean, numberLock: string | null) {
   const values = [
     op.opId,
     call.station,
@@ -95,18 +96,28 @@ async function record(c: HubClient, call: StationCall, op: Operation, lock: bool
     call.app,
     op.payload,
   ];
-  return lock
-    ? c.query<{ seq: string }>({
-        name: 'hub.recordOperationAndLock',
-        text: `WITH o AS (${RECORD})
-          SELECT o.seq::text, (SELECT 1 FROM shipments WHERE shipment_no = $4 FOR UPDATE) AS locked FROM o`,
-        values,
-      })
-    : c.query<{ seq: string }>({
-        name: 'hub.recordOperation',
-        text: `WITH o AS (${RECORD}) SELECT seq::text FROM o`,
-        values,
-      });
+  if (!lock)
+    return c.query<{ seq: string }>({
+      name: 'hub.recordOperation',
+      text: `WITH o AS (${RECORD}) SELECT seq::text FROM o`,
+      values,
+    });
+  // Materialized one after the other: the shipment first, then its number (the order every
+  // registration locks in), and neither when the op id was already recorded.
+  const shipment = `WITH o AS (${RECORD}),
+      l AS MATERIALIZED (SELECT shipment_no FROM shipments WHERE shipment_no = $4 AND EXISTS (SELECT 1 FROM o) FOR UPDATE)`;
+  if (!numberLock)
+    return c.query<{ seq: string }>({
+      name: 'hub.recordOperationAndLock',
+      text: `${shipment} SELECT o.seq::text, (SELECT count(*) FROM l) AS locked FROM o`,
+      values,
+    });
+  return c.query<{ seq: string }>({
+    name: 'hub.recordOperationAndLockNumber',
+    text: `${shipment}, n AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext($10)) FROM l)
+      SELECT o.seq::text, (SELECT count(*) FROM n) AS locked FROM o`,
+    values: [...values, numberLock],
+  });
 }
 
 /**
@@ -148,13 +159,20 @@ class VerdictLog {
 
 async function applyParsed(c: HubClient, call: StationCall, op: Operation, log: VerdictLog): Promise<Verdict> {
   const lock = locksOwnShipment(op);
-  const recorded = await record(c, call, op, lock);
+  const numberLock = lock ? numberLockOf(op) : null;
+  const recorded = await record(c, call, op, lock, numberLock);
   const seq = recorded.rows[0]?.seq;
   if (seq === undefined) {
     await log.write();
     return replayed(c, call, op);
   }
-  const who = { station: call.station, stationCode: call.stationCode, opId: op.opId, settle: () => log.write() };
+  const who = {
+    station: call.station,
+    stationCode: call.stationCode,
+    opId: op.opId,
+    settle: () => log.write(),
+    heldNumber: numberLock,
+  };
   const d = await decide(c, who, op, lock);
   const verdict: Verdict = {
     opId: op.opId,
