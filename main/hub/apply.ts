@@ -1,8 +1,8 @@
 // Applies a station's batch of operations, each exactly once: the op id is recorded in the same
 // transaction as its effect, so a retried op (the station never heard the answer) gets the stored
 // verdict back, and two hubs receiving the same op at once serialise on its primary key.
-// One transaction per batch (one commit, one flush to disk), each operation inside its own savepoint:
-// an operation PostgreSQL cannot store is rolled back alone and refused (docs/HUB.md, "Operations").
+// One transaction per batch (one commit, one flush to disk), every operation all or nothing: an
+// operation PostgreSQL cannot store is rolled back alone and refused (docs/HUB.md, "Operations").
 import { OperationSchema, VerdictSchema, type Operation, type Verdict } from '../../shared/hub';
 import { inTransaction, pgCode, type HubClient, type HubPool } from './db/pool';
 import { readState } from './poolRows';
