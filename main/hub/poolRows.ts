@@ -119,10 +119,13 @@ const StateRow = z.object({
   released: z.boolean().nullable(),
 });
 
-const STATE_SQL = `
-  SELECT s.shipment_no, s.facts, s.address, s.region, s.version, s.revision, s.status, s.last_event_at::text,
+/** A shipment's state: `s` a shipments row (or one an UPDATE returned), `i` its active invoice. */
+const STATE_COLUMNS = `s.shipment_no, s.facts, s.address, s.region, s.version, s.revision, s.status, s.last_event_at::text,
          s.retired, i.carrier_id, i.invoice_no, i.scan_at::text, i.registered_at, i.registered_by, i.station, i.via,
-         i.released_at IS NOT NULL AS released
+         i.released_at IS NOT NULL AS released`;
+
+const STATE_SQL = `
+  SELECT ${STATE_COLUMNS}
   FROM shipments s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active
   WHERE s.shipment_no = ANY($1)`;
 
@@ -162,7 +165,7 @@ const parseCarrier = (id: string) => CarrierIdSchema.parse(id);
 /** Current states, in no particular order; unknown numbers are left out. */
 export async function readStates(c: Pick<HubClient, 'query'>, shipmentNos: readonly string[]): Promise<PoolState[]> {
   if (!shipmentNos.length) return [];
-  const { rows } = await c.query(STATE_SQL, [shipmentNos]);
+  const { rows } = await c.query({ name: 'hub.readStates', text: STATE_SQL, values: [shipmentNos] });
   return rows.map(toState);
 }
 
@@ -222,17 +225,22 @@ export async function lockShipment(
   held = false,
 ): Promise<LockedShipment | null> {
   if (!held) {
-    const locked = await c.query('SELECT 1 FROM shipments WHERE shipment_no = $1 FOR UPDATE', [shipmentNo]);
+    const locked = await c.query({
+      name: 'hub.lockShipment',
+      text: 'SELECT 1 FROM shipments WHERE shipment_no = $1 FOR UPDATE',
+      values: [shipmentNo],
+    });
     if (!locked.rowCount) return null;
   }
-  const { rows } = await c.query(
-    `SELECT s.shipment_no, s.version, s.status, s.retired, s.warehouse, s.region, s.recipient_key, s.address,
+  const { rows } = await c.query({
+    name: 'hub.readLockedShipment',
+    text: `SELECT s.shipment_no, s.version, s.status, s.retired, s.warehouse, s.region, s.recipient_key, s.address,
             i.id::text AS invoice_id, i.carrier_id, i.invoice_no, i.station, i.registered_by, i.registered_at,
             i.scan_at::text, i.released_at IS NOT NULL AS released
      FROM shipments s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active
      WHERE s.shipment_no = $1`,
-    [shipmentNo],
-  );
+    values: [shipmentNo],
+  });
   if (!rows[0]) return null;
   const r = LockedRow.parse(rows[0]);
   return {
@@ -272,12 +280,26 @@ export interface NewInvoice {
   released: boolean;
 }
 
-export async function insertInvoice(c: HubClient, i: NewInvoice): Promise<void> {
-  await c.query(
-    `INSERT INTO invoices (shipment_no, carrier_id, invoice_no, active, scan_at, registered_by, station, via, op_id, released_at)
-     VALUES ($1, $2, $3, true, $4, $5, $6, $7, $8, CASE WHEN $9 THEN clock_timestamp() END)`,
-    [i.shipmentNo, i.carrierId, i.invoiceNo, i.scanAt, i.registeredBy, i.station, i.via, i.opId, i.released],
-  );
+/** A carrier event the pool stores for a number (tracking.ts writes them). */
+export interface NumberEvent {
+  at: number;
+  code: TrackingCode;
+}
+
+/**
+ * Puts the number on the shipment and returns the carrier events the pool already has for it (the
+ * new status comes from them: `bumpWithNewNumber`), in one round trip (docs/HUB.md, "Operations").
+ */
+export async function insertInvoice(c: HubClient, i: NewInvoice): Promise<NumberEvent[]> {
+  const { rows } = await c.query<{ at: string; code: TrackingCode }>({
+    name: 'hub.insertInvoice',
+    text: `WITH i AS (
+       INSERT INTO invoices (shipment_no, carrier_id, invoice_no, active, scan_at, registered_by, station, via, op_id, released_at)
+       VALUES ($1, $2, $3, true, $4, $5, $6, $7, $8, CASE WHEN $9 THEN clock_timestamp() END))
+     SELECT at::text, code FROM tracking_events WHERE carrier_id = $2 AND invoice_no = $3`,
+    values: [i.shipmentNo, i.carrierId, i.invoiceNo, i.scanAt, i.registeredBy, i.station, i.via, i.opId, i.released],
+  });
+  return rows.map((e) => ({ at: Number(e.at), code: e.code }));
 }
 
 export async function endInvoice(c: HubClient, id: string, reason: string, by: string): Promise<void> {
@@ -292,46 +314,51 @@ export async function endInvoice(c: HubClient, id: string, reason: string, by: s
  * wake-up for every hub's listeners (delivered at commit). One round trip.
  */
 export async function bump(c: HubClient, shipmentNo: string, edit: boolean): Promise<void> {
-  await c.query(
-    `WITH b AS (
+  await c.query({
+    name: 'hub.bump',
+    text: `WITH b AS (
        UPDATE shipments SET version = version + $2, revision = revision + 1, updated_at = clock_timestamp()
        WHERE shipment_no = $1 RETURNING shipment_no),
      f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b)
      SELECT pg_notify($3, '')`,
-    [shipmentNo, edit ? 1 : 0, CHANGES_CHANNEL],
-  );
+    values: [shipmentNo, edit ? 1 : 0, CHANGES_CHANNEL],
+  });
 }
 
 /**
- * After a number was put on a shipment: its status from that number's stored events, and the bump of
- * `bump`, in two round trips instead of a re-read, an update and a bump (docs/HUB.md, "Operations":
- * one batch's operations are short). A number the carrier already cancelled takes the long way.
+ * After a number was put on a shipment: its status from that number's stored events (as
+ * `insertInvoice` returned them), and the bump of `bump`, in one round trip instead of a re-read, an
+ * update and a bump (docs/HUB.md, "Operations": one batch's operations are short). Returns the
+ * shipment's new state; undefined when a number the carrier already cancelled took the long way.
  */
 export async function bumpWithNewNumber(
   c: HubClient,
   shipmentNo: string,
-  n: { carrierId: string; invoiceNo: string; released: boolean },
-): Promise<void> {
-  const { rows } = await c.query<{ at: string; code: TrackingCode }>(
-    'SELECT at::text, code FROM tracking_events WHERE carrier_id = $1 AND invoice_no = $2',
-    [n.carrierId, n.invoiceNo],
-  );
-  const events = rows.map((e) => ({ at: Number(e.at), code: e.code }));
-  const derived = deriveStatus({ released: n.released, events });
+  released: boolean,
+  events: readonly NumberEvent[],
+): Promise<PoolState | null | undefined> {
+  const derived = deriveStatus({ released, events });
   if (derived.kind === 'cancelled') {
     await refreshStatus(c, shipmentNo, true);
-    return bump(c, shipmentNo, true);
+    await bump(c, shipmentNo, true);
+    return undefined;
   }
   const lastEventAt = events.reduce<number | null>((m, e) => (m === null || e.at > m ? e.at : m), null);
-  await c.query(
-    `WITH b AS (
+  // The shipment as the update left it, with the invoice an earlier statement of this transaction
+  // put on it: the operation's answer needs no read of its own.
+  const { rows } = await c.query({
+    name: 'hub.bumpWithNewNumber',
+    text: `WITH b AS (
        UPDATE shipments SET status = $2, last_event_at = $3, version = version + 1, revision = revision + 1,
          updated_at = clock_timestamp()
-       WHERE shipment_no = $1 RETURNING shipment_no),
-     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b)
-     SELECT pg_notify($4, '')`,
-    [shipmentNo, derived.status, lastEventAt, CHANGES_CHANNEL],
-  );
+       WHERE shipment_no = $1 RETURNING *),
+     f AS (INSERT INTO changes (shipment_no) SELECT shipment_no FROM b),
+     n AS (SELECT pg_notify($4, ''))
+     SELECT ${STATE_COLUMNS}
+     FROM n, b s LEFT JOIN invoices i ON i.shipment_no = s.shipment_no AND i.active`,
+    values: [shipmentNo, derived.status, lastEventAt, CHANGES_CHANNEL],
+  });
+  return rows[0] ? toState(rows[0]) : null;
 }
 
 /** Recomputes the status from the active invoice and the stored events (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). Returns true if it moved. */

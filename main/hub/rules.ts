@@ -4,7 +4,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { findCarrier } from '../../shared/carriers';
 import { isShipmentNo, SERIALS_PER_STATION } from '../../shared/shipmentNo';
-import type { Operation, OperationOf, PoolAddress, PoolShipment, VerdictKind, Winner } from '../../shared/hub';
+import type {
+  Operation,
+  OperationOf,
+  PoolAddress,
+  PoolShipment,
+  PoolState,
+  VerdictKind,
+  Winner,
+} from '../../shared/hub';
 import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
 import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
 import type { HubClient } from './db/pool';
@@ -32,6 +40,8 @@ export interface Decision {
   winner: Winner | null;
   reason: string | null;
   code: string | null;
+  /** The shipment as the decision left it, when its last write returned it (the answer needs no read). */
+  state?: PoolState | null;
 }
 
 const applied: Decision = { verdict: 'applied', winner: null, reason: null, code: null };
@@ -50,6 +60,31 @@ export interface Who {
   /** The station's code: the range its new shipment numbers must be in. */
   stationCode: number;
   opId: string;
+  /** Writes the batch's verdicts so far: due before the operations table is read (a conflict's other side). */
+  settle: () => Promise<void>;
+  /** The number lock the caller took after the shipment's (`numberLockOf`), if any. */
+  heldNumber?: string | null;
+}
+
+const numberKey = (carrierId: string, invoiceNo: string) => `invoice:${carrierId}:${invoiceNo}`;
+
+/**
+ * The number lock a registration will take before it looks for the number on another recipient's
+ * shipment (`duplicateHolder`), when its number is valid: the caller may take it right after the
+ * shipment's lock, in the same statement (one round trip less; docs/HUB.md, "Operations").
+ */
+export function numberLockOf(op: Operation): string | null {
+  if (op.kind !== 'register') return null;
+  const carrier = findCarrier(op.payload.carrierId);
+  if (!carrier) return null;
+  const v = validateInvoiceNumber(op.payload.invoiceNo, carrier.id);
+  return v.valid ? numberKey(carrier.id, v.normalized) : null;
+}
+
+/** Who made the shipment what it is now, with this batch's earlier verdicts counted. */
+async function winnerOf(c: HubClient, who: Who, s: LockedShipment): Promise<Winner> {
+  await who.settle();
+  return lastWinner(c, s);
 }
 
 /**
@@ -95,21 +130,27 @@ async function duplicateHolder(
   s: LockedShipment,
   carrierId: string,
   invoiceNo: string,
+  heldNumber: string | null | undefined,
 ): Promise<Winner | null> {
-  await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invoice:${carrierId}:${invoiceNo}`]);
+  // Taken in a statement of its own (or the caller's earlier one): the read below must see every
+  // transaction that held the lock before (its snapshot is taken after the lock).
+  const key = numberKey(carrierId, invoiceNo);
+  if (key !== heldNumber)
+    await c.query({ name: 'hub.lockNumber', text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [key] });
   const { rows } = await c.query<{
     shipment_no: string;
     station: string;
     registered_by: string;
     registered_at: Date;
     scan_at: string;
-  }>(
-    `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
+  }>({
+    name: 'hub.duplicateHolder',
+    text: `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
      FROM invoices i JOIN shipments s ON s.shipment_no = i.shipment_no
      WHERE i.active AND i.carrier_id = $1 AND i.invoice_no = $2 AND i.shipment_no <> $3 AND s.recipient_key <> $4
      LIMIT 1`,
-    [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
-  );
+    values: [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
+  });
   const r = rows[0];
   if (!r) return null;
   const carrier = findCarrier(carrierId);
@@ -147,13 +188,13 @@ async function register(
     const w = invoiceWinner(s)!;
     return conflict(w, `${s.shipmentNo} already has a number: ${describe(w)}.`);
   }
-  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo);
+  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
   if (holder)
     return conflict(
       holder,
       `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
     );
-  await insertInvoice(c, {
+  const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
     carrierId: p.carrierId,
     invoiceNo: checked.invoiceNo,
@@ -165,8 +206,8 @@ async function register(
     released,
   });
   if (released) await schedulePoll(c, p.carrierId, checked.invoiceNo, s.warehouse);
-  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released });
-  return applied;
+  const state = await bumpWithNewNumber(c, s.shipmentNo, released, events);
+  return state === undefined ? applied : { ...applied, state };
 }
 
 async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'modify'>): Promise<Decision> {
@@ -175,19 +216,19 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
   if ('verdict' in checked) return checked;
   if (s.invoice?.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
   if (!s.invoice || op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
   }
   if (!canEditInvoice(s.status))
     return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be modified now.`);
-  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo);
+  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
   if (holder)
     return conflict(
       holder,
       `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
     );
   await endInvoice(c, s.invoice.id, 'modified', who.station);
-  await insertInvoice(c, {
+  const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
     carrierId: p.carrierId,
     invoiceNo: checked.invoiceNo,
@@ -198,14 +239,14 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     opId: who.opId,
     released: false,
   });
-  await bumpWithNewNumber(c, s.shipmentNo, { carrierId: p.carrierId, invoiceNo: checked.invoiceNo, released: false });
-  return applied;
+  const state = await bumpWithNewNumber(c, s.shipmentNo, false, events);
+  return state === undefined ? applied : { ...applied, state };
 }
 
 async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'delete'>): Promise<Decision> {
   if (!s.invoice) return same('The invoice was already deleted.');
   if (op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this deletion reached the pool: ${describe(w)}.`);
   }
   if (!canEditInvoice(s.status))
@@ -219,11 +260,11 @@ async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
 const sameAddress = (a: PoolAddress, b: PoolAddress) =>
   a.country === b.country && a.postalCode === b.postalCode && a.line1 === b.line1 && a.line2 === b.line2;
 
-async function address(c: HubClient, s: LockedShipment, op: OperationOf<'address'>): Promise<Decision> {
+async function address(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'address'>): Promise<Decision> {
   const p = op.payload;
   if (sameAddress(s.address, p.address)) return same();
   if (op.baseVersion !== s.version) {
-    const w = await lastWinner(c, s);
+    const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo}'s address changed before this edit reached the pool: ${describe(w)}.`);
   }
   if (s.invoice)
@@ -350,7 +391,7 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
     // Version 0: the station never heard back about a shipment it imported itself; as it was made.
     const base = r.version === 0 && mine.get(r.shipmentNo)?.createdBy === who.station ? 1 : r.version;
     if (s.invoice || s.version !== base) {
-      const w = await lastWinner(c, s);
+      const w = await winnerOf(c, who, s);
       return lost(conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`));
     }
     locked.push(s);
@@ -377,8 +418,18 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
   return applied;
 }
 
-/** Decides one operation. The caller has recorded the op id in this transaction. */
-export async function decide(c: HubClient, who: Who, op: Operation): Promise<Decision> {
+/**
+ * Whether deciding this operation starts by locking its own shipment: then the caller may take that
+ * lock in the statement that records the op id (one round trip less; docs/HUB.md, "Operations").
+ */
+export const locksOwnShipment = (op: Operation): boolean =>
+  op.kind !== 'offer' && op.kind !== 'importOrders' && op.kind !== 'regroup';
+
+/**
+ * Decides one operation. The caller has recorded the op id in this transaction and, if `locked`, has
+ * locked the operation's shipment since (`locksOwnShipment`).
+ */
+export async function decide(c: HubClient, who: Who, op: Operation, locked = false): Promise<Decision> {
   switch (op.kind) {
     case 'offer':
       return offer(c, who, op);
@@ -388,7 +439,7 @@ export async function decide(c: HubClient, who: Who, op: Operation): Promise<Dec
       return regroup(c, who, op);
     default:
   }
-  const s = await lockShipment(c, op.shipmentNo);
+  const s = await lockShipment(c, op.shipmentNo, locked);
   if (!s || s.retired) return notFound(op.shipmentNo);
   switch (op.kind) {
     case 'register':
@@ -398,7 +449,7 @@ export async function decide(c: HubClient, who: Who, op: Operation): Promise<Dec
     case 'delete':
       return remove(c, s, who, op);
     case 'address':
-      return address(c, s, op);
+      return address(c, s, who, op);
     case 'released':
       return released(c, s, op);
   }
