@@ -98,14 +98,21 @@ export function readOperatorFile(
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, refusal: notRegular(file, whatItIs(stat), purpose) };
     if (stat.size > maxBytes) return { ok: false, refusal: tooLarge(stat.size) };
-    // Bounded even if the file grows while it is read: one byte past the limit is enough to refuse.
-    const buffer = Buffer.alloc(maxBytes + 1);
+    // Sized to the file (a few KB, not the limit), growing only if the file grows while it is read,
+    // never past one byte over the limit: that byte is enough to refuse.
+    const cap = maxBytes + 1;
+    let buffer = Buffer.alloc(Math.min(stat.size + 1, cap));
     let filled = 0;
     for (;;) {
+      if (filled === buffer.length) {
+        if (filled > maxBytes) return { ok: false, refusal: tooLarge(filled) };
+        const bigger = Buffer.alloc(Math.min(buffer.length * 2, cap));
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
       const n = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
       if (n === 0) break;
       filled += n;
-      if (filled > maxBytes) return { ok: false, refusal: tooLarge(filled) };
     }
     return { ok: true, bytes: buffer.subarray(0, filled) };
   } finally {
