@@ -191,13 +191,14 @@ export function finishOutput(output: { target: string; partial: string }): void 
 /** Writes `bytes` to an operator's file (through a partial file renamed into place); answers where. */
 export function writeOperatorFile(file: string, bytes: Uint8Array): string {
   const output = openOperatorOutput(file);
+  let written = false;
   try {
     for (let at = 0; at < bytes.length;) at += fs.writeSync(output.fd, bytes, at);
+    written = true;
+  } finally {
+    // Closed once, whatever happened; a half-written partial file is not left behind.
     fs.closeSync(output.fd);
-  } catch (err) {
-    fs.closeSync(output.fd);
-    fs.rmSync(output.partial, { force: true });
-    throw err;
+    if (!written) fs.rmSync(output.partial, { force: true });
   }
   finishOutput(output);
   return output.target;
