@@ -1,0 +1,41 @@
+// Rows read from SQLite are parsed, not cast (docs/ARCHITECTURE.md "Rows from SQLite"): each query
+// names the shape it expects once, and a row of another shape (a damaged file, a column renamed
+// without its readers) fails with the reader's name instead of travelling on as a wrong value.
+import type { z } from 'zod';
+
+export interface RowReader<Row> {
+  /** The row of a `.get()`, or undefined when the query found none. */
+  one(row: unknown): Row | undefined;
+  /** The rows of an `.all()`. */
+  all(rows: readonly unknown[]): Row[];
+}
+
+/** Raised when a row is not of its reader's shape: a defect or a damaged database, never the operator's input. */
+export class RowShapeError extends Error {
+  constructor(
+    readonly reader: string,
+    readonly issues: string,
+  ) {
+    super(`A row read as "${reader}" is not of its expected shape: ${issues}`);
+    this.name = 'RowShapeError';
+  }
+}
+
+/** A reader for one query's rows: `const Old = rowReader('ended invoice', z.object({ ... }))`. */
+export function rowReader<S extends z.ZodType>(name: string, schema: S): RowReader<z.output<S>> {
+  const parse = (row: unknown): z.output<S> => {
+    const r = schema.safeParse(row);
+    if (r.success) return r.data;
+    throw new RowShapeError(
+      name,
+      r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || 'row'}: ${i.message}`)
+        .join('; '),
+    );
+  };
+  return {
+    one: (row) => (row === undefined ? undefined : parse(row)),
+    all: (rows) => rows.map(parse),
+  };
+}
