@@ -6,7 +6,7 @@ import { ShipdeskError } from '../../../shared/errors';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayOf } from '../domain/time';
-import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import { mayChangeInvoice, mayRegister, mayReplaceNumber } from '../domain/invoiceRules';
 import type { ServiceContext } from '../services/context';
 import { checkDuplicate, checkNumber } from '../services/invoices';
 import { readSettings } from '../services/settings';
@@ -86,36 +86,30 @@ const sameOrderNo = (a: string, b: string) => {
   return squash(a) === squash(b);
 };
 
+/**
+ * The invoice dialog's rules (main/core/domain/invoiceRules.ts) for one row; where the sheet itself
+ * has the way out (its Action column), the reason says so.
+ */
 function stateProblem(
   ref: ShipmentRef,
   action: 'register' | 'modify',
   current: { carrier_id: string; invoice_no: string } | undefined,
 ): Problem | null {
-  const has = current ? `${carrierName(current.carrier_id)} ${current.invoice_no}` : '';
-  if (action === 'register') {
-    if (current) {
-      const why = canEditInvoice(ref.status)
-        ? 'To replace it, set the Action column to "수정 Modify".'
-        : (whyInvoiceLocked(ref.status) ?? '');
-      return { code: 'INVALID_STATE', message: `${ref.shipmentNo} already has ${has}. ${why}`.trim() };
-    }
-    if (!canRegisterInvoice(ref.status))
-      return { code: 'INVALID_STATE', message: `${ref.shipmentNo} cannot take an invoice in status ${ref.status}.` };
-    return null;
+  const facts = { shipmentNo: ref.shipmentNo, status: ref.status, hasInvoice: current !== undefined };
+  const verdict = action === 'register' ? mayRegister(facts) : mayChangeInvoice(facts, 'modify');
+  if (verdict.ok) return null;
+  if (action === 'register' && current) {
+    const modify = mayChangeInvoice(facts, 'modify');
+    const wayOut = modify.ok ? 'To replace it, set the Action column to "수정 Modify".' : modify.message;
+    const has = `${carrierName(current.carrier_id)} ${current.invoice_no}`;
+    return { code: 'INVALID_STATE', message: `${ref.shipmentNo} already has ${has}. ${wayOut}` };
   }
-  if (!current)
+  if (action === 'modify' && !current)
     return {
       code: 'INVALID_STATE',
-      message: `${ref.shipmentNo} has no invoice to modify. Set the Action column to "등록 Register" or leave it blank.`,
+      message: `${verdict.message} Set the Action column to "등록 Register" or leave it blank.`,
     };
-  if (!canEditInvoice(ref.status)) {
-    return {
-      code: 'INVALID_STATE',
-      message:
-        `The invoice of ${ref.shipmentNo} (${has}) cannot be modified now. ${whyInvoiceLocked(ref.status) ?? ''}`.trim(),
-    };
-  }
-  return null;
+  return { code: 'INVALID_STATE', message: verdict.message };
 }
 
 function checkRow(
@@ -226,12 +220,14 @@ function checkRow(
       ? undefined
       : (ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId) as
           { carrier_id: string; invoice_no: string } | undefined);
-  if (current && current.carrier_id === carrierId && current.invoice_no === checked.invoiceNo) {
-    return skip({
-      code: 'ALREADY_REGISTERED',
-      message: `${ref.shipmentNo} already has ${carrierName(carrierId)} ${checked.invoiceNo}; nothing to change.`,
-    });
-  }
+  const unchanged = mayReplaceNumber(
+    {
+      shipmentNo: ref.shipmentNo,
+      current: current ? { carrierId: current.carrier_id, invoiceNo: current.invoice_no } : null,
+    },
+    { carrierId, invoiceNo: checked.invoiceNo },
+  );
+  if (!unchanged.ok) return skip({ code: 'ALREADY_REGISTERED', message: unchanged.message });
   const state = stateProblem(ref, wanted, current);
   if (state) return fail(state);
 

@@ -1,9 +1,12 @@
 // Splitting an order's parcel into several (each its own Shipment No., later its own invoice) and
 // merging them back while none has an invoice. Lines move whole or by quantity; a merged-away
 // shipment's number is never handed out again (serials), and its history moves with its lines.
+import { z } from 'zod';
 import type { ShipmentDetail } from '../../../shared/contract';
-import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
+import { rowReader } from '../db/rows';
+import { mayMerge, mayMergeCount, maySplit } from '../domain/regroupRules';
+import { orThrow } from '../domain/verdict';
 import type { ServiceContext } from '../services/context';
 import { recordRegroup, regroupBases } from '../hub/record';
 import { writeHistory } from '../services/history';
@@ -12,31 +15,31 @@ import { findShipment, getShipment, type ShipmentRef } from '../services/shipmen
 import { LINE_ID_SQL } from './existing';
 import { nextShipmentSerial } from './serials';
 
-interface Item {
-  id: number;
-  lineId: string;
-  quantity: number;
-}
+const ItemRow = rowReader('line to regroup', z.object({ id: z.number(), lineId: z.string(), quantity: z.number() }));
+type Item = ReturnType<typeof ItemRow.all>[number];
 
 function itemsOf(ctx: ServiceContext, shipmentId: number): Item[] {
-  return ctx
-    .prepare(
-      `SELECT oi.id, ${LINE_ID_SQL} AS lineId, oi.quantity FROM order_items oi WHERE oi.shipment_id = ? ORDER BY oi.id`,
-    )
-    .all(shipmentId) as Item[];
+  return ItemRow.all(
+    ctx
+      .prepare(
+        `SELECT oi.id, ${LINE_ID_SQL} AS lineId, oi.quantity FROM order_items oi WHERE oi.shipment_id = ? ORDER BY oi.id`,
+      )
+      .all(shipmentId),
+  );
 }
 
 const linesOf = (items: readonly Item[]) => items.map((i) => ({ lineId: i.lineId, quantity: i.quantity }));
 
-function refuseInvoiced(ref: ShipmentRef, what: string): void {
-  if (ref.invoiceId !== null || ref.status !== 'AWAITING_INVOICE') {
-    throw new ShipdeskError(
-      'INVALID_STATE',
-      `${ref.shipmentNo} already has an invoice, so it cannot be ${what}. Delete its invoice first (if its status allows), then try again.`,
-      { shipmentNo: ref.shipmentNo },
-    );
-  }
-}
+/** The facts the split and merge rules (main/core/domain/regroupRules.ts) decide on. */
+const regroupFacts = (ref: ShipmentRef) => ({
+  shipmentNo: ref.shipmentNo,
+  status: ref.status,
+  hasInvoice: ref.invoiceId !== null,
+});
+
+const OrderRow = rowReader('order of a shipment', z.object({ order_id: z.number() }));
+const CountRow = rowReader('count', z.object({ n: z.number() }));
+const ReferenceRow = rowReader('shipment reference column', z.object({ table: z.string(), column: z.string() }));
 
 /** Copies a shipment's order, recipient, address and facets to a new serial with no invoice. */
 function copyShipment(ctx: ServiceContext, sourceId: number, at: number): { id: number; shipmentNo: string } {
@@ -63,36 +66,10 @@ export function splitShipment(
   const at = ctx.clock();
   const made = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
-    refuseInvoiced(ref, 'split');
-    const bases = regroupBases(ctx, [ref.shipmentNo]);
     const items = itemsOf(ctx, ref.id);
+    orThrow(maySplit(regroupFacts(ref), linesOf(items), input.lines));
+    const bases = regroupBases(ctx, [ref.shipmentNo]);
     const byLine = new Map(items.map((i) => [i.lineId, i]));
-    const seen = new Set<string>();
-    for (const want of input.lines) {
-      const item = byLine.get(want.lineId);
-      if (!item) {
-        throw new ShipdeskError(
-          'INVALID_INPUT',
-          `Line ${want.lineId} is not on ${ref.shipmentNo}. Its lines are: ${items.map((i) => i.lineId).join(', ')}.`,
-        );
-      }
-      if (seen.has(want.lineId)) throw new ShipdeskError('INVALID_INPUT', `Line ${want.lineId} is named twice.`);
-      seen.add(want.lineId);
-      if (want.quantity > item.quantity) {
-        throw new ShipdeskError(
-          'INVALID_INPUT',
-          `Line ${want.lineId} has ${item.quantity} piece${item.quantity > 1 ? 's' : ''} on ${ref.shipmentNo}; ${want.quantity} cannot move.`,
-        );
-      }
-    }
-    const moving = input.lines.reduce((n, l) => n + l.quantity, 0);
-    const total = items.reduce((n, i) => n + i.quantity, 0);
-    if (moving >= total) {
-      throw new ShipdeskError(
-        'INVALID_INPUT',
-        `That moves everything on ${ref.shipmentNo}; a split leaves at least one piece on it. Move fewer lines or pieces.`,
-      );
-    }
     const before = linesOf(items);
     const created = copyShipment(ctx, ref.id, at);
     // The line keeps its identity on both shipments, also when it had no channel id of its own.
@@ -139,52 +116,43 @@ export function splitShipment(
 
 /** Every column that points at a shipment, in every table: a merged-away shipment's rows follow it. */
 function shipmentReferences(ctx: ServiceContext): { table: string; column: string }[] {
-  return ctx
-    .prepare(
-      `SELECT m.name AS "table", f."from" AS "column" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'shipments'`,
-    )
-    .all() as { table: string; column: string }[];
+  return ReferenceRow.all(
+    ctx
+      .prepare(
+        `SELECT m.name AS "table", f."from" AS "column" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND f."table" = 'shipments'`,
+      )
+      .all(),
+  );
 }
 
 export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string[] }, actor: Actor): ShipmentDetail {
   const at = ctx.clock();
   const nos = [...new Set(input.shipmentNos.map(normalizeShipmentNo))];
-  if (nos.length < 2) throw new ShipdeskError('INVALID_INPUT', 'Choose at least two different shipments to merge.');
+  orThrow(mayMergeCount(nos.length));
   const merged = ctx.db.transaction(() => {
     const refs = nos.map((no) => findShipment(ctx, no)).sort((a, b) => a.id - b.id);
-    for (const ref of refs) refuseInvoiced(ref, 'merged');
+    const orderOf = ctx.prepare('SELECT order_id FROM shipments WHERE id = ?');
+    const pending = ctx.prepare(
+      "SELECT count(*) AS n FROM outbox WHERE shipment_id = ? AND state IN ('pending','leased')",
+    );
+    orThrow(
+      mayMerge(
+        refs.map((r) => ({
+          ...regroupFacts(r),
+          order: String(OrderRow.one(orderOf.get(r.id))?.order_id),
+          recipientKey: r.recipientKey,
+          carrierWorkWaiting: (CountRow.one(pending.get(r.id))?.n ?? 0) > 0,
+        })),
+      ),
+    );
     const bases = regroupBases(
       ctx,
       refs.map((r) => r.shipmentNo),
     );
-    const orderOf = ctx.prepare('SELECT order_id FROM shipments WHERE id = ?');
-    const orders = new Set(refs.map((r) => (orderOf.get(r.id) as { order_id: number }).order_id));
-    if (orders.size > 1) {
-      throw new ShipdeskError(
-        'INVALID_INPUT',
-        `${refs.map((r) => r.shipmentNo).join(', ')} belong to different orders; only the parcels of one order merge.`,
-      );
-    }
-    if (new Set(refs.map((r) => r.recipientKey)).size > 1) {
-      throw new ShipdeskError(
-        'INVALID_INPUT',
-        'These parcels now go to different recipients or addresses. Make the addresses the same first, or keep them apart.',
-      );
-    }
     const [survivor, ...others] = refs;
-    if (!survivor) throw new ShipdeskError('INVALID_INPUT', 'Choose at least two shipments to merge.');
-    const pending = ctx.prepare(
-      "SELECT count(*) AS n FROM outbox WHERE shipment_id = ? AND state IN ('pending','leased')",
-    );
-    for (const o of others) {
-      if ((pending.get(o.id) as { n: number }).n > 0) {
-        throw new ShipdeskError(
-          'INVALID_STATE',
-          `${o.shipmentNo} still has work waiting to reach the carrier. Wait for the sync to finish, then merge.`,
-        );
-      }
-    }
+    // mayMerge refused fewer than two.
+    if (!survivor) throw new Error('A merge without shipments passed its rules');
     const before = linesOf(itemsOf(ctx, survivor.id));
     const references = shipmentReferences(ctx).filter((r) => r.table !== 'order_items');
     for (const o of others) {

@@ -1,19 +1,22 @@
 // Registering, modifying and deleting the carrier's tracking number on a shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses").
+import { z } from 'zod';
 import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contract';
-import { findCarrier, type CarrierId } from '../../../shared/carriers';
+import type { CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
-import { ShipdeskError } from '../../../shared/errors';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
-import { checkNumberFor, validateInvoiceNumber } from '../domain/invoiceNumber';
-import { numberWarning } from '../domain/numberIssueText';
-import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import { rowReader } from '../db/rows';
+import { mayChangeInvoice, mayRegister, mayReplaceNumber, type InvoiceChange } from '../domain/invoiceRules';
+import { checkInvoiceNumber } from '../domain/numberCheck';
+import { judgeNumberHolders } from '../domain/numberHolders';
+import { recipientKey } from '../domain/recipient';
+import { orThrow } from '../domain/verdict';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
 import { recordHubOp } from '../hub/record';
 import { enqueueOutbox } from './outbox';
 import { refreshShipmentStatus } from './shipmentState';
-import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';
+import { findShipment, getShipment, type ShipmentRef } from './shipments';
 
 export interface Actor {
   operator: string;
@@ -26,59 +29,50 @@ interface NumberInput {
   invoiceNo: string;
 }
 
-function carrierName(id: string): string {
-  return findCarrier(id)?.nameEn ?? id;
-}
-
-/** Format, check digit and region: an invalid number saves nothing. Returns the normalised number and warnings. */
+/** Format, check digit and region (main/core/domain/numberCheck.ts): an invalid number saves nothing. */
 export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: InvoiceWarning[] } {
-  const carrier = findCarrier(input.carrierId);
-  if (!carrier) throw new ShipdeskError('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${input.carrierId}".`);
-  if (carrier.region !== ref.region) {
-    throw new ShipdeskError(
-      'CARRIER_NOT_FOR_REGION',
-      `${carrier.nameEn} is not a ${ref.region} carrier, and ${ref.shipmentNo} is a ${ref.region} shipment. Choose a ${ref.region} carrier.`,
-      { carrierId: carrier.id, region: ref.region },
-    );
-  }
-  const checked = checkNumberFor(input.invoiceNo, input.carrierId);
-  if (checked.valid) return { invoiceNo: checked.normalized, warnings: checked.warnings };
-  // Refused: now the candidates (which carriers the number does fit) are worth their cost.
-  const v = validateInvoiceNumber(input.invoiceNo, input.carrierId);
-  throw new ShipdeskError(
-    'INVALID_INVOICE_NUMBER',
-    v.errors.map((e) => e.message).join(' ') || `This is not a valid ${carrier.nameEn} number.`,
-    {
-      normalized: v.normalized,
-      errors: v.errors,
-      candidates: v.candidates,
-    },
+  const { invoiceNo, warnings } = orThrow(
+    checkInvoiceNumber({ ...input, shipmentNo: ref.shipmentNo, region: ref.region }),
   );
+  return { invoiceNo, warnings };
 }
 
-/** The same number on another recipient's shipment is refused; on the same recipient's, a warning. */
+const NumberHolderRow = rowReader(
+  'shipment holding a number',
+  z.object({
+    shipment_no: z.string(),
+    recipient_name: z.string(),
+    recipient_phone: z.string(),
+    country: z.string(),
+    postal_code: z.string(),
+    address_line1: z.string(),
+    address_line2: z.string(),
+  }),
+);
+
+/** The same number on another recipient's shipment is refused; on the same recipient's, a warning (main/core/domain/numberHolders.ts). */
 export function checkDuplicate(
   ctx: ServiceContext,
   ref: ShipmentRef,
   carrierId: string,
   invoiceNo: string,
 ): InvoiceWarning[] {
-  const others = ctx
-    .prepare(
-      `SELECT s.shipment_no, s.recipient_name, s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2
-       FROM invoices i JOIN shipments s ON s.id = i.shipment_id
-       WHERE i.active = 1 AND i.invoice_no = ? AND i.carrier_id = ? AND i.shipment_id <> ?`,
-    )
-    .all(invoiceNo, carrierId, ref.id) as ({ shipment_no: string } & Parameters<typeof recipientKey>[0])[];
-  const foreign = others.find((o) => recipientKey(o) !== ref.recipientKey);
-  if (foreign) {
-    throw new ShipdeskError(
-      'DUPLICATE_INVOICE',
-      `${carrierName(carrierId)} ${invoiceNo} is already registered on ${foreign.shipment_no} for another recipient. Check the label on the parcel.`,
-      { shipmentNo: foreign.shipment_no },
-    );
-  }
-  return others.map((o) => numberWarning.combinedPacking({ shipmentNo: o.shipment_no, invoiceNo }));
+  const holders = NumberHolderRow.all(
+    ctx
+      .prepare(
+        `SELECT s.shipment_no, s.recipient_name, s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2
+         FROM invoices i JOIN shipments s ON s.id = i.shipment_id
+         WHERE i.active = 1 AND i.invoice_no = ? AND i.carrier_id = ? AND i.shipment_id <> ?`,
+      )
+      .all(invoiceNo, carrierId, ref.id),
+  ).map((r) => ({ shipmentNo: r.shipment_no, recipientKey: recipientKey(r) }));
+  const verdict = judgeNumberHolders({
+    shipment: { shipmentNo: ref.shipmentNo, recipientKey: ref.recipientKey },
+    carrierId,
+    invoiceNo,
+    holders,
+  });
+  return orThrow(verdict).warnings;
 }
 
 function insertInvoice(
@@ -104,16 +98,24 @@ function insertInvoice(
   return invoiceId;
 }
 
+const InvoiceNumberRow = rowReader('invoice number', z.object({ carrier_id: z.string(), invoice_no: z.string() }));
+
+function invoiceNumberOf(ctx: ServiceContext, invoiceId: number): { carrier_id: string; invoice_no: string } {
+  const row = InvoiceNumberRow.one(
+    ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(invoiceId),
+  );
+  // The shipment points at its invoice (a foreign key): a missing row is a damaged file.
+  if (!row) throw new Error(`Invoice ${invoiceId} is missing`);
+  return row;
+}
+
 function endInvoice(
   ctx: ServiceContext,
   invoiceId: number,
   at: number,
   reason: string,
 ): { carrier_id: string; invoice_no: string } {
-  const old = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(invoiceId) as {
-    carrier_id: string;
-    invoice_no: string;
-  };
+  const old = invoiceNumberOf(ctx, invoiceId);
   ctx.prepare('UPDATE invoices SET active = 0, ended_at = ?, ended_reason = ? WHERE id = ?').run(at, reason, invoiceId);
   return old;
 }
@@ -167,15 +169,7 @@ export function registerInvoice(ctx: ServiceContext, input: NumberInput, actor: 
   const at = ctx.clock();
   const { ref, warnings } = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
-    if (!canRegisterInvoice(ref.status) || ref.invoiceId !== null) {
-      throw new ShipdeskError(
-        'INVALID_STATE',
-        ref.invoiceId !== null
-          ? `${ref.shipmentNo} already has an invoice. Use modify to change it.`
-          : `${ref.shipmentNo} cannot take an invoice in status ${ref.status}.`,
-        { status: ref.status },
-      );
-    }
+    orThrow(mayRegister(invoiceFacts(ref)));
     const { invoiceNo, warnings } = checkNumber(ref, input);
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
     writeRegistration(ctx, ref, input.carrierId, invoiceNo, actor, at);
@@ -218,17 +212,17 @@ export function writeRegistration(
   return invoiceId;
 }
 
-function requireEditable(ref: ShipmentRef, verb: string): number {
-  if (ref.invoiceId === null) {
-    throw new ShipdeskError('INVALID_STATE', `${ref.shipmentNo} has no invoice to ${verb}.`, { status: ref.status });
-  }
-  if (!canEditInvoice(ref.status)) {
-    throw new ShipdeskError(
-      'INVALID_STATE',
-      `The invoice of ${ref.shipmentNo} cannot be ${verb === 'modify' ? 'modified' : 'deleted'} now. ${whyInvoiceLocked(ref.status) ?? ''}`.trim(),
-      { status: ref.status },
-    );
-  }
+/** The facts the invoice rules (main/core/domain/invoiceRules.ts) decide on. */
+export const invoiceFacts = (ref: ShipmentRef) => ({
+  shipmentNo: ref.shipmentNo,
+  status: ref.status,
+  hasInvoice: ref.invoiceId !== null,
+});
+
+/** The active invoice's id, when the rules allow this change. */
+function requireEditable(ref: ShipmentRef, change: InvoiceChange): number {
+  orThrow(mayChangeInvoice(invoiceFacts(ref), change));
+  if (ref.invoiceId === null) throw new Error(`The rules allowed a change to ${ref.shipmentNo}, which has no invoice`);
   return ref.invoiceId;
 }
 
@@ -242,16 +236,13 @@ export function modifyInvoice(
     const ref = findShipment(ctx, input.shipmentNo);
     const oldId = requireEditable(ref, 'modify');
     const { invoiceNo, warnings } = checkNumber(ref, input);
-    const current = ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(oldId) as {
-      carrier_id: string;
-      invoice_no: string;
-    };
-    if (current.carrier_id === input.carrierId && current.invoice_no === invoiceNo) {
-      throw new ShipdeskError(
-        'INVALID_INPUT',
-        `${ref.shipmentNo} already has ${carrierName(input.carrierId)} ${invoiceNo}; nothing to change.`,
-      );
-    }
+    const current = invoiceNumberOf(ctx, oldId);
+    orThrow(
+      mayReplaceNumber(
+        { shipmentNo: ref.shipmentNo, current: { carrierId: current.carrier_id, invoiceNo: current.invoice_no } },
+        { carrierId: input.carrierId, invoiceNo },
+      ),
+    );
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
     writeModification(ctx, ref, oldId, input.carrierId, invoiceNo, input.reason ?? null, actor, at);
     return { ref, warnings: [...warnings, ...dupWarnings] };

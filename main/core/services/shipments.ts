@@ -1,11 +1,26 @@
 // One shipment as the invoice dialog shows it, the filter facets, address edits. The grid's list is
 // in shipmentList.ts.
+import { z } from 'zod';
 import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/contract';
 import { findCarrier } from '../../../shared/carriers';
 import { findChannel } from '../../../shared/channels';
-import type { ClaimType, Region, ShipmentStatus, Tab, TrackingCode, Via } from '../../../shared/domain';
+import {
+  CLAIM_TYPES,
+  REGIONS,
+  SHIPMENT_STATUSES,
+  TABS,
+  TRACKING_CODES,
+  VIAS,
+  type Region,
+  type ShipmentStatus,
+  type Via,
+} from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
+import { rowReader } from '../db/rows';
+import { mayChangeAddress } from '../domain/invoiceRules';
+import { recipientKey } from '../domain/recipient';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import { orThrow } from '../domain/verdict';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
 import { LINE_ID_SQL } from '../orders/existing';
@@ -15,39 +30,82 @@ import { recordHubOp } from '../hub/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
 
-interface DetailRecord {
-  id: number;
-  shipment_no: string;
-  order_no: string;
-  ordered_at: number;
-  claim: ClaimType;
-  original_order_no: string | null;
-  sales_channel: string;
-  channel: string;
-  buyer_name: string;
-  status: ShipmentStatus;
-  tab: Tab;
-  region: Region;
-  recipient_name: string;
-  recipient_phone: string;
-  country: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-  memo: string;
-  warehouse: string;
-  warehouse_name: string;
-  policy: string;
-  policy_name: string;
-  option: string;
-  option_name: string;
-  invoice_id: number | null;
-  carrier_id: string | null;
-  invoice_no: string | null;
-  registered_at: number | null;
-  registered_by: string | null;
-  via: Via | null;
-}
+const RecipientColumns = {
+  recipient_name: z.string(),
+  recipient_phone: z.string(),
+  country: z.string(),
+  postal_code: z.string(),
+  address_line1: z.string(),
+  address_line2: z.string(),
+};
+
+const RefRow = rowReader(
+  'shipment reference',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    status: z.enum(SHIPMENT_STATUSES),
+    region: z.enum(REGIONS),
+    invoice_id: z.number().nullable(),
+    ...RecipientColumns,
+  }),
+);
+
+const DetailRow = rowReader(
+  'shipment detail',
+  z.object({
+    shipment_no: z.string(),
+    order_no: z.string(),
+    ordered_at: z.number(),
+    claim: z.enum(CLAIM_TYPES),
+    original_order_no: z.string().nullable(),
+    sales_channel: z.string(),
+    channel: z.string(),
+    buyer_name: z.string(),
+    status: z.enum(SHIPMENT_STATUSES),
+    tab: z.enum(TABS),
+    region: z.enum(REGIONS),
+    ...RecipientColumns,
+    memo: z.string(),
+    warehouse: z.string(),
+    warehouse_name: z.string(),
+    policy: z.string(),
+    policy_name: z.string(),
+    option: z.string(),
+    option_name: z.string(),
+    invoice_id: z.number().nullable(),
+    carrier_id: z.string().nullable(),
+    invoice_no: z.string().nullable(),
+    registered_at: z.number().nullable(),
+    registered_by: z.string().nullable(),
+    via: z.enum(VIAS).nullable(),
+  }),
+);
+
+const ItemRow = rowReader(
+  'shipment line',
+  z.object({
+    line_id: z.string(),
+    product_id: z.string(),
+    product_name: z.string(),
+    option_name: z.string(),
+    quantity: z.number(),
+  }),
+);
+
+const EventRow = rowReader(
+  'tracking event',
+  z.object({
+    at: z.number(),
+    zone: z.string(),
+    code: z.enum(TRACKING_CODES),
+    raw_code: z.string(),
+    raw_text: z.string(),
+    location: z.string(),
+  }),
+);
+
+const FacetRow = rowReader('facet', z.object({ code: z.string(), name: z.string() }));
 
 export interface ShipmentRef {
   id: number;
@@ -61,27 +119,14 @@ export interface ShipmentRef {
 /** Finds a shipment by its number (scanner noise removed) or answers NOT_FOUND in words. */
 export function findShipment(ctx: ServiceContext, rawNo: string): ShipmentRef {
   const no = normalizeShipmentNo(rawNo);
-  const r = ctx
-    .prepare(
-      `SELECT id, shipment_no, status, region, invoice_id, recipient_name, recipient_phone, country, postal_code,
-              address_line1, address_line2 FROM shipments WHERE shipment_no = ?`,
-    )
-    .get(no) as
-    | Pick<
-        DetailRecord,
-        | 'id'
-        | 'shipment_no'
-        | 'status'
-        | 'region'
-        | 'invoice_id'
-        | 'recipient_name'
-        | 'recipient_phone'
-        | 'country'
-        | 'postal_code'
-        | 'address_line1'
-        | 'address_line2'
-      >
-    | undefined;
+  const r = RefRow.one(
+    ctx
+      .prepare(
+        `SELECT id, shipment_no, status, region, invoice_id, recipient_name, recipient_phone, country, postal_code,
+                address_line1, address_line2 FROM shipments WHERE shipment_no = ?`,
+      )
+      .get(no),
+  );
   if (!r)
     throw new ShipdeskError(
       'NOT_FOUND',
@@ -98,42 +143,18 @@ export function findShipment(ctx: ServiceContext, rawNo: string): ShipmentRef {
   };
 }
 
-/** Two shipments go to the same recipient when name, phone and address agree (spacing and case aside). */
-export function recipientKey(r: {
-  recipient_name: string;
-  recipient_phone: string;
-  country: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-}): string {
-  const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return [
-    r.recipient_name,
-    r.recipient_phone.replace(/\D/g, ''),
-    r.country,
-    r.postal_code,
-    r.address_line1,
-    r.address_line2,
-  ]
-    .map(squash)
-    .join('|');
-}
+// Kept here for the files that import it from the services; the rule lives in the domain.
+export { recipientKey } from '../domain/recipient';
 
 function trackingEvents(ctx: ServiceContext, carrierId: string, invoiceNo: string): TrackingEventView[] {
-  const rows = ctx
-    .prepare(
-      `SELECT at, zone, code, raw_code, raw_text, location FROM tracking_events
-       WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC`,
-    )
-    .all(carrierId, invoiceNo) as {
-    at: number;
-    zone: string;
-    code: TrackingCode;
-    raw_code: string;
-    raw_text: string;
-    location: string;
-  }[];
+  const rows = EventRow.all(
+    ctx
+      .prepare(
+        `SELECT at, zone, code, raw_code, raw_text, location FROM tracking_events
+         WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC`,
+      )
+      .all(carrierId, invoiceNo),
+  );
   return rows.map((e) => ({
     at: iso(e.at),
     zone: e.zone,
@@ -146,9 +167,10 @@ function trackingEvents(ctx: ServiceContext, carrierId: string, invoiceNo: strin
 
 export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail {
   const ref = findShipment(ctx, rawNo);
-  const r = ctx
-    .prepare(
-      `SELECT s.*, o.order_no, o.sales_channel, o.channel, o.buyer_name, oo.order_no AS original_order_no,
+  const r = DetailRow.one(
+    ctx
+      .prepare(
+        `SELECT s.*, o.order_no, o.sales_channel, o.channel, o.buyer_name, oo.order_no AS original_order_no,
               w.code AS warehouse, w.name AS warehouse_name, p.code AS policy, p.name AS policy_name,
               op.code AS option, op.name AS option_name,
               i.carrier_id, i.invoice_no, i.registered_at, i.registered_by, i.via
@@ -160,20 +182,19 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
        JOIN shipping_options op ON op.id = s.option_id
        LEFT JOIN invoices i ON i.id = s.invoice_id
        WHERE s.id = ?`,
-    )
-    .get(ref.id) as DetailRecord;
-  const items = ctx
-    .prepare(
-      `SELECT ${LINE_ID_SQL} AS line_id, oi.product_id, oi.product_name, oi.option_name, oi.quantity
-       FROM order_items oi WHERE oi.shipment_id = ? ORDER BY oi.id`,
-    )
-    .all(ref.id) as {
-    line_id: string;
-    product_id: string;
-    product_name: string;
-    option_name: string;
-    quantity: number;
-  }[];
+      )
+      .get(ref.id),
+  );
+  // findShipment just found it, in this same connection.
+  if (!r) throw new Error(`Shipment ${ref.shipmentNo} vanished while read`);
+  const items = ItemRow.all(
+    ctx
+      .prepare(
+        `SELECT ${LINE_ID_SQL} AS line_id, oi.product_id, oi.product_name, oi.option_name, oi.quantity
+         FROM order_items oi WHERE oi.shipment_id = ? ORDER BY oi.id`,
+      )
+      .all(ref.id),
+  );
   const hasInvoice = r.invoice_id !== null;
   const carrierId = (r.carrier_id && findCarrier(r.carrier_id)?.id) || null;
   const editable = hasInvoice && canEditInvoice(r.status);
@@ -233,8 +254,7 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
 }
 
 export function listFacets(ctx: ServiceContext): Facets {
-  const read = (table: string) =>
-    ctx.prepare(`SELECT code, name FROM ${table} ORDER BY code`).all() as { code: string; name: string }[];
+  const read = (table: string) => FacetRow.all(ctx.prepare(`SELECT code, name FROM ${table} ORDER BY code`).all());
   return { warehouses: read('warehouses'), policies: read('delivery_policies'), options: read('shipping_options') };
 }
 
@@ -246,17 +266,7 @@ export function updateAddress(
   const settings = readSettings(ctx);
   ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
-    if (!canEditAddress(ref.invoiceId !== null)) {
-      // The way out depends on the status: an invoice can be deleted only while the parcel is not delivered or failed.
-      const wayOut = canEditInvoice(ref.status)
-        ? 'Delete the invoice first (the wastebasket beside the number), change the address, then register the number again.'
-        : `The parcel is already ${ref.status === 'DELIVERED' ? 'delivered' : 'with the carrier as failed'}, so its invoice cannot be deleted here; ask the carrier to redirect it.`;
-      throw new ShipdeskError(
-        'ADDRESS_LOCKED',
-        `The address of ${ref.shipmentNo} is locked because an invoice is registered. ${wayOut}`,
-        { shipmentNo: ref.shipmentNo, status: ref.status },
-      );
-    }
+    orThrow(mayChangeAddress({ shipmentNo: ref.shipmentNo, status: ref.status, hasInvoice: ref.invoiceId !== null }));
     const before = getShipment(ctx, ref.shipmentNo).address;
     const a = input.address;
     const region: Region = a.country === settings.homeCountry ? 'domestic' : 'international';

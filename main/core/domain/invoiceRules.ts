@@ -1,0 +1,70 @@
+// When an invoice may be registered, modified or deleted, and when the address may change
+// (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). Facts in, a verdict out: the station's
+// services, its Excel import and the hub all ask here.
+import type { CarrierId } from '../../../shared/carriers';
+import { findCarrier } from '../../../shared/carriers';
+import type { ShipmentStatus } from '../../../shared/domain';
+import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from './status';
+import { allowed, refuse, type Verdict } from './verdict';
+
+export interface InvoiceFacts {
+  shipmentNo: string;
+  status: ShipmentStatus;
+  hasInvoice: boolean;
+}
+
+export type InvoiceChange = 'modify' | 'delete';
+
+const carrierName = (id: string) => findCarrier(id)?.nameEn ?? id;
+
+export function mayRegister(s: InvoiceFacts): Verdict {
+  if (s.hasInvoice)
+    return refuse('INVALID_STATE', `${s.shipmentNo} already has an invoice. Use modify to change it.`, {
+      status: s.status,
+    });
+  if (!canRegisterInvoice(s.status))
+    return refuse('INVALID_STATE', `${s.shipmentNo} cannot take an invoice in status ${s.status}.`, {
+      status: s.status,
+    });
+  return allowed;
+}
+
+export function mayChangeInvoice(s: InvoiceFacts, change: InvoiceChange): Verdict {
+  if (!s.hasInvoice)
+    return refuse('INVALID_STATE', `${s.shipmentNo} has no invoice to ${change}.`, { status: s.status });
+  if (!canEditInvoice(s.status)) {
+    const done = change === 'modify' ? 'modified' : 'deleted';
+    return refuse(
+      'INVALID_STATE',
+      `The invoice of ${s.shipmentNo} cannot be ${done} now. ${whyInvoiceLocked(s.status) ?? ''}`.trim(),
+      { status: s.status },
+    );
+  }
+  return allowed;
+}
+
+/** A modification must change something: the same carrier and number again is refused. */
+export function mayReplaceNumber(
+  s: { shipmentNo: string; current: { carrierId: string; invoiceNo: string } | null },
+  next: { carrierId: CarrierId; invoiceNo: string },
+): Verdict {
+  if (s.current && s.current.carrierId === next.carrierId && s.current.invoiceNo === next.invoiceNo)
+    return refuse(
+      'INVALID_INPUT',
+      `${s.shipmentNo} already has ${carrierName(next.carrierId)} ${next.invoiceNo}; nothing to change.`,
+    );
+  return allowed;
+}
+
+export function mayChangeAddress(s: InvoiceFacts): Verdict {
+  if (canEditAddress(s.hasInvoice)) return allowed;
+  // The way out depends on the status: an invoice can be deleted only while the parcel is not delivered or failed.
+  const wayOut = canEditInvoice(s.status)
+    ? 'Delete the invoice first (the wastebasket beside the number), change the address, then register the number again.'
+    : `The parcel is already ${s.status === 'DELIVERED' ? 'delivered' : 'with the carrier as failed'}, so its invoice cannot be deleted here; ask the carrier to redirect it.`;
+  return refuse(
+    'ADDRESS_LOCKED',
+    `The address of ${s.shipmentNo} is locked because an invoice is registered. ${wayOut}`,
+    { shipmentNo: s.shipmentNo, status: s.status },
+  );
+}
