@@ -6,7 +6,7 @@ import type { Region, ShipmentStatus, TrackingCode, Via } from '../../shared/dom
 import { REGIONS, SHIPMENT_STATUSES, VIAS } from '../../shared/domain';
 import { CARRIER_IDS } from '../../shared/carriers';
 import { deriveStatus } from '../core/domain/status';
-import { recipientKey } from '../core/services/shipments';
+import { recipientKey } from '../core/domain/recipient';
 import type { HubClient } from './db/pool';
 import { CHANGES_CHANNEL } from './notify';
 

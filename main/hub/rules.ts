@@ -13,8 +13,11 @@ import type {
   VerdictKind,
   Winner,
 } from '../../shared/hub';
-import { validateInvoiceNumber } from '../core/domain/invoiceNumber';
-import { canEditInvoice, whyInvoiceLocked } from '../core/domain/status';
+import { mayChangeAddress, mayChangeInvoice, mayRegister, type InvoiceFacts } from '../core/domain/invoiceRules';
+import { checkInvoiceNumber, validNumberFor } from '../core/domain/numberCheck';
+import { judgeNumberHolders } from '../core/domain/numberHolders';
+import { mayRegroup } from '../core/domain/regroupRules';
+import type { Refusal } from '../core/domain/verdict';
 import type { HubClient } from './db/pool';
 import {
   bump,
@@ -54,6 +57,22 @@ const numberTaken = (winner: Winner, reason: string): Decision => ({
   code: 'SHIPMENT_NO_TAKEN',
 });
 const rejected = (code: string, reason: string): Decision => ({ verdict: 'rejected', winner: null, reason, code });
+/** A rule of main/core/domain refused: the same code and words the station gives. */
+const refused = (r: Refusal): Decision => rejected(r.code, r.message);
+/** Refused by a rule because another station's change stands in the way: the rule's words, and who. */
+const refusedFor = (winner: Winner, r: Refusal): Decision => ({
+  verdict: 'conflict',
+  winner,
+  reason: r.message,
+  code: r.code,
+});
+
+/** The facts the invoice rules decide on, as the pool has them. */
+const invoiceFacts = (s: LockedShipment): InvoiceFacts => ({
+  shipmentNo: s.shipmentNo,
+  status: s.status,
+  hasInvoice: s.invoice !== null,
+});
 
 export interface Who {
   station: string;
@@ -75,10 +94,8 @@ const numberKey = (carrierId: string, invoiceNo: string) => `invoice:${carrierId
  */
 export function numberLockOf(op: Operation): string | null {
   if (op.kind !== 'register') return null;
-  const carrier = findCarrier(op.payload.carrierId);
-  if (!carrier) return null;
-  const v = validateInvoiceNumber(op.payload.invoiceNo, carrier.id);
-  return v.valid ? numberKey(carrier.id, v.normalized) : null;
+  const invoiceNo = validNumberFor(op.payload.carrierId, op.payload.invoiceNo);
+  return invoiceNo === null ? null : numberKey(op.payload.carrierId, invoiceNo);
 }
 
 /** Who made the shipment what it is now, with this batch's earlier verdicts counted. */
@@ -110,20 +127,17 @@ function describe(w: Winner): string {
   return `station ${w.station} (${w.operator || 'unknown operator'}) made it ${what} at ${new Date(w.at).toISOString()}`;
 }
 
-/** Format, check digit and region, as at the station: the hub never trusts a station's check. */
+/** Format, check digit and region (main/core/domain/numberCheck.ts): the hub never trusts a station's check. */
 function checkNumber(s: LockedShipment, carrierId: string, raw: string): { invoiceNo: string } | Decision {
-  const carrier = findCarrier(carrierId);
-  if (!carrier) return rejected('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${carrierId}".`);
-  if (carrier.region !== s.region)
-    return rejected('CARRIER_NOT_FOR_REGION', `${carrier.nameEn} is not a ${s.region} carrier.`);
-  const v = validateInvoiceNumber(raw, carrier.id);
-  if (!v.valid) return rejected('INVALID_INVOICE_NUMBER', v.errors.join(' ') || 'This is not a valid number.');
-  return { invoiceNo: v.normalized };
+  const v = checkInvoiceNumber({ shipmentNo: s.shipmentNo, region: s.region, carrierId, invoiceNo: raw });
+  return v.ok ? { invoiceNo: v.invoiceNo } : refused(v);
 }
 
 /**
- * The same number active on another recipient's shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). The number is locked for the
- * rest of the transaction, so two stations registering it on two shipments at once cannot both pass.
+ * The same number active on another recipient's shipment (main/core/domain/numberHolders.ts). The
+ * number is locked for the rest of the transaction, so two stations registering it on two shipments
+ * at once cannot both pass. The SQL only gathers who holds the number (a handful at most: combined
+ * packing); whether that refuses is the domain rule's, so station and hub cannot drift apart.
  */
 async function duplicateHolder(
   c: HubClient,
@@ -131,7 +145,7 @@ async function duplicateHolder(
   carrierId: string,
   invoiceNo: string,
   heldNumber: string | null | undefined,
-): Promise<Winner | null> {
+): Promise<Decision | null> {
   // Taken in a statement of its own (or the caller's earlier one): the read below must see every
   // transaction that held the lock before (its snapshot is taken after the lock).
   const key = numberKey(carrierId, invoiceNo);
@@ -139,22 +153,29 @@ async function duplicateHolder(
     await c.query({ name: 'hub.lockNumber', text: 'SELECT pg_advisory_xact_lock(hashtext($1))', values: [key] });
   const { rows } = await c.query<{
     shipment_no: string;
+    recipient_key: string;
     station: string;
     registered_by: string;
     registered_at: Date;
     scan_at: string;
   }>({
-    name: 'hub.duplicateHolder',
-    text: `SELECT i.shipment_no, i.station, i.registered_by, i.registered_at, i.scan_at::text
+    name: 'hub.numberHolders',
+    text: `SELECT i.shipment_no, s.recipient_key, i.station, i.registered_by, i.registered_at, i.scan_at::text
      FROM invoices i JOIN shipments s ON s.shipment_no = i.shipment_no
-     WHERE i.active AND i.carrier_id = $1 AND i.invoice_no = $2 AND i.shipment_no <> $3 AND s.recipient_key <> $4
-     LIMIT 1`,
-    values: [carrierId, invoiceNo, s.shipmentNo, s.recipientKey],
+     WHERE i.active AND i.carrier_id = $1 AND i.invoice_no = $2 AND i.shipment_no <> $3`,
+    values: [carrierId, invoiceNo, s.shipmentNo],
   });
-  const r = rows[0];
-  if (!r) return null;
+  const verdict = judgeNumberHolders({
+    shipment: { shipmentNo: s.shipmentNo, recipientKey: s.recipientKey },
+    carrierId,
+    invoiceNo,
+    holders: rows.map((r) => ({ shipmentNo: r.shipment_no, recipientKey: r.recipient_key })),
+  });
+  if (verdict.ok) return null;
+  const r = rows.find((h) => h.shipment_no === verdict.details?.['shipmentNo']) ?? rows[0];
+  if (!r) return refused(verdict);
   const carrier = findCarrier(carrierId);
-  return {
+  const holder: Winner = {
     station: r.station,
     operator: r.registered_by,
     at: r.registered_at.getTime(),
@@ -163,6 +184,7 @@ async function duplicateHolder(
     address: null,
     shipmentNo: r.shipment_no,
   };
+  return refusedFor(holder, verdict);
 }
 
 async function schedulePoll(c: HubClient, carrierId: string, invoiceNo: string, warehouse: string): Promise<void> {
@@ -188,12 +210,10 @@ async function register(
     const w = invoiceWinner(s)!;
     return conflict(w, `${s.shipmentNo} already has a number: ${describe(w)}.`);
   }
-  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
-  if (holder)
-    return conflict(
-      holder,
-      `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
-    );
+  const may = mayRegister(invoiceFacts(s));
+  if (!may.ok) return refused(may);
+  const duplicate = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
+  if (duplicate) return duplicate;
   const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
     carrierId: p.carrierId,
@@ -219,14 +239,10 @@ async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
   }
-  if (!canEditInvoice(s.status))
-    return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be modified now.`);
-  const holder = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
-  if (holder)
-    return conflict(
-      holder,
-      `${checked.invoiceNo} is already on ${holder.shipmentNo} for another recipient: ${describe(holder)}.`,
-    );
+  const may = mayChangeInvoice(invoiceFacts(s), 'modify');
+  if (!may.ok) return refused(may);
+  const duplicate = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
+  if (duplicate) return duplicate;
   await endInvoice(c, s.invoice.id, 'modified', who.station);
   const events = await insertInvoice(c, {
     shipmentNo: s.shipmentNo,
@@ -249,8 +265,8 @@ async function remove(c: HubClient, s: LockedShipment, who: Who, op: OperationOf
     const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo} changed before this deletion reached the pool: ${describe(w)}.`);
   }
-  if (!canEditInvoice(s.status))
-    return rejected('INVALID_STATE', whyInvoiceLocked(s.status) ?? `${s.shipmentNo} cannot be changed now.`);
+  const may = mayChangeInvoice(invoiceFacts(s), 'delete');
+  if (!may.ok) return refused(may);
   await endInvoice(c, s.invoice.id, 'deleted', who.station);
   await refreshStatus(c, s.shipmentNo, true);
   await bump(c, s.shipmentNo, true);
@@ -267,8 +283,8 @@ async function address(c: HubClient, s: LockedShipment, who: Who, op: OperationO
     const w = await winnerOf(c, who, s);
     return conflict(w, `${s.shipmentNo}'s address changed before this edit reached the pool: ${describe(w)}.`);
   }
-  if (s.invoice)
-    return rejected('ADDRESS_LOCKED', `The address of ${s.shipmentNo} is locked because an invoice is registered.`);
+  const may = mayChangeAddress(invoiceFacts(s));
+  if (!may.ok) return refused(may);
   const { rows } = await c.query<{ recipient: { name: string; phone: string } }>(
     `SELECT facts->'recipient' AS recipient FROM shipments WHERE shipment_no = $1`,
     [s.shipmentNo],
@@ -390,10 +406,13 @@ async function regroup(c: HubClient, who: Who, op: OperationOf<'regroup'>): Prom
     if (!s || s.retired) return lost(notFound(r.shipmentNo));
     // Version 0: the station never heard back about a shipment it imported itself; as it was made.
     const base = r.version === 0 && mine.get(r.shipmentNo)?.createdBy === who.station ? 1 : r.version;
-    if (s.invoice || s.version !== base) {
+    if (s.version !== base) {
       const w = await winnerOf(c, who, s);
       return lost(conflict(w, `${s.shipmentNo} changed before this split or merge reached the pool: ${describe(w)}.`));
     }
+    // The station's own view already had the invoice (it would have refused): the rule's words.
+    const may = mayRegroup(invoiceFacts(s), retire.length > 1 ? 'merged' : 'split');
+    if (!may.ok) return lost(refusedFor(await winnerOf(c, who, s), may));
     locked.push(s);
   }
   const fresh = op.payload.add.filter((a) => !kept.has(a.shipmentNo));

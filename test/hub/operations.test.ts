@@ -95,6 +95,8 @@ describe('registering a number', () => {
   it('rejects an invalid number and an unknown shipment with a reason', async () => {
     const [bad] = await a.push([op('register', no(4), { carrierId: 'kr.cjlogistics', invoiceNo: '123', ...who })]);
     expect(bad).toMatchObject({ verdict: 'rejected', code: 'INVALID_INVOICE_NUMBER' });
+    // The sentence the station itself gives (and stores as "Not sent: …"), never "[object Object]".
+    expect(bad?.reason).toBe('This is too short to be a CJ Logistics number (3 digits).');
     const [missing] = await a.push([
       op('register', 'SD9999999999', { carrierId: 'kr.cjlogistics', invoiceNo: validNumber(1), ...who }),
     ]);
