@@ -5,7 +5,7 @@ import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import type { Region } from '../../../shared/domain';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { checkNumberFor, validateInvoiceNumber } from './invoiceNumber';
-import { refuse, type Verdict } from './verdict';
+import { refuse, type Refusal, type Verdict } from './verdict';
 
 export interface NumberFacts {
   shipmentNo: string;
@@ -16,12 +16,17 @@ export interface NumberFacts {
   invoiceNo: string;
 }
 
+/** A carrier Shipdesk has no rules for, as named (an id sent by a script, a name typed in a sheet). */
+export function unknownCarrier(named: string): Refusal & { code: 'UNKNOWN_CARRIER' } {
+  return { ok: false, code: 'UNKNOWN_CARRIER', message: `Shipdesk does not know the carrier "${named}".` };
+}
+
 export type NumberVerdict = Verdict<{ carrierId: CarrierId; invoiceNo: string; warnings: InvoiceWarning[] }>;
 
 /** Format, check digit and region: an invalid number saves nothing. Allowed: the normalised number and warnings. */
 export function checkInvoiceNumber(f: NumberFacts): NumberVerdict {
   const carrier = findCarrier(f.carrierId);
-  if (!carrier) return refuse('UNKNOWN_CARRIER', `Shipdesk does not know the carrier "${f.carrierId}".`);
+  if (!carrier) return unknownCarrier(f.carrierId);
   if (carrier.region !== f.region) {
     return refuse(
       'CARRIER_NOT_FOR_REGION',

@@ -7,6 +7,7 @@ import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayOf } from '../domain/time';
 import { mayChangeInvoice, mayRegister, mayReplaceNumber } from '../domain/invoiceRules';
+import { unknownCarrier } from '../domain/numberCheck';
 import type { ServiceContext } from '../services/context';
 import { checkDuplicate, checkNumber } from '../services/invoices';
 import { readSettings } from '../services/settings';
@@ -171,11 +172,13 @@ function checkRow(
   if (carrierText === '')
     return fail({ code: 'MISSING_VALUE', message: 'The carrier is empty. Choose one from the list.' });
   const carrierId: CarrierId | undefined = carrierFromText(carrierText);
-  if (!carrierId)
+  if (!carrierId) {
+    const unknown = unknownCarrier(carrierText);
     return fail({
-      code: 'UNKNOWN_CARRIER',
-      message: `Shipdesk does not know the carrier "${carrierText}". Choose one from the list (sheet Carriers of the template).`,
+      code: unknown.code,
+      message: `${unknown.message} Choose one from the list (sheet Carriers of the template).`,
     });
+  }
   out.carrierId = carrierId;
   if (numberText === '') return fail({ code: 'MISSING_VALUE', message: 'The invoice number is empty.' });
 
