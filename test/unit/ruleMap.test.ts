@@ -112,7 +112,7 @@ const ASKED_BY: Record<string, { from: string; askedBy: string[] }> = {
     from: 'main/core/domain/invoiceRules.ts',
     askedBy: ['main/core/services/shipments.ts', 'main/hub/rules.ts'],
   },
-  mayRegroup: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/hub/rules.ts'] },
+  mayRegroup: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/hub/orderOps.ts'] },
   maySplit: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/core/orders/splitMerge.ts'] },
   mayMerge: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/core/orders/splitMerge.ts'] },
 };

@@ -143,9 +143,6 @@ export function findShipment(ctx: ServiceContext, rawNo: string): ShipmentRef {
   };
 }
 
-// Kept here for the files that import it from the services; the rule lives in the domain.
-export { recipientKey } from '../domain/recipient';
-
 function trackingEvents(ctx: ServiceContext, carrierId: string, invoiceNo: string): TrackingEventView[] {
   const rows = EventRow.all(
     ctx
