@@ -67,6 +67,25 @@ export interface TabCounts {
 /** Rows per status; every status is present (zero included). */
 export type StatusCounts = Record<ShipmentStatus, number>;
 
+/**
+ * Why an action on a shipment is closed now, as a code the screen words in the operator's language
+ * (renderer i18n `lock.*`): an invoice is already registered, there is none, the parcel was
+ * delivered, its delivery failed, its status takes no invoice, or it holds a single piece (nothing
+ * to split off).
+ */
+export const ACTION_LOCKS = ['hasInvoice', 'noInvoice', 'delivered', 'failed', 'notAwaiting', 'onePiece'] as const;
+export type ActionLock = (typeof ACTION_LOCKS)[number];
+
+/** The invoice and address actions of a grid row, and the line actions the dialog adds (split, merge). */
+export type RowAction = 'register' | 'modify' | 'delete' | 'editAddress';
+export type LineAction = 'split' | 'merge';
+
+/**
+ * What the operator may do now: for each action, whether it is open, and why not when it is closed
+ * (null when open). Decided in the core (main/core/services/shipmentActions.ts); the screen shows it.
+ */
+export type Allowed<A extends string> = Record<A, boolean> & { why: Record<A, ActionLock | null> };
+
 export interface ShipmentRow {
   shipmentNo: string;
   orderNo: string;
@@ -86,6 +105,7 @@ export interface ShipmentRow {
   carrierId: CarrierId | null;
   invoiceNo: string | null;
   lastEventAt: string | null;
+  allowed: Allowed<RowAction>;
 }
 
 export interface ShipmentListResult {
@@ -169,14 +189,13 @@ export interface ShipmentDetail {
   invoiceNo: string | null;
   invoice: InvoiceInfo | null;
   events: TrackingEventView[];
-  /** What the operator may do now, with the reason when not. */
-  allowed: {
-    register: boolean;
-    modify: boolean;
-    delete: boolean;
-    editAddress: boolean;
-    reason: string | null;
-  };
+  /**
+   * What the operator may do now, and why not; `reason` says the invoice's or the address's lock in
+   * English for the command line and scripts (the screen words the codes in `why`).
+   */
+  allowed: Allowed<RowAction | LineAction> & { reason: string | null };
+  /** This shipment as a grid row, built as the list builds it: the screen stores it after a change. */
+  row: ShipmentRow;
 }
 
 export interface Facet {

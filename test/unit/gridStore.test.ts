@@ -11,6 +11,7 @@ import { TransportError, type Transport } from '../../renderer/src/api/transport
 import { createFiltersStore } from '../../renderer/src/stores/filters';
 import { createGridStore } from '../../renderer/src/stores/gridStore';
 import { useToasts } from '../../renderer/src/stores/toasts';
+import { rowActions } from '../../main/core/services/shipmentActions';
 
 function shipment(i: number, status: ShipmentStatus): ShipmentRow {
   return {
@@ -32,6 +33,7 @@ function shipment(i: number, status: ShipmentStatus): ShipmentRow {
     carrierId: null,
     invoiceNo: null,
     lastEventAt: null,
+    allowed: rowActions({ status, hasInvoice: status !== 'AWAITING_INVOICE' }),
   };
 }
 
@@ -46,6 +48,12 @@ function fakeDesk(count: number) {
   let failNext = false;
 
   const answer = (method: string, input: unknown): Envelope<unknown> => {
+    if (method === 'shipments.get') {
+      // The detail's own fields, and the row as the core's list builds it.
+      const row = rows.find((r) => r.shipmentNo === (input as { shipmentNo: string }).shipmentNo);
+      if (!row) return { ok: false, error: { code: 'NOT_FOUND', message: 'no such shipment' } };
+      return { ok: true, value: { ...row, events: [], row } };
+    }
     if (method !== 'shipments.list') return { ok: false, error: { code: 'UNKNOWN_METHOD', message: method } };
     const q = ShipmentListInput.parse(input);
     const matching = rows.filter(
@@ -236,6 +244,31 @@ describe('gridStore', () => {
     grid.getState().patch({ ...c, status: 'PREPARING_TO_SHIP', invoiceNo: '600000000316' });
     expect(grid.getState().departed).toEqual({});
     expect(grid.getState().rows[0]?.invoiceNo).toBe('600000000316');
+  });
+
+  it('a changed row deep in a long list becomes the row the core sends, what may be done with it included', async () => {
+    const { desk, grid } = setup();
+    await grid.getState().reload();
+    grid.getState().need(700);
+    await settle();
+    const deep = grid.getState().rows[650]; // below the head a refresh re-reads (at most 500 rows)
+    if (!deep) throw new Error('rows');
+
+    // Registered at another station: the core's row now has the number, and modify/delete open.
+    const registered: ShipmentRow = {
+      ...deep,
+      status: 'PREPARING_TO_SHIP',
+      carrierId: 'kr.lotte',
+      invoiceNo: '600000000316',
+      recipientName: `${deep.recipientName} (combined)`,
+      allowed: rowActions({ status: 'PREPARING_TO_SHIP', hasInvoice: true }),
+    };
+    desk.rows[desk.rows.findIndex((r) => r.shipmentNo === deep.shipmentNo)] = registered;
+    await grid.getState().refresh([deep.shipmentNo]);
+
+    const shown = grid.getState().rows.find((r) => r.shipmentNo === deep.shipmentNo);
+    expect(shown).toEqual(registered);
+    expect(shown?.allowed).toMatchObject({ register: false, modify: true, delete: true, editAddress: false });
   });
 
   it('following a departed row goes to its tab, searched by its number, and asks to reveal it', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CarrierView } from '../../shared/contract';
 import type { CarrierId } from '../../shared/carriers';
 import { listCarriers, validateNumber } from '../../main/core/services/carriers';
-import { carrierName } from '../../renderer/src/domain/rows';
+import { carrierName } from '../../renderer/src/i18n/carrierName';
 import { translator } from '../../renderer/src/i18n';
 import {
   chooseCarrier,

@@ -7,6 +7,7 @@ import { translator } from '../../renderer/src/i18n';
 import { plural } from '../../renderer/src/i18n/plural';
 import { departureOf, keepDeparted } from '../../renderer/src/stores/departed';
 import { MAX_TOASTS, TOAST_MS, useToasts } from '../../renderer/src/stores/toasts';
+import { rowActions } from '../../main/core/services/shipmentActions';
 
 describe('toasts', () => {
   beforeEach(() => {
@@ -40,12 +41,13 @@ describe('toasts', () => {
 });
 
 describe('rows that moved away', () => {
+  const statusOf = (tab: ShipmentRow['tab']) => (tab === 'inDelivery' ? 'SHIPPING' : 'AWAITING_INVOICE');
   const row = (no: string, tab: ShipmentRow['tab'] = 'inDelivery'): ShipmentRow => ({
     shipmentNo: no,
     orderNo: 'O',
     orderedAt: '2026-11-20T00:00:00.000Z',
     claim: 'general',
-    status: tab === 'inDelivery' ? 'SHIPPING' : 'AWAITING_INVOICE',
+    status: statusOf(tab),
     tab,
     region: 'domestic',
     country: 'KR',
@@ -59,6 +61,7 @@ describe('rows that moved away', () => {
     carrierId: null,
     invoiceNo: null,
     lastEventAt: null,
+    allowed: rowActions({ status: statusOf(tab), hasInvoice: tab === 'inDelivery' }),
   });
   const view = { tab: 'inDelivery' as const, region: 'domestic' as const };
 

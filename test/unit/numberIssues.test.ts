@@ -12,7 +12,7 @@ import {
 } from '../../shared/numberIssues';
 import { validateInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { numberWarning } from '../../main/core/domain/numberIssueText';
-import { carrierName } from '../../renderer/src/domain/rows';
+import { carrierName } from '../../renderer/src/i18n/carrierName';
 import { translator, type Language } from '../../renderer/src/i18n';
 import { numberErrorText, warningText } from '../../renderer/src/features/invoices/issueText';
 

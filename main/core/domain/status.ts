@@ -7,6 +7,7 @@ import {
   type Tab,
   type TrackingCode,
 } from '../../../shared/domain';
+import type { ActionLock } from '../../../shared/api/shipments';
 
 export interface StatusEvent {
   /** epoch ms */
@@ -87,18 +88,27 @@ export function canEditInvoice(status: ShipmentStatus): boolean {
   return INVOICE_EDITABLE_STATUSES.includes(status);
 }
 
+/** Why an invoice cannot be modified or deleted in a status. */
+export type InvoiceLock = Extract<ActionLock, 'noInvoice' | 'delivered' | 'failed'>;
+
+/** Why an invoice cannot be modified or deleted now, as a code the screen words; null when it can. */
+export function invoiceLockOf(status: ShipmentStatus): InvoiceLock | null {
+  if (canEditInvoice(status)) return null;
+  if (status === 'DELIVERED') return 'delivered';
+  if (status === 'FAILED') return 'failed';
+  return 'noInvoice';
+}
+
+const INVOICE_LOCK_WORDS: Record<InvoiceLock, string> = {
+  noInvoice: 'This shipment has no invoice yet.',
+  delivered: 'The parcel was delivered; its invoice can no longer be changed.',
+  failed: 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.',
+};
+
 /** Why an invoice cannot be modified or deleted now, in words for the operator; null when it can. */
 export function whyInvoiceLocked(status: ShipmentStatus): string | null {
-  switch (status) {
-    case 'AWAITING_INVOICE':
-      return 'This shipment has no invoice yet.';
-    case 'DELIVERED':
-      return 'The parcel was delivered; its invoice can no longer be changed.';
-    case 'FAILED':
-      return 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.';
-    default:
-      return null;
-  }
+  const lock = invoiceLockOf(status);
+  return lock && INVOICE_LOCK_WORDS[lock];
 }
 
 /** The address is editable only while no invoice is active. */

@@ -1,9 +1,11 @@
 // The grid's list: one page of rows in grid order, keyset-paged, with the counts per tab and status.
 import type { ShipmentListQuery, ShipmentListResult, ShipmentRow } from '../../../shared/contract';
 import type { CarrierId } from '../../../shared/carriers';
+import { ShipdeskError } from '../../../shared/errors';
 import type { ClaimType, Region, ShipmentStatus, Tab } from '../../../shared/domain';
 import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
+import { rowActions } from './shipmentActions';
 import { keyedSearch } from './searchKeys';
 import { readSettings } from './settings';
 import { countRows, type Counted } from './shipmentCounts';
@@ -34,6 +36,7 @@ interface RowRecord {
   policy: string;
   option: string;
   has_memo: number;
+  invoice_id: number | null;
   carrier_id: string | null;
   invoice_no: string | null;
   last_event_at: number | null;
@@ -45,7 +48,7 @@ const ROW_COLUMNS = `
   (SELECT product_name FROM order_items WHERE shipment_id = s.id ORDER BY id LIMIT 1) AS product_name,
   (SELECT count(*) FROM order_items WHERE shipment_id = s.id) AS item_count,
   w.code AS warehouse, p.code AS policy, op.code AS option, s.memo <> '' AS has_memo,
-  i.carrier_id, i.invoice_no, s.last_event_at`;
+  s.invoice_id, i.carrier_id, i.invoice_no, s.last_event_at`;
 
 const ROW_JOINS = `
   JOIN orders o ON o.id = s.order_id
@@ -74,6 +77,7 @@ function toRow(r: RowRecord): ShipmentRow {
     carrierId: (r.carrier_id as CarrierId | null) ?? null,
     invoiceNo: r.invoice_no,
     lastEventAt: r.last_event_at === null ? null : iso(r.last_event_at),
+    allowed: rowActions({ status: r.status, hasInvoice: r.invoice_id !== null }),
   };
 }
 
@@ -196,4 +200,11 @@ export function shipmentRowsByIds(ctx: ServiceContext, ids: readonly number[]): 
     const r = byId.get(id);
     return r ? [toRow(r)] : [];
   });
+}
+
+/** One shipment's grid row, as the list builds it: what the screen stores after a change. */
+export function shipmentRowOf(ctx: ServiceContext, id: number): ShipmentRow {
+  const [row] = shipmentRowsByIds(ctx, [id]);
+  if (!row) throw new ShipdeskError('NOT_FOUND', `Shipment ${id} is not in the database.`);
+  return row;
 }

@@ -19,13 +19,15 @@ import { ShipdeskError } from '../../../shared/errors';
 import { rowReader } from '../db/rows';
 import { mayChangeAddress } from '../domain/invoiceRules';
 import { recipientKey } from '../domain/recipient';
-import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
+import { canEditAddress } from '../domain/status';
 import { orThrow } from '../domain/verdict';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
 import { LINE_ID_SQL } from '../orders/existing';
 import { shipmentLinks } from '../orders/links';
 import type { ServiceContext } from './context';
+import { shipmentActions } from './shipmentActions';
+import { shipmentRowOf } from './shipmentList';
 import { recordHubOp } from '../hub/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
@@ -194,7 +196,6 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
   );
   const hasInvoice = r.invoice_id !== null;
   const carrierId = (r.carrier_id && findCarrier(r.carrier_id)?.id) || null;
-  const editable = hasInvoice && canEditInvoice(r.status);
   return {
     shipmentNo: r.shipment_no,
     orderNo: r.order_no,
@@ -238,15 +239,12 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
           }
         : null,
     events: carrierId && r.invoice_no ? trackingEvents(ctx, carrierId, r.invoice_no) : [],
-    allowed: {
-      register: canRegisterInvoice(r.status) && !hasInvoice,
-      modify: editable,
-      delete: editable,
-      editAddress: canEditAddress(hasInvoice),
-      reason: hasInvoice
-        ? (whyInvoiceLocked(r.status) ?? 'The address is locked while an invoice is registered.')
-        : null,
-    },
+    allowed: shipmentActions({
+      status: r.status,
+      hasInvoice,
+      pieces: items.reduce((n, i) => n + i.quantity, 0),
+    }),
+    row: shipmentRowOf(ctx, ref.id),
   };
 }
 

@@ -205,16 +205,8 @@ export function createGridStore(client: ShipdeskClient, filters: StoreApi<Filter
         const answer = await client.call('shipments.get', { shipmentNo: row.shipmentNo });
         if (seq !== sequence) return tail;
         if (!answer.ok) continue;
-        const d = answer.value;
-        if (d.tab === f.tab && d.region === f.region)
-          out.push({
-            ...row,
-            status: d.status,
-            tab: d.tab,
-            carrierId: d.carrierId,
-            invoiceNo: d.invoiceNo,
-            lastEventAt: d.events[0]?.at ?? null,
-          });
+        const next = answer.value.row; // the row as the core's list builds it
+        if (next.tab === f.tab && next.region === f.region) out.push(next);
       }
       return out;
     };

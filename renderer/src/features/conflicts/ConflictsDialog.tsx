@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ConflictItem } from '../../../../shared/contract';
 import { useClient } from '../../api/ClientContext';
 import { Dialog } from '../../components/Dialog';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT, type Language, type Translate } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 

@@ -5,7 +5,7 @@ import { useCall } from '../../api/useCall';
 import { CallFailure } from '../../components/CallFailure';
 import { Dialog } from '../../components/Dialog';
 import { StatusLabel } from '../../components/StatusLabel';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';
 import { formatDateTime, formatInZone, localZoneLabel } from '../../i18n/format';
 import { SyncDetails } from './SyncDetails';

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { ShipmentRow, ShipmentSyncView } from '../../../../shared/contract';
 import { Icon } from '../../components/Icon';
 import { StatusIcon } from '../../components/StatusLabel';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { formatCompact } from '../../i18n/format';
 import type { Departure } from '../../stores/departed';
 import { facetName } from '../../stores/facets';

@@ -1,8 +1,9 @@
 // The invoice number with Copy, View Shipment Details and History; and the Edit column's pencil and
-// wastebasket, disabled with the reason in their tooltip when the status forbids them.
+// wastebasket, disabled with the reason in their tooltip when the core says they are closed (the
+// row's `allowed`, main/core/services/shipmentActions.ts).
 import type { ShipmentRow } from '../../../../shared/contract';
 import { IconButton } from '../../components/IconButton';
-import { invoiceLockReason } from '../../domain/rows';
+import { lockText } from '../../i18n/lockText';
 import type { RowKit } from './rowKit';
 
 export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
@@ -25,7 +26,7 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
       ) : (
         <>
           <span className="invoice-no">
-            {row.status === 'AWAITING_INVOICE' && (
+            {row.allowed.register && (
               <button
                 type="button"
                 className="register-button"
@@ -47,20 +48,18 @@ export function InvoiceCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
 
 export function EditCell({ row, kit }: { row: ShipmentRow; kit: RowKit }) {
   const { t } = kit;
-  const why = invoiceLockReason(row.status);
-  const reason = why ? t(why) : null;
   return (
     <div className="cell-edit col-edit" role="cell">
       <IconButton
         icon="pencil"
         label={t('row.modify')}
-        disabledReason={reason}
+        disabledReason={lockText(t, row.allowed.why.modify)}
         onClick={() => kit.openInvoice(row.shipmentNo, 'modify')}
       />
       <IconButton
         icon="trash"
         label={t('row.delete')}
-        disabledReason={reason}
+        disabledReason={lockText(t, row.allowed.why.delete)}
         className="danger"
         onClick={() => kit.openInvoice(row.shipmentNo, 'delete')}
       />

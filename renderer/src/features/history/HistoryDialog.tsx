@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../../../../shared/contract';
 import { useCall } from '../../api/useCall';
 import { CallFailure } from '../../components/CallFailure';
 import { Dialog } from '../../components/Dialog';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT, type Language, type Translate } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 

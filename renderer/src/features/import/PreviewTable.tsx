@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { ImportPreview, ImportRowVerdict } from '../../../../shared/contract';
 import { Icon, type IconName } from '../../components/Icon';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';
 
 type Filter = 'all' | ImportRowVerdict['verdict'];

@@ -1,5 +1,5 @@
-// The shipping address: editable while no invoice is active, shown locked with the reason after.
-// A refused save keeps the edited fields as typed.
+// The shipping address: editable while the core allows it (the detail's `allowed.editAddress`), shown
+// locked with the reason after. A refused save keeps the edited fields as typed.
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Address, ShipmentDetail } from '../../../../shared/contract';
 import { useClient } from '../../api/ClientContext';
@@ -102,7 +102,7 @@ export function AddressBlock({ detail, onSaved }: Props) {
         </span>{' '}
         {a.line1} {a.line2}
       </p>
-      {detail.addressLocked ? (
+      {!detail.allowed.editAddress ? (
         <p className="locked" id={`${ids}-locked`}>
           <Icon name="lock" size={14} />
           <strong>{t('invoice.addressLocked')}</strong> <span>{t('invoice.addressLockedWhy')}</span>

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ShipmentDetail } from '../../../../shared/contract';
 import { useClient } from '../../api/ClientContext';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';
 import { FieldMessages } from './FieldMessages';
 import { refusalOf, transportRefusal, type Refusal } from './formMessages';

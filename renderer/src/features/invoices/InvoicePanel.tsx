@@ -1,10 +1,12 @@
 // The right side of the invoice dialog: register a number, or show the registered one with Modify
-// and Delete (disabled, with the reason, when the status forbids them). Modify and delete open here.
+// and Delete (disabled, with the reason, when the core says they are closed: the detail's `allowed`,
+// main/core/services/shipmentActions.ts). Modify and delete open here.
 import { useState } from 'react';
 import type { InvoiceChangeResult, ShipmentDetail } from '../../../../shared/contract';
 import { Icon } from '../../components/Icon';
-import { carrierName, invoiceLockReason } from '../../domain/rows';
 import { useLanguage, useT } from '../../i18n';
+import { carrierName } from '../../i18n/carrierName';
+import { lockText } from '../../i18n/lockText';
 import { formatDateTime } from '../../i18n/format';
 import type { InvoiceMode } from '../../stores/dialogs';
 import { DeleteConfirm } from './DeleteConfirm';
@@ -21,8 +23,11 @@ export function InvoicePanel({ detail, initialMode, onChanged, onDeleted }: Prop
   const t = useT();
   const language = useLanguage((s) => s.language);
   const [step, setStep] = useState<InvoiceMode>(initialMode);
-  const why = invoiceLockReason(detail.status);
-  const lockReason = why && detail.invoice ? t(why) : null;
+  const modifyLock = lockText(t, detail.allowed.why.modify);
+  const deleteLock = lockText(t, detail.allowed.why.delete);
+  // One note under the buttons; modify and delete close for the same reason today, but each says its own.
+  const lockNote = [...new Set([modifyLock, deleteLock].filter((w) => w !== null))].join(' ') || null;
+  const chosenIsClosed = (step === 'modify' && modifyLock) || (step === 'delete' && deleteLock);
   const inv = detail.invoice;
 
   if (detail.allowed.register) {
@@ -58,7 +63,7 @@ export function InvoicePanel({ detail, initialMode, onChanged, onDeleted }: Prop
       ) : (
         <p className="muted">{t('invoice.none')}</p>
       )}
-      {step === 'modify' && !lockReason && (
+      {step === 'modify' && !modifyLock && (
         <NumberForm
           detail={detail}
           mode="modify"
@@ -66,34 +71,34 @@ export function InvoicePanel({ detail, initialMode, onChanged, onDeleted }: Prop
           onCancel={() => setStep('view')}
         />
       )}
-      {step === 'delete' && !lockReason && (
+      {step === 'delete' && !deleteLock && (
         <DeleteConfirm detail={detail} onDone={onDeleted} onCancel={() => setStep('view')} />
       )}
-      {(step === 'view' || lockReason) && inv && (
+      {(step === 'view' || chosenIsClosed) && inv && (
         <>
           <div className="form-actions form-actions-start">
             <button
               type="button"
               className="button"
-              aria-disabled={lockReason ? true : undefined}
-              aria-describedby={lockReason ? 'invoice-lock-reason' : undefined}
-              onClick={() => !lockReason && setStep('modify')}
+              aria-disabled={modifyLock ? true : undefined}
+              aria-describedby={modifyLock ? 'invoice-lock-reason' : undefined}
+              onClick={() => !modifyLock && setStep('modify')}
             >
               <Icon name="pencil" size={14} /> {t('invoice.modify')}
             </button>
             <button
               type="button"
               className="button button-danger-outline"
-              aria-disabled={lockReason ? true : undefined}
-              aria-describedby={lockReason ? 'invoice-lock-reason' : undefined}
-              onClick={() => !lockReason && setStep('delete')}
+              aria-disabled={deleteLock ? true : undefined}
+              aria-describedby={deleteLock ? 'invoice-lock-reason' : undefined}
+              onClick={() => !deleteLock && setStep('delete')}
             >
               <Icon name="trash" size={14} /> {t('invoice.delete')}
             </button>
           </div>
-          {lockReason && (
+          {lockNote && (
             <p id="invoice-lock-reason" className="field-note">
-              <strong>{t('invoice.notAllowed')}:</strong> {lockReason}
+              <strong>{t('invoice.notAllowed')}:</strong> {lockNote}
             </p>
           )}
         </>

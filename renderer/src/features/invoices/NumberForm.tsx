@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { CarrierView, InvoiceChangeResult, ShipmentDetail } from '../../../../shared/contract';
 import type { CarrierId } from '../../../../shared/carriers';
 import { useClient } from '../../api/ClientContext';
-import { carrierName } from '../../domain/rows';
+import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';
 import { beep } from '../scanner/beep';
 import { consumeScan, SCAN_TARGET_ATTRIBUTE } from '../scanner/scanMarks';

@@ -1,6 +1,7 @@
 // In the shipment dialog, under the lines: split some lines (or pieces) into a new shipment, merge
-// the order's other parcels back, and open the other side of an exchange. Each is refused by the
-// core in words when the state does not allow it (an invoice registered, another order).
+// the order's other parcels back, and open the other side of an exchange. The buttons show when the
+// core says so (the detail's `allowed`); the core still refuses in words what the state does not
+// allow (an invoice registered, another order).
 import './orders.css';
 import { useId, useState } from 'react';
 import type { ShipmentDetail } from '../../../../shared/contract';
@@ -39,8 +40,6 @@ export function OrderLinks({ detail, onReplaced }: Props) {
   const [moves, setMoves] = useState<Record<string, number>>({});
   const [error, setError] = useState<RpcError | null>(null);
   const [busy, setBusy] = useState(false);
-  const pieces = detail.items.reduce((n, i) => n + i.quantity, 0);
-  const open = detail.invoice === null && detail.status === 'AWAITING_INVOICE';
 
   const reload = async (notice: string) => {
     grid.getState().setNotice({ text: notice, tone: 'ok' });
@@ -85,7 +84,7 @@ export function OrderLinks({ detail, onReplaced }: Props) {
 
   return (
     <div className="order-links">
-      {open && pieces > 1 && !splitting && (
+      {detail.allowed.split && !splitting && (
         <button type="button" className="button" onClick={() => setSplitting(true)}>
           {t('lines.split')}
         </button>
@@ -148,7 +147,7 @@ export function OrderLinks({ detail, onReplaced }: Props) {
             {detail.siblingShipmentNos.map((no) => (
               <li key={no}>
                 <OpenLink shipmentNo={no} />{' '}
-                {open && (
+                {detail.allowed.merge && (
                   <button type="button" className="button button-small" disabled={busy} onClick={() => void merge(no)}>
                     {t('lines.mergeWith', { shipmentNo: no })}
                   </button>

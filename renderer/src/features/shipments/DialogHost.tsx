@@ -10,8 +10,8 @@ import { ExportDialog } from '../orders/ExportDialog';
 import { OrdersDialog } from '../orders/OrdersDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import type { CarrierId } from '../../../../shared/carriers';
-import { carrierName, rowFromDetail } from '../../domain/rows';
 import { useLanguage } from '../../i18n';
+import { carrierName } from '../../i18n/carrierName';
 import { useDialogs } from '../../stores/dialogs';
 import { useStoreApis } from '../../stores/StoresContext';
 import { showToast } from '../../stores/toasts';
@@ -39,14 +39,14 @@ export function DialogHost() {
       const { t, language } = useLanguage.getState();
       const store = grid.getState();
       if (o.kind === 'address') {
-        store.patch(rowFromDetail(o.shipment));
+        store.patch(o.shipment.row);
         showToast(t('invoice.addressSaved', { shipmentNo: o.shipment.shipmentNo }), {
           shipmentNo: o.shipment.shipmentNo,
         });
         return;
       }
       const shipment = o.kind === 'deleted' ? o.shipment : o.result.shipment;
-      store.patch(rowFromDetail(shipment));
+      store.patch(shipment.row);
       const values = {
         carrier: carrierName(shipment.carrierId, language),
         number: shipment.invoiceNo ?? '',
@@ -65,7 +65,7 @@ export function DialogHost() {
           : o.result.warnings.map((w) => t('invoice.warning', { text: warningText(w, wording) }));
       showToast([text, ...warnings].join(' '), { shipmentNo: shipment.shipmentNo });
       close();
-      // The core's push (shipments.changed) re-reads the list; the row above already shows the change.
+      // The core's push (shipments.changed) re-reads the list; the row the core sent already shows the change.
     },
     [grid, close],
   );

@@ -106,9 +106,13 @@ export const en = {
   'row.history': 'History',
   'row.modify': 'Modify invoice',
   'row.delete': 'Delete invoice',
-  'row.why.noInvoice': 'This shipment has no invoice yet.',
-  'row.why.delivered': 'The parcel was delivered; its invoice can no longer be changed.',
-  'row.why.failed': 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.',
+  // Why an action is closed: the core's codes (shared/api/shipments.ts ACTION_LOCKS), worded here.
+  'lock.hasInvoice': 'An invoice is already registered on this shipment.',
+  'lock.noInvoice': 'This shipment has no invoice yet.',
+  'lock.delivered': 'The parcel was delivered; its invoice can no longer be changed.',
+  'lock.failed': 'Delivery failed; wait for the carrier to redeliver or cancel before changing the invoice.',
+  'lock.notAwaiting': 'This shipment cannot take an invoice in its current status.',
+  'lock.onePiece': 'This shipment holds a single piece, so there is nothing to split off.',
   'row.noEvent': '—',
 } as const;
 
@@ -219,8 +223,11 @@ export const ko: Record<keyof typeof en, string> = {
   'row.history': '변경 이력',
   'row.modify': '송장 수정',
   'row.delete': '송장 삭제',
-  'row.why.noInvoice': '아직 송장이 등록되지 않았습니다.',
-  'row.why.delivered': '배송이 완료되어 송장을 더 이상 바꿀 수 없습니다.',
-  'row.why.failed': '배송에 실패했습니다. 택배사의 재배송 또는 취소를 기다린 뒤 송장을 바꾸세요.',
+  'lock.hasInvoice': '이 배송에는 이미 송장이 등록되어 있습니다.',
+  'lock.noInvoice': '아직 송장이 등록되지 않았습니다.',
+  'lock.delivered': '배송이 완료되어 송장을 더 이상 바꿀 수 없습니다.',
+  'lock.failed': '배송에 실패했습니다. 택배사의 재배송 또는 취소를 기다린 뒤 송장을 바꾸세요.',
+  'lock.notAwaiting': '지금 상태에서는 송장을 등록할 수 없습니다.',
+  'lock.onePiece': '상품이 한 개뿐이라 나눌 것이 없습니다.',
   'row.noEvent': '—',
 };
