@@ -4,8 +4,8 @@
 import type { CarrierId } from '../../../shared/carriers';
 import { findCarrier } from '../../../shared/carriers';
 import type { ShipmentStatus } from '../../../shared/domain';
-import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from './status';
-import { allowed, refuse, type Verdict } from './verdict';
+import { canEditAddress, canEditInvoice, canRegisterInvoice, invoiceLockOf, whyInvoiceLocked } from './status';
+import { allowed, locked, refuse, type Locking, type Verdict } from './verdict';
 
 export interface InvoiceFacts {
   shipmentNo: string;
@@ -17,27 +17,36 @@ export type InvoiceChange = 'modify' | 'delete';
 
 const carrierName = (id: string) => findCarrier(id)?.nameEn ?? id;
 
-export function mayRegister(s: InvoiceFacts): Verdict {
+export function mayRegister(s: InvoiceFacts): Locking {
   if (s.hasInvoice)
-    return refuse('INVALID_STATE', `${s.shipmentNo} already has an invoice. Use modify to change it.`, {
-      status: s.status,
-    });
+    return locked(
+      'hasInvoice',
+      refuse('INVALID_STATE', `${s.shipmentNo} already has an invoice. Use modify to change it.`, { status: s.status }),
+    );
   if (!canRegisterInvoice(s.status))
-    return refuse('INVALID_STATE', `${s.shipmentNo} cannot take an invoice in status ${s.status}.`, {
-      status: s.status,
-    });
+    return locked(
+      'notAwaiting',
+      refuse('INVALID_STATE', `${s.shipmentNo} cannot take an invoice in status ${s.status}.`, { status: s.status }),
+    );
   return allowed;
 }
 
-export function mayChangeInvoice(s: InvoiceFacts, change: InvoiceChange): Verdict {
+export function mayChangeInvoice(s: InvoiceFacts, change: InvoiceChange): Locking {
   if (!s.hasInvoice)
-    return refuse('INVALID_STATE', `${s.shipmentNo} has no invoice to ${change}.`, { status: s.status });
-  if (!canEditInvoice(s.status)) {
+    return locked(
+      'noInvoice',
+      refuse('INVALID_STATE', `${s.shipmentNo} has no invoice to ${change}.`, { status: s.status }),
+    );
+  const lock = invoiceLockOf(s.status);
+  if (lock) {
     const done = change === 'modify' ? 'modified' : 'deleted';
-    return refuse(
-      'INVALID_STATE',
-      `The invoice of ${s.shipmentNo} cannot be ${done} now. ${whyInvoiceLocked(s.status) ?? ''}`.trim(),
-      { status: s.status },
+    return locked(
+      lock,
+      refuse(
+        'INVALID_STATE',
+        `The invoice of ${s.shipmentNo} cannot be ${done} now. ${whyInvoiceLocked(s.status) ?? ''}`.trim(),
+        { status: s.status },
+      ),
     );
   }
   return allowed;
@@ -56,15 +65,17 @@ export function mayReplaceNumber(
   return allowed;
 }
 
-export function mayChangeAddress(s: InvoiceFacts): Verdict {
+export function mayChangeAddress(s: InvoiceFacts): Locking {
   if (canEditAddress(s.hasInvoice)) return allowed;
   // The way out depends on the status: an invoice can be deleted only while the parcel is not delivered or failed.
   const wayOut = canEditInvoice(s.status)
     ? 'Delete the invoice first (the wastebasket beside the number), change the address, then register the number again.'
     : `The parcel is already ${s.status === 'DELIVERED' ? 'delivered' : 'with the carrier as failed'}, so its invoice cannot be deleted here; ask the carrier to redirect it.`;
-  return refuse(
-    'ADDRESS_LOCKED',
-    `The address of ${s.shipmentNo} is locked because an invoice is registered. ${wayOut}`,
-    { shipmentNo: s.shipmentNo, status: s.status },
+  return locked(
+    'hasInvoice',
+    refuse('ADDRESS_LOCKED', `The address of ${s.shipmentNo} is locked because an invoice is registered. ${wayOut}`, {
+      shipmentNo: s.shipmentNo,
+      status: s.status,
+    }),
   );
 }

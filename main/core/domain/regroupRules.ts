@@ -3,7 +3,7 @@
 // order's parcels to one recipient merge. Facts in, a verdict out: the station and the hub ask here.
 import type { ShipmentStatus } from '../../../shared/domain';
 import { canRegisterInvoice } from './status';
-import { allowed, refuse, type Verdict } from './verdict';
+import { allowed, locked, refuse, type Locking, type Verdict } from './verdict';
 
 export interface RegroupShipment {
   shipmentNo: string;
@@ -17,12 +17,25 @@ export interface Line {
 }
 
 /** A shipment with an invoice (or past the point of taking one) keeps its lines as they are. */
-export function mayRegroup(s: RegroupShipment, what: 'split' | 'merged'): Verdict {
+export function mayRegroup(s: RegroupShipment, what: 'split' | 'merged'): Locking {
   if (!s.hasInvoice && canRegisterInvoice(s.status)) return allowed;
-  return refuse(
-    'INVALID_STATE',
-    `${s.shipmentNo} already has an invoice, so it cannot be ${what}. Delete its invoice first (if its status allows), then try again.`,
-    { shipmentNo: s.shipmentNo },
+  return locked(
+    s.hasInvoice ? 'hasInvoice' : 'notAwaiting',
+    refuse(
+      'INVALID_STATE',
+      `${s.shipmentNo} already has an invoice, so it cannot be ${what}. Delete its invoice first (if its status allows), then try again.`,
+      { shipmentNo: s.shipmentNo },
+    ),
+  );
+}
+
+/** Whether the dialog offers a split at all: regrouping is open and there is more than one piece to part. */
+export function mayOfferSplit(s: RegroupShipment, pieces: number): Locking {
+  const regroup = mayRegroup(s, 'split');
+  if (!regroup.ok || pieces > 1) return regroup;
+  return locked(
+    'onePiece',
+    refuse('INVALID_INPUT', `${s.shipmentNo} holds one piece; a split leaves at least one piece on it.`),
   );
 }
 

@@ -1,10 +1,14 @@
 // What the operator may do with a shipment now, and why not: the one answer the grid's rows and the
 // invoice dialog's detail both carry, so the screen shows the core's verdict instead of restating the
-// rules (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). The rules themselves are
-// main/core/domain/status.ts; this only asks them, from facts the row or detail query already read.
+// rules (docs/ARCHITECTURE.md "Shipments, invoices and statuses"). It asks the same decisions the
+// register, modify, delete, address, split and merge calls obey (main/core/domain/), from facts the
+// row or detail query already read, and keeps only their `lock` codes.
 import type { ActionLock, Allowed, LineAction, RowAction } from '../../../shared/api/shipments';
 import type { ShipmentStatus } from '../../../shared/domain';
-import { canEditAddress, canRegisterInvoice, invoiceLockOf, whyInvoiceLocked } from '../domain/status';
+import { mayChangeAddress, mayChangeInvoice, mayRegister } from '../domain/invoiceRules';
+import { mayOfferSplit, mayRegroup } from '../domain/regroupRules';
+import { whyInvoiceLocked } from '../domain/status';
+import type { Locking } from '../domain/verdict';
 
 export interface ShipmentFacts {
   status: ShipmentStatus;
@@ -14,17 +18,15 @@ export interface ShipmentFacts {
 
 const ADDRESS_LOCKED_WORDS = 'The address is locked while an invoice is registered.';
 
-/** Why a shipment cannot take an invoice (nor be split or merged): the same state for all three. */
-function notAwaiting(f: ShipmentFacts): ActionLock | null {
-  if (f.hasInvoice) return 'hasInvoice';
-  return canRegisterInvoice(f.status) ? null : 'notAwaiting';
-}
+const lockOf = (v: Locking): ActionLock | null => (v.ok ? null : v.lock);
 
 /** The actions of a grid row: register, modify, delete, edit the address. Cheap: per row of a page. */
 export function rowActions(f: ShipmentFacts): Allowed<RowAction> {
-  const register = notAwaiting(f);
-  const invoice = f.hasInvoice ? invoiceLockOf(f.status) : 'noInvoice';
-  const address = canEditAddress(f.hasInvoice) ? null : 'hasInvoice';
+  // The row's number is not needed for a code; the decisions' sentences are not sent to the grid.
+  const facts = { shipmentNo: '', ...f };
+  const register = lockOf(mayRegister(facts));
+  const invoice = lockOf(mayChangeInvoice(facts, 'modify'));
+  const address = lockOf(mayChangeAddress(facts));
   return {
     register: register === null,
     modify: invoice === null,
@@ -42,8 +44,9 @@ export function shipmentActions(
   f: ShipmentFacts & { pieces: number },
 ): Allowed<RowAction | LineAction> & { reason: string | null } {
   const row = rowActions(f);
-  const merge = notAwaiting(f);
-  const split = merge ?? (f.pieces > 1 ? null : 'onePiece');
+  const facts = { shipmentNo: '', ...f };
+  const split = lockOf(mayOfferSplit(facts, f.pieces));
+  const merge = lockOf(mayRegroup(facts, 'merged'));
   return {
     ...row,
     split: split === null,
