@@ -25,11 +25,11 @@ import type { TrackingProvider } from './sync/provider';
 import type { SyncRunner } from './sync/runner';
 import { createSync, type Sync } from './sync/setup';
 import type { SyncTuningInput } from './sync/tuning';
-import type { HubClient } from './hub/client';
-import { listConflicts, poolStateView, resolveConflict } from './hub/conflicts';
-import { joinPool, type JoinResult } from './hub/join';
-import { createHubLink, type HubLink } from './hub/link';
-import { readMembership } from './hub/membership';
+import type { HubClient } from './poolLink/client';
+import { listConflicts, poolStateView, resolveConflict } from './poolLink/conflicts';
+import { joinPool, type JoinResult } from './poolLink/join';
+import { createHubLink, type HubLink } from './poolLink/link';
+import { readMembership } from './poolLink/membership';
 
 export interface CoreOptions {
   dbPath: string;

@@ -4,7 +4,7 @@
 import type { OrdersCommitResult } from '../../../shared/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
-import { recordImportedShipments } from '../hub/record';
+import { recordImportedShipments } from '../poolLink/record';
 import type { ServiceContext } from '../services/context';
 import { writeHistory } from '../services/history';
 import type { Actor } from '../services/invoices';

@@ -5,7 +5,7 @@ import type { ShipmentDetail } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
-import { recordRegroup, regroupBases } from '../hub/record';
+import { recordRegroup, regroupBases } from '../poolLink/record';
 import { writeHistory } from '../services/history';
 import type { Actor } from '../services/invoices';
 import { findShipment, getShipment, type ShipmentRef } from '../services/shipments';

@@ -14,7 +14,7 @@ export interface ServiceContext {
   /** Main-thread writes queue here behind a write in the database worker (see writeQueue.ts). */
   writes: WriteQueue;
   /**
-   * Called whenever a change queued an operation for the pool's hub (hub/record.ts), inside its
+   * Called whenever a change queued an operation for the pool's hub (poolLink/record.ts), inside its
    * transaction: the core wakes the hub link once it has committed (docs/HUB.md, "The station's
    * queue and the carrier").
    */

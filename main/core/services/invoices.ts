@@ -10,7 +10,7 @@ import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
-import { recordHubOp } from '../hub/record';
+import { recordHubOp } from '../poolLink/record';
 import { enqueueOutbox } from './outbox';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';

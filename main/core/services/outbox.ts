@@ -6,7 +6,7 @@ import { findCarrier } from '../../../shared/carriers';
 import { backoffDelay, type Backoff } from '../sync/limits';
 import type { SyncErrorCode } from '../sync/provider';
 import { schedulePoll } from '../sync/schedule';
-import { recordHubOp } from '../hub/record';
+import { recordHubOp } from '../poolLink/record';
 import type { ServiceContext } from './context';
 import { refreshShipmentStatus, voidInvoice } from './shipmentState';
 

@@ -11,7 +11,7 @@ import { iso } from '../domain/time';
 import { LINE_ID_SQL } from '../orders/existing';
 import { shipmentLinks } from '../orders/links';
 import type { ServiceContext } from './context';
-import { recordHubOp } from '../hub/record';
+import { recordHubOp } from '../poolLink/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
 
