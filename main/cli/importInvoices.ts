@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ImportTotals } from '../../shared/contract';
 import type { Core } from '../core/createCore';
-import { readImportFile } from '../core/imports/readFile';
+import { readImportFile } from '../core/sheets/readFile';
 import { defineCommand, UsageError } from './command';
 import { openCliCore, printJson } from './openCore';
 

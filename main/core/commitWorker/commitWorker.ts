@@ -23,7 +23,7 @@ import {
   type CommitAnswer,
   type CommitJob,
 } from './commitMessages';
-import { writeImport } from './commit';
+import { writeImport } from '../imports/commit';
 
 const data = CommitWorkerData.parse(workerData);
 const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
