@@ -7,7 +7,7 @@ import { ColumnMapping, type OrderImportTotals } from '../../shared/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../shared/channels';
 import { ORDER_LIMITS } from '../core/sheets/limits';
 import { readImportFile } from '../core/sheets/readFile';
-import { defineCommand, UsageError } from './command';
+import { defineCommand, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 const NO_TOTALS: OrderImportTotals = {

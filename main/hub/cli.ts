@@ -20,7 +20,7 @@ import {
   type CommandSpec,
   type OptionsConfig,
   type Parsed,
-} from '../cli/command';
+} from '../args/command';
 import { createHubPool, DEFAULT_POOL_SIZE, migrateHub, schemaVersion, type HubPool } from './db/pool';
 import { HUB_MIGRATIONS } from './db/migrations';
 import { loadDemoPool, PoolNotEmpty } from './demo';

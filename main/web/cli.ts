@@ -12,7 +12,7 @@ import {
   usageOf,
   wantsHelp,
   type CommandSpec,
-} from '../cli/command';
+} from '../args/command';
 import { openDesk, type Desk } from '../core/recovery/desk';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
 import { osUserName } from '../core/osUser';
