@@ -2,7 +2,7 @@
 import { ShipdeskError } from '../../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { createDataCare, type DataCare } from './backup/care';
-import { createEvents, type CoreEvents } from './events';
+import { createEvents, type CoreEvents } from './push/events';
 import { createCommitWorker, type CommitWorker } from './commitWorker/commitWorkerHost';
 import { exportInvoices } from './exports/bulkInvoices';
 import { exportDriverList, exportHistory } from './exports/deskLists';

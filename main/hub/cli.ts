@@ -10,7 +10,7 @@
 // Exit codes: 0 done, 1 refused or failed (a message on stderr), 2 bad usage.
 import fs from 'node:fs';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
-import { SHIPDESK_VERSION } from '../core/version';
+import { SHIPDESK_VERSION } from '../core/runtime/version';
 import {
   parseCommand,
   usageOf,

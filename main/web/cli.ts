@@ -15,7 +15,7 @@ import {
 } from '../args/command';
 import { openDesk, type Desk } from '../core/recovery/desk';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
-import { osUserName } from '../core/osUser';
+import { osUserName } from '../core/runtime/osUser';
 import { startDemoCarrier, type DemoCarrier } from '../demoCarrier/demoCarrier';
 import { defaultDatabasePath } from './dataDir';
 import { startWebHost, type WebHost } from './host';

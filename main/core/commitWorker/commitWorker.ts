@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ShipdeskError } from '../../../shared/errors';
 import { openDatabase } from '../db/open';
 import { storageError } from '../db/storageErrors';
-import { createEvents } from '../events';
+import { createEvents } from '../push/events';
 import { silentLogger } from '../log/logger';
 import { precheckOrders, writeOrders, type OrdersWrite } from '../orders/commitJob';
 import type { Prechecked } from '../orders/commitOrders';

@@ -9,7 +9,7 @@ import { backupView } from '../backup/care';
 import { listBackups } from '../backup/folder';
 import { restoreDatabase } from '../backup/restore';
 import { createCore, type Core, type CoreOptions } from '../createCore';
-import { createEvents, type CoreEvents } from '../events';
+import { createEvents, type CoreEvents } from '../push/events';
 import { createLogger, stderrSink } from '../log/logger';
 import { createPartialDispatcher, type Dispatch, type Handlers } from '../rpc/dispatch';
 

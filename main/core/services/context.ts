@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { WriteQueue } from '../db/writeQueue';
-import type { CoreEvents } from '../events';
+import type { CoreEvents } from '../push/events';
 
 export interface ServiceContext {
   db: Db;
