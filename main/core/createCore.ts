@@ -16,7 +16,7 @@ import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
-import type { ReleaseConnector } from './services/outbox';
+import type { ReleaseConnector } from './sync/outbox';
 import { actingOperator, publicSettings, readSettings, updateSettings } from './services/settings';
 import { listShipments } from './services/shipmentList';
 import { getShipment, listFacets, updateAddress } from './services/shipments';
@@ -30,6 +30,7 @@ import { listConflicts, poolStateView, resolveConflict } from './poolLink/confli
 import { joinPool, type JoinResult } from './poolLink/join';
 import { createHubLink, type HubLink } from './poolLink/link';
 import { readMembership } from './poolLink/membership';
+import { linkToPool } from './poolLink/record';
 
 export interface CoreOptions {
   dbPath: string;
@@ -177,6 +178,8 @@ export function createCore(options: CoreOptions): Core {
         });
   const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
+  // Every change a service records reaches the pool link in its transaction (services/changeRecorded.ts).
+  linkToPool(ctx);
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;

@@ -5,7 +5,7 @@ import type { ShipmentDetail } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
-import { recordRegroup, regroupBases } from '../poolLink/record';
+import { regroupBases } from '../services/stationMeta';
 import { writeHistory } from '../services/history';
 import type { Actor } from '../services/invoices';
 import { findShipment, getShipment, type ShipmentRef } from '../services/shipments';
@@ -130,7 +130,13 @@ export function splitShipment(
       before: { shipmentNos: [ref.shipmentNo] },
       after: { lines: linesOf(itemsOf(ctx, created.id)) },
     });
-    recordRegroup(ctx, { retired: bases, added: [ref.shipmentNo, created.shipmentNo], operator: actor.operator, at });
+    ctx.changeRecorded({
+      kind: 'regroup',
+      retired: bases,
+      added: [ref.shipmentNo, created.shipmentNo],
+      operator: actor.operator,
+      at,
+    });
     return { from: ref.shipmentNo, created: created.shipmentNo };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [made.from, made.created] });
@@ -212,7 +218,7 @@ export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string
       at,
       reason: null,
     });
-    recordRegroup(ctx, { retired: bases, added: [survivor.shipmentNo], operator: actor.operator, at });
+    ctx.changeRecorded({ kind: 'regroup', retired: bases, added: [survivor.shipmentNo], operator: actor.operator, at });
     return { survivor: survivor.shipmentNo, gone: others.map((o) => o.shipmentNo) };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [merged.survivor, ...merged.gone] });

@@ -10,8 +10,7 @@ import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
 import { writeHistory } from './history';
-import { recordHubOp } from '../poolLink/record';
-import { enqueueOutbox } from './outbox';
+import { enqueueOutbox } from './outboxQueue';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';
 
@@ -209,11 +208,14 @@ export function writeRegistration(
     reason: null,
   });
   release(ctx, ref, invoiceId, carrierId, invoiceNo, at);
-  recordHubOp(ctx, {
-    kind: 'register',
-    shipmentNo: ref.shipmentNo,
-    payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
-    at,
+  ctx.changeRecorded({
+    kind: 'edit',
+    change: {
+      kind: 'register',
+      shipmentNo: ref.shipmentNo,
+      payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
+      at,
+    },
   });
   return invoiceId;
 }
@@ -287,11 +289,14 @@ export function writeModification(
   refreshShipmentStatus(ctx, ref.id);
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
-  recordHubOp(ctx, {
-    kind: 'modify',
-    shipmentNo: ref.shipmentNo,
-    payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
-    at,
+  ctx.changeRecorded({
+    kind: 'edit',
+    change: {
+      kind: 'modify',
+      shipmentNo: ref.shipmentNo,
+      payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
+      at,
+    },
   });
   return newId;
 }
@@ -322,11 +327,14 @@ export function deleteInvoice(
       reason: input.reason ?? null,
     });
     withdraw(ctx, ref, oldId, old, at);
-    recordHubOp(ctx, {
-      kind: 'delete',
-      shipmentNo: ref.shipmentNo,
-      payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
-      at,
+    ctx.changeRecorded({
+      kind: 'edit',
+      change: {
+        kind: 'delete',
+        shipmentNo: ref.shipmentNo,
+        payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+        at,
+      },
     });
     return ref;
   })();

@@ -11,7 +11,6 @@ import { iso } from '../domain/time';
 import { LINE_ID_SQL } from '../orders/existing';
 import { shipmentLinks } from '../orders/links';
 import type { ServiceContext } from './context';
-import { recordHubOp } from '../poolLink/record';
 import { writeHistory } from './history';
 import { readSettings } from './settings';
 
@@ -277,11 +276,14 @@ export function updateAddress(
       at: now,
       reason: input.reason ?? null,
     });
-    recordHubOp(ctx, {
-      kind: 'address',
-      shipmentNo: ref.shipmentNo,
-      payload: { address: a, region, reason: input.reason ?? null, operator: actor.operator, via: actor.via },
-      at: now,
+    ctx.changeRecorded({
+      kind: 'edit',
+      change: {
+        kind: 'address',
+        shipmentNo: ref.shipmentNo,
+        payload: { address: a, region, reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+        at: now,
+      },
     });
   })();
   const detail = getShipment(ctx, input.shipmentNo);
