@@ -5,7 +5,7 @@ import type { OrdersCommitResult } from '../../../shared/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
 import type { ServiceContext } from '../services/context';
-import { writeHistory } from '../services/history';
+import { writeHistory } from '../services/historyEntries';
 import type { Actor } from '../services/invoices';
 import { checkLines, publicLine, type CheckSettings, type CheckedImport, type NewShipment } from './checkLines';
 

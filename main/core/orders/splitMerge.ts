@@ -6,10 +6,10 @@ import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
 import { regroupBases } from '../services/stationMeta';
-import { writeHistory } from '../services/history';
+import { writeHistory } from '../services/historyEntries';
 import type { Actor } from '../services/invoices';
 import { findShipment, getShipment, type ShipmentRef } from '../services/shipments';
-import { LINE_ID_SQL } from './existing';
+import { LINE_ID_SQL } from '../services/links';
 import { nextShipmentSerial } from './serials';
 
 interface Item {

@@ -9,7 +9,7 @@ import { numberWarning } from '../domain/numberIssueText';
 import { canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
-import { writeHistory } from './history';
+import { writeHistory } from './historyEntries';
 import { enqueueOutbox } from './outboxQueue';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, recipientKey, type ShipmentRef } from './shipments';

@@ -8,10 +8,9 @@ import { ShipdeskError } from '../../../shared/errors';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, whyInvoiceLocked } from '../domain/status';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
-import { LINE_ID_SQL } from '../orders/existing';
-import { shipmentLinks } from '../orders/links';
+import { LINE_ID_SQL, shipmentLinks } from './links';
 import type { ServiceContext } from './context';
-import { writeHistory } from './history';
+import { writeHistory } from './historyEntries';
 import { readSettings } from './settings';
 
 interface DetailRecord {
