@@ -21,10 +21,10 @@ await build({
     preload: 'main/electron/preload.ts',
     web: 'main/web/cli.ts',
     cli: 'main/cli/index.ts',
-    // The Excel parse worker, started by main/core/imports/workerHost.ts from beside the bundle.
-    importWorker: 'main/core/imports/worker.ts',
-    // The import commit's transaction, off the main thread (main/core/imports/commitWorkerHost.ts).
-    commitWorker: 'main/core/imports/commitWorker.ts',
+    // The Excel parse worker, started by main/core/sheets/workerHost.ts from beside the bundle.
+    importWorker: 'main/core/sheets/worker.ts',
+    // The import commit's transaction, off the main thread (main/core/commitWorker/commitWorkerHost.ts).
+    commitWorker: 'main/core/commitWorker/commitWorker.ts',
   },
   outdir: 'dist/main',
   outExtension: { '.js': '.cjs' },

@@ -2,7 +2,7 @@
 // copied while it may be in use (checked page by page), and put back from a backup while no Shipdesk
 // program has it open (the file it replaces is kept in the backups folder).
 import { backupDatabaseFile, restoreDatabase } from '../core/backup/restore';
-import { defineCommand, noPositionals } from './command';
+import { defineCommand, noPositionals } from '../args/command';
 import { printJson } from './openCore';
 
 export const backupCommand = defineCommand(

@@ -1,5 +1,5 @@
 // `shipdesk call METHOD 'JSON' --db FILE`: one dispatcher call, the envelope as JSON on stdout.
-import { defineCommand, UsageError } from './command';
+import { defineCommand, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 export const callCommand = defineCommand(

@@ -2,7 +2,7 @@
 // anchored to today unless --now fixes the day (same seed and same --now: the same file, byte for byte).
 import { openDatabase } from '../core/db/open';
 import { generateDemo } from '../core/demo/generate';
-import { defineCommand, isoInstant, noPositionals, wholeNumber } from './command';
+import { defineCommand, isoInstant, noPositionals, wholeNumber } from '../args/command';
 import { printJson } from './openCore';
 
 export const demoCommand = defineCommand(

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
 import { finishOutput, openOperatorOutput, outputTarget, writeOperatorFile } from '../core/files/operatorFile';
-import { defineCommand, noPositionals, UsageError } from './command';
+import { defineCommand, noPositionals, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 /** The result without its bytes and content type: what the command prints (rows, warnings, ...). */

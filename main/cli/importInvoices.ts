@@ -4,8 +4,8 @@
 import path from 'node:path';
 import type { ImportTotals } from '../../shared/contract';
 import type { Core } from '../core/createCore';
-import { readImportFile } from '../core/imports/readFile';
-import { defineCommand, UsageError } from './command';
+import { readImportFile } from '../core/sheets/readFile';
+import { defineCommand, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 const NO_TOTALS: ImportTotals = { rows: 0, ok: 0, warning: 0, error: 0, toRegister: 0, toModify: 0, toSkip: 0 };

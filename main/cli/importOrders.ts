@@ -5,9 +5,9 @@
 import path from 'node:path';
 import { ColumnMapping, type OrderImportTotals } from '../../shared/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../shared/channels';
-import { ORDER_LIMITS } from '../core/imports/limits';
-import { readImportFile } from '../core/imports/readFile';
-import { defineCommand, UsageError } from './command';
+import { ORDER_LIMITS } from '../core/sheets/limits';
+import { readImportFile } from '../core/sheets/readFile';
+import { defineCommand, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 const NO_TOTALS: OrderImportTotals = {

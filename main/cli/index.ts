@@ -6,7 +6,7 @@ import { ShipdeskError } from '../../shared/errors';
 import { storageError } from '../core/db/storageErrors';
 import { backupCommand, restoreCommand } from './backup';
 import { callCommand } from './call';
-import { type Command, UsageError, wantsHelp } from './command';
+import { type Command, UsageError, wantsHelp } from '../args/command';
 import { demoCommand } from './demo';
 import { exportCommand, exportInvoicesCommand } from './exports';
 import { importInvoicesCommand } from './importInvoices';

@@ -5,7 +5,7 @@
 //   { ok: true, value: { station, offered, pushed, pulled, conflicts } }
 // Exit 0 joined, 1 refused (wrong or revoked token, hub unreachable), 2 bad usage.
 import { ShipdeskError } from '../../shared/errors';
-import { defineCommand, noPositionals, UsageError } from './command';
+import { defineCommand, noPositionals, UsageError } from '../args/command';
 import { openCliCore, printEnvelope, printJson } from './openCore';
 
 export const joinCommand = defineCommand(

@@ -4,7 +4,7 @@
 import { ShipdeskError, type RpcError } from '../../shared/errors';
 import { createCore, type Core, type CoreOptions } from '../core/createCore';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from '../core/log/logger';
-import { osUserName } from '../core/osUser';
+import { osUserName } from '../core/runtime/osUser';
 
 /** Warnings and errors only unless SHIPDESK_LOG_LEVEL asks for more: scripts read stderr too. */
 export const cliLog: Logger = createLogger({

@@ -5,7 +5,7 @@
 // changes, and adds { pushed, pulled, conflicts, hubOnline }.
 // Exit 0: the cycle ran (per-number errors are in the summary). 1: it could not run, or the network was
 // unreachable. 2: bad usage. The tracker comes from settings or SHIPDESK_TRACKER_URL / SHIPDESK_TRACKER_KEY.
-import { defineCommand, noPositionals } from './command';
+import { defineCommand, noPositionals } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 export const syncCommand = defineCommand(

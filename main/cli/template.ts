@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { writeOperatorFile } from '../core/files/operatorFile';
-import { defineCommand, noPositionals } from './command';
+import { defineCommand, noPositionals } from '../args/command';
 import { openCliCore, printJson } from './openCore';
 
 const Download = z.object({ fileName: z.string(), bytesBase64: z.string() });

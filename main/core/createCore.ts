@@ -2,8 +2,8 @@
 import { ShipdeskError } from '../../shared/errors';
 import { openDatabase, type Db } from './db/open';
 import { createDataCare, type DataCare } from './backup/care';
-import { createEvents, type CoreEvents } from './events';
-import { createCommitWorker, type CommitWorker } from './imports/commitWorkerHost';
+import { createEvents, type CoreEvents } from './push/events';
+import { createCommitWorker, type CommitWorker } from './commitWorker/commitWorkerHost';
 import { exportInvoices } from './exports/bulkInvoices';
 import { exportDriverList, exportHistory } from './exports/deskLists';
 import { exportGrid } from './exports/gridExport';
@@ -16,7 +16,7 @@ import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
-import type { ReleaseConnector } from './services/outbox';
+import type { ReleaseConnector } from './sync/outbox';
 import { actingOperator, publicSettings, readSettings, updateSettings } from './services/settings';
 import { listShipments } from './services/shipmentList';
 import { getShipment, listFacets, updateAddress } from './services/shipments';
@@ -25,11 +25,12 @@ import type { TrackingProvider } from './sync/provider';
 import type { SyncRunner } from './sync/runner';
 import { createSync, type Sync } from './sync/setup';
 import type { SyncTuningInput } from './sync/tuning';
-import type { HubClient } from './hub/client';
-import { listConflicts, poolStateView, resolveConflict } from './hub/conflicts';
-import { joinPool, type JoinResult } from './hub/join';
-import { createHubLink, type HubLink } from './hub/link';
-import { readMembership } from './hub/membership';
+import type { HubClient } from './poolLink/client';
+import { listConflicts, poolStateView, resolveConflict } from './poolLink/conflicts';
+import { joinPool, type JoinResult } from './poolLink/join';
+import { createHubLink, type HubLink } from './poolLink/link';
+import { readMembership } from './poolLink/membership';
+import { linkToPool } from './poolLink/record';
 
 export interface CoreOptions {
   dbPath: string;
@@ -177,6 +178,8 @@ export function createCore(options: CoreOptions): Core {
         });
   const events = createEvents(log);
   const ctx = createServiceContext(db, options.clock ?? Date.now, events);
+  // Every change a service records reaches the pool link in its transaction (services/changeRecorded.ts).
+  linkToPool(ctx);
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;

@@ -1,7 +1,7 @@
 // `npm run web -- --demo`: a carrier on 127.0.0.1 (server.ts) wired into the core, so a newcomer sees
 // statuses move without a tracker account. Every number gets a timeline chosen by the number itself,
 // with hours played as seconds. The provider is labelled a demo, and the screen says so.
-import type { ReleaseConnector } from '../core/services/outbox';
+import type { ReleaseConnector } from '../core/sync/outbox';
 import type { TrackingProvider } from '../core/sync/provider';
 import { httpReleaseConnector } from '../core/sync/releaseHttp';
 import { trackerDeliveryProvider } from '../core/sync/trackerDelivery';

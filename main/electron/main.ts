@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import { openDesk, type Desk } from '../core/recovery/desk';
 import { ensurePrivateDir } from '../core/db/files';
-import { osUserName } from '../core/osUser';
+import { osUserName } from '../core/runtime/osUser';
 import { encryptedKeyStore } from '../core/sync/config';
 import { createLogger, logLevelFrom, stderrSink, type Logger } from '../core/log/logger';
 import { rotatingFileSink, type RotatingFileSink } from '../core/log/rotatingFile';

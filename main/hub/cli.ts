@@ -10,7 +10,7 @@
 // Exit codes: 0 done, 1 refused or failed (a message on stderr), 2 bad usage.
 import fs from 'node:fs';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
-import { SHIPDESK_VERSION } from '../core/version';
+import { SHIPDESK_VERSION } from '../core/runtime/version';
 import {
   parseCommand,
   usageOf,
@@ -20,7 +20,7 @@ import {
   type CommandSpec,
   type OptionsConfig,
   type Parsed,
-} from '../cli/command';
+} from '../args/command';
 import { createHubPool, DEFAULT_POOL_SIZE, migrateHub, schemaVersion, type HubPool } from './db/pool';
 import { HUB_MIGRATIONS } from './db/migrations';
 import { loadDemoPool, PoolNotEmpty } from './demo';

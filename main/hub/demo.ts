@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../core/db/open';
 import { generateDemo } from '../core/demo/generate';
-import { exportShipments } from '../core/hub/poolExport';
+import { exportShipments } from '../core/poolLink/poolExport';
 import { inTransaction, type HubPool } from './db/pool';
 import { keyOf } from './poolRows';
 

@@ -6,10 +6,7 @@
 //   - a poll of the feed's head every few seconds: when it moved, pull now.
 import pg from 'pg';
 import { feedHead } from './feed';
-import type { HubPool } from './db/pool';
-
-/** The feed's wake-up call: delivered to every hub's listener when the transaction commits. */
-export const CHANGES_CHANNEL = 'shipdesk_changes';
+import { CHANGES_CHANNEL, type HubPool } from './db/pool';
 
 export interface ChangeListener {
   /** LISTEN is in place (false while the database is away). */

@@ -7,8 +7,7 @@ import { REGIONS, SHIPMENT_STATUSES, VIAS } from '../../shared/domain';
 import { CARRIER_IDS } from '../../shared/carriers';
 import { deriveStatus } from '../core/domain/status';
 import { recipientKey } from '../core/domain/recipient';
-import type { HubClient } from './db/pool';
-import { CHANGES_CHANNEL } from './notify';
+import { CHANGES_CHANNEL, type HubClient } from './db/pool';
 
 const FactsSchema = PoolShipmentSchema.omit({ shipmentNo: true, address: true, region: true });
 const AddressSchema = PoolShipmentSchema.shape.address;

@@ -9,8 +9,7 @@ import type { ProblemLog } from '../core/sync/problems';
 import type { TrackingProvider } from '../core/sync/provider';
 import { normalizeEvent } from '../core/sync/ingest';
 import { trackerDeliveryProvider } from '../core/sync/trackerDelivery';
-import { CHANGES_CHANNEL } from './notify';
-import { inTransaction, type HubPool } from './db/pool';
+import { CHANGES_CHANNEL, inTransaction, type HubPool } from './db/pool';
 import { bump, refreshStatus } from './poolRows';
 import type { HubLog } from './server';
 

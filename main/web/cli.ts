@@ -12,10 +12,10 @@ import {
   usageOf,
   wantsHelp,
   type CommandSpec,
-} from '../cli/command';
+} from '../args/command';
 import { openDesk, type Desk } from '../core/recovery/desk';
 import { createLogger, logLevelFrom, stderrSink } from '../core/log/logger';
-import { osUserName } from '../core/osUser';
+import { osUserName } from '../core/runtime/osUser';
 import { startDemoCarrier, type DemoCarrier } from '../demoCarrier/demoCarrier';
 import { defaultDatabasePath } from './dataDir';
 import { startWebHost, type WebHost } from './host';

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { createCore, type Core } from '../../main/core/createCore';
 import { silentLogger } from '../../main/core/log/logger';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { createHubClient, type HubClient } from '../../main/core/hub/client';
+import { createHubClient, type HubClient } from '../../main/core/poolLink/client';
 import { createHubPool, migrateHub, type HubPool } from '../../main/hub/db/pool';
 import { loadDemoPool } from '../../main/hub/demo';
 import { addStation } from '../../main/hub/stations';

@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { createCore, type Core } from '../../main/core/createCore';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { stopParseWorker } from '../../main/core/imports/workerHost';
+import { stopParseWorker } from '../../main/core/sheets/workerHost';
 import { ENGLISH_HEADER, sheet, streamedSheet } from '../fixtures/excel/workbooks';
 import { longestStall, measure, round, summarize, type BenchResult } from './stats';
 import { silentLogger } from '../../main/core/log/logger';

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { silentLogger } from '../../main/core/log/logger';
 import { createCore, type Core } from '../../main/core/createCore';
-import { stopParseWorker } from '../../main/core/imports/workerHost';
+import { stopParseWorker } from '../../main/core/sheets/workerHost';
 import { koreanLines, naverSheet } from '../fixtures/orders/channelSheets';
 import { seedFacets } from '../support/seed';
 import { longestStall, measure, round, summarize, type BenchResult } from './stats';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Locator } from '@playwright/test';
-import { listBackups } from '../../main/core/backup/folder';
+import { listBackups } from '../../main/core/db/backupFolder';
 import { createCore } from '../../main/core/createCore';
 import { openDatabase } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';

@@ -3,7 +3,7 @@
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { createServiceContext } from '../../main/core/services/context';
 import { registerInvoice } from '../../main/core/services/invoices';
-import { enqueueOutbox } from '../../main/core/services/outbox';
+import { enqueueOutbox } from '../../main/core/services/outboxQueue';
 import { httpReleaseConnector } from '../../main/core/sync/releaseHttp';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { SyncTuningInput } from '../../main/core/sync/tuning';

@@ -2,7 +2,7 @@
 // batch (docs/HUB.md, "Operations"): text PostgreSQL cannot store, an operation id reused for another
 // change or by another station, and shipment numbers from another station's range.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
 import { stationShipmentNo } from '../../shared/shipmentNo';
 import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 

@@ -2,7 +2,7 @@
 // "Operations"): one PostgreSQL cannot store is refused and the rest applied, the same operation
 // twice is applied once, and a later operation sees what the earlier ones of the batch did.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
 import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 
 let env: TestPool;

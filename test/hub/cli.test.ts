@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createHubClient } from '../../main/core/hub/client';
+import { createHubClient } from '../../main/core/poolLink/client';
 import { createTestDatabase, PG_ADMIN_URL_KEY } from '../support/postgres';
 
 const repo = path.resolve(__dirname, '../..');

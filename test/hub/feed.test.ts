@@ -1,6 +1,6 @@
 // The change feed never skips a change that commits late, and pushes wake stations to pull.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
 import { START_CURSOR } from '../../main/hub/feed';
 import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 

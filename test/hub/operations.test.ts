@@ -1,8 +1,8 @@
 // The hub applies each operation once and answers applied / same / conflict / rejected, deciding
 // inside PostgreSQL: two hubs on one pool agree because neither decides in its own memory.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
-import { HubRequestError, createHubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
+import { HubRequestError, createHubClient } from '../../main/core/poolLink/client';
 import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 
 let env: TestPool;

@@ -2,7 +2,7 @@
 // (its core, through the dispatcher) and of a hub on a real PostgreSQL (an operation another station
 // sends), is allowed or refused alike, with the same code and the same words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
 import type { CarrierId } from '../../shared/carriers';
 import type { Envelope } from '../../shared/errors';
 import type { Operation, Verdict } from '../../shared/hub';

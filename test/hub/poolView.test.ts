@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHIPDESK_VERSION } from '../../main/core/version';
+import { SHIPDESK_VERSION } from '../../main/core/runtime/version';
 import { tempDir } from '../support/core';
 import { op, poolShipment, startTestPoolAt, validNumber, type TestPool } from '../support/hubEnv';
 import { PG_SUPERUSER, startTestCluster, type TestCluster } from '../support/postgres';

@@ -2,7 +2,7 @@
 // both count their invoices from 1 must never send the carrier the same key for different numbers,
 // and a release retried after a failure keeps its key (docs/HUB.md, "The station's queue and the carrier").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReleasePayload } from '../../main/core/services/outbox';
+import type { ReleasePayload } from '../../main/core/sync/outbox';
 import { startTestCore } from '../support/core';
 import { op, poolShipment, startTestPool, validNumber, type TestPool } from '../support/hubEnv';
 import { seedFacets, seedShipments } from '../support/seed';

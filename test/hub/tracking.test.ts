@@ -1,7 +1,7 @@
 // Tracking in a pool: each warehouse is polled by one hub only (PostgreSQL advisory lock), each event
 // is stored once, and the lock passes to another hub when the holder stops.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubClient } from '../../main/core/hub/client';
+import type { HubClient } from '../../main/core/poolLink/client';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import { createHubPool } from '../../main/hub/db/pool';
 import { startHubTracking, type HubTracking } from '../../main/hub/tracking';

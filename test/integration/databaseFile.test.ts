@@ -12,7 +12,7 @@ import { createCore, type Core } from '../../main/core/createCore';
 import { openDatabase } from '../../main/core/db/open';
 import { MIGRATIONS } from '../../main/core/db/migrations';
 import { storageCodeOf } from '../../main/core/db/storageErrors';
-import { backupBeforeMigration } from '../../main/core/backup/snapshot';
+import { backupBeforeMigration } from '../../main/core/db/snapshot';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { ShipdeskError, type Envelope } from '../../shared/errors';
 import { tempDir } from '../support/core';

@@ -3,7 +3,7 @@
 // driver's list.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { csvRecords } from '../../main/core/imports/readCsv';
+import { csvRecords } from '../../main/core/sheets/readCsv';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { GRID_COLUMNS, localTime } from '../../main/core/exports/gridExport';
 import type { ShipmentRow } from '../../shared/contract';

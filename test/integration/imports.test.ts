@@ -2,7 +2,7 @@
 // template round trip, the row limit, commit, re-upload, failed rows, the pre-filled export.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { carrierLabel } from '../../main/core/imports/carrierNames';
+import { carrierLabel } from '../../main/core/sheets/carrierNames';
 import { CARRIERS } from '../../shared/carriers';
 import type { PushEvent } from '../../shared/contract';
 import { startTestCore, type TestCore } from '../support/core';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseInWorker, stopParseWorker } from '../../main/core/imports/workerHost';
+import { parseInWorker, stopParseWorker } from '../../main/core/sheets/workerHost';
 import { zipBomb } from '../fixtures/excel/hostile';
 import { ENGLISH_HEADER, sheet, streamedSheet } from '../fixtures/excel/workbooks';
 
@@ -74,11 +74,11 @@ describe('parse worker', () => {
 
   it('keeps the exceljs reader out of the main process: only the worker reaches it', () => {
     const main = reachable('main/core/createCore.ts');
-    const worker = reachable('main/core/imports/worker.ts');
+    const worker = reachable('main/core/sheets/worker.ts');
     for (const reader of [
-      'main/core/imports/readXlsx.ts',
-      'main/core/imports/cells.ts',
-      'main/core/imports/parseUpload.ts',
+      'main/core/sheets/readXlsx.ts',
+      'main/core/sheets/cells.ts',
+      'main/core/sheets/parseUpload.ts',
     ]) {
       expect(main.has(reader), reader).toBe(false);
       expect(worker.has(reader), reader).toBe(true);

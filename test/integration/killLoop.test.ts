@@ -68,8 +68,8 @@ beforeAll(async () => {
   await build({
     entryPoints: {
       child: 'test/support/killLoopChild.ts',
-      importWorker: 'main/core/imports/worker.ts',
-      commitWorker: 'main/core/imports/commitWorker.ts',
+      importWorker: 'main/core/sheets/worker.ts',
+      commitWorker: 'main/core/commitWorker/commitWorker.ts',
     },
     outdir: out,
     outExtension: { '.js': '.cjs' },

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import type { CarrierId } from '../../shared/carriers';
 import { OperationSchema, type Operation, type PoolShipment } from '../../shared/hub';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { createHubClient, type HubClient } from '../../main/core/hub/client';
+import { createHubClient, type HubClient } from '../../main/core/poolLink/client';
 import { createHubPool, migrateHub, type HubPool } from '../../main/hub/db/pool';
 import { startHubServer, type HubServer } from '../../main/hub/server';
 import { addStation } from '../../main/hub/stations';

@@ -2,8 +2,9 @@ import { expect } from 'vitest';
 // Packing stations for the pool tests: real cores on real SQLite files, joined to a hub through a
 // client whose network the test can cut (no answer at all) or break after the hub has answered
 // (the hub committed, the station never heard).
-import { createHubClient, HubRequestError, type HubClient } from '../../main/core/hub/client';
-import type { OutboxKind, ReleaseConnector } from '../../main/core/services/outbox';
+import { createHubClient, HubRequestError, type HubClient } from '../../main/core/poolLink/client';
+import type { OutboxKind } from '../../main/core/services/outboxQueue';
+import type { ReleaseConnector } from '../../main/core/sync/outbox';
 import type { HubServer } from '../../main/hub/server';
 import { startTestCore, type TestCore } from './core';
 import type { TestPool } from './hubEnv';

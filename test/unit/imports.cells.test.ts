@@ -1,11 +1,11 @@
 // Header words, carrier names, cells by type, CSV encodings and the formula escape.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { carrierFromText, carrierLabel } from '../../main/core/imports/carrierNames';
-import { escapeCell, unescapeCell } from '../../main/core/imports/escape';
-import { fieldValue } from '../../main/core/imports/fieldValues';
-import { matchHeader, templateHeader } from '../../main/core/imports/headers';
-import { csvRecords, decodeText, readCsv } from '../../main/core/imports/readCsv';
+import { carrierFromText, carrierLabel } from '../../main/core/sheets/carrierNames';
+import { escapeCell, unescapeCell } from '../../main/core/sheets/escape';
+import { fieldValue } from '../../main/core/sheets/fieldValues';
+import { matchHeader, templateHeader } from '../../main/core/sheets/headers';
+import { csvRecords, decodeText, readCsv } from '../../main/core/sheets/readCsv';
 import { CARRIERS } from '../../shared/carriers';
 
 describe('header matching', () => {

@@ -2,7 +2,7 @@
 // and the first line in the other, for the invoice import (readCsv) and the order import (csvSource).
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { csvSource, readCsv } from '../../main/core/imports/readCsv';
+import { csvSource, readCsv } from '../../main/core/sheets/readCsv';
 
 const header = 'Shipment No.,Carrier,Invoice No.\n';
 const utf8 = (text: string) => Buffer.from(text, 'utf8');

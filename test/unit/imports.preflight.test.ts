@@ -1,8 +1,8 @@
 // Preflight and parse as one function (what the worker runs), on every hostile file the issue lists.
 import { describe, expect, it } from 'vitest';
-import { parseUpload } from '../../main/core/imports/parseUpload';
-import { IMPORT_LIMITS } from '../../main/core/imports/limits';
-import { createSheetCounter } from '../../main/core/imports/sheetCounter';
+import { parseUpload } from '../../main/core/sheets/parseUpload';
+import { IMPORT_LIMITS } from '../../main/core/sheets/limits';
+import { createSheetCounter } from '../../main/core/sheets/sheetCounter';
 import {
   manyEntries,
   overlappingBomb,

@@ -2,8 +2,8 @@
 // hangs. Most runs call the worker's function directly (fast); a few go through the real worker.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseUpload } from '../../main/core/imports/parseUpload';
-import { parseInWorker, stopParseWorker } from '../../main/core/imports/workerHost';
+import { parseUpload } from '../../main/core/sheets/parseUpload';
+import { parseInWorker, stopParseWorker } from '../../main/core/sheets/workerHost';
 import { ERROR_CODES } from '../../shared/errors';
 import { rewriteEntry } from '../fixtures/excel/hostile';
 import { ENGLISH_HEADER, sheet } from '../fixtures/excel/workbooks';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readImportFile } from '../../main/core/imports/readFile';
+import { readImportFile } from '../../main/core/sheets/readFile';
 import { tempDir } from '../support/core';
 
 const POSIX = process.platform !== 'win32';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEvents } from '../../main/core/events';
+import { createEvents } from '../../main/core/push/events';
 import { createLogger, logLevelFrom } from '../../main/core/log/logger';
 import { rotatingFileSink } from '../../main/core/log/rotatingFile';
 import { captureLog } from '../support/log';

@@ -102,17 +102,30 @@ const ASKED_BY: Record<string, { from: string; askedBy: string[] }> = {
   },
   mayRegister: {
     from: 'main/core/domain/invoiceRules.ts',
-    askedBy: ['main/core/services/invoices.ts', 'main/core/imports/checkRows.ts', 'main/hub/rules.ts'],
+    askedBy: [
+      'main/core/services/invoices.ts',
+      'main/core/imports/checkRows.ts',
+      'main/core/services/shipmentActions.ts',
+      'main/hub/rules.ts',
+    ],
   },
   mayChangeInvoice: {
     from: 'main/core/domain/invoiceRules.ts',
-    askedBy: ['main/core/services/invoices.ts', 'main/core/imports/checkRows.ts', 'main/hub/rules.ts'],
+    askedBy: [
+      'main/core/services/invoices.ts',
+      'main/core/imports/checkRows.ts',
+      'main/core/services/shipmentActions.ts',
+      'main/hub/rules.ts',
+    ],
   },
   mayChangeAddress: {
     from: 'main/core/domain/invoiceRules.ts',
-    askedBy: ['main/core/services/shipments.ts', 'main/hub/rules.ts'],
+    askedBy: ['main/core/services/shipments.ts', 'main/core/services/shipmentActions.ts', 'main/hub/rules.ts'],
   },
-  mayRegroup: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/hub/orderOps.ts'] },
+  mayRegroup: {
+    from: 'main/core/domain/regroupRules.ts',
+    askedBy: ['main/core/services/shipmentActions.ts', 'main/hub/orderOps.ts'],
+  },
   maySplit: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/core/orders/splitMerge.ts'] },
   mayMerge: { from: 'main/core/domain/regroupRules.ts', askedBy: ['main/core/orders/splitMerge.ts'] },
 };

@@ -8,7 +8,7 @@ import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
 import { countPurgeable, purgeOlderThan } from '../services/retention';
 import { readStoredSetting, writeStoredSetting } from '../services/settings';
-import { backupFolderOf, listBackups, type BackupFile, type BackupReason } from './folder';
+import { backupFolderOf, listBackups, type BackupFile, type BackupReason } from '../db/backupFolder';
 import { removeLeftoverPartials } from './leftovers';
 import { backupNow } from './online';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { createPrivateFile, ensurePrivateDir } from '../db/files';
-import { backupFileName, backupFolderOf, listBackups, type BackupReason } from './folder';
+import { backupFileName, backupFolderOf, listBackups, type BackupReason } from '../db/backupFolder';
 import { partialOf, removeLeftoverPartials } from './leftovers';
 import { copyOnWorker, WorkerBackupError } from './worker';
 

@@ -9,7 +9,7 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE, tightenMode } from '../db/files';
 import { openDatabase, SCHEMA_VERSION } from '../db/open';
 import { checkOperatorFile, outputTarget } from '../files/operatorFile';
 import { checkOpenedDatabase, damaged, inspectDatabaseFile, notShipdesk } from '../db/verdict';
-import { backupFileName, backupFolderOf } from './folder';
+import { backupFileName, backupFolderOf } from '../db/backupFolder';
 import { copyDatabase, type BackupResult } from './online';
 
 /**

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
-import { backupBeforeMigration } from '../backup/snapshot';
+import { backupBeforeMigration } from './snapshot';
 import { createPrivateFile, ensurePrivateDir, tightenDatabaseFiles } from './files';
 import { MIGRATIONS } from './migrations';
 import { storageError } from './storageErrors';

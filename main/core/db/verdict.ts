@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
-import { latestBackup } from '../backup/folder';
+import { latestBackup } from './backupFolder';
 import { storageCodeOf } from './storageErrors';
 
 /** Written into every Shipdesk database's header (PRAGMA application_id): "SHDP". */

@@ -5,7 +5,7 @@ import { channelOfName, type ChannelId } from '../../../shared/channels';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { CARRIER_LIST } from './catalog';
-import { scanWords } from './events';
+import { scanWords } from './scanWords';
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 

@@ -10,7 +10,7 @@ import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';
 import { shipmentIdsInOrder, shipmentRowsByIds } from '../services/shipmentList';
-import { escapeCell } from '../imports/escape';
+import { escapeCell } from '../sheets/escape';
 import { dayOf, zoneOffsetMinutes } from '../domain/time';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csvLine } from './tableFiles';
 

@@ -8,7 +8,7 @@ import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';
-import { LINE_ID_SQL } from '../orders/existing';
+import { LINE_ID_SQL } from '../services/links';
 import type { SourceRow } from '../orders/readLines';
 
 export interface InvoiceLine {

@@ -1,8 +1,8 @@
 // Tables of text to the files other systems read: .xlsx (every column Text, so long numbers keep
 // their digits), CSV (UTF-8 with a BOM so Excel reads Korean, CRLF) and tab-delimited text. Every
 // cell goes through escapeCell first: nothing Shipdesk writes can start a formula.
-import { escapeCell } from '../imports/escape';
-import { XLSX_CONTENT_TYPE } from '../imports/workbooks';
+import { escapeCell } from '../sheets/escape';
+import { XLSX_CONTENT_TYPE } from '../sheets/workbooks';
 
 export interface Table {
   sheetName: string;

@@ -5,9 +5,15 @@
 // refused by what it is (FILE_NOT_REGULAR), never found out by reading it (a hang, 2 GB, a raw EISDIR).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ShipdeskError } from '../../../shared/errors';
+import { ShipdeskError, type ErrorCode } from '../../../shared/errors';
 import { codeOf } from '../db/storageErrors';
-import type { FileRefusal } from '../imports/types';
+
+/** Why a whole file was refused, in words an operator can act on. */
+export interface FileRefusal {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
 
 export type ReadOutcome =
   | { ok: true; bytes: Buffer }

@@ -12,11 +12,11 @@ import type { ServiceContext } from '../services/context';
 import { checkDuplicate, checkNumber } from '../services/invoices';
 import { readSettings } from '../services/settings';
 import { findShipment, type ShipmentRef } from '../services/shipments';
-import { carrierFromText } from './carrierNames';
-import { cellAsWritten, fieldValue } from './fieldValues';
+import { carrierFromText } from '../sheets/carrierNames';
+import { cellAsWritten, fieldValue } from '../sheets/fieldValues';
 import { findFileDuplicates } from './fileDuplicates';
 import { settle, type CheckedRow, type Problem } from './rowVerdict';
-import { IMPORT_FIELDS, type ImportField, type ParsedRow } from './types';
+import { IMPORT_FIELDS, type ImportField, type ParsedRow } from '../sheets/types';
 
 /**
  * Number checks are pure (carrier, region, text), so a commit reuses its preview's: the commit then

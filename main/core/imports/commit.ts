@@ -8,7 +8,7 @@ import { writeModification, writeRegistration, type Actor } from '../services/in
 import { checkRows, type NumberChecks } from './checkRows';
 import { publicVerdict, type CheckedRow } from './rowVerdict';
 import { totalsOf, type StoredImport } from './store';
-import type { ParsedSheet } from './types';
+import type { ParsedSheet } from '../sheets/types';
 
 const OUTCOME_RECORD = { register: 'registered', modify: 'modified', skip: 'skipped', reject: 'failed' } as const;
 

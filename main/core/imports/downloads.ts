@@ -4,12 +4,12 @@ import type { FileDownload, MethodParsed, ShipmentRow } from '../../../shared/co
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
 import { listShipments } from '../services/shipmentList';
-import { carrierLabel } from './carrierNames';
-import { cellAsWritten } from './fieldValues';
-import { IMPORT_LIMITS } from './limits';
+import { carrierLabel } from '../sheets/carrierNames';
+import { cellAsWritten } from '../sheets/fieldValues';
+import { IMPORT_LIMITS } from '../sheets/limits';
 import type { StoredImport } from './store';
-import { IMPORT_FIELDS, type ImportField } from './types';
-import { XLSX_CONTENT_TYPE, writeInvoiceWorkbook, type SheetRowOut } from './workbooks';
+import { IMPORT_FIELDS, type ImportField } from '../sheets/types';
+import { XLSX_CONTENT_TYPE, writeInvoiceWorkbook, type SheetRowOut } from '../sheets/workbooks';
 
 function download(fileName: string, bytes: Buffer): FileDownload {
   return { fileName, contentType: XLSX_CONTENT_TYPE, bytesBase64: bytes.toString('base64') };

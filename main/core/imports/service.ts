@@ -14,10 +14,9 @@ import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { checkRows, type NumberChecks } from './checkRows';
 import { publicVerdict } from './rowVerdict';
-import { commitResult, importWriteOf, writeImport } from './commit';
-import type { CommitWorker } from './commitWorkerHost';
+import { commitResult, importWriteOf, writeImport, type ImportWrite, type ImportWritten } from './commit';
 import { failedRowsDownload, preparingDownload, templateDownload } from './downloads';
-import { parseInWorker, type ParseOptions } from './workerHost';
+import { parseInWorker, type ParseOptions } from '../sheets/workerHost';
 import { createImportStore, totalsOf, type StoredImport } from './store';
 
 export interface ImportService {
@@ -55,12 +54,21 @@ function previousBatches(ctx: ServiceContext, fileHash: string): ImportPreview['
   }));
 }
 
+/**
+ * Where an invoice import's commit runs off the main thread: the commit worker
+ * (main/core/commitWorker/), handed in by createCore, which sits above both imports.
+ */
+export interface InvoiceCommitter {
+  commit(job: ImportWrite, actor: Actor, at: number): Promise<ImportWritten>;
+  warm(): void;
+}
+
 export function createImportService(
   ctx: ServiceContext,
   afterWrite: () => void,
   parseOptions: ParseOptions = {},
   /** Where the commit's transaction runs: the commit worker (off the main thread), else in-process. */
-  committer: CommitWorker | null = null,
+  committer: InvoiceCommitter | null = null,
 ): ImportService {
   const store = createImportStore(ctx.clock);
   const progress = (

@@ -1,11 +1,11 @@
-// An order-sheet commit as a job the commit worker can run (imports/commitWorker.ts): what it needs
+// An order-sheet commit as a job the commit worker can run (commitWorker/commitWorker.ts): what it needs
 // from the preview, checked on arrival on both sides, and the one function that writes it (on the
 // worker's connection, or on the main thread's for an in-memory desk).
 import { z } from 'zod';
 import { ColumnMapping, ORDER_FIELDS, ORDER_ROW_CODES, OrderDefaults } from '../../../shared/api/orders';
 import { CHANNEL_IDS } from '../../../shared/channels';
 import type { OrdersCommitResult } from '../../../shared/contract';
-import { rawCellSchema } from '../imports/outcomeSchema';
+import { rawCellSchema } from '../sheets/outcomeSchema';
 import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { readSettings } from '../services/settings';

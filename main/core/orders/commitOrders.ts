@@ -4,9 +4,8 @@
 import type { OrdersCommitResult } from '../../../shared/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
-import { recordImportedShipments } from '../hub/record';
 import type { ServiceContext } from '../services/context';
-import { writeHistory } from '../services/history';
+import { writeHistory } from '../services/historyEntries';
 import type { Actor } from '../services/invoices';
 import { checkLines, publicLine, type CheckSettings, type CheckedImport, type NewShipment } from './checkLines';
 
@@ -163,7 +162,7 @@ export function commitOrders(
     const ids = new Map([...made.values()].map((m) => [m.shipmentNo, m.id]));
     for (const l of checked.lines) if (l.target?.kind === 'existing') ids.set(l.target.shipmentNo, l.target.shipmentId);
     const batchId = recordBatch(ctx, stored, checked, actor, at, ids);
-    recordImportedShipments(ctx, [...ids.keys()], actor.operator, at);
+    ctx.changeRecorded({ kind: 'imported', shipmentNos: [...ids.keys()], operator: actor.operator, at });
     alsoWrite();
     return { checked, batchId, made: [...made.values()].map((m) => m.shipmentNo) };
   });

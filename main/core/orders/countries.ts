@@ -1,7 +1,7 @@
 // Country codes and names to ISO 3166 two-letter codes. The names come from the runtime's own
 // region names (ICU), in English and Korean, so "United States", "미국" and "US" all read as US;
 // anything else is an unknown country, reported on the line.
-import { headerKey } from '../imports/headers';
+import { headerKey } from '../sheets/headers';
 
 // Codes ICU names that are not countries a parcel goes to.
 const NOT_COUNTRIES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);

@@ -2,7 +2,7 @@
 // carry an offset. Anything else is refused by name, never guessed: 05/06/2026 is read as the US
 // form (May 6) because that is the one slash form with the year last that Shipdesk reads, and a
 // first number above 12 (26/11/2026) is refused rather than turned around.
-import type { RawCell } from '../imports/types';
+import type { RawCell } from '../sheets/types';
 import { zoneOffsetMinutes } from '../domain/time';
 
 export type DateRead = { ok: true; ms: number } | { ok: false; message: string };

@@ -1,15 +1,13 @@
 // What Shipdesk already holds of an order: its lines by channel line id, and its shipments with
 // whether each has an invoice (shipped: nothing may join or change it).
 import type { ServiceContext } from '../services/context';
+import { LINE_ID_SQL } from '../services/links';
 
 export interface ExistingOrder {
   id: number;
   lines: Map<string, { shipmentNo: string; shipped: boolean }>;
   shipments: { id: number; shipmentNo: string; invoiced: boolean; shipmentKeys: Set<string> }[];
 }
-
-/** Lines entered before orders were imported have no channel line id: their own id stands in. */
-export const LINE_ID_SQL = 'coalesce(oi.line_id, CAST(oi.id AS TEXT))';
 
 function keyOf(json: string, name: string | null): string {
   if (!name) return '';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type ColumnMapping, type OrderField } from '../../../shared/contract';
 import type { ChannelId } from '../../../shared/channels';
 import { ShipdeskError } from '../../../shared/errors';
-import { headerKey } from '../imports/headers';
+import { headerKey } from '../sheets/headers';
 import { describeOrderField, FIELD_SPECS } from './fields';
 import { BUILTIN_PROFILES, type BuiltinProfile, type ColumnSource } from './profiles';
 

@@ -2,8 +2,8 @@
 // line's other channel keys, and its cells as downloaded when the channel's upload reuses them.
 import { ORDER_FIELDS, ORDER_ROW_CODES, type OrderField, type OrderRowCode } from '../../../shared/contract';
 import { cleanText, textProblemMessage } from '../../../shared/textRule';
-import { cellAsWritten, cellValue } from '../imports/fieldValues';
-import { rawOfGridCell, type GridCell, type ParsedGrid, type RawCell } from '../imports/types';
+import { cellAsWritten, cellValue } from '../sheets/fieldValues';
+import { rawOfGridCell, type GridCell, type ParsedGrid, type RawCell } from '../sheets/types';
 import { FIELD_SPECS } from './fields';
 import type { ColumnPlan, PlannedSource } from './plan';
 import type { Problem } from './values';

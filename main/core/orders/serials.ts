@@ -6,7 +6,7 @@
 import { ShipdeskError } from '../../../shared/errors';
 import { formatShipmentNo, SERIALS_PER_STATION, stationRange, stationShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
-import { stationCode } from '../hub/membership';
+import { stationCode } from '../services/stationMeta';
 
 /** The first of `count` row ids, all reserved by one write. */
 function nextRowIds(ctx: ServiceContext, count: number): number {

@@ -13,17 +13,16 @@ import {
 } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { iso } from '../domain/time';
-import type { CommitWorker } from '../imports/commitWorkerHost';
-import { headerKey } from '../imports/headers';
-import { createPreviewStore } from '../imports/store';
-import { parseGridInWorker, type ParseOptions } from '../imports/workerHost';
-import { rawOfGridCell, type ParsedGrid } from '../imports/types';
-import { cellAsWritten } from '../imports/fieldValues';
+import { headerKey } from '../sheets/headers';
+import { createPreviewStore } from '../sheets/previewStore';
+import { parseGridInWorker, type ParseOptions } from '../sheets/workerHost';
+import { rawOfGridCell, type ParsedGrid } from '../sheets/types';
+import { cellAsWritten } from '../sheets/fieldValues';
 import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import { readSettings } from '../services/settings';
 import { checkLines, publicLine, type CheckSettings } from './checkLines';
-import { checkSettingsFor, ordersWriteOf, writeOrders } from './commitJob';
+import { checkSettingsFor, ordersWriteOf, writeOrders, type OrdersWrite, type OrdersWritten } from './commitJob';
 import { suggestField, suggestionWords } from './fields';
 import { rememberedDateZone } from './dateZones';
 import { builtinPlan, mappingPlan, recogniseBuiltin, type ColumnPlan } from './plan';
@@ -134,12 +133,22 @@ function notesOf(plan: ColumnPlan, s: CheckSettings, timeZone: string, defaults:
   return notes;
 }
 
+/**
+ * Where an order sheet's commit runs off the main thread: the commit worker
+ * (main/core/commitWorker/), handed in by createCore, which sits above both imports.
+ */
+export interface OrderCommitter {
+  commitOrders(job: OrdersWrite, actor: Actor, at: number): Promise<OrdersWritten>;
+  stageOrders(job: OrdersWrite): void;
+  warm(): void;
+}
+
 export function createOrderService(
   ctx: ServiceContext,
   afterWrite: () => void,
   parseOptions: ParseOptions = {},
   /** Where the commit's one long transaction runs; null (an in-memory desk): on this thread. */
-  committer: CommitWorker | null = null,
+  committer: OrderCommitter | null = null,
 ): OrderService {
   const store = createPreviewStore<StoredOrderImport>(ctx.clock);
   const progress = (

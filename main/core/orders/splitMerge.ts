@@ -8,11 +8,11 @@ import { rowReader } from '../db/rows';
 import { mayMerge, mayMergeCount, maySplit } from '../domain/regroupRules';
 import { orThrow } from '../domain/verdict';
 import type { ServiceContext } from '../services/context';
-import { recordRegroup, regroupBases } from '../hub/record';
-import { writeHistory } from '../services/history';
+import { regroupBases } from '../services/stationMeta';
+import { writeHistory } from '../services/historyEntries';
 import type { Actor } from '../services/invoices';
 import { findShipment, getShipment, type ShipmentRef } from '../services/shipments';
-import { LINE_ID_SQL } from './existing';
+import { LINE_ID_SQL } from '../services/links';
 import { nextShipmentSerial } from './serials';
 
 const ItemRow = rowReader('line to regroup', z.object({ id: z.number(), lineId: z.string(), quantity: z.number() }));
@@ -107,7 +107,13 @@ export function splitShipment(
       before: { shipmentNos: [ref.shipmentNo] },
       after: { lines: linesOf(itemsOf(ctx, created.id)) },
     });
-    recordRegroup(ctx, { retired: bases, added: [ref.shipmentNo, created.shipmentNo], operator: actor.operator, at });
+    ctx.changeRecorded({
+      kind: 'regroup',
+      retired: bases,
+      added: [ref.shipmentNo, created.shipmentNo],
+      operator: actor.operator,
+      at,
+    });
     return { from: ref.shipmentNo, created: created.shipmentNo };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [made.from, made.created] });
@@ -180,7 +186,7 @@ export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string
       at,
       reason: null,
     });
-    recordRegroup(ctx, { retired: bases, added: [survivor.shipmentNo], operator: actor.operator, at });
+    ctx.changeRecorded({ kind: 'regroup', retired: bases, added: [survivor.shipmentNo], operator: actor.operator, at });
     return { survivor: survivor.shipmentNo, gone: others.map((o) => o.shipmentNo) };
   })();
   ctx.events.emit({ type: 'shipments.changed', shipmentNos: [merged.survivor, ...merged.gone] });

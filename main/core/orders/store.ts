@@ -1,6 +1,6 @@
 // Order-sheet previews waiting for their commit, kept like the invoice import's (bounded, in memory).
 import type { ColumnMapping, OrderDefaults, OrderLineVerdict } from '../../../shared/contract';
-import type { ParsedGrid } from '../imports/types';
+import type { ParsedGrid } from '../sheets/types';
 import type { ColumnPlan } from './plan';
 import type { DraftLine } from './readLines';
 

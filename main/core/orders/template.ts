@@ -2,8 +2,8 @@
 // and English, id columns formatted as Text so long numbers keep their digits, and a guide sheet.
 import type { FileDownload, OrderField } from '../../../shared/contract';
 import { MAX_ORDER_LINES, ORDER_FIELDS, REQUIRED_ORDER_FIELDS } from '../../../shared/contract';
-import { formatCount } from '../imports/limits';
-import { XLSX_CONTENT_TYPE } from '../imports/workbooks';
+import { formatCount } from '../sheets/limits';
+import { XLSX_CONTENT_TYPE } from '../sheets/workbooks';
 import { FIELD_SPECS, templateHeaderOf } from './fields';
 
 const TEXT_FIELDS: readonly OrderField[] = [

@@ -3,7 +3,7 @@
 import type { OrderRowCode } from '../../../shared/contract';
 import { channelOfName, CHANNELS, type ChannelId } from '../../../shared/channels';
 import type { ClaimType } from '../../../shared/domain';
-import { headerKey } from '../imports/headers';
+import { headerKey } from '../sheets/headers';
 
 export type Problem = { code: OrderRowCode; message: string };
 export type Read<T> = { ok: true; value: T } | ({ ok: false } & Problem);

@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { RecoveryProblemCode, RecoveryView, RestoreView } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { backupView } from '../backup/care';
-import { listBackups } from '../backup/folder';
+import { listBackups } from '../db/backupFolder';
 import { restoreDatabase } from '../backup/restore';
 import { createCore, type Core, type CoreOptions } from '../createCore';
-import { createEvents, type CoreEvents } from '../events';
+import { createEvents, type CoreEvents } from '../push/events';
 import { createLogger, stderrSink } from '../log/logger';
 import { createPartialDispatcher, type Dispatch, type Handlers } from '../rpc/dispatch';
 

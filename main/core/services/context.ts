@@ -2,7 +2,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import { WriteQueue } from '../db/writeQueue';
-import type { CoreEvents } from '../events';
+import type { CoreEvents } from '../push/events';
+import type { ChangeListener, RecordedChange } from './changeRecorded';
 
 export interface ServiceContext {
   db: Db;
@@ -14,21 +15,35 @@ export interface ServiceContext {
   /** Main-thread writes queue here behind a write in the database worker (see writeQueue.ts). */
   writes: WriteQueue;
   /**
-   * Called whenever a change queued an operation for the pool's hub (hub/record.ts), inside its
+   * Called whenever a change queued an operation for the pool's hub (poolLink/record.ts), inside its
    * transaction: the core wakes the hub link once it has committed (docs/HUB.md, "The station's
    * queue and the carrier").
    */
   hubOpQueued: () => void;
+  /**
+   * "Change recorded" (changeRecorded.ts): a service calls it inside the transaction of a change the
+   * pool must hear of; every listener runs there and then, and one that throws undoes the change.
+   */
+  changeRecorded(change: RecordedChange): void;
+  /** The pool link subscribes here (poolLink/record.ts linkToPool). */
+  onChangeRecorded(listener: ChangeListener): void;
 }
 
 export function createServiceContext(db: Db, clock: () => number, events: CoreEvents): ServiceContext {
   const cache = new Map<string, Statement>();
+  const changeListeners: ChangeListener[] = [];
   return {
     db,
     clock,
     events,
     writes: new WriteQueue(),
     hubOpQueued: () => undefined,
+    changeRecorded(change) {
+      for (const listener of changeListeners) listener(change);
+    },
+    onChangeRecorded(listener) {
+      changeListeners.push(listener);
+    },
     prepare(sql) {
       let stmt = cache.get(sql);
       if (!stmt) {

@@ -12,9 +12,8 @@ import { recipientKey } from '../domain/recipient';
 import { orThrow } from '../domain/verdict';
 import { randomUUID } from 'node:crypto';
 import type { ServiceContext } from './context';
-import { writeHistory } from './history';
-import { recordHubOp } from '../hub/record';
-import { enqueueOutbox } from './outbox';
+import { writeHistory } from './historyEntries';
+import { enqueueOutbox } from './outboxQueue';
 import { refreshShipmentStatus } from './shipmentState';
 import { findShipment, getShipment, type ShipmentRef } from './shipments';
 
@@ -203,11 +202,14 @@ export function writeRegistration(
     reason: null,
   });
   release(ctx, ref, invoiceId, carrierId, invoiceNo, at);
-  recordHubOp(ctx, {
-    kind: 'register',
-    shipmentNo: ref.shipmentNo,
-    payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
-    at,
+  ctx.changeRecorded({
+    kind: 'edit',
+    change: {
+      kind: 'register',
+      shipmentNo: ref.shipmentNo,
+      payload: { carrierId, invoiceNo, operator: actor.operator, via: actor.via },
+      at,
+    },
   });
   return invoiceId;
 }
@@ -278,11 +280,14 @@ export function writeModification(
   refreshShipmentStatus(ctx, ref.id);
   withdraw(ctx, ref, oldId, old, at);
   release(ctx, ref, newId, carrierId, invoiceNo, at);
-  recordHubOp(ctx, {
-    kind: 'modify',
-    shipmentNo: ref.shipmentNo,
-    payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
-    at,
+  ctx.changeRecorded({
+    kind: 'edit',
+    change: {
+      kind: 'modify',
+      shipmentNo: ref.shipmentNo,
+      payload: { carrierId, invoiceNo, reason, operator: actor.operator, via: actor.via },
+      at,
+    },
   });
   return newId;
 }
@@ -313,11 +318,14 @@ export function deleteInvoice(
       reason: input.reason ?? null,
     });
     withdraw(ctx, ref, oldId, old, at);
-    recordHubOp(ctx, {
-      kind: 'delete',
-      shipmentNo: ref.shipmentNo,
-      payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
-      at,
+    ctx.changeRecorded({
+      kind: 'edit',
+      change: {
+        kind: 'delete',
+        shipmentNo: ref.shipmentNo,
+        payload: { reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+        at,
+      },
     });
     return ref;
   })();

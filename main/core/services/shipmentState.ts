@@ -3,7 +3,7 @@
 import type { TrackingCode } from '../../../shared/domain';
 import { deriveStatus, tabOf } from '../domain/status';
 import type { ServiceContext } from './context';
-import { writeHistory } from './history';
+import { writeHistory } from './historyEntries';
 
 export interface VoidedInvoice {
   shipmentId: number;

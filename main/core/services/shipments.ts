@@ -23,13 +23,11 @@ import { canEditAddress } from '../domain/status';
 import { orThrow } from '../domain/verdict';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
-import { LINE_ID_SQL } from '../orders/existing';
-import { shipmentLinks } from '../orders/links';
+import { LINE_ID_SQL, shipmentLinks } from './links';
 import type { ServiceContext } from './context';
 import { shipmentActions } from './shipmentActions';
 import { shipmentRowOf } from './shipmentList';
-import { recordHubOp } from '../hub/record';
-import { writeHistory } from './history';
+import { writeHistory } from './historyEntries';
 import { readSettings } from './settings';
 
 const RecipientColumns = {
@@ -282,11 +280,14 @@ export function updateAddress(
       at: now,
       reason: input.reason ?? null,
     });
-    recordHubOp(ctx, {
-      kind: 'address',
-      shipmentNo: ref.shipmentNo,
-      payload: { address: a, region, reason: input.reason ?? null, operator: actor.operator, via: actor.via },
-      at: now,
+    ctx.changeRecorded({
+      kind: 'edit',
+      change: {
+        kind: 'address',
+        shipmentNo: ref.shipmentNo,
+        payload: { address: a, region, reason: input.reason ?? null, operator: actor.operator, via: actor.via },
+        at: now,
+      },
     });
   })();
   const detail = getShipment(ctx, input.shipmentNo);

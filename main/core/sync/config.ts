@@ -8,6 +8,7 @@ import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/contract'
 import { ShipdeskError } from '../../../shared/errors';
 import { readOperatorFile } from '../files/operatorFile';
 import type { ServiceContext } from '../services/context';
+import { readMeta, writeMeta } from '../services/stationMeta';
 
 /** A key is `clientId:clientSecret`, well under this. */
 const KEY_FILE_MAX_BYTES = 64 * 1024;
@@ -100,21 +101,6 @@ export function encryptedKeyStore(
       writePrivate(file, cipher.encrypt(key));
     },
   };
-}
-
-export function readMeta(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function writeMeta(ctx: ServiceContext, key: string, value: string | null): void {
-  if (value === null) ctx.prepare('DELETE FROM sync_meta WHERE key = ?').run(key);
-  else
-    ctx
-      .prepare(
-        'INSERT INTO sync_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, value);
 }
 
 export type Env = Record<string, string | undefined>;

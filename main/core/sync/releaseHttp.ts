@@ -9,7 +9,7 @@
 //   408/425/429/5xx (Retry-After honoured), 401/403: try again later; any other 4xx: refused for good
 import { z } from 'zod';
 import { parseRetryAfter, postJson } from './http';
-import type { ReleaseConnector, SendResult } from '../services/outbox';
+import type { ReleaseConnector, SendResult } from './outbox';
 
 export interface HttpReleaseOptions {
   url: string;

@@ -4,16 +4,15 @@
 // after its previous one is recorded, so work leaves in order.
 import {
   claimOutbox,
-  readPayload,
   releaseWasRefused,
   settleOutbox,
   unclaim,
   type ClaimedRow,
   type DrainReport,
-  type OutboxPayload,
   type ReleaseConnector,
   type SendResult,
-} from '../services/outbox';
+} from './outbox';
+import { readPayload, type OutboxPayload } from '../services/outboxQueue';
 import type { ServiceContext } from '../services/context';
 import type { Backoff } from './limits';
 

@@ -5,7 +5,7 @@ import { isSafeEndpoint } from '../../../shared/contract';
 import type { Logger } from '../log/logger';
 import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';
-import { localReleaseConnector, type ReleaseConnector } from '../services/outbox';
+import { localReleaseConnector, type ReleaseConnector } from './outbox';
 import {
   fileKeyStore,
   releaseEndpoint,

@@ -15,6 +15,12 @@ export interface PoolOptions {
 
 export const DEFAULT_POOL_SIZE = 10;
 
+/**
+ * The feed's wake-up call (notify.ts listens): delivered to every hub's listener when the transaction
+ * that wrote a change commits. Here, with the connection, so the writers need not import the listener.
+ */
+export const CHANGES_CHANNEL = 'shipdesk_changes';
+
 export function createHubPool(url: string, o: PoolOptions = {}): HubPool {
   const pool = new pg.Pool({
     connectionString: url,

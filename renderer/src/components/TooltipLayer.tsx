@@ -8,7 +8,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useClient } from '../api/ClientContext';
-import { MemoText, useMemos } from '../features/grid/memoCache';
+import { MemoText, useMemos } from '../stores/memoCache';
 
 const TOOLTIP_ID = 'screen-tooltip';
 const HOVER_DELAY_MS = 120;

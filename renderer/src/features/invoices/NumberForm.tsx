@@ -10,7 +10,7 @@ import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';
 import { beep } from '../scanner/beep';
 import { consumeScan, SCAN_TARGET_ATTRIBUTE } from '../scanner/scanMarks';
-import { useStationSettings } from '../settings/stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 import { decideCarrier, preselectedCarrier } from './carrierChoice';
 import { FieldMessages } from './FieldMessages';
 import { decisionMessage, panelState, refusalOf, transportRefusal, type Refusal, type Wording } from './formMessages';

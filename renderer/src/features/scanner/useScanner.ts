@@ -8,7 +8,7 @@ import { normalizeScan, isShipmentNo } from '../../domain/shipmentNo';
 import { useLanguage } from '../../i18n';
 import { useDialogs } from '../../stores/dialogs';
 import { useStoreApis } from '../../stores/StoresContext';
-import { useStationSettings } from '../settings/stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 import { beep } from './beep';
 import { ScanFrame } from './scanFrame';
 import { MODIFIER_KEYS, scannedChar } from './scanKeys';

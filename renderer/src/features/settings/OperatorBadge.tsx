@@ -1,6 +1,6 @@
 // The header says who is working: the name history records for what is registered here.
 import { useT } from '../../i18n';
-import { useStationSettings } from './stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 
 export function OperatorBadge() {
   const t = useT();

@@ -11,7 +11,7 @@ import { useLanguage, useT, type LanguageChoice } from '../../i18n';
 import { CarrierDefaults } from './CarrierDefaults';
 import { DataCareSection } from './DataCareSection';
 import { ScanTester } from './ScanTester';
-import { useStationSettings } from './stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 import { TrackerSection } from './TrackerSection';
 import { useSettingsForm, type Problems } from './useSettingsForm';
 

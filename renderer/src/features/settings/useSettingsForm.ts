@@ -17,7 +17,7 @@ import {
   type Draft,
   type DraftField,
 } from './settingsDraft';
-import { useStationSettings } from './stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 
 export type Field = DraftField | 'trackerUrl' | 'trackerKey';
 export type Problems = Partial<Record<Field, string>>;

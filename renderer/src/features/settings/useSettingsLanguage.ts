@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { useLanguage } from '../../i18n';
-import { useStationSettings } from './stationSettings';
+import { useStationSettings } from '../../stores/stationSettings';
 
 export function useSettingsLanguage(): void {
   const client = useClient();

@@ -13,7 +13,7 @@ import { useFacets } from '../../stores/facets';
 import { useHomeZone } from '../../stores/homeZone';
 import { useFilters, useStoreApis } from '../../stores/StoresContext';
 import { ShipmentGrid } from '../grid/ShipmentGrid';
-import { useDropFile } from '../import/useDropFile';
+import { useDropFile } from './useDropFile';
 import { useScanner } from '../scanner/useScanner';
 import { FilterChips } from '../search/FilterChips';
 import { SearchBar } from '../search/SearchBar';

@@ -5,7 +5,7 @@ import { ShipdeskError } from '../../../shared/errors';
 import type { PoolState } from '../../../shared/hub';
 import { nextShipmentSerial } from '../orders/serials';
 import type { ServiceContext } from '../services/context';
-import { writeHistory } from '../services/history';
+import { writeHistory } from '../services/historyEntries';
 import type { Actor } from '../services/invoices';
 import { applyPoolState } from './applyState';
 import { recordImportedShipments } from './record';

@@ -1,11 +1,12 @@
 // A consistent copy of an open database in one statement (VACUUM INTO), for the moments nothing else
 // runs yet: right after opening, before a migration changes the schema. It blocks while it copies, so
-// backups of a running desk use the stepped copy in online.ts instead.
+// backups of a running desk use the stepped copy in backup/online.ts instead. It lives with the
+// database because opening one (a migration) needs it; backup/ builds on it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { createPrivateFile, ensurePrivateDir } from '../db/files';
-import { backupFileName, backupFolderOf, type BackupReason } from './folder';
+import { createPrivateFile, ensurePrivateDir } from './files';
+import { backupFileName, backupFolderOf, type BackupReason } from './backupFolder';
 
 export function snapshotInto(db: Database.Database, target: string): void {
   ensurePrivateDir(path.dirname(target));

@@ -3,28 +3,21 @@
 // change queued (release, withdraw) is held until the hub has applied it: an offline station never
 // releases a number that may lose.
 import { randomUUID } from 'node:crypto';
-import { OperationSchema, type Operation, type OperationKind } from '../../../shared/hub';
+import { OperationSchema, type Operation } from '../../../shared/hub';
 import { ShipdeskError } from '../../../shared/errors';
+import type { AnyStationChange, RecordedChange, RegroupBase } from '../services/changeRecorded';
 import type { ServiceContext } from '../services/context';
-import { isMember } from './membership';
+import { isMember } from '../services/stationMeta';
 import { exportShipmentsByNo } from './poolExport';
 
 /** due_at of carrier work waiting for the hub's verdict: never due until the verdict frees it. */
 export const HELD_UNTIL_HUB = 8_000_000_000_000_000;
 
-export interface StationChange<K extends OperationKind = OperationKind> {
-  kind: K;
-  shipmentNo: string;
-  payload: Extract<Operation, { kind: K }>['payload'];
-  /** The operator's moment (the station's clock). */
-  at: number;
-}
-
 /**
  * Call inside the transaction that made the change, after it. Does nothing on a station that is not
  * a member of a pool. Returns the op id, or null.
  */
-export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
+export function recordHubOp(ctx: ServiceContext, change: AnyStationChange): string | null {
   if (!isMember(ctx)) return null;
   refuseTakenNumber(ctx, change.shipmentNo);
   const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
@@ -112,22 +105,6 @@ export function recordImportedShipments(
   return first;
 }
 
-/** The pool versions a split or merge is based on: read before the regrouped shipments change. */
-export function regroupBases(ctx: ServiceContext, shipmentNos: readonly string[]): RegroupBase[] {
-  if (!isMember(ctx)) return [];
-  return ctx
-    .prepare(
-      `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
-       WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
-    )
-    .all(JSON.stringify(shipmentNos)) as RegroupBase[];
-}
-
-export interface RegroupBase {
-  shipmentNo: string;
-  poolVersion: number;
-}
-
 /**
  * A split or merge at this station: `retired` are every shipment it regrouped as they were (from
  * regroupBases), `added` the shipments they are now (already written; a regrouped shipment that stays
@@ -154,4 +131,19 @@ export function recordRegroup(
   });
   enqueueHubOp(ctx, op, r.at);
   return op.opId;
+}
+
+/**
+ * The pool link's answer to "change recorded" (services/changeRecorded.ts): the change's operation is
+ * queued for the hub in the transaction that made it.
+ */
+export function recordChange(ctx: ServiceContext, change: RecordedChange): void {
+  if (change.kind === 'edit') recordHubOp(ctx, change.change);
+  else if (change.kind === 'imported') recordImportedShipments(ctx, change.shipmentNos, change.operator, change.at);
+  else recordRegroup(ctx, change);
+}
+
+/** Subscribes the pool link to a context's changes: createCore's and the commit worker's. */
+export function linkToPool(ctx: ServiceContext): void {
+  ctx.onChangeRecorded((change) => recordChange(ctx, change));
 }

@@ -1,8 +1,8 @@
 // The buyer's shipping request for the memo tooltip. Rows only say whether there is one, so the
 // text is fetched on first hover/focus and remembered (it is written at checkout and rarely changes).
 import { create } from 'zustand';
-import type { ShipdeskClient } from '../../api/client';
-import { useT } from '../../i18n';
+import type { ShipdeskClient } from '../api/client';
+import { useT } from '../i18n';
 
 export type Memo = { state: 'loading' } | { state: 'ready'; text: string } | { state: 'failed' };
 

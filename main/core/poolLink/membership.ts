@@ -3,7 +3,8 @@
 // (like the tracker key), so a copied database does not carry the credential.
 import path from 'node:path';
 import { z } from 'zod';
-import { fileKeyStore, readMeta, writeMeta } from '../sync/config';
+import { fileKeyStore } from '../sync/config';
+import { readMeta, stationName, writeMeta } from '../services/stationMeta';
 import type { ServiceContext } from '../services/context';
 
 export interface Membership {
@@ -16,24 +17,6 @@ export interface Membership {
 }
 
 export const tokenFileOf = (dbPath: string) => `${path.resolve(dbPath)}.hub-token`;
-
-/** Cheap enough for every write: one indexed lookup. */
-export function isMember(ctx: ServiceContext): boolean {
-  return readMeta(ctx, 'hub_url') !== null;
-}
-
-export function stationName(ctx: ServiceContext): string {
-  return readMeta(ctx, 'hub_station') ?? '';
-}
-
-/**
- * The code the pool gave this station at enrolment (the first digits of the shipment numbers it mints),
- * or null on a stand-alone desk.
- */
-export function stationCode(ctx: ServiceContext): number | null {
-  const code = Number(readMeta(ctx, 'hub_station_code'));
-  return Number.isInteger(code) && code > 0 ? code : null;
-}
 
 export function readMembership(ctx: ServiceContext, dbPath: string): Membership | null {
   const url = readMeta(ctx, 'hub_url');

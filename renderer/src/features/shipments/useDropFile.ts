@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { useDialogs } from '../../stores/dialogs';
 import { useOrders } from '../orders/ordersStore';
-import { useImport } from './importStore';
+import { useImport } from '../import/importStore';
 
 const carriesFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
 

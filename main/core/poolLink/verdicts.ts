@@ -12,7 +12,7 @@ import {
 import type { ServiceContext } from '../services/context';
 import { applyPoolState, retireLocal } from './applyState';
 import { isOtherParcel } from './collisions';
-import { stationName } from './membership';
+import { stationName } from '../services/stationMeta';
 import { HELD_UNTIL_HUB } from './record';
 
 function pendingFor(ctx: ServiceContext, shipmentNo: string): number {

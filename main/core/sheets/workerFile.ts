@@ -1,4 +1,4 @@
-// Where a worker's script is (the parse worker, the commit worker). Built: <name>.cjs beside the
+// Where a worker's script is (the parse worker here, the commit worker in main/core/commitWorker/). Built: <name>.cjs beside the
 // running bundle (see scripts/build-main.mjs). From TypeScript source (tests, benchmarks, tsx): the
 // source bundled on the spot with esbuild (a dev dependency) into node_modules/.cache, so the worker
 // runs plain JS exactly like the built one; exceljs and better-sqlite3 stay external.
@@ -46,7 +46,8 @@ function buildFromSource(source: string, name: string): string {
   return file;
 }
 
-function workerFile(name: string, source: string): string {
+/** The worker `name`: its built bundle beside this one, else `source` (a .ts file) bundled on the spot. */
+export function workerFile(name: string, source: string): string {
   const known = cached.get(name);
   if (known && fs.existsSync(known)) return known;
   const built = path.join(__dirname, `${name}.cjs`);
@@ -58,8 +59,4 @@ function workerFile(name: string, source: string): string {
 
 export function importWorkerFile(): string {
   return workerFile('importWorker', path.join(__dirname, 'worker.ts'));
-}
-
-export function commitWorkerFile(): string {
-  return workerFile('commitWorker', path.join(__dirname, 'commitWorker.ts'));
 }

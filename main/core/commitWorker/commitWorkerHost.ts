@@ -1,13 +1,14 @@
 // Starts the commit worker on first use and hands it one commit at a time (the write queue already
 // serialises writes): an invoice import or an order-sheet import, each a job of its kind. Its answers are checked on arrival; a crash rejects what was in flight, and
 // the worker's transaction, never committed, leaves the database as it was.
+import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../../shared/errors';
 import { ShipdeskError } from '../../../shared/errors';
 import type { OrdersWrite, OrdersWritten } from '../orders/commitJob';
 import type { Actor } from '../services/invoices';
-import type { ImportWrite, ImportWritten } from './commit';
+import type { ImportWrite, ImportWritten } from '../imports/commit';
 import {
   CommitAnswer,
   type CommitJob,
@@ -17,7 +18,7 @@ import {
   type StagePart,
   type Unstage,
 } from './commitMessages';
-import { commitWorkerFile } from './workerFile';
+import { workerFile } from '../sheets/workerFile';
 
 export interface CommitWorker {
   /** An invoice import's rows (imports/commit.ts). */
@@ -67,6 +68,9 @@ interface Waiting {
 }
 
 /** An answer of another kind than the job asked for: our own bug, never the operator's file. */
+/** The commit worker's script: built beside the bundle, or this folder's commitWorker.ts from source. */
+const commitWorkerFile = () => workerFile('commitWorker', path.join(__dirname, 'commitWorker.ts'));
+
 const mismatch = () => new Error('the commit worker answered a job of another kind');
 
 export function createCommitWorker(options: { dbPath: string; nativeBinding?: string }): CommitWorker {

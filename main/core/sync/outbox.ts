@@ -1,54 +1,17 @@
 // The outbox: network work written in the same transaction as the change it carries, then sent by a
 // runner outside the transaction. Per shipment, work leaves in order (never a withdraw before its
 // release); a lease marks work in flight, and leases of a crashed run are taken back at start.
-import { z } from 'zod';
 import { findCarrier } from '../../../shared/carriers';
-import { backoffDelay, type Backoff } from '../sync/limits';
-import type { SyncErrorCode } from '../sync/provider';
-import { schedulePoll } from '../sync/schedule';
-import { recordHubOp } from '../hub/record';
-import type { ServiceContext } from './context';
-import { refreshShipmentStatus, voidInvoice } from './shipmentState';
-
-export type OutboxKind = 'release' | 'withdraw';
-
-const OutboxPayloadSchema = z.object({
-  shipmentNo: z.string(),
-  carrierId: z.string(),
-  invoiceNo: z.string(),
-  invoiceId: z.number().int(),
-});
-export type OutboxPayload = z.infer<typeof OutboxPayloadSchema>;
-
-export function readPayload(json: string): OutboxPayload | null {
-  try {
-    const parsed = OutboxPayloadSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+import { backoffDelay, type Backoff } from './limits';
+import type { SyncErrorCode } from './provider';
+import { schedulePoll } from './schedule';
+import type { ServiceContext } from '../services/context';
+import type { OutboxKind, OutboxPayload } from '../services/outboxQueue';
+import { refreshShipmentStatus, voidInvoice } from '../services/shipmentState';
 
 /** What goes upstream: the queued payload plus a recipient summary read at send time. */
 export interface ReleasePayload extends OutboxPayload {
   recipient: { name: string; country: string; postalCode: string };
-}
-
-export interface NewOutboxItem {
-  kind: OutboxKind;
-  shipmentId: number;
-  idempotencyKey: string;
-  payload: OutboxPayload;
-  at: number;
-}
-
-export function enqueueOutbox(ctx: ServiceContext, item: NewOutboxItem): void {
-  ctx
-    .prepare(
-      `INSERT INTO outbox (kind, shipment_id, idempotency_key, payload, due_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING`,
-    )
-    .run(item.kind, item.shipmentId, item.idempotencyKey, JSON.stringify(item.payload), item.at, item.at);
 }
 
 export type SendResult =
@@ -191,11 +154,14 @@ export function settleOutbox(
     // In a pool, every station learns that the carrier side has it.
     const carrier = findCarrier(payload.carrierId);
     if (carrier)
-      recordHubOp(ctx, {
-        kind: 'released',
-        shipmentNo: payload.shipmentNo,
-        payload: { carrierId: carrier.id, invoiceNo: payload.invoiceNo },
-        at: now,
+      ctx.changeRecorded({
+        kind: 'edit',
+        change: {
+          kind: 'released',
+          shipmentNo: payload.shipmentNo,
+          payload: { carrierId: carrier.id, invoiceNo: payload.invoiceNo },
+          at: now,
+        },
       });
     if (refreshShipmentStatus(ctx, row.shipment_id)) report.moved.push(payload.shipmentNo);
     schedulePoll(ctx, payload, now + rules.firstPollAfterMs);

@@ -1,6 +1,7 @@
 // Plain data that crosses from the parse worker to the main process: no exceljs objects, no
 // classes, nothing that cannot be structured-cloned.
 import type { ErrorCode } from '../../../shared/errors';
+import type { FileRefusal } from '../files/operatorFile';
 
 /** One cell as it was stored, by type; the row rules decide what each type means for a column. */
 export type RawCell =
@@ -45,12 +46,9 @@ export interface ParsedSheet {
   rows: ParsedRow[];
 }
 
-/** Why a whole file was refused, in words an operator can act on. */
-export interface FileRefusal {
-  code: ErrorCode;
-  message: string;
-  details?: Record<string, unknown>;
-}
+// Why a whole file was refused: defined with the operator's file (files/operatorFile.ts), which refuses
+// files for every purpose, not only imports.
+export type { FileRefusal };
 
 export type ParseOutcome = { ok: true; sheet: ParsedSheet } | { ok: false; refusal: FileRefusal };
 

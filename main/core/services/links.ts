@@ -1,6 +1,9 @@
 // How a shipment relates to others: the other parcels of its order (a split), the original order's
 // parcels of an exchange, and the exchanges made for an order. The dialog shows them both ways.
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext } from './context';
+
+/** Lines entered before orders were imported have no channel line id: their own id stands in. */
+export const LINE_ID_SQL = 'coalesce(oi.line_id, CAST(oi.id AS TEXT))';
 
 export interface ShipmentLinks {
   siblingShipmentNos: string[];

@@ -5,7 +5,7 @@ import type { PoolEvent, PoolShipment, PoolState } from '../../../shared/hub';
 import { tabOf } from '../domain/status';
 import { dayOf } from '../domain/time';
 import type { ServiceContext } from '../services/context';
-import { writeHistory } from '../services/history';
+import { writeHistory } from '../services/historyEntries';
 import { readSettings } from '../services/settings';
 
 type FacetTable = 'warehouses' | 'delivery_policies' | 'shipping_options';

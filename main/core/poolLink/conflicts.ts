@@ -9,7 +9,7 @@ import { iso } from '../domain/time';
 import type { ServiceContext } from '../services/context';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from '../services/invoices';
 import { findShipment, updateAddress } from '../services/shipments';
-import { readMeta } from '../sync/config';
+import { readMeta } from '../services/stationMeta';
 import { renumberParcel } from './collisions';
 import { takeDeferred } from './verdicts';
 

@@ -1,6 +1,7 @@
-// The one argument parser for every command (`shipdesk ...` and `npm run web`): node:util parseArgs,
-// strict, plus what each command declares about itself, so `--help`, the usage line and the refusal
-// of bad usage (exit 2, one line saying why, then the command's usage) come from one place.
+// The one argument parser for every command (`shipdesk ...`, `shipdesk hub ...`, `npm run web`):
+// node:util parseArgs, strict, plus what each command declares about itself, so `--help`, the usage
+// line and the refusal of bad usage (exit 2, one line saying why, then the command's usage) come from
+// one place. Its own folder, so every entry point uses it without importing another one.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** parseArgs' options: { name: { type: 'string' | 'boolean', short?, multiple? } }. */

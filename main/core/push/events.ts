@@ -1,6 +1,6 @@
 // Pushes from the core (row changed, sync state) to whoever listens: IPC, web sockets, tests.
-import type { PushEvent } from '../../shared/contract';
-import type { Logger } from './log/logger';
+import type { PushEvent } from '../../../shared/contract';
+import type { Logger } from '../log/logger';
 
 export type PushListener = (event: PushEvent) => void;
 

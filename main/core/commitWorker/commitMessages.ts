@@ -6,7 +6,7 @@ import { CARRIER_IDS } from '../../../shared/carriers';
 import { VIAS } from '../../../shared/domain';
 import { ERROR_CODES } from '../../../shared/errors';
 import { OrdersWriteSchema, OrdersWrittenSchema } from '../orders/commitJob';
-import { parsedRowSchema } from './outcomeSchema';
+import { parsedRowSchema } from '../sheets/outcomeSchema';
 
 export const CommitWorkerData = z.object({ dbPath: z.string(), nativeBinding: z.string().optional() });
 

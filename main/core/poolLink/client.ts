@@ -15,7 +15,7 @@ import {
   type Hello,
   type Verdict,
 } from '../../../shared/hub';
-import { SHIPDESK_VERSION } from '../version';
+import { SHIPDESK_VERSION } from '../runtime/version';
 
 /** Why a request to the hub brought no verdicts. */
 export class HubRequestError extends Error {

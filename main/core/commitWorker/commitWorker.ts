@@ -7,10 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ShipdeskError } from '../../../shared/errors';
 import { openDatabase } from '../db/open';
 import { storageError } from '../db/storageErrors';
-import { createEvents } from '../events';
+import { createEvents } from '../push/events';
 import { silentLogger } from '../log/logger';
 import { precheckOrders, writeOrders, type OrdersWrite } from '../orders/commitJob';
 import type { Prechecked } from '../orders/commitOrders';
+import { linkToPool } from '../poolLink/record';
 import { createServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';
 import {
@@ -23,7 +24,7 @@ import {
   type CommitAnswer,
   type CommitJob,
 } from './commitMessages';
-import { writeImport } from './commit';
+import { writeImport } from '../imports/commit';
 
 const data = CommitWorkerData.parse(workerData);
 const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
@@ -31,6 +32,8 @@ const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.
 db.pragma('cache_size = -65536');
 let now = 0;
 const ctx = createServiceContext(db, () => now, createEvents(silentLogger));
+// An order import made here goes to the pool in its transaction, as on the main thread.
+linkToPool(ctx);
 
 function answer(message: CommitAnswer): void {
   parentPort?.postMessage(message);
