@@ -2,6 +2,8 @@
 // (SHIPDESK_TRACKER_URL, SHIPDESK_TRACKER_KEY, SHIPDESK_RELEASE_URL) overrides the settings, so the
 // same adapter talks to the real service or to a local server. No host is built in. The key is read
 // from a key store (encrypted on the desktop, a 0600 file for the web host) and never returned or logged.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/contract';
@@ -102,8 +104,10 @@ export function encryptedKeyStore(
   };
 }
 
+const metaValue = rowReader('sync meta value', z.object({ value: z.string() }));
+
 export function readMeta(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = metaValue.one(ctx.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key));
   return row?.value ?? null;
 }
 
