@@ -2,6 +2,8 @@
 // change, with an operation id and the pool version the change was based on. The carrier work the
 // change queued (release, withdraw) is held until the hub has applied it: an offline station never
 // releases a number that may lose.
+import { z } from 'zod';
+import { rowReader, type RowOf } from '../db/rows';
 import { randomUUID } from 'node:crypto';
 import { OperationSchema, type Operation, type OperationKind } from '../../../shared/hub';
 import { ShipdeskError } from '../../../shared/errors';
@@ -20,6 +22,8 @@ export interface StationChange<K extends OperationKind = OperationKind> {
   at: number;
 }
 
+const poolVersion = rowReader('shipment pool version', z.object({ id: z.number(), pool_version: z.number() }));
+
 /**
  * Call inside the transaction that made the change, after it. Does nothing on a station that is not
  * a member of a pool. Returns the op id, or null.
@@ -27,8 +31,9 @@ export interface StationChange<K extends OperationKind = OperationKind> {
 export function recordHubOp<K extends OperationKind>(ctx: ServiceContext, change: StationChange<K>): string | null {
   if (!isMember(ctx)) return null;
   refuseTakenNumber(ctx, change.shipmentNo);
-  const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
-    { id: number; pool_version: number } | undefined;
+  const row = poolVersion.one(
+    ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo),
+  );
   const opId = randomUUID();
   const parsed = OperationSchema.safeParse({
     opId,
@@ -112,21 +117,22 @@ export function recordImportedShipments(
   return first;
 }
 
+const regroupBase = rowReader('regroup base', z.object({ shipmentNo: z.string(), poolVersion: z.number() }));
+
 /** The pool versions a split or merge is based on: read before the regrouped shipments change. */
 export function regroupBases(ctx: ServiceContext, shipmentNos: readonly string[]): RegroupBase[] {
   if (!isMember(ctx)) return [];
-  return ctx
-    .prepare(
-      `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
+  return regroupBase.all(
+    ctx
+      .prepare(
+        `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
        WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
-    )
-    .all(JSON.stringify(shipmentNos)) as RegroupBase[];
+      )
+      .all(JSON.stringify(shipmentNos)),
+  );
 }
 
-export interface RegroupBase {
-  shipmentNo: string;
-  poolVersion: number;
-}
+export type RegroupBase = RowOf<typeof regroupBase>;
 
 /**
  * A split or merge at this station: `retired` are every shipment it regrouped as they were (from
