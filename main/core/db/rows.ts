@@ -8,8 +8,8 @@ export interface RowReader<Row> {
   one(row: unknown): Row | undefined;
   /** The row of a `.get()` that always finds one (a count, an aggregate, a row just read by its id). */
   single(row: unknown): Row;
-  /** The rows of an `.all()`. */
-  all(rows: readonly unknown[]): Row[];
+  /** The rows of an `.all()` (or of a pragma, which better-sqlite3 types as unknown). */
+  all(rows: unknown): Row[];
 }
 
 /** The row type a reader gives: `type PurgedCounts = RowOf<typeof purgedCountsRow>`. */
@@ -45,7 +45,10 @@ export function rowReader<S extends z.ZodType>(name: string, schema: S): RowRead
       if (row === undefined) throw new RowShapeError(name, 'the query found no row');
       return parse(row);
     },
-    all: (rows) => rows.map(parse),
+    all: (rows) => {
+      if (!Array.isArray(rows)) throw new RowShapeError(name, 'the answer is not a list of rows');
+      return rows.map(parse);
+    },
   };
 }
 
