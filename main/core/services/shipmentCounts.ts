@@ -2,7 +2,7 @@
 // trigger-kept counters when the filters allow, so they never scan a million rows; otherwise from
 // the matching rows, and a broad search is counted up to COUNT_CAP only.
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus, type Tab } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type Tab } from '../../../shared/domain';
 import { z } from 'zod';
 import { rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from './context';
