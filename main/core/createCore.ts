@@ -12,6 +12,7 @@ import { createLogger, logLevelFrom, stderrSink, type Logger } from './log/logge
 import { createOrderService } from './orders/service';
 import { mergeShipments, splitShipment } from './orders/splitMerge';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
+import { applyMethodKinds } from './rpc/methodKinds';
 import { listCarriers, validateNumber } from './services/carriers';
 import { createServiceContext, type ServiceContext } from './services/context';
 import { listHistory } from './services/history';
@@ -87,23 +88,19 @@ function buildHandlers(
   hub: () => HubLink | null,
   committer: CommitWorker | null,
 ): Handlers {
-  const write = <T>(result: T): T => {
-    afterWrite();
-    return result;
-  };
+  // How each method runs (at once, queued, a write followed by afterWrite, or queueing itself) is
+  // declared beside it in shared/api/ and applied by applyMethodKinds (docs/ARCHITECTURE.md "The
+  // contract and the dispatcher"); the two imports' commit jobs report their change themselves.
   const imports = createImportService(ctx, afterWrite, {}, committer);
-  // Writes take their turn in the write queue, so none ever waits inside SQLite on the commit worker's lock.
-  const queued = <T>(work: () => T | Promise<T>): Promise<T> => ctx.writes.run(work);
-  const { handlers: s } = sync;
   const orders = createOrderService(ctx, afterWrite, {}, committer);
   return {
     'shipments.list': (q) => listShipments(ctx, q),
     'shipments.get': ({ shipmentNo }) => getShipment(ctx, shipmentNo),
-    'shipments.updateAddress': (input, call) => queued(() => updateAddress(ctx, input, actorOf(call, input.via))),
+    'shipments.updateAddress': (input, call) => updateAddress(ctx, input, actorOf(call, input.via)),
     'shipments.facets': () => listFacets(ctx),
-    'invoices.register': (input, call) => queued(() => write(registerInvoice(ctx, input, actorOf(call, input.via)))),
-    'invoices.modify': (input, call) => queued(() => write(modifyInvoice(ctx, input, actorOf(call, input.via)))),
-    'invoices.delete': (input, call) => queued(() => write(deleteInvoice(ctx, input, actorOf(call, input.via)))),
+    'invoices.register': (input, call) => registerInvoice(ctx, input, actorOf(call, input.via)),
+    'invoices.modify': (input, call) => modifyInvoice(ctx, input, actorOf(call, input.via)),
+    'invoices.delete': (input, call) => deleteInvoice(ctx, input, actorOf(call, input.via)),
     'invoices.history': ({ shipmentNo }) => listHistory(ctx, shipmentNo),
     'carriers.list': ({ region }) => listCarriers(region),
     'carriers.validate': ({ invoiceNo, carrierId }) => validateNumber(invoiceNo, carrierId),
@@ -112,38 +109,29 @@ function buildHandlers(
       return publicSettings(s, actingOperator(s, call.operator, computerUser));
     },
     'settings.update': (patch, call) => {
-      return queued(() => {
-        const s = updateSettings(ctx, patch);
-        return publicSettings(s, actingOperator(s, call.operator, computerUser));
-      });
+      const s = updateSettings(ctx, patch);
+      return publicSettings(s, actingOperator(s, call.operator, computerUser));
     },
     'imports.template': () => imports.template(),
     'imports.preview': (input) => imports.preview(input),
-    // Queues itself; its transaction runs in the commit worker.
     'imports.commit': (input, call) => imports.commit(input, actorOf(call, 'excel')),
     'imports.failedRows': (input) => imports.failedRows(input),
     'exports.preparingTemplate': (input) => imports.preparingTemplate(input),
     'orders.preview': (input) => orders.preview(input),
-    // Queues itself; its transaction runs in the commit worker.
     'orders.commit': (input, call) => orders.commit(input, actorOf(call, 'excel')),
     'orders.profiles': () => orders.profiles(),
-    'orders.deleteProfile': (input) => queued(() => orders.deleteProfile(input)),
+    'orders.deleteProfile': (input) => orders.deleteProfile(input),
     'orders.template': () => orders.template(),
-    'shipments.split': (input, call) => queued(() => write(splitShipment(ctx, input, actorOf(call)))),
-    'shipments.merge': (input, call) => queued(() => write(mergeShipments(ctx, input, actorOf(call)))),
+    'shipments.split': (input, call) => splitShipment(ctx, input, actorOf(call)),
+    'shipments.merge': (input, call) => mergeShipments(ctx, input, actorOf(call)),
     'exports.invoices': (input) => exportInvoices(ctx, input),
     'exports.grid': (input, call) => exportGrid(ctx, input, call.sink),
     'exports.history': (input) => exportHistory(ctx, input),
     'exports.driverList': (input) => exportDriverList(ctx, input),
-    ...s,
-    'sync.refresh': (input, call) => queued(() => s['sync.refresh'](input, call)),
-    'sync.retryDeadLetter': (input, call) => queued(() => s['sync.retryDeadLetter'](input, call)),
-    'sync.updateSettings': (input, call) => queued(() => s['sync.updateSettings'](input, call)),
+    ...sync.handlers,
     ...care.handlers,
-    'data.updateSettings': (input, call) => queued(() => care.handlers['data.updateSettings'](input, call)),
-    'data.purgeOld': (input, call) => queued(() => care.handlers['data.purgeOld'](input, call)),
     'conflicts.list': (q) => listConflicts(ctx, q),
-    'conflicts.resolve': (input, call) => queued(() => write(resolveConflict(ctx, input, actorOf(call)))),
+    'conflicts.resolve': (input, call) => resolveConflict(ctx, input, actorOf(call)),
     'pool.state': () => poolStateView(ctx, hub()),
     // The database opened: nothing to recover (see main/core/recovery/desk.ts for when it did not).
     'recovery.state': () => ({ state: 'open', problem: null, databaseFile: null, backups: [] }),
@@ -265,8 +253,9 @@ export function createCore(options: CoreOptions): Core {
     log,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  const handlers = buildHandlers(ctx, actorOf, computerUser, afterWrite, sync, care, () => hub, committer);
   const dispatch = createDispatcher(
-    buildHandlers(ctx, actorOf, computerUser, afterWrite, sync, care, () => hub, committer),
+    applyMethodKinds(handlers, { queue: (work) => ctx.writes.run(work), afterWrite }),
     log,
   );
   if (options.sync) sync.runner.start(options.sync.intervalMs);

@@ -46,7 +46,23 @@ export const reason = text(500).optional();
 export const via = z.enum(VIAS).optional();
 export const listLimit = z.number().int().min(1).max(500).default(100);
 
-// Phantom marker carrying a result type through the registry; the input type is inferred from the schema.
-export function method<R>() {
-  return <I extends z.ZodType>(input: I): { input: I; result?: R } => ({ input });
+/**
+ * How the core runs a method, declared once beside it and applied by the dispatcher's wrapper
+ * (docs/ARCHITECTURE.md "The contract and the dispatcher"):
+ * - `read`: runs at once, beside other work; it writes no row of the desk (a read, a file answer, a
+ *   backup copy).
+ * - `queued`: takes its turn in the write queue, so it never waits inside SQLite on the commit
+ *   worker's lock (settings, profiles, a purge).
+ * - `write`: queued, and a change to shipments: after it succeeds the outbox runs, the status bar
+ *   hears of it and a pool member's link is woken.
+ * - `queuesItself`: its transaction runs in the commit worker, which queues it and tells the desk
+ *   of the change itself (the two imports' commits).
+ */
+export const METHOD_KINDS = ['read', 'queued', 'write', 'queuesItself'] as const;
+export type MethodKind = (typeof METHOD_KINDS)[number];
+
+// Marker carrying a result type through the registry; the input type is inferred from the schema.
+// The kind is a required argument, so a method declared without one does not compile.
+export function method<R>(kind: MethodKind) {
+  return <I extends z.ZodType>(input: I): { input: I; kind: MethodKind; result?: R } => ({ input, kind });
 }

@@ -52,15 +52,15 @@ export interface PoolStateView {
 }
 
 export const conflictMethods = {
-  'conflicts.list': method<ConflictItem[]>()(
+  'conflicts.list': method<ConflictItem[]>('read')(
     z.strictObject({
       includeResolved: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(100),
     }),
   ),
   /** keepTheirs closes the item; useMine makes this station's number the shipment's again (a normal online modify). */
-  'conflicts.resolve': method<ConflictItem>()(
+  'conflicts.resolve': method<ConflictItem>('write')(
     z.strictObject({ id: z.number().int().min(1), action: z.enum(['keepTheirs', 'useMine']) }),
   ),
-  'pool.state': method<PoolStateView>()(z.strictObject({})),
+  'pool.state': method<PoolStateView>('read')(z.strictObject({})),
 };

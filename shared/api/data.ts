@@ -43,8 +43,8 @@ export const RETENTION_DAYS_MIN = 30;
 export const RETENTION_DAYS_MAX = 3650;
 
 export const dataMethods = {
-  'data.state': method<DataCareView>()(z.strictObject({})),
-  'data.updateSettings': method<DataCareView>()(
+  'data.state': method<DataCareView>('read')(z.strictObject({})),
+  'data.updateSettings': method<DataCareView>('queued')(
     z.strictObject({
       backupKeep: z.number().int().min(1).max(BACKUP_KEEP_MAX, `keep at most ${BACKUP_KEEP_MAX} backups`).optional(),
       retentionDays: z
@@ -57,9 +57,9 @@ export const dataMethods = {
     }),
   ),
   /** A backup now, into the backups folder (answers when it is complete). */
-  'data.backupNow': method<BackupView>()(z.strictObject({})),
+  'data.backupNow': method<BackupView>('read')(z.strictObject({})),
   /** What a purge with this retention would remove now (a count; nothing is removed). */
-  'data.purgePreview': method<PurgePreview>()(
+  'data.purgePreview': method<PurgePreview>('read')(
     z.strictObject({
       retentionDays: z
         .number()
@@ -69,5 +69,5 @@ export const dataMethods = {
     }),
   ),
   /** Purge now what the retention setting says; refused while retention is off. */
-  'data.purgeOld': method<PurgeResult>()(z.strictObject({})),
+  'data.purgeOld': method<PurgeResult>('queued')(z.strictObject({})),
 } as const;

@@ -37,12 +37,12 @@ export interface InvoiceExportResult extends FileDownload {
 }
 
 export const exportMethods = {
-  'exports.invoices': method<InvoiceExportResult>()(InvoiceExportInput),
-  'exports.grid': method<FileDownload & { rows: number; truncated: boolean }>()(GridExportInput),
-  'exports.history': method<FileDownload & { rows: number }>()(
+  'exports.invoices': method<InvoiceExportResult>('read')(InvoiceExportInput),
+  'exports.grid': method<FileDownload & { rows: number; truncated: boolean }>('read')(GridExportInput),
+  'exports.history': method<FileDownload & { rows: number }>('read')(
     z.strictObject({ shipmentNo, format: z.enum(EXPORT_FORMATS).default('xlsx') }),
   ),
-  'exports.driverList': method<FileDownload & { rows: number; carriers: { carrierId: CarrierId; count: number }[] }>()(
-    z.strictObject({ date: ymd, carrierId: carrierId.optional(), format: z.enum(EXPORT_FORMATS).default('xlsx') }),
-  ),
+  'exports.driverList': method<FileDownload & { rows: number; carriers: { carrierId: CarrierId; count: number }[] }>(
+    'read',
+  )(z.strictObject({ date: ymd, carrierId: carrierId.optional(), format: z.enum(EXPORT_FORMATS).default('xlsx') })),
 } as const;

@@ -119,11 +119,13 @@ export interface FileDownload {
 export const PreparingExportInput = ShipmentListInput.omit({ tab: true, limit: true, cursor: true });
 
 export const importMethods = {
-  'imports.template': method<FileDownload>()(z.strictObject({})),
-  'imports.preview': method<ImportPreview>()(
+  'imports.template': method<FileDownload>('read')(z.strictObject({})),
+  'imports.preview': method<ImportPreview>('read')(
     z.strictObject({ fileName: text(255).default('upload'), bytesBase64, uploadRef: text(64).optional() }),
   ),
-  'imports.commit': method<ImportCommitResult>()(z.strictObject({ importId })),
-  'imports.failedRows': method<FileDownload & { rows: number }>()(z.strictObject({ importId })),
-  'exports.preparingTemplate': method<FileDownload & { rows: number; truncated: boolean }>()(PreparingExportInput),
+  'imports.commit': method<ImportCommitResult>('queuesItself')(z.strictObject({ importId })),
+  'imports.failedRows': method<FileDownload & { rows: number }>('read')(z.strictObject({ importId })),
+  'exports.preparingTemplate': method<FileDownload & { rows: number; truncated: boolean }>('read')(
+    PreparingExportInput,
+  ),
 } as const;

@@ -56,12 +56,14 @@ export interface ValidationResult {
 }
 
 export const invoiceMethods = {
-  'invoices.register': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, via })),
-  'invoices.modify': method<InvoiceChangeResult>()(z.strictObject({ shipmentNo, carrierId, invoiceNo, reason, via })),
-  'invoices.delete': method<ShipmentDetail>()(z.strictObject({ shipmentNo, reason, via })),
-  'invoices.history': method<HistoryEntry[]>()(z.strictObject({ shipmentNo })),
-  'carriers.list': method<CarrierView[]>()(z.strictObject({ region: z.enum(REGIONS).optional() })),
-  'carriers.validate': method<ValidationResult>()(
+  'invoices.register': method<InvoiceChangeResult>('write')(z.strictObject({ shipmentNo, carrierId, invoiceNo, via })),
+  'invoices.modify': method<InvoiceChangeResult>('write')(
+    z.strictObject({ shipmentNo, carrierId, invoiceNo, reason, via }),
+  ),
+  'invoices.delete': method<ShipmentDetail>('write')(z.strictObject({ shipmentNo, reason, via })),
+  'invoices.history': method<HistoryEntry[]>('read')(z.strictObject({ shipmentNo })),
+  'carriers.list': method<CarrierView[]>('read')(z.strictObject({ region: z.enum(REGIONS).optional() })),
+  'carriers.validate': method<ValidationResult>('read')(
     z.strictObject({ carrierId: carrierId.optional(), invoiceNo: scanned(200) }),
   ),
 } as const;

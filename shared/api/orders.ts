@@ -181,15 +181,15 @@ export type MappingNeeded = z.infer<typeof MappingNeeded>;
 const lineId = text(120).min(1, 'a line id is required');
 
 export const orderMethods = {
-  'orders.preview': method<OrdersPreview>()(OrdersPreviewInput),
-  'orders.commit': method<OrdersCommitResult>()(
+  'orders.preview': method<OrdersPreview>('read')(OrdersPreviewInput),
+  'orders.commit': method<OrdersCommitResult>('queuesItself')(
     z.strictObject({ importId: text(64).min(1, 'an import id is required') }),
   ),
-  'orders.profiles': method<OrderProfileView[]>()(z.strictObject({})),
-  'orders.deleteProfile': method<{ deleted: boolean }>()(z.strictObject({ name: profileName })),
-  'orders.template': method<FileDownload>()(z.strictObject({})),
+  'orders.profiles': method<OrderProfileView[]>('read')(z.strictObject({})),
+  'orders.deleteProfile': method<{ deleted: boolean }>('queued')(z.strictObject({ name: profileName })),
+  'orders.template': method<FileDownload>('read')(z.strictObject({})),
   /** Moves lines (or part of a line's quantity) to a new shipment; answers the new shipment. */
-  'shipments.split': method<ShipmentDetail>()(
+  'shipments.split': method<ShipmentDetail>('write')(
     z.strictObject({
       shipmentNo,
       lines: z
@@ -199,7 +199,7 @@ export const orderMethods = {
     }),
   ),
   /** Merges shipments of one order back into the first (lowest) number while none has an invoice. */
-  'shipments.merge': method<ShipmentDetail>()(
+  'shipments.merge': method<ShipmentDetail>('write')(
     z.strictObject({ shipmentNos: z.array(shipmentNo).min(2, 'choose at least two shipments').max(50) }),
   ),
 } as const;

@@ -26,9 +26,9 @@ export interface RestoreView {
 }
 
 export const recoveryMethods = {
-  'recovery.state': method<RecoveryView>()(z.strictObject({})),
+  'recovery.state': method<RecoveryView>('read')(z.strictObject({})),
   /** Puts the named backup (from recovery.state) in place, keeps the refused file aside, opens the desk. */
-  'recovery.restore': method<RestoreView>()(
+  'recovery.restore': method<RestoreView>('read')(
     z.strictObject({
       fileName: z
         .string()

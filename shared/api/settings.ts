@@ -53,8 +53,8 @@ const defaultCarriers = z.record(
 );
 
 export const settingsMethods = {
-  'settings.get': method<Settings>()(z.strictObject({})),
-  'settings.update': method<Settings>()(
+  'settings.get': method<Settings>('read')(z.strictObject({})),
+  'settings.update': method<Settings>('queued')(
     z.strictObject({
       /** '' removes the name: history then records the computer's user. */
       operatorName: text(80).trim().optional(),

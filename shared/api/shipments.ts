@@ -210,10 +210,10 @@ export interface Facets {
 }
 
 export const shipmentMethods = {
-  'shipments.list': method<ShipmentListResult>()(ShipmentListInput),
-  'shipments.get': method<ShipmentDetail>()(z.strictObject({ shipmentNo })),
-  'shipments.updateAddress': method<ShipmentDetail>()(
+  'shipments.list': method<ShipmentListResult>('read')(ShipmentListInput),
+  'shipments.get': method<ShipmentDetail>('read')(z.strictObject({ shipmentNo })),
+  'shipments.updateAddress': method<ShipmentDetail>('write')(
     z.strictObject({ shipmentNo, address: AddressSchema, reason, via }),
   ),
-  'shipments.facets': method<Facets>()(z.strictObject({})),
+  'shipments.facets': method<Facets>('read')(z.strictObject({})),
 } as const;

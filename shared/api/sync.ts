@@ -121,16 +121,16 @@ const syncShipmentNos = z
   .max(500, 'at most 500 shipments at a time');
 
 export const syncMethods = {
-  'sync.state': method<SyncStateView>()(z.strictObject({})),
+  'sync.state': method<SyncStateView>('read')(z.strictObject({})),
   /** Poll these shipments' numbers now (the row's or the view's "refresh now"); results arrive as pushes. */
-  'sync.refresh': method<{ scheduled: number }>()(z.strictObject({ shipmentNos: syncShipmentNos })),
+  'sync.refresh': method<{ scheduled: number }>('queued')(z.strictObject({ shipmentNos: syncShipmentNos })),
   /** Per-row sync state for the rows on screen. */
-  'sync.shipments': method<ShipmentSyncView[]>()(z.strictObject({ shipmentNos: syncShipmentNos })),
-  'sync.deadLetters': method<DeadLetterView[]>()(z.strictObject({ limit: listLimit })),
-  'sync.retryDeadLetter': method<{ queued: number }>()(z.strictObject({ id: z.number().int().positive() })),
-  'sync.problems': method<SyncProblemView[]>()(z.strictObject({ limit: listLimit })),
-  'sync.settings': method<SyncSettingsView>()(z.strictObject({})),
-  'sync.updateSettings': method<SyncSettingsView>()(
+  'sync.shipments': method<ShipmentSyncView[]>('read')(z.strictObject({ shipmentNos: syncShipmentNos })),
+  'sync.deadLetters': method<DeadLetterView[]>('read')(z.strictObject({ limit: listLimit })),
+  'sync.retryDeadLetter': method<{ queued: number }>('queued')(z.strictObject({ id: z.number().int().positive() })),
+  'sync.problems': method<SyncProblemView[]>('read')(z.strictObject({ limit: listLimit })),
+  'sync.settings': method<SyncSettingsView>('read')(z.strictObject({})),
+  'sync.updateSettings': method<SyncSettingsView>('queued')(
     z.strictObject({
       trackerUrl: endpoint,
       trackerKey: text(500)

@@ -1,6 +1,8 @@
 // Tables the triggers keep (the per-status counters, the search keys and their product counters):
 // how to rebuild them from the rows, for a bulk load that switches the triggers off, and as a repair.
 // Matches the newest migrations' shape.
+import { z } from 'zod';
+import { rowReader, type RowOf } from './rows';
 import type { Db } from './open';
 
 /** Tables only triggers write: a bulk load suspends their triggers too and rebuilds them. */
@@ -32,18 +34,18 @@ export const REBUILD_SEARCH_KEYS = `
     SELECT key, region, claim, status, count(*) FROM search_keys WHERE field = 'productId' GROUP BY key, region, claim, status;
 `;
 
-export interface Trigger {
-  name: string;
-  sql: string;
-}
+const triggerRow = rowReader('trigger', z.object({ name: z.string(), sql: z.string() }));
+export type Trigger = RowOf<typeof triggerRow>;
 
 /** The triggers on `tables`, as the migrations created them. */
 export function triggersOn(db: Db, tables: readonly string[]): Trigger[] {
-  return db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`,
-    )
-    .all(JSON.stringify(tables)) as Trigger[];
+  return triggerRow.all(
+    db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?)) ORDER BY name`,
+      )
+      .all(JSON.stringify(tables)),
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 // Opens the shipping desk's SQLite file: decide what the file is, durable pragmas, then numbered
 // migrations (after a backup of what was there). A new database is created only where no file is.
+import { z } from 'zod';
+import { rowReader } from './rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -143,6 +145,8 @@ function refuseNewerSchema(db: Db): number {
   return current;
 }
 
+const brokenReference = rowReader('row without its parent', z.object({ table: z.string() }));
+
 export function migrate(db: Db): void {
   const current = refuseNewerSchema(db);
   if (current >= SCHEMA_VERSION) return;
@@ -155,7 +159,7 @@ export function migrate(db: Db): void {
       const sql = MIGRATIONS[v]!;
       db.transaction(() => {
         db.exec(sql);
-        const broken = db.pragma('foreign_key_check') as unknown[];
+        const broken = brokenReference.all(db.pragma('foreign_key_check'));
         if (broken.length) throw new Error(`migration ${v + 1} left ${broken.length} rows without their parent`);
         db.pragma(`user_version = ${v + 1}`);
       })();

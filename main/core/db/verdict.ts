@@ -2,6 +2,8 @@
 // missing (a new database is created), a Shipdesk database (opened), something else (refused and
 // left untouched: an empty file, random bytes, a folder, another program's SQLite file), or a
 // damaged Shipdesk database (refused with the way out: restore the last backup).
+import { z } from 'zod';
+import { rowReader } from './rows';
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { ShipdeskError } from '../../../shared/errors';
@@ -87,9 +89,11 @@ function canWrite(file: string): boolean {
 export const FULL_CHECK_BYTES = 128 * 1024 * 1024;
 const BIG_TABLES = new Set(['shipments', 'orders', 'order_items', 'invoices', 'tracking_events', 'history']);
 
+const tableName = rowReader('table name', z.object({ name: z.string() }));
+
 function checkTargets(db: Database.Database, fileBytes: number): string[] {
   if (fileBytes <= FULL_CHECK_BYTES) return ['(20)'];
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+  const tables = tableName.all(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all());
   return tables
     .map((t) => t.name)
     .filter((name) => /^[a-z_][a-z0-9_]*$/.test(name) && !BIG_TABLES.has(name))
@@ -99,6 +103,8 @@ function checkTargets(db: Database.Database, fileBytes: number): string[] {
 function tableExists(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
+
+const checkLine = rowReader('quick check line', z.object({ quick_check: z.string() }));
 
 /**
  * Confirms an opened file is a Shipdesk database and reads soundly: its header names Shipdesk (or,
@@ -122,7 +128,7 @@ export function checkOpenedDatabase(
     }
     if (version > schemaVersion) return; // refused by the caller with DATABASE_TOO_NEW, untouched
     for (const target of checkTargets(db, fileBytes)) {
-      const problems = (db.pragma(`quick_check${target}`) as { quick_check: string }[]).map((r) => r.quick_check);
+      const problems = checkLine.all(db.pragma(`quick_check${target}`)).map((r) => r.quick_check);
       if (problems.length !== 1 || problems[0] !== 'ok') {
         throw damaged(file, `SQLite's check found a problem: ${problems[0] ?? 'unknown'}`);
       }

@@ -1,6 +1,8 @@
 // One bulk load into the shipping desk's database, fast and all-or-nothing: a single transaction
 // with the triggers and secondary indexes off, their tables and indexes rebuilt once at the end, and some tables
 // written by a second thread (sink.ts). Durability settings are relaxed only while the load runs.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DERIVED_TABLES, REBUILD_COUNTERS, REBUILD_SEARCH_KEYS, suspendTriggers } from '../db/derived';
@@ -35,12 +37,16 @@ function leaveWal(db: Db): () => void {
   };
 }
 
+const schemaEntry = rowReader('schema entry', z.object({ name: z.string(), sql: z.string() }));
+
 const schemaOf = (db: Db, type: 'table' | 'index', tables: readonly string[]) =>
-  db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
-    )
-    .all(type, JSON.stringify(tables)) as { name: string; sql: string }[];
+  schemaEntry.all(
+    db
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+      )
+      .all(type, JSON.stringify(tables)),
+  );
 
 /** Starts the worker for `offload`, its scratch file attached here, or returns null. */
 function startSink(db: Db, offload: readonly string[]): WorkerSink | null {
@@ -62,6 +68,8 @@ export interface BulkContext {
   offloadDone(): void;
 }
 
+const pragmaNumber = rowReader('numeric pragma', z.number());
+
 /**
  * Runs `load` in one transaction over the listed tables. `load` must write rows that satisfy the
  * schema's CHECK and foreign-key constraints: both are off during the load (CHECK IN-lists cost a
@@ -73,10 +81,10 @@ export function bulkLoad<T>(
   load: (context: BulkContext) => T,
   options: BulkOptions = {},
 ): { result: T; threads: 1 | 2 } {
-  const synchronous = db.pragma('synchronous', { simple: true }) as number;
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  const threads = db.pragma('threads', { simple: true }) as number;
+  const synchronous = pragmaNumber.single(db.pragma('synchronous', { simple: true }));
+  const cacheSize = pragmaNumber.single(db.pragma('cache_size', { simple: true }));
+  const foreignKeys = pragmaNumber.single(db.pragma('foreign_keys', { simple: true }));
+  const threads = pragmaNumber.single(db.pragma('threads', { simple: true }));
   const backToWal = leaveWal(db);
   db.pragma('synchronous = OFF');
   db.pragma(`cache_size = -${LOAD_CACHE_KIB}`);

@@ -1,6 +1,7 @@
 // Deterministic, realistic demo data for an empty database: same seed and options, same rows.
 // Fast enough for a million shipments: one bulk transaction (bulk.ts) of rows written in id order
 // through reused statements (writer.ts, statements.ts), with the tab counters tallied on the way.
+import { countRow, idRow } from '../db/rows';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import type { Db } from '../db/open';
@@ -73,7 +74,7 @@ function checkOptions(o: DemoOptions): void {
 
 /** Demo data never mixes with real data: only an empty database takes it. */
 function refuseIfNotEmpty(db: Db): void {
-  const shipments = (db.prepare('SELECT count(*) AS n FROM shipments').get() as { n: number }).n;
+  const shipments = countRow.single(db.prepare('SELECT count(*) AS n FROM shipments').get()).n;
   const other = LOADED.some((t) => db.prepare(`SELECT EXISTS (SELECT 1 FROM ${t}) AS n`).pluck().get() === 1);
   if (shipments > 0 || other) {
     const what =
@@ -97,7 +98,7 @@ function referenceIds(
   const find = db.prepare(`SELECT id FROM ${table} WHERE code = ?`);
   return rows.map((r) => {
     insert.run(r.code, r.name);
-    return (find.get(r.code) as { id: number }).id;
+    return idRow.single(find.get(r.code)).id;
   });
 }
 

@@ -1,5 +1,7 @@
 // Two small lists a desk prints or hands on: one shipment's history, and a day's registered numbers
 // per carrier (what the carrier's driver checks against the parcels picked up).
+import { z } from 'zod';
+import { rowReader, type RowOf } from '../db/rows';
 import type { FileDownload, HistorySnapshot, MethodParsed } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { dayStartMs, iso, nextDay } from '../domain/time';
@@ -55,39 +57,45 @@ export async function exportHistory(
   return { ...(await download(table, input.format, `shipdesk-history-${shipmentNo}`)), rows: table.rows.length };
 }
 
-interface DriverRecord {
-  carrier_id: string;
-  invoice_no: string;
-  shipment_no: string;
-  recipient_name: string;
-  recipient_phone: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-  items: number;
-  registered_at: number;
-}
+const driverLine = rowReader(
+  'driver list line',
+  z.object({
+    carrier_id: z.string(),
+    invoice_no: z.string(),
+    shipment_no: z.string(),
+    recipient_name: z.string(),
+    recipient_phone: z.string(),
+    postal_code: z.string(),
+    address_line1: z.string(),
+    address_line2: z.string(),
+    items: z.number(),
+    registered_at: z.number(),
+  }),
+);
+type DriverRecord = RowOf<typeof driverLine>;
 
 export async function exportDriverList(
   ctx: ServiceContext,
   input: MethodParsed<'exports.driverList'>,
 ): Promise<FileDownload & { rows: number; carriers: { carrierId: CarrierId; count: number }[] }> {
   const zone = readSettings(ctx).homeTimeZone;
-  const records = ctx
-    .prepare(
-      `SELECT i.carrier_id, i.invoice_no, s.shipment_no, s.recipient_name, s.recipient_phone, s.postal_code,
+  const records = driverLine.all(
+    ctx
+      .prepare(
+        `SELECT i.carrier_id, i.invoice_no, s.shipment_no, s.recipient_name, s.recipient_phone, s.postal_code,
               s.address_line1, s.address_line2, i.registered_at,
               (SELECT coalesce(sum(quantity), 0) FROM order_items WHERE shipment_id = s.id) AS items
        FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
        WHERE i.active = 1 AND i.registered_at >= ? AND i.registered_at < ? AND (? IS NULL OR i.carrier_id = ?)
        ORDER BY i.carrier_id, i.registered_at, s.id`,
-    )
-    .all(
-      dayStartMs(input.date, zone),
-      dayStartMs(nextDay(input.date), zone),
-      input.carrierId ?? null,
-      input.carrierId ?? null,
-    ) as DriverRecord[];
+      )
+      .all(
+        dayStartMs(input.date, zone),
+        dayStartMs(nextDay(input.date), zone),
+        input.carrierId ?? null,
+        input.carrierId ?? null,
+      ),
+  );
   const byCarrier = new Map<string, DriverRecord[]>();
   for (const r of records) byCarrier.set(r.carrier_id, [...(byCarrier.get(r.carrier_id) ?? []), r]);
   const headers = [

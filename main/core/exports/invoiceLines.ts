@@ -1,6 +1,7 @@
 // The channel lines whose shipments carry a registered number: for a day (the numbers registered
 // that day, home time zone) or for chosen shipments. One row per line and shipment, so a split
 // order gives each of its lines its own number.
+import { rowReader, type RowOf } from '../db/rows';
 import { z } from 'zod';
 import type { ChannelId } from '../../../shared/channels';
 import { ShipdeskError } from '../../../shared/errors';
@@ -39,30 +40,34 @@ export interface InvoiceLine {
   registeredAt: number;
 }
 
-interface LineRecord {
-  channel: string;
-  order_no: string;
-  line_id: string;
-  line_keys: string;
-  source_json: string | null;
-  product_id: string;
-  product_name: string;
-  option_name: string;
-  quantity: number;
-  shipment_no: string;
-  ordered_at: number;
-  buyer_name: string;
-  recipient_name: string;
-  recipient_phone: string;
-  country: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-  memo: string;
-  carrier_id: string;
-  invoice_no: string;
-  registered_at: number;
-}
+const invoiceLine = rowReader(
+  'invoice line',
+  z.object({
+    channel: z.string(),
+    order_no: z.string(),
+    line_id: z.string(),
+    line_keys: z.string(),
+    source_json: z.string().nullable(),
+    product_id: z.string(),
+    product_name: z.string(),
+    option_name: z.string(),
+    quantity: z.number(),
+    shipment_no: z.string(),
+    ordered_at: z.number(),
+    buyer_name: z.string(),
+    recipient_name: z.string(),
+    recipient_phone: z.string(),
+    country: z.string(),
+    postal_code: z.string(),
+    address_line1: z.string(),
+    address_line2: z.string(),
+    memo: z.string(),
+    carrier_id: z.string(),
+    invoice_no: z.string(),
+    registered_at: z.number(),
+  }),
+);
+type LineRecord = RowOf<typeof invoiceLine>;
 
 const SELECT = `
   SELECT o.channel, o.order_no, ${LINE_ID_SQL} AS line_id, oi.line_keys, oi.source_json, oi.product_id,
@@ -137,14 +142,21 @@ export function linesOfDay(ctx: ServiceContext, channel: ChannelId | null, day: 
   const zone = readSettings(ctx).homeTimeZone;
   const from = dayStartMs(day, zone);
   const to = dayStartMs(nextDay(day), zone);
-  const rows = ctx
-    .prepare(
-      `${SELECT} WHERE i.active = 1 AND i.registered_at >= ? AND i.registered_at < ?
+  const rows = invoiceLine.all(
+    ctx
+      .prepare(
+        `${SELECT} WHERE i.active = 1 AND i.registered_at >= ? AND i.registered_at < ?
        AND (? IS NULL OR o.channel = ?) ORDER BY i.registered_at, s.id, oi.id`,
-    )
-    .all(from, to, channel, channel) as LineRecord[];
+      )
+      .all(from, to, channel, channel),
+  );
   return rows.map(toLine);
 }
+
+const askedShipment = rowReader(
+  'asked-for shipment',
+  z.object({ shipment_no: z.string(), invoice_id: z.number().nullable() }),
+);
 
 export function linesOfShipments(
   ctx: ServiceContext,
@@ -152,21 +164,25 @@ export function linesOfShipments(
   shipmentNos: readonly string[],
 ): { lines: InvoiceLine[]; withoutNumber: string[] } {
   const nos = [...new Set(shipmentNos.map(normalizeShipmentNo))];
-  const known = ctx
-    .prepare('SELECT shipment_no, invoice_id FROM shipments WHERE shipment_no IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(nos)) as { shipment_no: string; invoice_id: number | null }[];
+  const known = askedShipment.all(
+    ctx
+      .prepare('SELECT shipment_no, invoice_id FROM shipments WHERE shipment_no IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(nos)),
+  );
   const missing = nos.filter((no) => !known.some((k) => k.shipment_no === no));
   if (missing.length) {
     throw new ShipdeskError('NOT_FOUND', `There is no shipment ${missing.slice(0, 5).join(', ')}. Check the numbers.`, {
       shipmentNos: missing.slice(0, 50),
     });
   }
-  const rows = ctx
-    .prepare(
-      `${SELECT} WHERE i.active = 1 AND s.shipment_no IN (SELECT value FROM json_each(?))
+  const rows = invoiceLine.all(
+    ctx
+      .prepare(
+        `${SELECT} WHERE i.active = 1 AND s.shipment_no IN (SELECT value FROM json_each(?))
        AND (? IS NULL OR o.channel = ?) ORDER BY s.id, oi.id`,
-    )
-    .all(JSON.stringify(nos), channel, channel) as LineRecord[];
+      )
+      .all(JSON.stringify(nos), channel, channel),
+  );
   return {
     lines: rows.map(toLine),
     withoutNumber: known.filter((k) => k.invoice_id === null).map((k) => k.shipment_no),

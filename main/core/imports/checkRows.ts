@@ -1,5 +1,7 @@
 // Every row's verdict against the database, with the invoice dialog's own rules (format, check
 // digit, region, status, duplicates): the preview shows it and the commit re-runs it.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import { WRITTEN_MAX, type ImportRowCode } from '../../../shared/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
@@ -64,21 +66,30 @@ interface PreviousImport {
   operator: string;
 }
 
+const appliedRow = rowReader(
+  'row applied by an earlier commit',
+  z.object({ row_no: z.number(), batch_id: z.number(), committed_at: z.number(), operator: z.string() }),
+);
+
 /** Rows of this very file already applied by an earlier commit, by row number: one query per file. */
 function previousImports(ctx: ServiceContext, fileHash: string): Map<number, PreviousImport> {
-  const rows = ctx
-    .prepare(
-      `SELECT r.row_no, r.batch_id, b.committed_at, b.operator FROM import_rows r JOIN import_batches b ON b.id = r.batch_id
+  const rows = appliedRow.all(
+    ctx
+      .prepare(
+        `SELECT r.row_no, r.batch_id, b.committed_at, b.operator FROM import_rows r JOIN import_batches b ON b.id = r.batch_id
        WHERE r.file_hash = ? AND r.outcome IN ('registered','modified')`,
-    )
-    .all(fileHash) as (PreviousImport & { row_no: number })[];
+      )
+      .all(fileHash),
+  );
   return new Map(rows.map((r) => [r.row_no, r]));
 }
 
+const orderNumber = rowReader('order number of a shipment', z.object({ order_no: z.string() }));
+
 function orderNoOf(ctx: ServiceContext, shipmentId: number): string {
-  const r = ctx
-    .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?')
-    .get(shipmentId) as { order_no: string };
+  const r = orderNumber.single(
+    ctx.prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.id = ?').get(shipmentId),
+  );
   return r.order_no;
 }
 
@@ -112,6 +123,8 @@ function stateProblem(
     };
   return { code: 'INVALID_STATE', message: verdict.message };
 }
+
+const currentInvoice = rowReader('current invoice', z.object({ carrier_id: z.string(), invoice_no: z.string() }));
 
 function checkRow(
   ctx: ServiceContext,
@@ -221,8 +234,7 @@ function checkRow(
   const current =
     ref.invoiceId === null
       ? undefined
-      : (ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId) as
-          { carrier_id: string; invoice_no: string } | undefined);
+      : currentInvoice.one(ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId));
   const unchanged = mayReplaceNumber(
     {
       shipmentNo: ref.shipmentNo,

@@ -1,5 +1,7 @@
 // The Excel import as the core exposes it: template, preview, commit, failed rows, and the
 // pre-filled Preparing to Release export. Wired into the dispatcher by createCore.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import { createHash } from 'node:crypto';
 import type {
   FileDownload,
@@ -39,12 +41,25 @@ function cleanFileName(name: string): string {
   );
 }
 
+const earlierBatch = rowReader(
+  'earlier invoice import',
+  z.object({
+    id: z.number(),
+    committed_at: z.number(),
+    operator: z.string(),
+    registered: z.number(),
+    modified: z.number(),
+  }),
+);
+
 function previousBatches(ctx: ServiceContext, fileHash: string): ImportPreview['previousBatches'] {
-  const rows = ctx
-    .prepare(
-      'SELECT id, committed_at, operator, registered, modified FROM import_batches WHERE file_hash = ? ORDER BY id DESC LIMIT 20',
-    )
-    .all(fileHash) as { id: number; committed_at: number; operator: string; registered: number; modified: number }[];
+  const rows = earlierBatch.all(
+    ctx
+      .prepare(
+        'SELECT id, committed_at, operator, registered, modified FROM import_batches WHERE file_hash = ? ORDER BY id DESC LIMIT 20',
+      )
+      .all(fileHash),
+  );
   return rows.map((b) => ({
     batchId: b.id,
     committedAt: iso(b.committed_at),

@@ -1,6 +1,8 @@
 // Commit: in one IMMEDIATE transaction the lines are checked again (the desk may have changed since
 // the preview), then the new orders, their shipments (one per order, or per Coupang bundle) and
 // lines are written, with a 'created' history entry per shipment, as one import batch.
+import { z } from 'zod';
+import { idRow, rowReader } from '../db/rows';
 import type { OrdersCommitResult } from '../../../shared/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
@@ -36,7 +38,7 @@ function insertOrders(ctx: ServiceContext, checked: CheckedImport): Map<string, 
     let originalId: number | null = null;
     if (o.originalKey) {
       const [channel = '', orderNo = ''] = o.originalKey.split('\u0001');
-      originalId = ids.get(o.originalKey) ?? (findId.get(channel, orderNo) as { id: number } | undefined)?.id ?? null;
+      originalId = ids.get(o.originalKey) ?? idRow.one(findId.get(channel, orderNo))?.id ?? null;
     }
     const salesChannel = findChannel(o.channel)?.nameKo ?? o.channel;
     const claim = originalId === null ? 'general' : o.claim;
@@ -88,6 +90,11 @@ function insertShipment(
   return serial;
 }
 
+const madeOrder = rowReader(
+  'order just written',
+  z.object({ id: z.number(), ordered_at: z.number(), claim: z.string() }),
+);
+
 export function commitOrders(
   ctx: ServiceContext,
   stored: StoredOrderImport,
@@ -113,7 +120,7 @@ export function commitOrders(
     });
     const serials = nextShipmentSerials(ctx, toMake.length);
     toMake.forEach(({ s, orderId }, i) => {
-      const o = orderRow.get(orderId) as { id: number; ordered_at: number; claim: string };
+      const o = madeOrder.single(orderRow.get(orderId));
       const serial = serials[i]!;
       made.set(
         s.key,
@@ -231,7 +238,7 @@ function recordBatch(
   const OUTCOME = { create: 'created', skip: 'present', reject: 'failed' } as const;
   for (const l of checked.lines) {
     const sid = l.shipmentNo
-      ? (shipmentIds.get(l.shipmentNo) ?? (shipmentId.get(l.shipmentNo) as { id: number } | undefined)?.id ?? null)
+      ? (shipmentIds.get(l.shipmentNo) ?? idRow.one(shipmentId.get(l.shipmentNo))?.id ?? null)
       : null;
     record.run(
       batchId,

@@ -1,5 +1,7 @@
 // What Shipdesk already holds of an order: its lines by channel line id, and its shipments with
 // whether each has an invoice (shipped: nothing may join or change it).
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import type { ServiceContext } from '../services/context';
 import { LINE_ID_SQL } from '../services/links';
 
@@ -39,34 +41,51 @@ function addItem(order: ExistingOrder, r: ItemRecord, shipmentKeyName: string | 
   s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
 }
 
+const knownOrder = rowReader(
+  'order already here',
+  z.object({ id: z.number(), channel: z.string(), order_no: z.string() }),
+);
+
+const knownLine = rowReader(
+  'order line already here',
+  z.object({
+    order_id: z.number(),
+    line_id: z.string(),
+    line_keys: z.string(),
+    shipment_id: z.number(),
+    shipment_no: z.string(),
+    invoice_id: z.number().nullable(),
+  }),
+);
+
 /** What Shipdesk holds of these orders, in two queries whatever their number; keyed like orderKeyOf. */
 export function existingOrders(
   ctx: ServiceContext,
   orders: readonly { channel: string; orderNo: string }[],
   shipmentKeyName: string | null,
 ): Map<string, ExistingOrder> {
-  const found = ctx
-    .prepare(
-      `SELECT o.id, o.channel, o.order_no FROM json_each(?) j
+  const found = knownOrder.all(
+    ctx
+      .prepare(
+        `SELECT o.id, o.channel, o.order_no FROM json_each(?) j
        JOIN orders o ON o.channel = json_extract(j.value, '$[0]') AND o.order_no = json_extract(j.value, '$[1]')`,
-    )
-    .all(JSON.stringify(orders.map((o) => [o.channel, o.orderNo]))) as {
-    id: number;
-    channel: string;
-    order_no: string;
-  }[];
+      )
+      .all(JSON.stringify(orders.map((o) => [o.channel, o.orderNo]))),
+  );
   const byId = new Map<number, ExistingOrder & { key: string }>();
   for (const o of found) {
     byId.set(o.id, { id: o.id, key: `${o.channel}\u0001${o.order_no}`, lines: new Map(), shipments: [] });
   }
   if (!byId.size) return new Map();
-  const rows = ctx
-    .prepare(
-      `SELECT oi.order_id, ${LINE_ID_SQL} AS line_id, oi.line_keys, s.id AS shipment_id, s.shipment_no, s.invoice_id
+  const rows = knownLine.all(
+    ctx
+      .prepare(
+        `SELECT oi.order_id, ${LINE_ID_SQL} AS line_id, oi.line_keys, s.id AS shipment_id, s.shipment_no, s.invoice_id
        FROM order_items oi JOIN shipments s ON s.id = oi.shipment_id
        WHERE oi.order_id IN (SELECT value FROM json_each(?)) ORDER BY s.id, oi.id`,
-    )
-    .all(JSON.stringify([...byId.keys()])) as ({ order_id: number } & ItemRecord)[];
+      )
+      .all(JSON.stringify([...byId.keys()])),
+  );
   for (const r of rows) {
     const order = byId.get(r.order_id);
     if (order) addItem(order, r, shipmentKeyName);

@@ -1,6 +1,8 @@
 // Warehouse, delivery policy and shipping option for imported shipments: the value a line names
 // (by code or name), else the default the operator chose, else the desk's first one. A desk with
 // none yet gets one of each, made in the commit's transaction.
+import { z } from 'zod';
+import { idRow, rowReader, type RowOf } from '../db/rows';
 import type { OrderDefaults } from '../../../shared/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import type { ServiceContext } from '../services/context';
@@ -27,11 +29,8 @@ const FIRST: Record<FacetKind, { code: string; name: string }> = {
   option: { code: 'PARCEL', name: '택배' },
 };
 
-export interface Facet {
-  id: number;
-  code: string;
-  name: string;
-}
+const facetRow = rowReader('facet', z.object({ id: z.number(), code: z.string(), name: z.string() }));
+export type Facet = RowOf<typeof facetRow>;
 
 export interface FacetBook {
   /** The facet a line's text names, by code or name (case and spacing aside). */
@@ -46,7 +45,7 @@ const squash = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCas
 export function loadFacets(ctx: ServiceContext, chosen: OrderDefaults): FacetBook {
   const all = {} as Record<FacetKind, Facet[]>;
   for (const kind of FACET_KINDS)
-    all[kind] = ctx.prepare(`SELECT id, code, name FROM ${TABLE[kind]} ORDER BY id`).all() as Facet[];
+    all[kind] = facetRow.all(ctx.prepare(`SELECT id, code, name FROM ${TABLE[kind]} ORDER BY id`).all());
   const find = (kind: FacetKind, text: string) => {
     const key = squash(text);
     return all[kind].find((f) => squash(f.code) === key) ?? all[kind].find((f) => squash(f.name) === key);
@@ -83,8 +82,7 @@ export function facetWord(kind: FacetKind): string {
 /** The facet's id, making the empty desk's first one when needed (inside the caller's transaction). */
 export function facetId(ctx: ServiceContext, kind: FacetKind, facet: Facet): number {
   if (facet.id) return facet.id;
-  const found = ctx.prepare(`SELECT id FROM ${TABLE[kind]} WHERE code = ?`).get(facet.code) as
-    { id: number } | undefined;
+  const found = idRow.one(ctx.prepare(`SELECT id FROM ${TABLE[kind]} WHERE code = ?`).get(facet.code));
   if (found) return found.id;
   return Number(
     ctx.prepare(`INSERT INTO ${TABLE[kind]} (code, name) VALUES (?, ?)`).run(facet.code, facet.name).lastInsertRowid,

@@ -1,5 +1,6 @@
 // Saved profiles: a column mapping the operator made once for a layout Shipdesk does not know,
 // found again by the file's header set. Values read back from the table are parsed, never cast.
+import { rowReader, type RowOf } from '../db/rows';
 import { z } from 'zod';
 import { ColumnMapping, OrderDefaults, type OrderProfileView } from '../../../shared/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../../shared/channels';
@@ -16,13 +17,17 @@ export interface SavedProfile {
   defaults: OrderDefaults;
 }
 
-interface ProfileRecord {
-  name: string;
-  channel: string;
-  headers_json: string;
-  mapping_json: string;
-  defaults_json: string;
-}
+const savedProfile = rowReader(
+  'saved profile',
+  z.object({
+    name: z.string(),
+    channel: z.string(),
+    headers_json: z.string(),
+    mapping_json: z.string(),
+    defaults_json: z.string(),
+  }),
+);
+type ProfileRecord = RowOf<typeof savedProfile>;
 
 const stored = z.object({
   channel: z.enum(CHANNEL_IDS).catch('other'),
@@ -52,20 +57,24 @@ function toSaved(r: ProfileRecord): SavedProfile {
 const COLUMNS = 'name, channel, headers_json, mapping_json, defaults_json';
 
 export function findSavedProfile(ctx: ServiceContext, name: string): SavedProfile | undefined {
-  const r = ctx.prepare(`SELECT ${COLUMNS} FROM order_profiles WHERE name = ?`).get(name) as ProfileRecord | undefined;
+  const r = savedProfile.one(ctx.prepare(`SELECT ${COLUMNS} FROM order_profiles WHERE name = ?`).get(name));
   return r ? toSaved(r) : undefined;
 }
 
 /** The newest saved profile made for exactly this header set. */
 export function savedProfileForHeaders(ctx: ServiceContext, headers: readonly string[]): SavedProfile | undefined {
-  const r = ctx
-    .prepare(`SELECT ${COLUMNS} FROM order_profiles WHERE header_key = ? ORDER BY updated_at DESC, id DESC LIMIT 1`)
-    .get(headerSetKey(headers)) as ProfileRecord | undefined;
+  const r = savedProfile.one(
+    ctx
+      .prepare(`SELECT ${COLUMNS} FROM order_profiles WHERE header_key = ? ORDER BY updated_at DESC, id DESC LIMIT 1`)
+      .get(headerSetKey(headers)),
+  );
   return r ? toSaved(r) : undefined;
 }
 
+const savedHeaders = rowReader('saved headers', z.object({ headers_json: z.string() }));
+
 export function allSavedHeaders(ctx: ServiceContext): string[] {
-  const rows = ctx.prepare('SELECT headers_json FROM order_profiles').all() as { headers_json: string }[];
+  const rows = savedHeaders.all(ctx.prepare('SELECT headers_json FROM order_profiles').all());
   return rows.flatMap((r) => z.array(z.string()).catch([]).parse(parseJson(r.headers_json)));
 }
 
@@ -99,9 +108,7 @@ export function deleteProfile(ctx: ServiceContext, name: string): boolean {
 }
 
 export function listProfiles(ctx: ServiceContext): OrderProfileView[] {
-  const saved = (ctx.prepare(`SELECT ${COLUMNS} FROM order_profiles ORDER BY name`).all() as ProfileRecord[]).map(
-    toSaved,
-  );
+  const saved = savedProfile.all(ctx.prepare(`SELECT ${COLUMNS} FROM order_profiles ORDER BY name`).all()).map(toSaved);
   return [
     ...BUILTIN_PROFILES.map((p) => ({ name: p.name, kind: 'builtin' as const, channel: p.channel, label: p.label })),
     ...saved.map((p) => ({

@@ -3,19 +3,25 @@
 // (demo data and older desks wrote ids directly). Call inside the write's transaction.
 // A pool member mints its numbers in its own range (its station code first, docs/HUB.md "Shipment
 // numbers"), so two stations importing offline never mint the same number; the row id stays local.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import { ShipdeskError } from '../../../shared/errors';
 import { formatShipmentNo, SERIALS_PER_STATION, stationRange, stationShipmentNo } from '../../../shared/shipmentNo';
 import type { ServiceContext } from '../services/context';
 import { stationCode } from '../services/stationMeta';
 
+const nextRowId = rowReader('next row id', z.object({ next: z.number() }));
+
 /** The first of `count` row ids, all reserved by one write. */
 function nextRowIds(ctx: ServiceContext, count: number): number {
-  const row = ctx
-    .prepare(
-      `SELECT max(coalesce((SELECT last FROM serials WHERE name = 'shipment'), 0),
+  const row = nextRowId.single(
+    ctx
+      .prepare(
+        `SELECT max(coalesce((SELECT last FROM serials WHERE name = 'shipment'), 0),
                   coalesce((SELECT max(id) FROM shipments), 0)) + 1 AS next`,
-    )
-    .get() as { next: number };
+      )
+      .get(),
+  );
   ctx
     .prepare(
       "INSERT INTO serials (name, last) VALUES ('shipment', ?) ON CONFLICT(name) DO UPDATE SET last = excluded.last",
@@ -24,14 +30,19 @@ function nextRowIds(ctx: ServiceContext, count: number): number {
   return row.next;
 }
 
+const highestHeld = rowReader('highest number held', z.object({ no: z.string().nullable() }));
+
+const serialGiven = rowReader('pool serial given', z.object({ last: z.number() }));
+
 /** The first of `count` serials of this station's own range, above any number of the range it already holds. */
 function nextPoolSerials(ctx: ServiceContext, code: number, count: number): number {
   const range = stationRange(code);
-  const held = ctx
-    .prepare('SELECT max(shipment_no) AS no FROM shipments WHERE shipment_no BETWEEN ? AND ?')
-    .get(range.first, range.last) as { no: string | null };
-  const given = ctx.prepare("SELECT last FROM serials WHERE name = 'pool-shipment'").get() as
-    { last: number } | undefined;
+  const held = highestHeld.single(
+    ctx
+      .prepare('SELECT max(shipment_no) AS no FROM shipments WHERE shipment_no BETWEEN ? AND ?')
+      .get(range.first, range.last),
+  );
+  const given = serialGiven.one(ctx.prepare("SELECT last FROM serials WHERE name = 'pool-shipment'").get());
   const next = Math.max(given?.last ?? 0, held.no ? Number(held.no.slice(-7)) : 0) + 1;
   if (next + count - 1 >= SERIALS_PER_STATION) {
     throw new ShipdeskError(

@@ -1,5 +1,7 @@
 // The order-sheet import as the core exposes it (docs/ORDERS.md): the same worker, preflight and
 // preview/commit flow as the invoice import; which profile reads the sheet is decided here.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import { createHash } from 'node:crypto';
 import {
   ORDER_FIELDS,
@@ -269,13 +271,20 @@ export function createOrderService(
   };
 }
 
+const earlierBatch = rowReader(
+  'earlier order import',
+  z.object({ id: z.number(), committed_at: z.number(), operator: z.string(), registered: z.number() }),
+);
+
 function previousBatches(ctx: ServiceContext, fileHash: string): OrdersPreview['previousBatches'] {
-  const rows = ctx
-    .prepare(
-      `SELECT id, committed_at, operator, registered FROM import_batches
+  const rows = earlierBatch.all(
+    ctx
+      .prepare(
+        `SELECT id, committed_at, operator, registered FROM import_batches
        WHERE file_hash = ? AND kind = 'orders' ORDER BY id DESC LIMIT 20`,
-    )
-    .all(fileHash) as { id: number; committed_at: number; operator: string; registered: number }[];
+      )
+      .all(fileHash),
+  );
   return rows.map((b) => ({
     batchId: b.id,
     committedAt: iso(b.committed_at),

@@ -1,6 +1,8 @@
 // A pool state (from the change feed or a verdict) written into this station's SQLite file: the
 // shipment created or updated, its invoice replaced when the pool's differs (with a history entry that
 // names the station that changed it), and the pool's version kept for the next operation's base.
+import { z } from 'zod';
+import { idRow, rowReader, type RowOf } from '../db/rows';
 import type { PoolEvent, PoolShipment, PoolState } from '../../../shared/hub';
 import { tabOf } from '../domain/status';
 import { dayOf } from '../domain/time';
@@ -11,18 +13,17 @@ import { readSettings } from '../services/settings';
 type FacetTable = 'warehouses' | 'delivery_policies' | 'shipping_options';
 
 function facetId(ctx: ServiceContext, table: FacetTable, f: { code: string; name: string }): number {
-  const found = ctx.prepare(`SELECT id FROM ${table} WHERE code = ?`).get(f.code) as { id: number } | undefined;
+  const found = idRow.one(ctx.prepare(`SELECT id FROM ${table} WHERE code = ?`).get(f.code));
   if (found) return found.id;
   return Number(ctx.prepare(`INSERT INTO ${table} (code, name) VALUES (?, ?)`).run(f.code, f.name).lastInsertRowid);
 }
 
 function orderId(ctx: ServiceContext, s: PoolShipment): number {
-  const found = ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.orderNo) as { id: number } | undefined;
+  const found = idRow.one(ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.orderNo));
   if (found) return found.id;
   let original: number | null = null;
   if (s.claim === 'exchange' && s.originalOrderNo) {
-    const o = ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.originalOrderNo) as
-      { id: number } | undefined;
+    const o = idRow.one(ctx.prepare('SELECT id FROM orders WHERE order_no = ?').get(s.originalOrderNo));
     // The original order's shipments may arrive later in the feed: its order row comes first.
     original =
       o?.id ??
@@ -44,9 +45,11 @@ function orderId(ctx: ServiceContext, s: PoolShipment): number {
   );
 }
 
+const orderClaim = rowReader('order claim', z.object({ claim: z.string() }));
+
 function insertShipment(ctx: ServiceContext, s: PoolState, zone: string): number {
   const oid = orderId(ctx, s);
-  const claim = (ctx.prepare('SELECT claim FROM orders WHERE id = ?').get(oid) as { claim: string }).claim;
+  const claim = orderClaim.single(ctx.prepare('SELECT claim FROM orders WHERE id = ?').get(oid)).claim;
   const id = Number(
     ctx
       .prepare(
@@ -96,20 +99,29 @@ export function retireLocal(ctx: ServiceContext, id: number): void {
 type Item = PoolShipment['items'][number];
 const itemKey = (i: Item) => JSON.stringify([i.productId, i.productName, i.optionName, i.quantity]);
 
+const localLine = rowReader(
+  'order line',
+  z.object({ productId: z.string(), productName: z.string(), optionName: z.string(), quantity: z.number() }),
+);
+
+const shipmentOrder = rowReader('order of a shipment', z.object({ order_id: z.number() }));
+
 /**
  * The shipment's lines as the pool has them, when they differ (another station added lines from an
  * order sheet, or split or merged the order). Lines that are already so are left alone: they keep the
  * channel line ids this station knows them by.
  */
 function syncItems(ctx: ServiceContext, shipmentId: number, s: PoolState): void {
-  const local = ctx
-    .prepare(
-      'SELECT product_id AS productId, product_name AS productName, option_name AS optionName, quantity FROM order_items WHERE shipment_id = ?',
-    )
-    .all(shipmentId) as Item[];
+  const local = localLine.all(
+    ctx
+      .prepare(
+        'SELECT product_id AS productId, product_name AS productName, option_name AS optionName, quantity FROM order_items WHERE shipment_id = ?',
+      )
+      .all(shipmentId),
+  );
   const sorted = (items: readonly Item[]) => items.map(itemKey).sort().join('\n');
   if (sorted(local) === sorted(s.items)) return;
-  const order = ctx.prepare('SELECT order_id FROM shipments WHERE id = ?').get(shipmentId) as { order_id: number };
+  const order = shipmentOrder.single(ctx.prepare('SELECT order_id FROM shipments WHERE id = ?').get(shipmentId));
   ctx.prepare('DELETE FROM order_items WHERE shipment_id = ?').run(shipmentId);
   const item = ctx.prepare(
     'INSERT INTO order_items (order_id, shipment_id, product_id, product_name, option_name, quantity) VALUES (?, ?, ?, ?, ?, ?)',
@@ -117,17 +129,21 @@ function syncItems(ctx: ServiceContext, shipmentId: number, s: PoolState): void 
   for (const i of s.items) item.run(order.order_id, shipmentId, i.productId, i.productName, i.optionName, i.quantity);
 }
 
-interface LocalRow {
-  id: number;
-  pool_revision: number;
-  invoice_id: number | null;
-  carrier_id: string | null;
-  invoice_no: string | null;
-  country: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-}
+const localShipment = rowReader(
+  'shipment as this station has it',
+  z.object({
+    id: z.number(),
+    pool_revision: z.number(),
+    invoice_id: z.number().nullable(),
+    carrier_id: z.string().nullable(),
+    invoice_no: z.string().nullable(),
+    country: z.string(),
+    postal_code: z.string(),
+    address_line1: z.string(),
+    address_line2: z.string(),
+  }),
+);
+type LocalRow = RowOf<typeof localShipment>;
 
 /** Whose change it was, as the history shows it. */
 const byStation = (operator: string, station: string) =>
@@ -186,13 +202,15 @@ export function applyPoolState(
   /** A verdict's state stands even at a revision this station has seen: its own change lost. */
   force = false,
 ): boolean {
-  let local = ctx
-    .prepare(
-      `SELECT s.id, s.pool_revision, s.invoice_id, i.carrier_id, i.invoice_no, s.country, s.postal_code,
+  let local = localShipment.one(
+    ctx
+      .prepare(
+        `SELECT s.id, s.pool_revision, s.invoice_id, i.carrier_id, i.invoice_no, s.country, s.postal_code,
               s.address_line1, s.address_line2
        FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.shipment_no = ?`,
-    )
-    .get(s.shipmentNo) as LocalRow | undefined;
+      )
+      .get(s.shipmentNo),
+  );
   if (local && local.pool_revision >= s.revision && !force) return false;
   if (s.retired) {
     if (local) retireLocal(ctx, local.id);

@@ -1,6 +1,8 @@
 // A Shipment No. minted twice (two desks that imported before they joined, or a copied station
 // file): the pool keeps the first station's parcel under it and this station's stays here, unshared,
 // until the operator gives it a new number of this station's own range (docs/HUB.md "Shipment numbers").
+import { z } from 'zod';
+import { idRow, rowReader } from '../db/rows';
 import { ShipdeskError } from '../../../shared/errors';
 import type { PoolState } from '../../../shared/hub';
 import { nextShipmentSerial } from '../orders/serials';
@@ -10,11 +12,15 @@ import type { Actor } from '../services/invoices';
 import { applyPoolState } from './applyState';
 import { recordImportedShipments } from './record';
 
+const orderNumber = rowReader('order number of a shipment', z.object({ order_no: z.string() }));
+
 /** The pool's shipment under this number is another order's than the one this station has under it. */
 export function isOtherParcel(ctx: ServiceContext, s: PoolState): boolean {
-  const local = ctx
-    .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.shipment_no = ?')
-    .get(s.shipmentNo) as { order_no: string } | undefined;
+  const local = orderNumber.one(
+    ctx
+      .prepare('SELECT o.order_no FROM shipments s JOIN orders o ON o.id = s.order_id WHERE s.shipment_no = ?')
+      .get(s.shipmentNo),
+  );
   return local !== undefined && local.order_no !== s.orderNo;
 }
 
@@ -29,8 +35,7 @@ export function renumberParcel(
   actor: Actor,
   takeDeferred: (shipmentNo: string) => PoolState | null,
 ): string {
-  const row = ctx.prepare('SELECT id FROM shipments WHERE shipment_no = ?').get(shipmentNo) as
-    { id: number } | undefined;
+  const row = idRow.one(ctx.prepare('SELECT id FROM shipments WHERE shipment_no = ?').get(shipmentNo));
   if (!row)
     throw new ShipdeskError('NOT_FOUND', `${shipmentNo} is no longer at this station; keep the pool’s version.`);
   const at = ctx.clock();

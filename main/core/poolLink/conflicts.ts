@@ -6,6 +6,7 @@ import type { ConflictItem, PoolLinkState, PoolStateView } from '../../../shared
 import { ShipdeskError } from '../../../shared/errors';
 import { PoolAddressSchema } from '../../../shared/hub';
 import { iso } from '../domain/time';
+import { countRow, rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from '../services/context';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from '../services/invoices';
 import { findShipment, updateAddress } from '../services/shipments';
@@ -30,20 +31,24 @@ const Theirs = z.object({
   address: PoolAddressSchema.nullable(),
 });
 
-interface Row {
-  id: number;
-  shipment_no: string;
-  kind: string;
-  verdict: 'conflict' | 'rejected';
-  mine: string;
-  theirs: string | null;
-  station: string;
-  at: number;
-  reason: string | null;
-  code: string | null;
-  resolved_at: number | null;
-  resolution: 'keepTheirs' | 'useMine' | null;
-}
+const conflictRow = rowReader(
+  'pool conflict',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    kind: z.string(),
+    verdict: z.enum(['conflict', 'rejected']),
+    mine: z.string(),
+    theirs: z.string().nullable(),
+    station: z.string(),
+    at: z.number(),
+    reason: z.string().nullable(),
+    code: z.string().nullable(),
+    resolved_at: z.number().nullable(),
+    resolution: z.enum(['keepTheirs', 'useMine']).nullable(),
+  }),
+);
+type Row = RowOf<typeof conflictRow>;
 
 function toItem(r: Row): ConflictItem {
   const mine = Side.parse(JSON.parse(r.mine));
@@ -78,14 +83,16 @@ function toItem(r: Row): ConflictItem {
 const SELECT = `SELECT id, shipment_no, kind, verdict, mine, theirs, station, at, reason, code, resolved_at, resolution FROM hub_conflicts`;
 
 export function listConflicts(ctx: ServiceContext, q: { includeResolved: boolean; limit: number }): ConflictItem[] {
-  const rows = ctx
-    .prepare(`${SELECT} WHERE ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?`)
-    .all(q.includeResolved ? 1 : 0, q.limit) as Row[];
+  const rows = conflictRow.all(
+    ctx
+      .prepare(`${SELECT} WHERE ? OR resolved_at IS NULL ORDER BY id DESC LIMIT ?`)
+      .all(q.includeResolved ? 1 : 0, q.limit),
+  );
   return rows.map(toItem);
 }
 
 function readItem(ctx: ServiceContext, id: number): ConflictItem {
-  const row = ctx.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+  const row = conflictRow.one(ctx.prepare(`${SELECT} WHERE id = ?`).get(id));
   if (!row)
     throw new ShipdeskError('NOT_FOUND', `There is no conflict ${id}; it may have been resolved at another screen.`);
   return toItem(row);
@@ -150,7 +157,7 @@ export function poolStateView(
   ctx: ServiceContext,
   link: { online: boolean; state: PoolLinkState; lastRefusal: string | null } | null,
 ): PoolStateView {
-  const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
+  const count = (sql: string) => countRow.single(ctx.prepare(sql).get()).n;
   const url = readMeta(ctx, 'hub_url');
   return {
     member: url !== null,

@@ -3,6 +3,8 @@
 // the hub regularly (the heartbeat: a feed pull, which also proves the token). Every page of verdicts
 // or changes is recorded in one transaction with the cursor, so a station killed at any point resumes
 // without losing or doubling anything (a retried op id gets the stored verdict).
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import type { PoolLinkState } from '../../../shared/contract';
 import { OperationSchema, type Verdict } from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
@@ -57,6 +59,11 @@ export interface HubLinkOptions {
 
 const emptyReport = (): HubSyncReport => ({ pushed: 0, pulled: 0, conflicts: 0, offline: false, refused: null });
 
+const pendingOp = rowReader(
+  'pending hub operation',
+  z.object({ op_id: z.string(), shipment_no: z.string(), op: z.string(), attempts: z.number() }),
+);
+
 export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
   const client = o.client ?? createHubClient({ url: o.membership.urls, token: o.membership.token ?? '' });
   const batch = o.batch ?? 200;
@@ -103,12 +110,14 @@ export function createHubLink(ctx: ServiceContext, o: HubLinkOptions): HubLink {
     let suspect: string | null = null;
     for (;;) {
       const held = JSON.stringify(parked.heldShipments());
-      const rows = ctx
-        .prepare(
-          `SELECT op_id, shipment_no, op, attempts FROM hub_ops
+      const rows = pendingOp.all(
+        ctx
+          .prepare(
+            `SELECT op_id, shipment_no, op, attempts FROM hub_ops
            WHERE state = 'pending' AND shipment_no NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?`,
-        )
-        .all(held, size) as { op_id: string; shipment_no: string; op: string; attempts: number }[];
+          )
+          .all(held, size),
+      );
       if (!rows.length) return;
       // Sent as stored; a row that no longer parses is still sent, so the hub's refusal is recorded.
       const ops = rows.map((r) => {

@@ -1,41 +1,58 @@
 // A station's shipments as the pool describes them (shared/hub.ts): what `join` offers to the hub,
 // what an order import sends, and what `hub demo` loads into an empty pool.
 import type { PoolShipment } from '../../../shared/hub';
-import type { CarrierId } from '../../../shared/carriers';
-import type { ClaimType, Region, ShipmentStatus, Via } from '../../../shared/domain';
+import { z } from 'zod';
+import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
+import { CLAIM_TYPES, REGIONS, SHIPMENT_STATUSES, VIAS, type ShipmentStatus, type Via } from '../../../shared/domain';
 import type { Db } from '../db/open';
+import { rowReader, type RowOf } from '../db/rows';
 
-interface ShipmentRecord {
-  id: number;
-  shipment_no: string;
-  order_no: string;
-  ordered_at: number;
-  sales_channel: string;
-  buyer_name: string;
-  claim: ClaimType;
-  original_order_no: string | null;
-  recipient_name: string;
-  recipient_phone: string;
-  country: string;
-  postal_code: string;
-  address_line1: string;
-  address_line2: string;
-  region: Region;
-  memo: string;
-  status: ShipmentStatus;
-  w_code: string;
-  w_name: string;
-  p_code: string;
-  p_name: string;
-  o_code: string;
-  o_name: string;
-  carrier_id: CarrierId | null;
-  invoice_no: string | null;
-  registered_at: number | null;
-  registered_by: string | null;
-  via: Via | null;
-  released_at: number | null;
-}
+const poolShipmentRow = rowReader(
+  'shipment for the pool',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    order_no: z.string(),
+    ordered_at: z.number(),
+    sales_channel: z.string(),
+    buyer_name: z.string(),
+    claim: z.enum(CLAIM_TYPES),
+    original_order_no: z.string().nullable(),
+    recipient_name: z.string(),
+    recipient_phone: z.string(),
+    country: z.string(),
+    postal_code: z.string(),
+    address_line1: z.string(),
+    address_line2: z.string(),
+    region: z.enum(REGIONS),
+    memo: z.string(),
+    status: z.enum(SHIPMENT_STATUSES),
+    w_code: z.string(),
+    w_name: z.string(),
+    p_code: z.string(),
+    p_name: z.string(),
+    o_code: z.string(),
+    o_name: z.string(),
+    carrier_id: z.enum(CARRIER_IDS).nullable(),
+    invoice_no: z.string().nullable(),
+    registered_at: z.number().nullable(),
+    registered_by: z.string().nullable(),
+    via: z.enum(VIAS).nullable(),
+    released_at: z.number().nullable(),
+  }),
+);
+type ShipmentRecord = RowOf<typeof poolShipmentRow>;
+
+const poolLine = rowReader(
+  'order line for the pool',
+  z.object({
+    shipment_id: z.number(),
+    product_id: z.string(),
+    product_name: z.string(),
+    option_name: z.string(),
+    quantity: z.number(),
+  }),
+);
 
 export interface ExportedShipment {
   id: number;
@@ -110,31 +127,29 @@ function toExported(
 
 /** Shipments in id order, a page at a time: `afterId` 0 starts. */
 export function exportShipments(db: Db, afterId: number, limit: number): ExportedShipment[] {
-  const rows = db.prepare(`${SQL} WHERE s.id > ? ORDER BY s.id LIMIT ?`).all(afterId, limit) as ShipmentRecord[];
+  const rows = poolShipmentRow.all(db.prepare(`${SQL} WHERE s.id > ? ORDER BY s.id LIMIT ?`).all(afterId, limit));
   return withItems(db, rows);
 }
 
 export function exportShipmentsByNo(db: Db, shipmentNos: readonly string[]): ExportedShipment[] {
-  const rows = db
-    .prepare(`${SQL} WHERE s.shipment_no IN (SELECT value FROM json_each(?)) ORDER BY s.id`)
-    .all(JSON.stringify(shipmentNos)) as ShipmentRecord[];
+  const rows = poolShipmentRow.all(
+    db
+      .prepare(`${SQL} WHERE s.shipment_no IN (SELECT value FROM json_each(?)) ORDER BY s.id`)
+      .all(JSON.stringify(shipmentNos)),
+  );
   return withItems(db, rows);
 }
 
 function withItems(db: Db, rows: ShipmentRecord[]): ExportedShipment[] {
   if (!rows.length) return [];
-  const items = db
-    .prepare(
-      `SELECT shipment_id, product_id, product_name, option_name, quantity FROM order_items
-       WHERE shipment_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-    )
-    .all(JSON.stringify(rows.map((r) => r.id))) as {
-    shipment_id: number;
-    product_id: string;
-    product_name: string;
-    option_name: string;
-    quantity: number;
-  }[];
+  const items = poolLine.all(
+    db
+      .prepare(
+        `SELECT shipment_id, product_id, product_name, option_name, quantity FROM order_items
+         WHERE shipment_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+      )
+      .all(JSON.stringify(rows.map((r) => r.id))),
+  );
   const byShipment = new Map<number, typeof items>();
   for (const i of items) {
     const list = byShipment.get(i.shipment_id) ?? [];

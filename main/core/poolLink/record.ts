@@ -2,6 +2,8 @@
 // change, with an operation id and the pool version the change was based on. The carrier work the
 // change queued (release, withdraw) is held until the hub has applied it: an offline station never
 // releases a number that may lose.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import { randomUUID } from 'node:crypto';
 import { OperationSchema, type Operation } from '../../../shared/hub';
 import { ShipdeskError } from '../../../shared/errors';
@@ -13,6 +15,8 @@ import { exportShipmentsByNo } from './poolExport';
 /** due_at of carrier work waiting for the hub's verdict: never due until the verdict frees it. */
 export const HELD_UNTIL_HUB = 8_000_000_000_000_000;
 
+const poolVersion = rowReader('shipment pool version', z.object({ id: z.number(), pool_version: z.number() }));
+
 /**
  * Call inside the transaction that made the change, after it. Does nothing on a station that is not
  * a member of a pool. Returns the op id, or null.
@@ -20,8 +24,9 @@ export const HELD_UNTIL_HUB = 8_000_000_000_000_000;
 export function recordHubOp(ctx: ServiceContext, change: AnyStationChange): string | null {
   if (!isMember(ctx)) return null;
   refuseTakenNumber(ctx, change.shipmentNo);
-  const row = ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo) as
-    { id: number; pool_version: number } | undefined;
+  const row = poolVersion.one(
+    ctx.prepare('SELECT id, pool_version FROM shipments WHERE shipment_no = ?').get(change.shipmentNo),
+  );
   const opId = randomUUID();
   const parsed = OperationSchema.safeParse({
     opId,

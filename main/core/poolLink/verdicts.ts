@@ -1,6 +1,8 @@
 // What a station does with the hub's verdict on one of its operations, in one transaction with the
 // op's state: applied or same frees the carrier work the change held; a conflict or a refusal cancels
 // it, records a visible conflict item, and brings the shipment to the pool's state.
+import { z } from 'zod';
+import { countRow, idRow, rowReader } from '../db/rows';
 import {
   OperationSchema,
   PoolStateSchema,
@@ -16,10 +18,8 @@ import { stationName } from '../services/stationMeta';
 import { HELD_UNTIL_HUB } from './record';
 
 function pendingFor(ctx: ServiceContext, shipmentNo: string): number {
-  return (
-    ctx.prepare(`SELECT count(*) AS n FROM hub_ops WHERE shipment_no = ? AND state = 'pending'`).get(shipmentNo) as {
-      n: number;
-    }
+  return countRow.single(
+    ctx.prepare(`SELECT count(*) AS n FROM hub_ops WHERE shipment_no = ? AND state = 'pending'`).get(shipmentNo),
   ).n;
 }
 
@@ -45,9 +45,10 @@ export function offerPoolState(ctx: ServiceContext, s: PoolState, reason: string
   return applyPoolState(ctx, s, reason);
 }
 
+const deferredState = rowReader('deferred state', z.object({ state: z.string() }));
+
 export function takeDeferred(ctx: ServiceContext, shipmentNo: string): PoolState | null {
-  const row = ctx.prepare('SELECT state FROM hub_deferred WHERE shipment_no = ?').get(shipmentNo) as
-    { state: string } | undefined;
+  const row = deferredState.one(ctx.prepare('SELECT state FROM hub_deferred WHERE shipment_no = ?').get(shipmentNo));
   if (!row) return null;
   ctx.prepare('DELETE FROM hub_deferred WHERE shipment_no = ?').run(shipmentNo);
   const parsed = PoolStateSchema.safeParse(JSON.parse(row.state));
@@ -105,8 +106,7 @@ function undoRegroup(ctx: ServiceContext, op: OperationOf<'regroup'>, out: Verdi
   const regrouped = new Set(op.payload.retire.map((r) => r.shipmentNo));
   for (const a of op.payload.add) {
     if (regrouped.has(a.shipmentNo)) continue;
-    const row = ctx.prepare('SELECT id FROM shipments WHERE shipment_no = ?').get(a.shipmentNo) as
-      { id: number } | undefined;
+    const row = idRow.one(ctx.prepare('SELECT id FROM shipments WHERE shipment_no = ?').get(a.shipmentNo));
     if (row && pendingFor(ctx, a.shipmentNo) === 0) retireLocal(ctx, row.id);
     out.changed.push(a.shipmentNo);
   }
@@ -120,11 +120,16 @@ export interface VerdictOutcome {
   changed: string[];
 }
 
+const sentOp = rowReader(
+  'sent hub operation',
+  z.object({ op: z.string(), state: z.string(), shipment_no: z.string(), kind: z.string(), created_at: z.number() }),
+);
+
 /** Records one verdict. Call inside a transaction. */
 export function recordVerdict(ctx: ServiceContext, v: Verdict, out: VerdictOutcome): void {
-  const row = ctx
-    .prepare(`SELECT op, state, shipment_no, kind, created_at FROM hub_ops WHERE op_id = ?`)
-    .get(v.opId) as { op: string; state: string; shipment_no: string; kind: string; created_at: number } | undefined;
+  const row = sentOp.one(
+    ctx.prepare(`SELECT op, state, shipment_no, kind, created_at FROM hub_ops WHERE op_id = ?`).get(v.opId),
+  );
   if (!row || row.state !== 'pending') return;
   const op = OperationSchema.safeParse(JSON.parse(row.op));
   const now = ctx.clock();

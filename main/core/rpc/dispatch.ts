@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contract';
 import { ShipdeskError, type Envelope } from '../../../shared/errors';
 import type { Via } from '../../../shared/domain';
+import { RowShapeError } from '../db/rows';
 import { storageError } from '../db/storageErrors';
 import type { Logger } from '../log/logger';
 
@@ -89,7 +90,11 @@ function dispatcherOver(handlers: Partial<Handlers>, unserved: (() => ShipdeskEr
           error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },
         };
       }
-      log.error('handler failed', { method, error: err });
+      // A row of another shape than its reader expects (docs/ARCHITECTURE.md "Rows from SQLite"): a
+      // defect or a damaged file, logged by the reader's name; the operator hears the usual words.
+      if (err instanceof RowShapeError)
+        log.error('row of an unexpected shape', { method, reader: err.reader, issues: err.issues });
+      else log.error('handler failed', { method, error: err });
       return {
         ok: false,
         error: {

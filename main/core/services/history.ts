@@ -1,11 +1,27 @@
 // The modification history as read, newest first (written by historyEntries.ts).
 import type { HistoryEntry } from '../../../shared/contract';
-import type { HistoryAction, Via } from '../../../shared/domain';
+import { z } from 'zod';
+import { HISTORY_ACTIONS, VIAS } from '../../../shared/domain';
+import { rowReader } from '../db/rows';
 import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
 import { findShipment } from './shipments';
 
 type Snapshot = HistoryEntry['before'];
+
+const historyRow = rowReader(
+  'history entry',
+  z.object({
+    id: z.number(),
+    action: z.enum(HISTORY_ACTIONS),
+    before_json: z.string().nullable(),
+    after_json: z.string().nullable(),
+    operator: z.string(),
+    via: z.enum(VIAS),
+    at: z.number(),
+    reason: z.string().nullable(),
+  }),
+);
 
 function parseSnapshot(json: string | null): Snapshot {
   if (!json) return null;
@@ -16,21 +32,14 @@ function parseSnapshot(json: string | null): Snapshot {
 /** Newest first. */
 export function listHistory(ctx: ServiceContext, shipmentNo: string): HistoryEntry[] {
   const ref = findShipment(ctx, shipmentNo);
-  const rows = ctx
-    .prepare(
-      `SELECT id, action, before_json, after_json, operator, via, at, reason FROM history
-       WHERE shipment_id = ? ORDER BY id DESC`,
-    )
-    .all(ref.id) as {
-    id: number;
-    action: HistoryAction;
-    before_json: string | null;
-    after_json: string | null;
-    operator: string;
-    via: Via;
-    at: number;
-    reason: string | null;
-  }[];
+  const rows = historyRow.all(
+    ctx
+      .prepare(
+        `SELECT id, action, before_json, after_json, operator, via, at, reason FROM history
+         WHERE shipment_id = ? ORDER BY id DESC`,
+      )
+      .all(ref.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     shipmentNo: ref.shipmentNo,

@@ -4,6 +4,8 @@
 // A shipment with release work still queued is never purged. Purges run in batches, each one
 // transaction (the tab counters follow through their triggers), yielding between batches so a
 // first purge of a large desk never holds the screens.
+import { z } from 'zod';
+import { countRow, idRow, rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from './context';
 
 const DAY_MS = 86_400_000;
@@ -77,9 +79,9 @@ function purgeBatch(ctx: ServiceContext, cutoff: number, now: number): number {
            (SELECT n.carrier_id, n.invoice_no FROM temp.purge_numbers n WHERE ${unused})`,
       )
       .run();
-    const orders = ctx
-      .prepare('SELECT DISTINCT order_id AS id FROM shipments WHERE id IN (SELECT id FROM temp.purge_ids)')
-      .all() as { id: number }[];
+    const orders = idRow.all(
+      ctx.prepare('SELECT DISTINCT order_id AS id FROM shipments WHERE id IN (SELECT id FROM temp.purge_ids)').all(),
+    );
     ctx.prepare('DELETE FROM shipments WHERE id IN (SELECT id FROM temp.purge_ids)').run();
     // An order goes with its last shipment, unless an exchange order still points at it.
     const dropOrder = ctx.prepare(
@@ -108,26 +110,32 @@ export async function purgeOlderThan(ctx: ServiceContext, days: number, now: num
 /** How many shipments a purge with `days` would remove now, without removing any. */
 export function countPurgeable(ctx: ServiceContext, days: number, now: number): PurgeSummary {
   const cutoff = now - days * DAY_MS;
-  const row = ctx.prepare(`SELECT count(*) AS n FROM shipments s WHERE ${PURGEABLE}`).get(cutoff, cutoff) as {
-    n: number;
-  };
+  const row = countRow.single(
+    ctx.prepare(`SELECT count(*) AS n FROM shipments s WHERE ${PURGEABLE}`).get(cutoff, cutoff),
+  );
   return { purged: row.n, cutoff };
 }
 
-export interface PurgedCounts {
-  orderMonth: string;
-  region: string;
-  status: string;
-  shipments: number;
-  invoices: number;
-  historyEntries: number;
-}
+const purgedCountsRow = rowReader(
+  'purged counts',
+  z.object({
+    orderMonth: z.string(),
+    region: z.string(),
+    status: z.string(),
+    shipments: z.number(),
+    invoices: z.number(),
+    historyEntries: z.number(),
+  }),
+);
+export type PurgedCounts = RowOf<typeof purgedCountsRow>;
 
 export function purgedCounts(ctx: ServiceContext): PurgedCounts[] {
-  return ctx
-    .prepare(
-      `SELECT order_month AS orderMonth, region, status, shipments, invoices, history_entries AS historyEntries
-       FROM purged_counts ORDER BY order_month, region, status`,
-    )
-    .all() as PurgedCounts[];
+  return purgedCountsRow.all(
+    ctx
+      .prepare(
+        `SELECT order_month AS orderMonth, region, status, shipments, invoices, history_entries AS historyEntries
+         FROM purged_counts ORDER BY order_month, region, status`,
+      )
+      .all(),
+  );
 }

@@ -2,10 +2,12 @@
 // is already in grid order (order date, then id) and carries every column the grid filters by, so
 // neither the page nor the counts read a shipment they do not show. A product's counts come from
 // its trigger-kept counters. Used while the grid is sorted by order date.
+import { z } from 'zod';
 import type { ShipmentListQuery } from '../../../shared/contract';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
+import { rowReader } from '../db/rows';
 import type { ServiceContext } from './context';
-import { tally, tallyCapped, type Counted, type StatusRow } from './shipmentCounts';
+import { statusCount, tally, tallyCapped, type Counted, type StatusRow } from './shipmentCounts';
 import {
   COUNT_CAP,
   inList,
@@ -100,7 +102,7 @@ function countSource(ctx: ServiceContext, field: KeyedField, source: Source, whe
     merged ? 'ordered_at, shipment_id' : null,
   );
   const sql = `SELECT status, count(*) AS n FROM (${inner.sql} LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-  return tallyCapped(ctx.prepare(sql).all(...inner.params) as StatusRow[]);
+  return tallyCapped(statusCount.all(ctx.prepare(sql).all(...inner.params)));
 }
 
 /** Products' counters per status (region and claim are counter columns), one list per product. */
@@ -111,7 +113,7 @@ function productCounters(ctx: ServiceContext, q: ShipmentListQuery, productIds: 
   const statement = ctx.prepare(
     `SELECT status, sum(n) AS n FROM count_by_product WHERE ${where.sql.join(' AND ')} GROUP BY status`,
   );
-  return productIds.map((id) => statement.all(id, ...where.params) as StatusRow[]);
+  return productIds.map((id) => statusCount.all(statement.all(id, ...where.params)));
 }
 
 /**
@@ -133,16 +135,20 @@ function productCounts(ctx: ServiceContext, q: ShipmentListQuery, keys: string[]
   );
 }
 
+const productId = rowReader('product id', z.string());
+
 /** The whole keys a search names: itself when exact, the products in a prefix's range when few. */
 function wholeKeys(ctx: ServiceContext, field: KeyedField, value: string, exact: boolean): string[] | null {
   if (exact) return [value];
   if (field !== 'productId') return null; // order numbers are unique: a prefix names as many as it matches
-  const keys = ctx
-    .prepare(
-      `SELECT DISTINCT product_id FROM count_by_product WHERE product_id >= ? AND product_id < ? AND n > 0 LIMIT ${MERGE_LIMIT + 1}`,
-    )
-    .pluck()
-    .all(value, upperBound(value)) as string[];
+  const keys = productId.all(
+    ctx
+      .prepare(
+        `SELECT DISTINCT product_id FROM count_by_product WHERE product_id >= ? AND product_id < ? AND n > 0 LIMIT ${MERGE_LIMIT + 1}`,
+      )
+      .pluck()
+      .all(value, upperBound(value)),
+  );
   return keys.length <= MERGE_LIMIT ? keys : null;
 }
 

@@ -5,9 +5,15 @@ import type { ActingOperator, MethodParsed, Settings } from '../../../shared/con
 import { ShipdeskError } from '../../../shared/errors';
 import { DEFAULT_HOME_TIME_ZONE } from '../../../shared/days';
 import { scannerFrameProblem } from '../../../shared/scannerFrame';
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import type { ServiceContext } from './context';
 
 const DEFAULT_CARRIER_KEY = 'defaultCarrier.';
+
+const storedSetting = rowReader('stored setting', z.object({ key: z.string(), value: z.string() }));
+const settingValue = rowReader('setting value', z.object({ value: z.string() }));
+const warehouseCode = rowReader('warehouse code', z.object({ code: z.string() }));
 
 export type StoredSettings = Omit<Settings, 'operator'> & { homeTimeZone: string };
 
@@ -25,7 +31,7 @@ const defaults = (): StoredSettings => ({
 const knownCarrier = (value: string): CarrierId | undefined => CARRIER_IDS.find((id) => id === value);
 
 export function readSettings(ctx: ServiceContext): StoredSettings {
-  const rows = ctx.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = storedSetting.all(ctx.prepare('SELECT key, value FROM settings').all());
   const out = defaults();
   for (const { key, value } of rows) {
     if (key === 'operatorName' || key === 'homeCountry' || key === 'homeTimeZone') out[key] = value;
@@ -46,9 +52,7 @@ export type SettingsPatch = MethodParsed<'settings.update'>;
 /** Every warehouse named must exist; the message lists the ones that do. */
 function checkWarehouses(ctx: ServiceContext, codes: string[]): void {
   if (codes.length === 0) return;
-  const known = (ctx.prepare('SELECT code FROM warehouses ORDER BY code').all() as { code: string }[]).map(
-    (r) => r.code,
-  );
+  const known = warehouseCode.all(ctx.prepare('SELECT code FROM warehouses ORDER BY code').all()).map((r) => r.code);
   const unknown = codes.filter((c) => !known.includes(c));
   if (unknown.length > 0) {
     throw new ShipdeskError(
@@ -104,7 +108,7 @@ export function publicSettings(s: StoredSettings, operator: ActingOperator): Set
 
 /** A setting outside the screen's Settings (backups, retention); null when never set. */
 export function readStoredSetting(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = settingValue.one(ctx.prepare('SELECT value FROM settings WHERE key = ?').get(key));
   return row?.value ?? null;
 }
 

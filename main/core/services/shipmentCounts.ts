@@ -2,7 +2,9 @@
 // trigger-kept counters when the filters allow, so they never scan a million rows; otherwise from
 // the matching rows, and a broad search is counted up to COUNT_CAP only.
 import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
-import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus, type Tab } from '../../../shared/domain';
+import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type Tab } from '../../../shared/domain';
+import { z } from 'zod';
+import { rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from './context';
 import { baseWhere, COUNT_CAP, inList, type FacetIds, type Where, addCondition } from './shipmentQuery';
 
@@ -23,10 +25,9 @@ export interface Counted {
   cappedTabs: Tab[];
 }
 
-export interface StatusRow {
-  status: ShipmentStatus;
-  n: number;
-}
+/** `SELECT status, count(*) AS n ... GROUP BY status`: every count of the grid, by status. */
+export const statusCount = rowReader('count by status', z.object({ status: z.enum(SHIPMENT_STATUSES), n: z.number() }));
+export type StatusRow = RowOf<typeof statusCount>;
 
 /** Folds per-status rows into both views, so a tab's count is always the sum of its statuses. */
 export function tally(rows: readonly StatusRow[], cappedTabs: readonly Tab[] = []): Counted {
@@ -82,7 +83,7 @@ export function countRows(
     inList('policy_id', facets.policies, where);
     inList('option_id', facets.options, where);
     const sql = `SELECT status, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY status`;
-    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
+    return tally(statusCount.all(ctx.prepare(sql).all(...where.params)));
   }
   if (!q.search && !hasFacets) {
     const where: Where = { sql: [], params: [] };
@@ -91,7 +92,7 @@ export function countRows(
     if (q.region) addCondition(where, 'region = ?', q.region);
     if (q.claim !== 'all') addCondition(where, 'claim = ?', q.claim);
     const sql = `SELECT status, sum(n) AS n FROM count_by_day WHERE ${where.sql.join(' AND ')} GROUP BY status`;
-    return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
+    return tally(statusCount.all(ctx.prepare(sql).all(...where.params)));
   }
   const where = baseWhere(q, facets, timeZone, selective);
   const filter = where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : '';
@@ -99,14 +100,14 @@ export function countRows(
     // A broad shipment-number prefix: per tab an index range on (region, tab, shipment_no), capped.
     const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s INDEXED BY shipments_grid_no
       ${filter} AND s.tab = ? LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return merge(TABS.map((tab) => tallyCapped(ctx.prepare(sql).all(...where.params, tab) as StatusRow[], [tab])));
+    return merge(TABS.map((tab) => tallyCapped(statusCount.all(ctx.prepare(sql).all(...where.params, tab)), [tab])));
   }
   if (q.search && !selective) {
     // Other broad searches: the first COUNT_CAP matches, found through the search index, are counted.
     const driving = baseWhere(q, facets, timeZone, true);
     const sql = `SELECT status, count(*) AS n FROM (SELECT s.status AS status FROM shipments s WHERE ${driving.sql.join(' AND ')} LIMIT ${COUNT_CAP + 1}) GROUP BY status`;
-    return tallyCapped(ctx.prepare(sql).all(...driving.params) as StatusRow[]);
+    return tallyCapped(statusCount.all(ctx.prepare(sql).all(...driving.params)));
   }
   const sql = `SELECT s.status AS status, count(*) AS n FROM shipments s ${filter} GROUP BY s.status`;
-  return tally(ctx.prepare(sql).all(...where.params) as StatusRow[]);
+  return tally(statusCount.all(ctx.prepare(sql).all(...where.params)));
 }

@@ -2,7 +2,9 @@
 import type { ShipmentListQuery, ShipmentListResult, ShipmentRow } from '../../../shared/contract';
 import type { CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
-import type { ClaimType, Region, ShipmentStatus, Tab } from '../../../shared/domain';
+import { z } from 'zod';
+import { CLAIM_TYPES, REGIONS, SHIPMENT_STATUSES, TABS } from '../../../shared/domain';
+import { idRow, rowReader, type RowOf } from '../db/rows';
 import { iso } from '../domain/time';
 import type { ServiceContext } from './context';
 import { rowActions } from './shipmentActions';
@@ -19,28 +21,33 @@ import {
   type FacetIds,
 } from './shipmentQuery';
 
-interface RowRecord {
-  id: number;
-  shipment_no: string;
-  order_no: string;
-  ordered_at: number;
-  claim: ClaimType;
-  status: ShipmentStatus;
-  tab: Tab;
-  region: Region;
-  country: string;
-  recipient_name: string;
-  product_name: string | null;
-  item_count: number;
-  warehouse: string;
-  policy: string;
-  option: string;
-  has_memo: number;
-  invoice_id: number | null;
-  carrier_id: string | null;
-  invoice_no: string | null;
-  last_event_at: number | null;
-}
+const gridRow = rowReader(
+  'grid row',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    order_no: z.string(),
+    ordered_at: z.number(),
+    claim: z.enum(CLAIM_TYPES),
+    status: z.enum(SHIPMENT_STATUSES),
+    tab: z.enum(TABS),
+    region: z.enum(REGIONS),
+    country: z.string(),
+    recipient_name: z.string(),
+    product_name: z.string().nullable(),
+    item_count: z.number(),
+    warehouse: z.string(),
+    policy: z.string(),
+    option: z.string(),
+    has_memo: z.number(),
+    invoice_id: z.number().nullable(),
+    carrier_id: z.string().nullable(),
+    invoice_no: z.string().nullable(),
+    last_event_at: z.number().nullable(),
+  }),
+);
+type RowRecord = RowOf<typeof gridRow>;
+const facetId = rowReader('facet id and code', z.object({ id: z.number(), code: z.string() }));
 
 const ROW_COLUMNS = `
   s.id, s.shipment_no, o.order_no, s.ordered_at, s.claim, s.status, s.tab, s.region, s.country,
@@ -86,7 +93,7 @@ function resolveFacets(ctx: ServiceContext, q: ShipmentListQuery): FacetIds {
   const ids = (table: string, codes: string[] | undefined) => {
     if (!codes) return undefined;
     if (!codes.length) return [];
-    const rows = ctx.prepare(`SELECT id, code FROM ${table}`).all() as { id: number; code: string }[];
+    const rows = facetId.all(ctx.prepare(`SELECT id, code FROM ${table}`).all());
     const wanted = new Set(codes);
     return rows.filter((r) => wanted.has(r.code)).map((r) => r.id);
   };
@@ -110,12 +117,14 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
     records =
       keyed.page.kind === 'none'
         ? []
-        : (ctx
-            .prepare(
-              `SELECT ${ROW_COLUMNS} FROM (${keyed.page.sql}) p JOIN shipments s ON s.id = p.shipment_id ${ROW_JOINS}
-               ORDER BY p.ordered_at ${dir}, p.shipment_id ${dir}`,
-            )
-            .all(...keyed.page.params, q.limit + 1) as RowRecord[]);
+        : gridRow.all(
+            ctx
+              .prepare(
+                `SELECT ${ROW_COLUMNS} FROM (${keyed.page.sql}) p JOIN shipments s ON s.id = p.shipment_id ${ROW_JOINS}
+                 ORDER BY p.ordered_at ${dir}, p.shipment_id ${dir}`,
+              )
+              .all(...keyed.page.params, q.limit + 1),
+          );
   } else {
     // A keyed search too broad to sort walks the grid's order (not selective); its counts are already known.
     const selective = keyed ? false : isSelective(ctx, q);
@@ -167,7 +176,7 @@ function gridRows(
   const indexed = q.search && !selective && q.region && gridIndex ? `INDEXED BY ${gridIndex}` : '';
   const sql = `SELECT ${ROW_COLUMNS} FROM shipments s ${indexed} ${ROW_JOINS}
     ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
-  return ctx.prepare(sql).all(...where.params, q.limit + 1) as RowRecord[];
+  return gridRow.all(ctx.prepare(sql).all(...where.params, q.limit + 1));
 }
 
 /**
@@ -187,14 +196,16 @@ export function shipmentIdsInOrder(
   const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const order = q.sort.key === 'orderDate' ? `s.ordered_at ${dir}, s.id ${dir}` : `s.shipment_no ${dir}`;
   const sql = `SELECT s.id FROM shipments s ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} ORDER BY ${order} LIMIT ?`;
-  return (ctx.prepare(sql).all(...where.params, max + 1) as { id: number }[]).map((r) => r.id);
+  return idRow.all(ctx.prepare(sql).all(...where.params, max + 1)).map((r) => r.id);
 }
 
 /** The grid's rows of these shipments, in the order given. */
 export function shipmentRowsByIds(ctx: ServiceContext, ids: readonly number[]): ShipmentRow[] {
-  const records = ctx
-    .prepare(`SELECT ${ROW_COLUMNS} FROM shipments s ${ROW_JOINS} WHERE s.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as RowRecord[];
+  const records = gridRow.all(
+    ctx
+      .prepare(`SELECT ${ROW_COLUMNS} FROM shipments s ${ROW_JOINS} WHERE s.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)),
+  );
   const byId = new Map(records.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -4,6 +4,7 @@ import { ShipdeskError } from '../../../shared/errors';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
+import { countRow } from '../db/rows';
 import type { ServiceContext } from './context';
 
 export interface Where {
@@ -101,13 +102,15 @@ export function isSelective(ctx: ServiceContext, q: ShipmentListQuery): boolean 
         : q.search.field === 'invoiceNo'
           ? ['invoices', 'invoice_no', 'active = 1 AND ']
           : ['order_items', 'product_id', ''];
-  const row = ctx
-    .prepare(
-      exact
-        ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} = ? LIMIT ${SELECTIVE_LIMIT})`
-        : `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} >= ? AND ${column} < ? LIMIT ${SELECTIVE_LIMIT})`,
-    )
-    .get(...(exact ? [value] : [value, upperBound(value)])) as { n: number };
+  const row = countRow.single(
+    ctx
+      .prepare(
+        exact
+          ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} = ? LIMIT ${SELECTIVE_LIMIT})`
+          : `SELECT count(*) AS n FROM (SELECT 1 FROM ${table} WHERE ${extra}${column} >= ? AND ${column} < ? LIMIT ${SELECTIVE_LIMIT})`,
+      )
+      .get(...(exact ? [value] : [value, upperBound(value)])),
+  );
   return row.n < SELECTIVE_LIMIT;
 }
 

@@ -1,9 +1,28 @@
 // Recomputes a shipment's status from its active invoice's release state and stored events, and voids
 // an invoice the carrier side cancelled or refused (docs/CARRIERS.md "Tracking statuses").
-import type { TrackingCode } from '../../../shared/domain';
+import { z } from 'zod';
+import { TRACKING_CODES } from '../../../shared/domain';
+import { rowReader } from '../db/rows';
 import { deriveStatus, tabOf } from '../domain/status';
 import type { ServiceContext } from './context';
 import { writeHistory } from './historyEntries';
+
+const statusSource = rowReader(
+  'shipment and its invoice',
+  z.object({
+    status: z.string(),
+    invoice_id: z.number().nullable(),
+    carrier_id: z.string().nullable(),
+    invoice_no: z.string().nullable(),
+    released_at: z.number().nullable(),
+  }),
+);
+
+/** `SELECT at, code, raw_text FROM tracking_events ...`: a number's stored scans. */
+export const storedScan = rowReader(
+  'stored scan',
+  z.object({ at: z.number(), code: z.enum(TRACKING_CODES), raw_text: z.string() }),
+);
 
 export interface VoidedInvoice {
   shipmentId: number;
@@ -45,24 +64,20 @@ export function voidInvoice(ctx: ServiceContext, v: VoidedInvoice): void {
 
 /** Call inside the transaction that changed the events or the release state. Returns true if the row moved. */
 export function refreshShipmentStatus(ctx: ServiceContext, shipmentId: number): boolean {
-  const s = ctx
-    .prepare(
-      `SELECT s.status, s.invoice_id, i.carrier_id, i.invoice_no, i.released_at
-       FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.id = ?`,
-    )
-    .get(shipmentId) as
-    | {
-        status: string;
-        invoice_id: number | null;
-        carrier_id: string | null;
-        invoice_no: string | null;
-        released_at: number | null;
-      }
-    | undefined;
+  const s = statusSource.one(
+    ctx
+      .prepare(
+        `SELECT s.status, s.invoice_id, i.carrier_id, i.invoice_no, i.released_at
+         FROM shipments s LEFT JOIN invoices i ON i.id = s.invoice_id WHERE s.id = ?`,
+      )
+      .get(shipmentId),
+  );
   if (!s || s.invoice_id === null || !s.carrier_id || !s.invoice_no) return false;
-  const events = ctx
-    .prepare('SELECT at, code, raw_text FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
-    .all(s.carrier_id, s.invoice_no) as { at: number; code: TrackingCode; raw_text: string }[];
+  const events = storedScan.all(
+    ctx
+      .prepare('SELECT at, code, raw_text FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
+      .all(s.carrier_id, s.invoice_no),
+  );
   const derived = deriveStatus({ released: s.released_at !== null, events });
   const now = ctx.clock();
   if (derived.kind === 'cancelled') {

@@ -1,11 +1,15 @@
 // What this station knows of itself, kept in sync_meta: a key-value row per fact (the tracker's
 // address, the pool's hub, this station's name and code). Read by the services, the sync and the pool
 // link alike, so it sits with the services, below both.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import type { RegroupBase } from './changeRecorded';
 import type { ServiceContext } from './context';
 
+const metaValue = rowReader('station fact', z.object({ value: z.string() }));
+
 export function readMeta(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = metaValue.one(ctx.prepare('SELECT value FROM sync_meta WHERE key = ?').get(key));
   return row?.value ?? null;
 }
 
@@ -37,13 +41,17 @@ export function stationCode(ctx: ServiceContext): number | null {
   return Number.isInteger(code) && code > 0 ? code : null;
 }
 
+const regroupBase = rowReader('regroup base', z.object({ shipmentNo: z.string(), poolVersion: z.number() }));
+
 /** The pool versions a split or merge is based on: read before the regrouped shipments change. */
 export function regroupBases(ctx: ServiceContext, shipmentNos: readonly string[]): RegroupBase[] {
   if (!isMember(ctx)) return [];
-  return ctx
-    .prepare(
-      `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
-       WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
-    )
-    .all(JSON.stringify(shipmentNos)) as RegroupBase[];
+  return regroupBase.all(
+    ctx
+      .prepare(
+        `SELECT shipment_no AS shipmentNo, pool_version AS poolVersion FROM shipments
+         WHERE shipment_no IN (SELECT value FROM json_each(?)) ORDER BY shipment_no`,
+      )
+      .all(JSON.stringify(shipmentNos)),
+  );
 }

@@ -1,5 +1,7 @@
 // Stores what a carrier said about a number, idempotently, and recomputes the shipments that use it.
 // Bad input is recorded and skipped or repaired in a stated way; it never reaches a status unread.
+import { z } from 'zod';
+import { countRow, rowReader } from '../db/rows';
 import { createHash } from 'node:crypto';
 import type { TrackingCode } from '../../../shared/domain';
 import type { ServiceContext } from '../services/context';
@@ -97,6 +99,11 @@ export interface IngestResult {
   eventCount: number;
 }
 
+const releasedShipment = rowReader(
+  'released shipment on a number',
+  z.object({ id: z.number(), shipment_no: z.string() }),
+);
+
 /** Call inside a transaction. */
 export function ingestEvents(
   ctx: ServiceContext,
@@ -126,17 +133,21 @@ export function ingestEvents(
       now,
     ).changes;
   }
-  const shipments = ctx
-    .prepare(
-      `SELECT s.id, s.shipment_no FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
+  const shipments = releasedShipment.all(
+    ctx
+      .prepare(
+        `SELECT s.id, s.shipment_no FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
        WHERE i.active = 1 AND i.invoice_no = ? AND i.carrier_id = ? AND i.released_at IS NOT NULL`,
-    )
-    .all(key.invoiceNo, key.carrierId) as { id: number; shipment_no: string }[];
+      )
+      .all(key.invoiceNo, key.carrierId),
+  );
   const moved: string[] = [];
   // Nothing new, nothing to recompute: the status already reflects this event set.
   if (stored) for (const s of shipments) if (refreshShipmentStatus(ctx, s.id)) moved.push(s.shipment_no);
-  const { n: eventCount } = ctx
-    .prepare('SELECT count(*) AS n FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
-    .get(key.carrierId, key.invoiceNo) as { n: number };
+  const { n: eventCount } = countRow.single(
+    ctx
+      .prepare('SELECT count(*) AS n FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
+      .get(key.carrierId, key.invoiceNo),
+  );
   return { stored, moved, touched: stored ? shipments.map((s) => s.shipment_no) : [], eventCount };
 }

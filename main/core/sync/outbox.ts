@@ -2,6 +2,8 @@
 // runner outside the transaction. Per shipment, work leaves in order (never a withdraw before its
 // release); a lease marks work in flight, and leases of a crashed run are taken back at start.
 import { findCarrier } from '../../../shared/carriers';
+import { z } from 'zod';
+import { rowReader, type RowOf } from '../db/rows';
 import { backoffDelay, type Backoff } from './limits';
 import type { SyncErrorCode } from './provider';
 import { schedulePoll } from './schedule';
@@ -38,26 +40,33 @@ export const localReleaseConnector: ReleaseConnector = {
   },
 };
 
-export interface ClaimedRow {
-  id: number;
-  kind: OutboxKind;
-  shipment_id: number;
-  idempotency_key: string;
-  payload: string;
-  attempts: number;
-  recipient_name: string;
-  country: string;
-  postal_code: string;
-}
+const claimedRow = rowReader(
+  'claimed outbox item',
+  z.object({
+    id: z.number(),
+    kind: z.enum(['release', 'withdraw']),
+    shipment_id: z.number(),
+    idempotency_key: z.string(),
+    payload: z.string(),
+    attempts: z.number(),
+    recipient_name: z.string(),
+    country: z.string(),
+    postal_code: z.string(),
+  }),
+);
+export type ClaimedRow = RowOf<typeof claimedRow>;
+
+const leasedItem = rowReader(
+  'leased outbox item',
+  z.object({ id: z.number(), lease_owner: z.string().nullable(), lease_until: z.number().nullable() }),
+);
 
 /** Leases whose holder is gone (or that expired) go back to pending. Returns how many. */
 export function reclaimLeases(ctx: ServiceContext, holderAlive: (owner: string | null) => boolean): number {
   const now = ctx.clock();
-  const leased = ctx.prepare(`SELECT id, lease_owner, lease_until FROM outbox WHERE state = 'leased'`).all() as {
-    id: number;
-    lease_owner: string | null;
-    lease_until: number | null;
-  }[];
+  const leased = leasedItem.all(
+    ctx.prepare(`SELECT id, lease_owner, lease_until FROM outbox WHERE state = 'leased'`).all(),
+  );
   const free = ctx.prepare(
     `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until = NULL WHERE id = ? AND state = 'leased'`,
   );
@@ -79,16 +88,18 @@ export function claimOutbox(
   c: { dueBy: number; limit: number; leaseUntil: number; owner: string },
 ): ClaimedRow[] {
   return ctx.db.transaction(() => {
-    const rows = ctx
-      .prepare(
-        `SELECT o.id, o.kind, o.shipment_id, o.idempotency_key, o.payload, o.attempts,
+    const rows = claimedRow.all(
+      ctx
+        .prepare(
+          `SELECT o.id, o.kind, o.shipment_id, o.idempotency_key, o.payload, o.attempts,
                 s.recipient_name, s.country, s.postal_code
          FROM outbox o JOIN shipments s ON s.id = o.shipment_id
          WHERE (o.state = 'pending' OR (o.state = 'leased' AND o.lease_until < @now)) AND o.due_at <= @dueBy
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.shipment_id = o.shipment_id AND p.id < o.id AND p.state IN ('pending','leased'))
          ORDER BY o.id LIMIT @limit`,
-      )
-      .all({ now: ctx.clock(), dueBy: c.dueBy, limit: c.limit }) as ClaimedRow[];
+        )
+        .all({ now: ctx.clock(), dueBy: c.dueBy, limit: c.limit }),
+    );
     const lease = ctx.prepare(`UPDATE outbox SET state = 'leased', lease_until = ?, lease_owner = ? WHERE id = ?`);
     for (const r of rows) lease.run(c.leaseUntil, c.owner, r.id);
     return rows;

@@ -1,5 +1,7 @@
 // What carriers sent that Shipdesk could not use as is: kept (with a count) so the operator can see it,
 // and logged once per kind, carrier and subject, so a bad feed cannot flood the log.
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
 import type { SyncProblemView } from '../../../shared/contract';
 import type { Logger } from '../log/logger';
 import { iso } from '../domain/time';
@@ -44,20 +46,27 @@ export function createProblemLog(ctx: ServiceContext, log: Logger): ProblemLog {
   };
 }
 
+const syncProblem = rowReader(
+  'sync problem',
+  z.object({
+    kind: z.string(),
+    carrier_id: z.string(),
+    subject: z.string(),
+    detail: z.string(),
+    count: z.number(),
+    first_at: z.number(),
+    last_at: z.number(),
+  }),
+);
+
 export function listProblems(ctx: ServiceContext, limit: number): SyncProblemView[] {
-  const rows = ctx
-    .prepare(
-      'SELECT kind, carrier_id, subject, detail, count, first_at, last_at FROM sync_problems ORDER BY last_at DESC, id DESC LIMIT ?',
-    )
-    .all(limit) as {
-    kind: string;
-    carrier_id: string;
-    subject: string;
-    detail: string;
-    count: number;
-    first_at: number;
-    last_at: number;
-  }[];
+  const rows = syncProblem.all(
+    ctx
+      .prepare(
+        'SELECT kind, carrier_id, subject, detail, count, first_at, last_at FROM sync_problems ORDER BY last_at DESC, id DESC LIMIT ?',
+      )
+      .all(limit),
+  );
   return rows.map((r) => ({
     kind: r.kind,
     carrierId: r.carrier_id,

@@ -1,6 +1,7 @@
 // The sync runner: one cycle releases due outbox work, then polls every due number. It keeps the
 // online/offline state, the last successful sync and the queue length, and pushes them as 'sync.state';
 // rows that changed go out as 'shipments.changed'. The background loop runs only when asked to.
+import { countRow } from '../db/rows';
 import { setMaxListeners } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import type { SyncCycleSummary, SyncStateView } from '../../../shared/contract';
@@ -17,7 +18,7 @@ import { pollDue } from './poller';
 import type { PollDeps } from './settle';
 import { createProblemLog, type ProblemLog } from './problems';
 import type { TrackingProvider } from './provider';
-import { backfillSchedule, claimDueNumbers, makeDue, type NumberKey } from './schedule';
+import { backfillSchedule, carrierNumber, claimDueNumbers, makeDue, type NumberKey } from './schedule';
 import { resolveTuning, type SyncTuning, type SyncTuningInput } from './tuning';
 
 export interface SyncRunnerOptions {
@@ -103,7 +104,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     },
     networkChanged: () => publishState(),
   };
-  const count = (sql: string) => (ctx.prepare(sql).get() as { n: number }).n;
+  const count = (sql: string) => countRow.single(ctx.prepare(sql).get()).n;
   // outbox_counts is kept by triggers (migration 11): published after every write, so never a scan.
   const queued = () => count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state IN ('pending','leased')`);
 
@@ -247,12 +248,14 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     runCycle,
     releaseDue,
     refresh(shipmentNos) {
-      const keys = ctx
-        .prepare(
-          `SELECT DISTINCT i.carrier_id, i.invoice_no FROM shipments s JOIN invoices i ON i.id = s.invoice_id
+      const keys = carrierNumber.all(
+        ctx
+          .prepare(
+            `SELECT DISTINCT i.carrier_id, i.invoice_no FROM shipments s JOIN invoices i ON i.id = s.invoice_id
            WHERE s.shipment_no IN (SELECT value FROM json_each(?)) AND i.released_at IS NOT NULL`,
-        )
-        .all(JSON.stringify(shipmentNos)) as { carrier_id: string; invoice_no: string }[];
+          )
+          .all(JSON.stringify(shipmentNos)),
+      );
       const numbers = keys.map((k) => ({ carrierId: k.carrier_id, invoiceNo: k.invoice_no }));
       const scheduled = makeDue(ctx, numbers, ctx.clock());
       // Not queued behind a cycle: a full cycle can take many minutes under a carrier's rate limit.

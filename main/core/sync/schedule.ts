@@ -1,6 +1,8 @@
 // When each carrier number is asked about next. A row per number in poll_schedule; next_poll_at NULL
 // means polling stopped (delivered, cancelled, or no active invoice uses the number any more).
-import type { Region, ShipmentStatus, TrackingCode } from '../../../shared/domain';
+import { z } from 'zod';
+import { rowReader } from '../db/rows';
+import { SHIPMENT_STATUSES, REGIONS, TRACKING_CODES, type Region, type ShipmentStatus } from '../../../shared/domain';
 import type { ServiceContext } from '../services/context';
 import { DAY_MS, type PollPlan } from './tuning';
 import { backoffDelay, jittered } from './limits';
@@ -59,14 +61,23 @@ export function isNotMoving(plan: PollPlan, a: NumberActivity, eventCount: numbe
   return now - a.releasedAt > plan.notMovingDays[a.region] * DAY_MS;
 }
 
+const activeShipment = rowReader(
+  'active shipment on a number',
+  z.object({ status: z.enum(SHIPMENT_STATUSES), region: z.enum(REGIONS), released_at: z.number().nullable() }),
+);
+
+const latestScan = rowReader('latest scan code', z.object({ code: z.enum(TRACKING_CODES) }));
+
 /** Reads what the active shipments on a number are doing, from the rows refreshShipmentStatus wrote. */
 export function numberActivity(ctx: ServiceContext, key: NumberKey): NumberActivity {
-  const rows = ctx
-    .prepare(
-      `SELECT s.status, s.region, i.released_at FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
+  const rows = activeShipment.all(
+    ctx
+      .prepare(
+        `SELECT s.status, s.region, i.released_at FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
        WHERE i.active = 1 AND i.invoice_no = ? AND i.carrier_id = ?`,
-    )
-    .all(key.invoiceNo, key.carrierId) as { status: ShipmentStatus; region: Region; released_at: number | null }[];
+      )
+      .all(key.invoiceNo, key.carrierId),
+  );
   const released = rows.filter((r) => r.released_at !== null);
   const releasedAt = released.reduce<number | null>(
     (m, r) => (r.released_at !== null && (m === null || r.released_at < m) ? r.released_at : m),
@@ -80,11 +91,13 @@ export function numberActivity(ctx: ServiceContext, key: NumberKey): NumberActiv
   }
   if (!stages.size) return { stage: 'stop', releasedAt, region };
   if (stages.has('shipping') || stages.has('failed')) {
-    const latest = ctx
-      .prepare(
-        'SELECT code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC LIMIT 1',
-      )
-      .get(key.carrierId, key.invoiceNo) as { code: TrackingCode } | undefined;
+    const latest = latestScan.one(
+      ctx
+        .prepare(
+          'SELECT code FROM tracking_events WHERE carrier_id = ? AND invoice_no = ? ORDER BY at DESC, id DESC LIMIT 1',
+        )
+        .get(key.carrierId, key.invoiceNo),
+    );
     if (latest?.code === 'OUT_FOR_DELIVERY') stages.add('outForDelivery');
     if (latest?.code === 'RETURNED' && stages.size === 1) return { stage: 'returned', releasedAt, region };
   }
@@ -113,6 +126,9 @@ export function backfillSchedule(ctx: ServiceContext, dueAt: number): number {
     .run(dueAt).changes;
 }
 
+/** A carrier and tracking number, `SELECT carrier_id, invoice_no ...`. */
+export const carrierNumber = rowReader('carrier number', z.object({ carrier_id: z.string(), invoice_no: z.string() }));
+
 /**
  * Claims up to `limit` numbers not yet tried in this cycle (due ones, or every followed one with `all`)
  * and pushes their next poll out by a lease, so a crash mid-poll leaves them due again soon.
@@ -122,14 +138,16 @@ export function claimDueNumbers(
   o: { cycleStart: number; all: boolean; limit: number; leaseUntil: number },
 ): NumberKey[] {
   return ctx.db.transaction(() => {
-    const rows = ctx
-      .prepare(
-        `SELECT carrier_id, invoice_no FROM poll_schedule
+    const rows = carrierNumber.all(
+      ctx
+        .prepare(
+          `SELECT carrier_id, invoice_no FROM poll_schedule
          WHERE next_poll_at IS NOT NULL AND ${o.all ? '1' : 'next_poll_at <= @cycleStart'}
            AND (last_attempt_at IS NULL OR last_attempt_at < @cycleStart)
          ORDER BY next_poll_at LIMIT @limit`,
-      )
-      .all({ cycleStart: o.cycleStart, limit: o.limit }) as { carrier_id: string; invoice_no: string }[];
+        )
+        .all({ cycleStart: o.cycleStart, limit: o.limit }),
+    );
     const lease = ctx.prepare(
       'UPDATE poll_schedule SET next_poll_at = ?, last_attempt_at = ? WHERE carrier_id = ? AND invoice_no = ?',
     );
@@ -174,30 +192,45 @@ export function recordPoll(ctx: ServiceContext, key: NumberKey, r: PollRecord): 
     );
 }
 
+const shipmentOnNumber = rowReader(
+  'shipment on a number',
+  z.object({ id: z.number(), shipment_no: z.string(), invoice_id: z.number() }),
+);
+
 /** The shipments whose active invoice carries this number (several when parcels are packed together). */
 export function shipmentsUsing(
   ctx: ServiceContext,
   key: NumberKey,
 ): { id: number; shipment_no: string; invoice_id: number }[] {
-  return ctx
-    .prepare(
-      `SELECT s.id, s.shipment_no, i.id AS invoice_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
+  return shipmentOnNumber.all(
+    ctx
+      .prepare(
+        `SELECT s.id, s.shipment_no, i.id AS invoice_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id AND s.invoice_id = i.id
        WHERE i.active = 1 AND i.invoice_no = ? AND i.carrier_id = ?`,
-    )
-    .all(key.invoiceNo, key.carrierId) as { id: number; shipment_no: string; invoice_id: number }[];
+      )
+      .all(key.invoiceNo, key.carrierId),
+  );
 }
 
+const notMovingMark = rowReader('not-moving mark', z.object({ not_moving: z.number() }));
+
 export function wasNotMoving(ctx: ServiceContext, key: NumberKey): boolean {
-  const row = ctx
-    .prepare('SELECT not_moving FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
-    .get(key.carrierId, key.invoiceNo) as { not_moving: number } | undefined;
+  const row = notMovingMark.one(
+    ctx
+      .prepare('SELECT not_moving FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
+      .get(key.carrierId, key.invoiceNo),
+  );
   return row?.not_moving === 1;
 }
 
+const pollFailures = rowReader('poll failures', z.object({ failures: z.number() }));
+
 export function failuresOf(ctx: ServiceContext, key: NumberKey): number {
-  const row = ctx
-    .prepare('SELECT failures FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
-    .get(key.carrierId, key.invoiceNo) as { failures: number } | undefined;
+  const row = pollFailures.one(
+    ctx
+      .prepare('SELECT failures FROM poll_schedule WHERE carrier_id = ? AND invoice_no = ?')
+      .get(key.carrierId, key.invoiceNo),
+  );
   return row?.failures ?? 0;
 }
 

@@ -1,6 +1,7 @@
 // Stores what each poll brought and reschedules the number. Outcomes are committed in groups: a durable
 // commit costs milliseconds, and an outcome lost to a crash is only a poll to repeat (the carrier
 // still has the events, and storing them is idempotent).
+import { countRow } from '../db/rows';
 import type { SyncCycleSummary } from '../../../shared/contract';
 import type { ServiceContext } from '../services/context';
 import { voidInvoice } from '../services/shipmentState';
@@ -70,10 +71,10 @@ export function settlePoll(deps: PollDeps, key: NumberKey, result: PollResult, s
   }
   if (result.kind === 'stop') return recordPoll(ctx, key, { nextPollAt: null, error: null, failures: 0 });
   const eventsOf = () =>
-    (
+    countRow.single(
       ctx
         .prepare('SELECT count(*) AS n FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?')
-        .get(key.carrierId, key.invoiceNo) as { n: number }
+        .get(key.carrierId, key.invoiceNo),
     ).n;
   const answered = (eventCount: number, error: { code: string; message: string } | null) => {
     const activity = numberActivity(ctx, key);

@@ -1,35 +1,65 @@
 // What the screen shows about sync per row (queued, refused, tracking, not moving, why it failed) and
 // the dead letters an operator must look at.
 import type { DeadLetterView, ShipmentSyncPhase, ShipmentSyncView } from '../../../shared/contract';
-import type { TrackingCode } from '../../../shared/domain';
+import { z } from 'zod';
+import { TRACKING_CODES, type TrackingCode } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
+import { rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from '../services/context';
 
-interface RowRecord {
-  id: number;
-  shipment_no: string;
-  status: string;
-  invoice_id: number | null;
-  carrier_id: string | null;
-  invoice_no: string | null;
-  released_at: number | null;
-  /** Null when no schedule row exists yet (released before tracking began; the next cycle adds it). */
-  followed: string | null;
-  next_poll_at: number | null;
-  last_polled_at: number | null;
-  last_error_code: string | null;
-  last_error: string | null;
-  not_moving: number | null;
-}
+const shipmentSync = rowReader(
+  'shipment sync state',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    status: z.string(),
+    invoice_id: z.number().nullable(),
+    carrier_id: z.string().nullable(),
+    invoice_no: z.string().nullable(),
+    released_at: z.number().nullable(),
+    /** Null when no schedule row exists yet (released before tracking began; the next cycle adds it). */
+    followed: z.string().nullable(),
+    next_poll_at: z.number().nullable(),
+    last_polled_at: z.number().nullable(),
+    last_error_code: z.string().nullable(),
+    last_error: z.string().nullable(),
+    not_moving: z.number().nullable(),
+  }),
+);
+type RowRecord = RowOf<typeof shipmentSync>;
 
-interface OutboxRecord {
-  kind: string;
-  state: string;
-  attempts: number;
-  last_error: string | null;
-}
+const outboxWork = rowReader(
+  'outbox work of a shipment',
+  z.object({ kind: z.string(), state: z.string(), attempts: z.number(), last_error: z.string().nullable() }),
+);
+type OutboxRecord = RowOf<typeof outboxWork>;
+
+const failureScan = rowReader(
+  'failure scan',
+  z.object({ at: z.number(), code: z.enum(TRACKING_CODES), raw_text: z.string() }),
+);
+
+const deadLetter = rowReader(
+  'dead letter',
+  z.object({
+    id: z.number(),
+    shipment_no: z.string(),
+    kind: z.enum(['release', 'withdraw']),
+    payload: z.string(),
+    last_error: z.string().nullable(),
+    last_error_code: z.string().nullable(),
+    attempts: z.number(),
+    finished_at: z.number().nullable(),
+    created_at: z.number(),
+  }),
+);
+
+/** What a dead letter's payload names; either may be missing from an old or damaged payload. */
+const payloadNumber = rowReader('dead letter number', z.object({ c: z.unknown(), n: z.unknown() }));
+
+const deadWork = rowReader('dead work', z.object({ kind: z.string(), invoice_id: z.unknown() }));
 
 const NEXT_STEP: Partial<Record<TrackingCode, NonNullable<ShipmentSyncView['failure']>['nextStep']>> = {
   ATTEMPT_FAIL: 'redeliver',
@@ -42,12 +72,14 @@ const at = (ms: number | null) => (ms === null ? null : iso(ms));
 
 function failureOf(ctx: ServiceContext, r: RowRecord): ShipmentSyncView['failure'] {
   if (r.status !== 'FAILED' || !r.carrier_id || !r.invoice_no) return null;
-  const e = ctx
-    .prepare(
-      `SELECT at, code, raw_text FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?
+  const e = failureScan.one(
+    ctx
+      .prepare(
+        `SELECT at, code, raw_text FROM tracking_events WHERE carrier_id = ? AND invoice_no = ?
          AND code IN ('ATTEMPT_FAIL','RETURNING','RETURNED','EXCEPTION') ORDER BY at DESC, id DESC LIMIT 1`,
-    )
-    .get(r.carrier_id, r.invoice_no) as { at: number; code: TrackingCode; raw_text: string } | undefined;
+      )
+      .get(r.carrier_id, r.invoice_no),
+  );
   if (!e) return null;
   return { code: e.code, text: e.raw_text, at: iso(e.at), nextStep: NEXT_STEP[e.code] ?? 'redeliver_or_cancel' };
 }
@@ -85,13 +117,9 @@ export function shipmentSyncViews(ctx: ServiceContext, shipmentNos: readonly str
   );
   const views: ShipmentSyncView[] = [];
   for (const no of shipmentNos) {
-    const r = row.get(normalizeShipmentNo(no)) as RowRecord | undefined;
+    const r = shipmentSync.one(row.get(normalizeShipmentNo(no)));
     if (!r) continue;
-    const { phase, reason } = phaseOf(
-      r,
-      open.get(r.id) as OutboxRecord | undefined,
-      newest.get(r.id) as OutboxRecord | undefined,
-    );
+    const { phase, reason } = phaseOf(r, outboxWork.one(open.get(r.id)), outboxWork.one(newest.get(r.id)));
     const tracking = r.invoice_id !== null;
     views.push({
       shipmentNo: r.shipment_no,
@@ -108,29 +136,20 @@ export function shipmentSyncViews(ctx: ServiceContext, shipmentNos: readonly str
 }
 
 export function listDeadLetters(ctx: ServiceContext, limit: number): DeadLetterView[] {
-  const rows = ctx
-    .prepare(
-      `SELECT o.id, s.shipment_no, o.kind, o.payload, o.last_error, o.last_error_code, o.attempts, o.finished_at, o.created_at
-       FROM outbox o JOIN shipments s ON s.id = o.shipment_id WHERE o.state = 'dead' ORDER BY o.id DESC LIMIT ?`,
-    )
-    .all(limit) as {
-    id: number;
-    shipment_no: string;
-    kind: 'release' | 'withdraw';
-    payload: string;
-    last_error: string | null;
-    last_error_code: string | null;
-    attempts: number;
-    finished_at: number | null;
-    created_at: number;
-  }[];
+  const rows = deadLetter.all(
+    ctx
+      .prepare(
+        `SELECT o.id, s.shipment_no, o.kind, o.payload, o.last_error, o.last_error_code, o.attempts, o.finished_at, o.created_at
+         FROM outbox o JOIN shipments s ON s.id = o.shipment_id WHERE o.state = 'dead' ORDER BY o.id DESC LIMIT ?`,
+      )
+      .all(limit),
+  );
   return rows.map((r) => {
-    const fields = ctx
-      .prepare(`SELECT json_extract(?, '$.carrierId') AS c, json_extract(?, '$.invoiceNo') AS n`)
-      .get(r.payload, r.payload) as {
-      c: unknown;
-      n: unknown;
-    };
+    const fields = payloadNumber.single(
+      ctx
+        .prepare(`SELECT json_extract(?, '$.carrierId') AS c, json_extract(?, '$.invoiceNo') AS n`)
+        .get(r.payload, r.payload),
+    );
     return {
       id: r.id,
       shipmentNo: r.shipment_no,
@@ -148,11 +167,13 @@ export function listDeadLetters(ctx: ServiceContext, limit: number): DeadLetterV
 
 /** Sends dead work again (e.g. after the upstream was fixed). A voided invoice's release cannot be revived. */
 export function retryDeadLetter(ctx: ServiceContext, id: number): void {
-  const row = ctx
-    .prepare(
-      `SELECT kind, json_extract(payload, '$.invoiceId') AS invoice_id FROM outbox WHERE id = ? AND state = 'dead'`,
-    )
-    .get(id) as { kind: string; invoice_id: unknown } | undefined;
+  const row = deadWork.one(
+    ctx
+      .prepare(
+        `SELECT kind, json_extract(payload, '$.invoiceId') AS invoice_id FROM outbox WHERE id = ? AND state = 'dead'`,
+      )
+      .get(id),
+  );
   if (!row) throw new ShipdeskError('NOT_FOUND', `There is no refused work with id ${id}.`);
   if (row.kind === 'release') {
     const active = ctx.prepare('SELECT 1 FROM invoices WHERE id = ? AND active = 1').get(row.invoice_id);
