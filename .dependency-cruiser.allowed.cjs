@@ -137,12 +137,20 @@ module.exports = {
     node: ['crypto', 'path'],
   },
   'main/core/exports': {
-    folders: ['main/core/domain', 'main/core/orders', 'main/core/services', 'main/core/sheets', 'shared'],
+    folders: [
+      'main/core/db',
+      'main/core/domain',
+      'main/core/orders',
+      'main/core/services',
+      'main/core/sheets',
+      'shared',
+    ],
     packages: ['exceljs', 'zod'],
     node: ['events', 'stream', 'stream/promises'],
   },
   'main/core/imports': {
-    folders: ['main/core/domain', 'main/core/services', 'main/core/sheets', 'shared'],
+    folders: ['main/core/db', 'main/core/domain', 'main/core/services', 'main/core/sheets', 'shared'],
+    packages: ['zod'],
     node: ['crypto'],
   },
   'main/core/orders': {
@@ -151,7 +159,15 @@ module.exports = {
     node: ['crypto'],
   },
   'main/core/sync': {
-    folders: ['main/core/domain', 'main/core/files', 'main/core/log', 'main/core/rpc', 'main/core/services', 'shared'],
+    folders: [
+      'main/core/db',
+      'main/core/domain',
+      'main/core/files',
+      'main/core/log',
+      'main/core/rpc',
+      'main/core/services',
+      'shared',
+    ],
     packages: ['zod'],
     node: ['crypto', 'events', 'fs', 'os', 'path', 'timers/promises'],
   },
@@ -162,6 +178,7 @@ module.exports = {
   },
   'main/core/demo': {
     folders: ['main/core/db', 'main/core/domain', 'shared'],
+    packages: ['zod'],
     node: ['fs', 'module', 'path', 'worker_threads'],
   },
   'main/core/services': {
@@ -176,7 +193,11 @@ module.exports = {
     node: ['crypto', 'fs', 'module', 'path', 'worker_threads', 'zlib'],
   },
   'main/core/files': { folders: ['main/core/db', 'shared'], node: ['fs', 'path'] },
-  'main/core/rpc': { folders: ['main/core/db', 'main/core/log', 'shared'], packages: ['zod'], node: ['stream'] },
+  'main/core/rpc': {
+    folders: ['main/core/db', 'main/core/log', 'shared', 'shared/api'],
+    packages: ['zod'],
+    node: ['stream'],
+  },
   'main/core/push': { folders: ['main/core/log', 'shared'] },
   'main/core/db': { folders: ['shared'], packages: ['better-sqlite3', 'zod'], node: ['fs', 'path'] },
   'main/core/domain': { folders: ['shared', 'shared/api'] },
