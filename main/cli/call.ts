@@ -6,7 +6,7 @@ export const callCommand = defineCommand(
   {
     invocation: 'shipdesk call',
     args: "METHOD ['JSON']",
-    summary: 'Calls one method of the contract (shared/contract.ts) and prints its envelope as JSON.',
+    summary: 'Calls one method of the contract (shared/api/contract.ts) and prints its envelope as JSON.',
     options: { db: { type: 'string' }, operator: { type: 'string' } },
     describe: {
       db: ['FILE', 'the database'],

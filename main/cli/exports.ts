@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/contract';
+import { INVOICE_LAYOUTS, type InvoiceLayout } from '../../shared/api/contract';
 import { finishOutput, openOperatorOutput, outputTarget, writeOperatorFile } from '../core/files/operatorFile';
 import { defineCommand, noPositionals, UsageError } from '../args/command';
 import { openCliCore, printJson } from './openCore';

@@ -2,7 +2,7 @@
 // screen. Prints one JSON object { ok, error?, totals, rows, ... }. Exit 0 when the file was read
 // (even with row errors), 1 when the whole file was refused, 2 on bad usage.
 import path from 'node:path';
-import type { ImportTotals } from '../../shared/contract';
+import type { ImportTotals } from '../../shared/api/contract';
 import type { Core } from '../core/createCore';
 import { readImportFile } from '../core/sheets/readFile';
 import { defineCommand, UsageError } from '../args/command';

@@ -3,7 +3,7 @@
 // JSON object { ok, error?, profile, totals, rows: [{ row, orderNo, verdict, code?, message? }] };
 // exit 0 when the file was read (even with line errors), 1 when it was refused, 2 on bad usage.
 import path from 'node:path';
-import { ColumnMapping, type OrderImportTotals } from '../../shared/contract';
+import { ColumnMapping, type OrderImportTotals } from '../../shared/api/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../shared/channels';
 import { ORDER_LIMITS } from '../core/sheets/limits';
 import { readImportFile } from '../core/sheets/readFile';

@@ -38,7 +38,7 @@ function overview(): string {
     ...Object.values(COMMANDS).map((c) => `  ${c.synopsis()}`),
     '  shipdesk COMMAND --help    what a command does, option by option',
     '  shipdesk --version',
-    'Methods for `call` are listed in shared/contract.ts (e.g. shipments.list, invoices.register).',
+    'Methods for `call` are listed in shared/api/contract.ts (e.g. shipments.list, invoices.register).',
   ].join('\n');
 }
 

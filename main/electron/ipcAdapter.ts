@@ -3,7 +3,7 @@
 import type { Envelope } from '../../shared/errors';
 import type { Logger } from '../core/log/logger';
 import type { Dispatch } from '../core/rpc/dispatch';
-import { InvokeMessageSchema } from '../../shared/wire';
+import { InvokeMessageSchema } from '../../shared/api/wire';
 import type { SenderFacts } from './senderCheck';
 
 /** The parts of IpcMainInvokeEvent we rely on. */

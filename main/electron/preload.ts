@@ -1,7 +1,7 @@
 // The renderer's only door: window.shipdesk = { invoke, on }. Sandboxed preloads may only require
 // 'electron'; channels.ts is bundled in by esbuild. ipcRenderer and IPC events never cross over.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import { INVOKE_CHANNEL, PUSH_CHANNEL, type InvokeMessage, type ShipdeskBridge } from './channels';
 

@@ -4,7 +4,7 @@
 // fingerprint and reach every station through the change feed.
 import pg from 'pg';
 import { findCarrier } from '../../shared/carriers';
-import { isSafeEndpoint } from '../../shared/contract';
+import { isSafeEndpoint } from '../../shared/api/contract';
 import type { ProblemLog } from '../core/sync/problems';
 import type { TrackingProvider } from '../core/sync/provider';
 import { normalizeEvent } from '../core/sync/ingest';

@@ -3,7 +3,7 @@
 // the shipping desk (token: CSRF; Host: DNS rebinding; Origin: cross-site sockets and posts).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { SOCKET_TOKEN_PREFIX } from '../../shared/wire';
+import { SOCKET_TOKEN_PREFIX } from '../../shared/api/wire';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');

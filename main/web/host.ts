@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
+import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract';
 import type { Core } from '../core/createCore';
 import { createLogger, stderrSink, type Logger } from '../core/log/logger';
 import {
@@ -17,7 +17,7 @@ import {
   sameToken,
   splitTarget,
 } from './guards';
-import { SOCKET_PROTOCOL } from '../../shared/wire';
+import { SOCKET_PROTOCOL } from '../../shared/api/wire';
 import { sendText } from './headers';
 import { answerHttpRpc, rpcMethodOf } from './httpRpc';
 import { attachSocketRpc } from './socketRpc';

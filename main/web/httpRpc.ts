@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../core/createCore';
 import { sendJson, sendText } from './headers';
-import { invalidInput } from '../../shared/wire';
+import { invalidInput } from '../../shared/api/wire';
 import { boundsProblem } from './bounds';
 
 export interface HttpRpcOptions {

@@ -3,7 +3,7 @@
 import type { WebSocket, WebSocketServer, RawData } from 'ws';
 import type { Core } from '../core/createCore';
 import type { Logger } from '../core/log/logger';
-import { invalidInput, parseRequestFrame, type ServerFrame } from '../../shared/wire';
+import { invalidInput, parseRequestFrame, type ServerFrame } from '../../shared/api/wire';
 import { boundsProblem, frameMethod, REQUEST_LIMITS, sizeFitsMethod } from './bounds';
 
 /** A screen that stops reading must not make the host buffer pushes forever. */

@@ -1,6 +1,6 @@
 // Pushes from the core to every screen, declared once: the core emits these, the web host and the
-// desktop preload carry them, and the screen parses them with this schema (shared/wire.ts).
-import { z } from 'zod/mini'; // the screen bundles this (see shared/wire.ts)
+// desktop preload carry them, and the screen parses them with this schema (shared/api/wire.ts).
+import { z } from 'zod/mini'; // the screen bundles this (see shared/api/wire.ts)
 
 export const IMPORT_PHASES = ['reading', 'checking', 'saving', 'done'] as const;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createCore, type Core } from '../../main/core/createCore';
 import { startWebHost, type WebHost } from '../../main/web/host';
-import type { MethodInput, MethodName } from '../../shared/contract';
+import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { measure, round, summarize, type BenchResult } from './stats';
 import { silentLogger } from '../../main/core/log/logger';
 

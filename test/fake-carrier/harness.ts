@@ -9,7 +9,7 @@ import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
 import type { SyncTuningInput } from '../../main/core/sync/tuning';
 import type { Logger } from '../../main/core/createCore';
 import type { CarrierId } from '../../shared/carriers';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments, type SeedShipment } from '../support/seed';
 import { startFakeCarrier, type FakeCarrier, type FakeCarrierOptions } from './server';

@@ -8,7 +8,7 @@ import { createInvokeHandler } from '../../main/electron/ipcAdapter';
 import { createBridgeTransport, isBridge } from '../../renderer/src/api/bridgeTransport';
 import { createClient } from '../../renderer/src/api/client';
 import { TransportError } from '../../renderer/src/api/transport';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
 

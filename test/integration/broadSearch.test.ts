@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/createCore';
 import { openDatabase } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
-import type { ShipmentListResult } from '../../shared/contract';
+import type { ShipmentListResult } from '../../shared/api/contract';
 import { tempDir } from '../support/core';
 import { silentLogger } from '../../main/core/log/logger';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvRecords } from '../../main/core/sheets/readCsv';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
 import { GRID_COLUMNS, localTime } from '../../main/core/exports/gridExport';
-import type { ShipmentRow } from '../../shared/contract';
+import type { ShipmentRow } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { BASE_TIME, seedFacets, seedShipments } from '../support/seed';
 import { cj } from '../fixtures/excel/desk';

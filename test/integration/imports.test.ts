@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carrierLabel } from '../../main/core/sheets/carrierNames';
 import { CARRIERS } from '../../shared/carriers';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets, seedShipments } from '../support/seed';
 import { awaiting, byRow, cj, count, lotte, preview, previewOk } from '../fixtures/excel/desk';

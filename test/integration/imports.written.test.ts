@@ -1,7 +1,7 @@
 // A rejected row repeats the carrier and number cells as the operator typed them, so the preview
 // can show what was wrong (an invalid "1234" is not an empty cell).
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { WRITTEN_MAX } from '../../shared/contract';
+import { WRITTEN_MAX } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets } from '../support/seed';
 import { awaiting, byRow, lotte, previewOk } from '../fixtures/excel/desk';

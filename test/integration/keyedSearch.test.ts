@@ -8,7 +8,7 @@ import { createCore, type Core } from '../../main/core/createCore';
 import { REBUILD_SEARCH_KEYS, suspendTriggers } from '../../main/core/db/derived';
 import { openDatabase } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
-import type { ShipmentListResult } from '../../shared/contract';
+import type { ShipmentListResult } from '../../shared/api/contract';
 import { countsBySql } from '../support/counts';
 import { tempDir } from '../support/core';
 import { lotteNumber } from '../support/seed';

@@ -3,7 +3,7 @@
 // ways; our own template round-trips; the address can be corrected until an invoice exists.
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORDER_FIELDS } from '../../shared/contract';
+import { ORDER_FIELDS } from '../../shared/api/contract';
 import { templateHeaderOf } from '../../main/core/orders/fields';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets } from '../support/seed';

@@ -2,7 +2,7 @@
 // committed into shipments waiting in Preparing to Release; an unknown layout through the mapping
 // step, saved and recognised again; a CP949 CSV.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MappingNeeded } from '../../shared/contract';
+import { MappingNeeded } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';
 import { seedFacets } from '../support/seed';
 import {

@@ -10,7 +10,7 @@ import { createCore } from '../../main/core/createCore';
 import { silentLogger } from '../../main/core/log/logger';
 import { openDesk, type Desk } from '../../main/core/recovery/desk';
 import { startWebHost } from '../../main/web/host';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import { damagePages } from '../support/damage';
 import { tempDir } from '../support/core';

@@ -2,7 +2,7 @@
 // invoice dialog's detail carry the same verdict per action, with a reason code when closed, and
 // every change answers the grid row the screen stores, the very row the list shows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ShipmentRow } from '../../shared/contract';
+import type { ShipmentRow } from '../../shared/api/contract';
 import type { ShipmentStatus } from '../../shared/domain';
 import { startTestCore, type TestCore } from '../support/core';
 import { BASE_TIME, lotteNumber, seedFacets, seedShipments, type SeedShipment } from '../support/seed';

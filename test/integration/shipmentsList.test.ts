@@ -1,6 +1,6 @@
 // The grid's query: every filter narrows to exactly the expected rows; counts equal the database's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShipmentListResult } from '../../shared/contract';
+import type { ShipmentListResult } from '../../shared/api/contract';
 import { BASE_TIME, lotteNumber, seedFacets, seedShipments, type SeedShipment } from '../support/seed';
 import { startTestCore, type TestCore } from '../support/core';
 

@@ -8,7 +8,7 @@ import { openDatabase, SCHEMA_VERSION, type Db } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
 import { createServiceContext } from '../../main/core/services/context';
 import { ingestEvents } from '../../main/core/sync/ingest';
-import type { ShipmentListResult } from '../../shared/contract';
+import type { ShipmentListResult } from '../../shared/api/contract';
 import { formatTime } from '../../main/demoCarrier/graphql';
 import { silentLogger } from '../../main/core/log/logger';
 import { countsBySql } from '../support/counts';

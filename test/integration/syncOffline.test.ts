@@ -3,7 +3,7 @@
 // the queue drains in order (never a withdraw before its release) with every action keeping its time.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import { startSyncHarness, type SyncHarness } from '../fake-carrier/harness';
 import { scriptedTimeline } from '../../main/demoCarrier/timelines';
 import { seedShipments } from '../support/seed';

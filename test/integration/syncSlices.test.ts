@@ -2,7 +2,7 @@
 // the screen is answered while a group of answers is stored, and every number is stored whole or
 // not at all (a failure keeps what was committed before it and nothing of the number that failed).
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { SyncCycleSummary } from '../../shared/contract';
+import type { SyncCycleSummary } from '../../shared/api/contract';
 import { createServiceContext } from '../../main/core/services/context';
 import { CarrierControls } from '../../main/core/sync/carrierControls';
 import { NetworkState } from '../../main/core/sync/network';

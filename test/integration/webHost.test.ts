@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_UPLOAD_BASE64 } from '../../shared/contract';
+import { MAX_UPLOAD_BASE64 } from '../../shared/api/contract';
 import { DEFAULT_MAX_MESSAGE_BYTES, startWebHost, type WebHost } from '../../main/web/host';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';

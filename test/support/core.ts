@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../main/core/createCore';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import { silentLogger } from '../../main/core/log/logger';
 

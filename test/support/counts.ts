@@ -1,6 +1,6 @@
 // What the grid's counts must be, counted by plain SQL: per status for a WHERE clause, folded into tabs.
 import type { Db } from '../../main/core/db/open';
-import type { StatusCounts, TabCounts } from '../../shared/contract';
+import type { StatusCounts, TabCounts } from '../../shared/api/contract';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, type ShipmentStatus } from '../../shared/domain';
 
 export interface ExpectedCounts {

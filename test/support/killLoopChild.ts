@@ -4,7 +4,7 @@
 //   node child.cjs DB FIRST_SERIAL SINGLES BATCH_ROWS CYCLE
 import { silentLogger } from '../../main/core/log/logger';
 import { createCore } from '../../main/core/createCore';
-import type { MethodInput, MethodName, MethodResult } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import { formatShipmentNo } from '../../shared/shipmentNo';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';

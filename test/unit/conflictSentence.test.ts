@@ -1,7 +1,7 @@
 // The Conflicts view's sentence for each kind of lost change, in both languages: a scan that lost to
 // another station's number, and an import whose Shipment No. another station had for another order.
 import { describe, expect, it } from 'vitest';
-import type { ConflictItem } from '../../shared/contract';
+import type { ConflictItem } from '../../shared/api/contract';
 import { conflictSentence } from '../../renderer/src/features/conflicts/ConflictsDialog';
 import { translator } from '../../renderer/src/i18n';
 

@@ -1,7 +1,7 @@
 // Invisible characters at the contract: free text loses bidi and zero-width characters and refuses
 // NUL; scanned identifiers lose every control and format character; download names lose them too.
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../shared/contract';
+import { contract } from '../../shared/api/contract';
 import { baseName } from '../../main/core/imports/downloads';
 
 const RLO = '\u202e';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, it, expect } from 'vitest';
-import type { PushEvent } from '../../shared/contract';
+import type { PushEvent } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/errors';
 import type { Logger } from '../../main/core/log/logger';
 import { INVOKE_CHANNEL, PUSH_CHANNEL } from '../../main/electron/channels';

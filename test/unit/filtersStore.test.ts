@@ -1,7 +1,7 @@
 // The operator's filters: read back safely from storage (old or hand-edited values), turned into the
 // core's query, and kept across restarts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FACET_CODES_MAX, SEARCH_TEXT_MAX, ShipmentListInput } from '../../shared/contract';
+import { FACET_CODES_MAX, SEARCH_TEXT_MAX, ShipmentListInput } from '../../shared/api/contract';
 import {
   createFiltersStore,
   DEFAULT_FILTERS,

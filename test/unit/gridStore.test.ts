@@ -2,7 +2,7 @@
 // keyset paging as the operator scrolls, stale answers dropped, loading on a tab switch, rows the
 // operator's change moved away kept in place, failures as states. No DOM.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ShipmentListInput, type ShipmentRow, type StatusCounts, type TabCounts } from '../../shared/contract';
+import { ShipmentListInput, type ShipmentRow, type StatusCounts, type TabCounts } from '../../shared/api/contract';
 import { TAB_OF_STATUS, type ShipmentStatus } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
 import { formatShipmentNo } from '../../shared/shipmentNo';

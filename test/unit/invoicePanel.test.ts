@@ -1,6 +1,6 @@
 // The invoice form's carrier choice and its one message, against the real number rules.
 import { describe, expect, it } from 'vitest';
-import type { CarrierView } from '../../shared/contract';
+import type { CarrierView } from '../../shared/api/contract';
 import type { CarrierId } from '../../shared/carriers';
 import { listCarriers, validateNumber } from '../../main/core/services/carriers';
 import { carrierName } from '../../renderer/src/i18n/carrierName';

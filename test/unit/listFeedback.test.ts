@@ -1,7 +1,7 @@
 // The small rules behind what the operator sees of the list: toasts, rows kept after they moved
 // away, which columns give way on a narrow window, and counted words in both languages.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ShipmentRow } from '../../shared/contract';
+import type { ShipmentRow } from '../../shared/api/contract';
 import { COLUMNS, fittingColumns, widthOf } from '../../renderer/src/features/grid/columns';
 import { translator } from '../../renderer/src/i18n';
 import { plural } from '../../renderer/src/i18n/plural';

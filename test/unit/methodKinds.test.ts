@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { METHOD_KINDS, method } from '../../shared/api/common';
-import { contract, type MethodName } from '../../shared/contract';
+import { contract, type MethodName } from '../../shared/api/contract';
 import type { CallContext, Handlers } from '../../main/core/rpc/dispatch';
 import { applyMethodKinds } from '../../main/core/rpc/methodKinds';
 

@@ -1,6 +1,6 @@
 // The Settings form: what it refuses next to which field, and the patch it sends (only what changed).
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/contract';
+import type { Settings } from '../../shared/api/contract';
 import { writeControls } from '../../shared/scannerFrame';
 import { translator } from '../../renderer/src/i18n';
 import { judgeTestScan } from '../../renderer/src/features/settings/scanTest';

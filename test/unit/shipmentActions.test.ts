@@ -1,7 +1,7 @@
 // The core's one answer to "what may be done with this shipment", for every status with and without
 // an invoice, and the screen's words for every reason in both languages.
 import { describe, expect, it } from 'vitest';
-import { ACTION_LOCKS } from '../../shared/contract';
+import { ACTION_LOCKS } from '../../shared/api/contract';
 import { SHIPMENT_STATUSES } from '../../shared/domain';
 import { rowActions, shipmentActions } from '../../main/core/services/shipmentActions';
 import { translator } from '../../renderer/src/i18n';

@@ -1,7 +1,7 @@
-// The wire schema (shared/wire.ts), as both ends read it: the host reads request frames, the screen
+// The wire schema (shared/api/wire.ts), as both ends read it: the host reads request frames, the screen
 // reads replies and pushes. One declaration, so what one end sends the other end accepts.
 import { describe, expect, it } from 'vitest';
-import { parseRequestFrame, parseServerFrame, type RequestFrame, type ServerFrame } from '../../shared/wire';
+import { parseRequestFrame, parseServerFrame, type RequestFrame, type ServerFrame } from '../../shared/api/wire';
 
 describe('request frames (screen -> host)', () => {
   it('accepts what the screen sends, with or without an input', () => {

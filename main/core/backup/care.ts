@@ -1,6 +1,6 @@
 // Looking after the desk's data while it runs: a backup a day (kept: the newest `backupKeep`), a full
 // check of each daily copy, the retention purge after it when one is set, and the 'data.*' methods.
-import type { BackupView, DataCareView } from '../../../shared/contract';
+import type { BackupView, DataCareView } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';

@@ -2,7 +2,7 @@
 // carrier's rules or all of them (auto-detect), and build valid sample numbers for demo data.
 // The rules themselves are data in carrierRules.ts; this file only interprets them.
 import type { CarrierId } from '../../../shared/carriers';
-import type { ValidationResult } from '../../../shared/contract';
+import type { ValidationResult } from '../../../shared/api/contract';
 import type { InvoiceWarning, NumberError } from '../../../shared/numberIssues';
 import {
   CARRIER_RULES,

@@ -1,6 +1,6 @@
 // A channel's bulk-invoice upload file for a day or for chosen shipments: one row per channel line,
 // in the channel's layout, with the warnings an operator should read before uploading it.
-import type { InvoiceExportResult, MethodParsed } from '../../../shared/contract';
+import type { InvoiceExportResult, MethodParsed } from '../../../shared/api/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
 import type { ServiceContext } from '../services/context';

@@ -2,7 +2,7 @@
 // per carrier (what the carrier's driver checks against the parcels picked up).
 import { z } from 'zod';
 import { rowReader, type RowOf } from '../db/rows';
-import type { FileDownload, HistorySnapshot, MethodParsed } from '../../../shared/contract';
+import type { FileDownload, HistorySnapshot, MethodParsed } from '../../../shared/api/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { dayStartMs, iso, nextDay } from '../domain/time';
 import type { ServiceContext } from '../services/context';

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { MAX_EXPORT_ROWS, type FileDownload, type MethodParsed, type ShipmentRow } from '../../../shared/contract';
+import { MAX_EXPORT_ROWS, type FileDownload, type MethodParsed, type ShipmentRow } from '../../../shared/api/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
 import { readSettings } from '../services/settings';

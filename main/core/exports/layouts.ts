@@ -1,7 +1,7 @@
 // Each channel's bulk-invoice upload file, as its seller center takes it (docs/ORDERS.md says what
 // is known of each, and how surely): the sheet or file shape, the columns, and each column's value
 // for one channel line. Carrier names come from the one carrier table (carrierTable.ts).
-import type { InvoiceLayout } from '../../../shared/contract';
+import type { InvoiceLayout } from '../../../shared/api/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ChannelId } from '../../../shared/channels';
 import { dayOf, iso } from '../domain/time';

@@ -2,7 +2,7 @@
 // digit, region, status, duplicates): the preview shows it and the commit re-runs it.
 import { z } from 'zod';
 import { rowReader } from '../db/rows';
-import { WRITTEN_MAX, type ImportRowCode } from '../../../shared/contract';
+import { WRITTEN_MAX, type ImportRowCode } from '../../../shared/api/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
 import type { InvoiceWarning } from '../../../shared/numberIssues';

@@ -2,7 +2,7 @@
 // history entry (via excel). Every row is re-checked inside the transaction (the desk may have
 // changed a shipment since the preview), then the invoice service writes the valid ones; anything
 // unexpected rolls the whole batch back. A file row is applied at most once, ever.
-import type { ImportCommitResult, ImportRowCode, ImportRowVerdict } from '../../../shared/contract';
+import type { ImportCommitResult, ImportRowCode, ImportRowVerdict } from '../../../shared/api/contract';
 import type { ServiceContext } from '../services/context';
 import { writeModification, writeRegistration, type Actor } from '../services/invoices';
 import { checkRows, type NumberChecks } from './checkRows';

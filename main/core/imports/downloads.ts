@@ -1,6 +1,6 @@
 // The three workbooks a screen downloads: the empty template, the failed rows of an import (with
 // the reason beside each, to fix and upload again), and the Preparing to Release tab pre-filled.
-import type { FileDownload, MethodParsed, ShipmentRow } from '../../../shared/contract';
+import type { FileDownload, MethodParsed, ShipmentRow } from '../../../shared/api/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ServiceContext } from '../services/context';
 import { listShipments } from '../services/shipmentList';

@@ -1,5 +1,5 @@
 // A row's verdict as the checks build it, and what of it the screen sees.
-import type { ImportRowCode, ImportRowVerdict } from '../../../shared/contract';
+import type { ImportRowCode, ImportRowVerdict } from '../../../shared/api/contract';
 import type { ShipmentRef } from '../services/shipments';
 
 /** A verdict plus what the commit needs to act on it. */

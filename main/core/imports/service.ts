@@ -9,7 +9,7 @@ import type {
   ImportPreview,
   MethodParsed,
   PushEvent,
-} from '../../../shared/contract';
+} from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { iso } from '../domain/time';
 import type { ServiceContext } from '../services/context';

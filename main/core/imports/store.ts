@@ -1,6 +1,6 @@
 // Previews waiting for a commit, in memory: a preview is cheap to redo, so a restart simply asks
 // the operator to upload again. Bounded in count and age.
-import type { ImportCommitResult, ImportTotals } from '../../../shared/contract';
+import type { ImportCommitResult, ImportTotals } from '../../../shared/api/contract';
 import type { NumberChecks } from './checkRows';
 import type { CheckedRow } from './rowVerdict';
 import { createPreviewStore } from '../sheets/previewStore';

@@ -1,7 +1,7 @@
 // Every line's verdict, from the sheet alone and from what Shipdesk already holds. Runs for the
 // preview and again inside the commit's transaction, so what is saved is what is true then.
 // An order is imported whole or not at all: one bad line holds back its order's other new lines.
-import type { OrderImportTotals, OrderLineVerdict } from '../../../shared/contract';
+import type { OrderImportTotals, OrderLineVerdict } from '../../../shared/api/contract';
 import type { ChannelId } from '../../../shared/channels';
 import type { ClaimType, Region } from '../../../shared/domain';
 import type { ServiceContext } from '../services/context';

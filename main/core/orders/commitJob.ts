@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ColumnMapping, ORDER_FIELDS, ORDER_ROW_CODES, OrderDefaults } from '../../../shared/api/orders';
 import { CHANNEL_IDS } from '../../../shared/channels';
-import type { OrdersCommitResult } from '../../../shared/contract';
+import type { OrdersCommitResult } from '../../../shared/api/contract';
 import { rawCellSchema } from '../sheets/outcomeSchema';
 import type { ServiceContext } from '../services/context';
 import type { Actor } from '../services/invoices';

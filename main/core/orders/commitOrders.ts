@@ -3,7 +3,7 @@
 // lines are written, with a 'created' history entry per shipment, as one import batch.
 import { z } from 'zod';
 import { idRow, rowReader } from '../db/rows';
-import type { OrdersCommitResult } from '../../../shared/contract';
+import type { OrdersCommitResult } from '../../../shared/api/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
 import type { ServiceContext } from '../services/context';

@@ -3,7 +3,7 @@
 // none yet gets one of each, made in the commit's transaction.
 import { z } from 'zod';
 import { idRow, rowReader, type RowOf } from '../db/rows';
-import type { OrderDefaults } from '../../../shared/contract';
+import type { OrderDefaults } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import type { ServiceContext } from '../services/context';
 

@@ -1,6 +1,6 @@
 // Our order fields: what each means, where it lives (order, shipment or line), and the words desks
 // use for it in Korean and English, which the mapping step offers as suggestions. Data, not logic.
-import { ORDER_FIELDS, type OrderField } from '../../../shared/contract';
+import { ORDER_FIELDS, type OrderField } from '../../../shared/api/contract';
 import { headerKey } from '../sheets/headers';
 
 export type FieldLevel = 'order' | 'shipment' | 'line';

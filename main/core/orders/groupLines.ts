@@ -2,7 +2,7 @@
 // Coupang bundle) one shipment. Order and shipment fields are taken from the group's first line
 // that has them (Shopify writes them on an order's first row only); a later line that says
 // something else about the recipient or the address is a conflict, not silently overruled.
-import type { OrderField } from '../../../shared/contract';
+import type { OrderField } from '../../../shared/api/contract';
 import type { ChannelId } from '../../../shared/channels';
 import type { DraftLine } from './readLines';
 import { readChannel, type Problem } from './values';

@@ -1,7 +1,7 @@
 // Which columns feed which field, for a file's header row and a profile (built-in, saved or an
 // ad-hoc mapping); and which profile a header row is, when nobody said.
 import { createHash } from 'node:crypto';
-import { ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type ColumnMapping, type OrderField } from '../../../shared/contract';
+import { ORDER_FIELDS, REQUIRED_ORDER_FIELDS, type ColumnMapping, type OrderField } from '../../../shared/api/contract';
 import type { ChannelId } from '../../../shared/channels';
 import { ShipdeskError } from '../../../shared/errors';
 import { headerKey } from '../sheets/headers';

@@ -2,7 +2,7 @@
 // found again by the file's header set. Values read back from the table are parsed, never cast.
 import { rowReader, type RowOf } from '../db/rows';
 import { z } from 'zod';
-import { ColumnMapping, OrderDefaults, type OrderProfileView } from '../../../shared/contract';
+import { ColumnMapping, OrderDefaults, type OrderProfileView } from '../../../shared/api/contract';
 import { CHANNEL_IDS, type ChannelId } from '../../../shared/channels';
 import { ShipdeskError } from '../../../shared/errors';
 import type { ServiceContext } from '../services/context';

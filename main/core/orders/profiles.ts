@@ -1,7 +1,7 @@
 // The built-in order-sheet profiles: how each channel's download names our fields. A profile is
 // recognised by its signature headers, never by column positions (Naver's layout differs by account
 // and year). Header spellings are the channels' own (docs/ORDERS.md lists where each is known from).
-import { ORDER_FIELDS, type OrderField } from '../../../shared/contract';
+import { ORDER_FIELDS, type OrderField } from '../../../shared/api/contract';
 import type { ChannelId } from '../../../shared/channels';
 import { FIELD_SPECS, templateHeaderOf } from './fields';
 

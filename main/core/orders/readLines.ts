@@ -1,6 +1,6 @@
 // The sheet's rows through a column plan: each field's text (or why a cell cannot be trusted), the
 // line's other channel keys, and its cells as downloaded when the channel's upload reuses them.
-import { ORDER_FIELDS, ORDER_ROW_CODES, type OrderField, type OrderRowCode } from '../../../shared/contract';
+import { ORDER_FIELDS, ORDER_ROW_CODES, type OrderField, type OrderRowCode } from '../../../shared/api/contract';
 import { cleanText, textProblemMessage } from '../../../shared/textRule';
 import { cellAsWritten, cellValue } from '../sheets/fieldValues';
 import { rawOfGridCell, type GridCell, type ParsedGrid, type RawCell } from '../sheets/types';

@@ -12,7 +12,7 @@ import {
   type OrdersCommitResult,
   type OrdersPreview,
   type PushEvent,
-} from '../../../shared/contract';
+} from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { iso } from '../domain/time';
 import { headerKey } from '../sheets/headers';

@@ -2,7 +2,7 @@
 // merging them back while none has an invoice. Lines move whole or by quantity; a merged-away
 // shipment's number is never handed out again (serials), and its history moves with its lines.
 import { z } from 'zod';
-import type { ShipmentDetail } from '../../../shared/contract';
+import type { ShipmentDetail } from '../../../shared/api/contract';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { rowReader } from '../db/rows';
 import { mayMerge, mayMergeCount, maySplit } from '../domain/regroupRules';

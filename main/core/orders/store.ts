@@ -1,5 +1,5 @@
 // Order-sheet previews waiting for their commit, kept like the invoice import's (bounded, in memory).
-import type { ColumnMapping, OrderDefaults, OrderLineVerdict } from '../../../shared/contract';
+import type { ColumnMapping, OrderDefaults, OrderLineVerdict } from '../../../shared/api/contract';
 import type { ParsedGrid } from '../sheets/types';
 import type { ColumnPlan } from './plan';
 import type { DraftLine } from './readLines';

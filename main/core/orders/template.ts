@@ -1,7 +1,7 @@
 // Our own order template (`shipdesk template --orders`): every field as a column, headers in Korean
 // and English, id columns formatted as Text so long numbers keep their digits, and a guide sheet.
-import type { FileDownload, OrderField } from '../../../shared/contract';
-import { MAX_ORDER_LINES, ORDER_FIELDS, REQUIRED_ORDER_FIELDS } from '../../../shared/contract';
+import type { FileDownload, OrderField } from '../../../shared/api/contract';
+import { MAX_ORDER_LINES, ORDER_FIELDS, REQUIRED_ORDER_FIELDS } from '../../../shared/api/contract';
 import { formatCount } from '../sheets/limits';
 import { XLSX_CONTENT_TYPE } from '../sheets/workbooks';
 import { FIELD_SPECS, templateHeaderOf } from './fields';

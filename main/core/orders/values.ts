@@ -1,6 +1,6 @@
 // One line's values read by the field rules: quantity, claim, channel. Each answers a value or the
 // line's problem in words.
-import type { OrderRowCode } from '../../../shared/contract';
+import type { OrderRowCode } from '../../../shared/api/contract';
 import { channelOfName, CHANNELS, type ChannelId } from '../../../shared/channels';
 import type { ClaimType } from '../../../shared/domain';
 import { headerKey } from '../sheets/headers';

@@ -2,7 +2,7 @@
 // pool's state already stands here), or use mine (a normal modify, sent to the hub like any change).
 import { z } from 'zod';
 import { CARRIER_IDS } from '../../../shared/carriers';
-import type { ConflictItem, PoolLinkState, PoolStateView } from '../../../shared/contract';
+import type { ConflictItem, PoolLinkState, PoolStateView } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { PoolAddressSchema } from '../../../shared/hub';
 import { iso } from '../domain/time';

@@ -5,7 +5,7 @@
 // without losing or doubling anything (a retried op id gets the stored verdict).
 import { z } from 'zod';
 import { rowReader } from '../db/rows';
-import type { PoolLinkState } from '../../../shared/contract';
+import type { PoolLinkState } from '../../../shared/api/contract';
 import { OperationSchema, type Verdict } from '../../../shared/hub';
 import type { ServiceContext } from '../services/context';
 import { applyPoolEvent } from './applyState';

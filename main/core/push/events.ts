@@ -1,5 +1,5 @@
 // Pushes from the core (row changed, sync state) to whoever listens: IPC, web sockets, tests.
-import type { PushEvent } from '../../../shared/contract';
+import type { PushEvent } from '../../../shared/api/contract';
 import type { Logger } from '../log/logger';
 
 export type PushListener = (event: PushEvent) => void;

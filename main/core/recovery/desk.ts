@@ -3,7 +3,7 @@
 // wrong and put the last backup back. After a restore the real core opens in its place, and every call
 // and push goes to it: the hosts keep one dispatch and one event stream throughout.
 import path from 'node:path';
-import type { RecoveryProblemCode, RecoveryView, RestoreView } from '../../../shared/contract';
+import type { RecoveryProblemCode, RecoveryView, RestoreView } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { backupView } from '../backup/care';
 import { listBackups } from '../db/backupFolder';

@@ -8,7 +8,7 @@ import {
   type MethodName,
   type MethodParsed,
   type MethodResult,
-} from '../../../shared/contract';
+} from '../../../shared/api/contract';
 import { ShipdeskError, type Envelope } from '../../../shared/errors';
 import type { Via } from '../../../shared/domain';
 import { RowShapeError } from '../db/rows';

@@ -1,7 +1,7 @@
 // Each method's kind (read, queued, write, queuesItself) is declared once in shared/api/ and applied
 // here, so a handler is only `(input, call) => service(...)` and no write can forget its turn in the
 // queue or the step after it (docs/ARCHITECTURE.md "The contract and the dispatcher").
-import { contract, type MethodName } from '../../../shared/contract';
+import { contract, type MethodName } from '../../../shared/api/contract';
 import type { MethodKind } from '../../../shared/api/common';
 import type { CallContext, Handlers } from './dispatch';
 

@@ -1,5 +1,5 @@
 // The carrier choices for a region, and number validation for the invoice field.
-import type { CarrierView, ValidationResult } from '../../../shared/contract';
+import type { CarrierView, ValidationResult } from '../../../shared/api/contract';
 import { CARRIERS, type CarrierId } from '../../../shared/carriers';
 import type { Region } from '../../../shared/domain';
 import { validateInvoiceNumber } from '../domain/invoiceNumber';

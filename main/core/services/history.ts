@@ -1,5 +1,5 @@
 // The modification history as read, newest first (written by historyEntries.ts).
-import type { HistoryEntry } from '../../../shared/contract';
+import type { HistoryEntry } from '../../../shared/api/contract';
 import { z } from 'zod';
 import { HISTORY_ACTIONS, VIAS } from '../../../shared/domain';
 import { rowReader } from '../db/rows';

@@ -1,6 +1,6 @@
 // The modification history: every register, modify, delete, carrier void and address change is
 // written here, in the change's transaction (read back by history.ts).
-import type { HistoryEntry } from '../../../shared/contract';
+import type { HistoryEntry } from '../../../shared/api/contract';
 import type { HistoryAction, Via } from '../../../shared/domain';
 import type { ServiceContext } from './context';
 

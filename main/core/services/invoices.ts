@@ -1,6 +1,6 @@
 // Registering, modifying and deleting the carrier's tracking number on a shipment (docs/ARCHITECTURE.md "Shipments, invoices and statuses").
 import { z } from 'zod';
-import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/contract';
+import type { InvoiceChangeResult, ShipmentDetail } from '../../../shared/api/contract';
 import type { CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
 import type { InvoiceWarning } from '../../../shared/numberIssues';

@@ -3,7 +3,7 @@
 // neither the page nor the counts read a shipment they do not show. A product's counts come from
 // its trigger-kept counters. Used while the grid is sorted by order date.
 import { z } from 'zod';
-import type { ShipmentListQuery } from '../../../shared/contract';
+import type { ShipmentListQuery } from '../../../shared/api/contract';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type ShipmentStatus } from '../../../shared/domain';
 import { rowReader } from '../db/rows';
 import type { ServiceContext } from './context';

@@ -1,7 +1,7 @@
 // Settings: a small key/value table. Unknown keys are ignored; values are parsed, never cast.
 // A warehouse's default carrier is one row, "defaultCarrier.<warehouse code>".
 import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
-import type { ActingOperator, MethodParsed, Settings } from '../../../shared/contract';
+import type { ActingOperator, MethodParsed, Settings } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { DEFAULT_HOME_TIME_ZONE } from '../../../shared/days';
 import { scannerFrameProblem } from '../../../shared/scannerFrame';

@@ -1,7 +1,7 @@
 // The grid's counts per tab and per status, for every filter but the tab. They come from the
 // trigger-kept counters when the filters allow, so they never scan a million rows; otherwise from
 // the matching rows, and a broad search is counted up to COUNT_CAP only.
-import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/contract';
+import type { ShipmentListQuery, StatusCounts, TabCounts } from '../../../shared/api/contract';
 import { SHIPMENT_STATUSES, TAB_OF_STATUS, TABS, type Tab } from '../../../shared/domain';
 import { z } from 'zod';
 import { rowReader, type RowOf } from '../db/rows';

@@ -1,5 +1,5 @@
 // The grid's list: one page of rows in grid order, keyset-paged, with the counts per tab and status.
-import type { ShipmentListQuery, ShipmentListResult, ShipmentRow } from '../../../shared/contract';
+import type { ShipmentListQuery, ShipmentListResult, ShipmentRow } from '../../../shared/api/contract';
 import type { CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // Turns a grid query into SQL: the filters, the search, and the keyset cursor.
-import type { ShipmentListQuery } from '../../../shared/contract';
+import type { ShipmentListQuery } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { normalizeInvoiceNumber } from '../domain/invoiceNumber';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';

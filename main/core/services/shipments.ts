@@ -1,7 +1,7 @@
 // One shipment as the invoice dialog shows it, the filter facets, address edits. The grid's list is
 // in shipmentList.ts.
 import { z } from 'zod';
-import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/contract';
+import type { Address, Facets, ShipmentDetail, TrackingEventView } from '../../../shared/api/contract';
 import { findCarrier } from '../../../shared/carriers';
 import { findChannel } from '../../../shared/channels';
 import {

@@ -1,7 +1,7 @@
 // One cell of a known column to text, or the reason it cannot be trusted. Tracking numbers are
 // text: a number cell is accepted only while Excel cannot have changed it (an integer of at most
 // 15 digits); anything that lost digits is a row error, never silently repaired (docs/ARCHITECTURE.md "Excel import and export").
-import type { ImportRowCode } from '../../../shared/contract';
+import type { ImportRowCode } from '../../../shared/api/contract';
 import { cleanText, textProblemMessage } from '../../../shared/textRule';
 import { unescapeCell } from './escape';
 import type { ImportField, RawCell } from './types';

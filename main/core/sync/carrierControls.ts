@@ -1,6 +1,6 @@
 // Per-carrier pacing that outlives a cycle: the rate gate, the concurrency slots, the circuit breaker,
 // and a Retry-After pause. Keyed by the carrier that answers (CU parcels are asked of CJ).
-import type { CarrierSyncView } from '../../../shared/contract';
+import type { CarrierSyncView } from '../../../shared/api/contract';
 import { iso } from '../domain/time';
 import { CircuitBreaker } from './breaker';
 import { RateGate, Semaphore, takeSlot } from './limits';

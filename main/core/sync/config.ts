@@ -4,7 +4,7 @@
 // from a key store (encrypted on the desktop, a 0600 file for the web host) and never returned or logged.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/contract';
+import { isSafeEndpoint, type SyncSettingsView } from '../../../shared/api/contract';
 import { ShipdeskError } from '../../../shared/errors';
 import { readOperatorFile } from '../files/operatorFile';
 import type { ServiceContext } from '../services/context';

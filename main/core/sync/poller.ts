@@ -1,7 +1,7 @@
 // Polls due carrier numbers through the provider: per-carrier workers that respect the rate gate, the
 // concurrency slots, the breaker and Retry-After pauses, then store what came back and reschedule.
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
-import type { SyncCycleSummary } from '../../../shared/contract';
+import type { SyncCycleSummary } from '../../../shared/api/contract';
 import { Semaphore } from './limits';
 import {
   isCarrierFailure,

@@ -2,7 +2,7 @@
 // and logged once per kind, carrier and subject, so a bad feed cannot flood the log.
 import { z } from 'zod';
 import { rowReader } from '../db/rows';
-import type { SyncProblemView } from '../../../shared/contract';
+import type { SyncProblemView } from '../../../shared/api/contract';
 import type { Logger } from '../log/logger';
 import { iso } from '../domain/time';
 import type { ServiceContext } from '../services/context';

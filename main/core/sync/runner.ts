@@ -4,7 +4,7 @@
 import { countRow } from '../db/rows';
 import { setMaxListeners } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
-import type { SyncCycleSummary, SyncStateView } from '../../../shared/contract';
+import type { SyncCycleSummary, SyncStateView } from '../../../shared/api/contract';
 import { iso } from '../domain/time';
 import type { Logger } from '../log/logger';
 import type { ServiceContext } from '../services/context';

@@ -2,7 +2,7 @@
 // commit costs milliseconds, and an outcome lost to a crash is only a poll to repeat (the carrier
 // still has the events, and storing them is idempotent).
 import { countRow } from '../db/rows';
-import type { SyncCycleSummary } from '../../../shared/contract';
+import type { SyncCycleSummary } from '../../../shared/api/contract';
 import type { ServiceContext } from '../services/context';
 import { voidInvoice } from '../services/shipmentState';
 import type { CarrierControls } from './carrierControls';

@@ -1,7 +1,7 @@
 // Wires the sync into the core: the provider and release connector from options or configuration,
 // the runner, and the 'sync.*' handlers. createCore calls createSync once.
 import path from 'node:path';
-import { isSafeEndpoint } from '../../../shared/contract';
+import { isSafeEndpoint } from '../../../shared/api/contract';
 import type { Logger } from '../log/logger';
 import type { Handlers } from '../rpc/dispatch';
 import type { ServiceContext } from '../services/context';

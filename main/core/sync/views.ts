@@ -1,6 +1,6 @@
 // What the screen shows about sync per row (queued, refused, tracking, not moving, why it failed) and
 // the dead letters an operator must look at.
-import type { DeadLetterView, ShipmentSyncPhase, ShipmentSyncView } from '../../../shared/contract';
+import type { DeadLetterView, ShipmentSyncPhase, ShipmentSyncView } from '../../../shared/api/contract';
 import { z } from 'zod';
 import { TRACKING_CODES, type TrackingCode } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';

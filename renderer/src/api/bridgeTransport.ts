@@ -1,7 +1,7 @@
 // Electron: the preload's window.shipdesk = { invoke, on }. Its answers are checked like a socket's.
-import type { PushEvent } from '../../../shared/contract';
+import type { PushEvent } from '../../../shared/api/contract';
 import { TransportError, type Transport } from './transport';
-import { parseEnvelope, parsePush } from '../../../shared/wire';
+import { parseEnvelope, parsePush } from '../../../shared/api/wire';
 
 export interface ShipdeskBridge {
   invoke(method: string, input?: unknown): Promise<unknown>;

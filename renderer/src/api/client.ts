@@ -1,5 +1,5 @@
-// The one client the screen uses, typed from shared/contract.ts, over whichever transport exists.
-import type { MethodInput, MethodName, MethodResult, PushEvent } from '../../../shared/contract';
+// The one client the screen uses, typed from shared/api/contract.ts, over whichever transport exists.
+import type { MethodInput, MethodName, MethodResult, PushEvent } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/errors';
 import { createBridgeTransport, isBridge } from './bridgeTransport';
 import { createSocketTransport, socketUrlFor } from './socketTransport';

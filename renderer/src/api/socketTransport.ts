@@ -1,10 +1,10 @@
 // The browser: one WebSocket to the web host, request ids, reconnect with backoff.
 // A call made while connecting waits for the socket; calls in flight when it drops are rejected
 // (their effect is unknown, so the screen reloads rather than guessing).
-import type { PushEvent } from '../../../shared/contract';
+import type { PushEvent } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/errors';
 import { listeners, TransportError, type ConnectionState, type Transport } from './transport';
-import { parseServerFrame, type RequestFrame } from '../../../shared/wire';
+import { parseServerFrame, type RequestFrame } from '../../../shared/api/wire';
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 10_000;

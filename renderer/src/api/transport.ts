@@ -1,5 +1,5 @@
 // What a transport does for the client: carry one call, deliver pushes, report the connection.
-import type { PushEvent } from '../../../shared/contract';
+import type { PushEvent } from '../../../shared/api/contract';
 import type { Envelope } from '../../../shared/errors';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';

@@ -1,6 +1,6 @@
 // One call when a component opens (a dialog's content), with loading and failure as states.
 import { useEffect, useState } from 'react';
-import type { MethodInput, MethodName, MethodResult } from '../../../shared/contract';
+import type { MethodInput, MethodName, MethodResult } from '../../../shared/api/contract';
 import type { RpcError } from '../../../shared/errors';
 import { useClient } from './ClientContext';
 

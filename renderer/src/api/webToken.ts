@@ -1,8 +1,8 @@
 // The web host's access token, as the page carries it. The printed address has it in the fragment
 // (#token=…), which browsers never send to any server. The page keeps it in sessionStorage (this tab,
 // this origin = this port only), takes it out of the address bar at once, and presents it on the socket
-// as a subprotocol (shared/wire.ts). No cookie: cookies reach every port of 127.0.0.1.
-import { SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/wire';
+// as a subprotocol (shared/api/wire.ts). No cookie: cookies reach every port of 127.0.0.1.
+import { SOCKET_PROTOCOL, SOCKET_TOKEN_PREFIX } from '../../../shared/api/wire';
 
 const KEY = 'shipdesk.webToken';
 /** The same alphabet the host's tokens use (base64url); anything else is not ours. */

@@ -1,7 +1,7 @@
 // A row the operator just moved out of the view (a modify or delete sends it to another tab) stays
 // where it was, dimmed, saying where it went, until the operator moves on. Pure list arithmetic,
 // so the grid store stays about loading.
-import type { ShipmentRow } from '../../../shared/contract';
+import type { ShipmentRow } from '../../../shared/api/contract';
 import type { Region, Tab } from '../../../shared/domain';
 
 /** Where a row went. */

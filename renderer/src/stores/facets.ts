@@ -1,7 +1,7 @@
 // Warehouses, delivery policies and shipping options from the data: the Optional panel's choices
 // and the names the grid shows for the codes in each row. Loaded once per connection.
 import { create } from 'zustand';
-import type { Facet, Facets } from '../../../shared/contract';
+import type { Facet, Facets } from '../../../shared/api/contract';
 import type { ShipdeskClient } from '../api/client';
 import type { FacetKind } from './filters';
 

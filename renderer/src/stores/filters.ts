@@ -3,7 +3,7 @@
 // since what is stored may be from an older version or hand-edited.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { ymd } from '../../../shared/api/common';
-import { FACET_CODE_MAX, FACET_CODES_MAX, SEARCH_TEXT_MAX, type MethodInput } from '../../../shared/contract';
+import { FACET_CODE_MAX, FACET_CODES_MAX, SEARCH_TEXT_MAX, type MethodInput } from '../../../shared/api/contract';
 import {
   CLAIM_TYPES,
   REGIONS,

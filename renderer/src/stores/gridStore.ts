@@ -2,7 +2,7 @@
 // loaded are always a prefix of the full result), the tab counts, and re-reads after changes.
 // Every query carries a sequence number so a slow answer for old filters never overwrites new ones.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { LIST_LIMIT_MAX, type ShipmentRow, type StatusCounts, type TabCounts } from '../../../shared/contract';
+import { LIST_LIMIT_MAX, type ShipmentRow, type StatusCounts, type TabCounts } from '../../../shared/api/contract';
 import type { Region, Tab } from '../../../shared/domain';
 import type { RpcError } from '../../../shared/errors';
 import type { ShipdeskClient } from '../api/client';

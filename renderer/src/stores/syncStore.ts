@@ -1,7 +1,7 @@
 // What the screen knows about the tracking sync: the overall state (online, queue, last sync) kept
 // current by 'sync.state' pushes, and the per-row state of the shipments on screen.
 import { create } from 'zustand';
-import type { PushEvent, ShipmentSyncView, SyncStateView } from '../../../shared/contract';
+import type { PushEvent, ShipmentSyncView, SyncStateView } from '../../../shared/api/contract';
 import type { ShipdeskClient } from '../api/client';
 
 interface SyncStore {

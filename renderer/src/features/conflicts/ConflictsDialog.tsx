@@ -2,7 +2,7 @@
 // refused), in one sentence ("you scanned 4444 at 10:02; station B registered 5555 at 10:01"), with
 // the two ways out: keep theirs, or use mine (a normal modify, sent to the hub like any change).
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { ConflictItem } from '../../../../shared/contract';
+import type { ConflictItem } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { Dialog } from '../../components/Dialog';
 import { carrierName } from '../../i18n/carrierName';

@@ -2,7 +2,7 @@
 // answered in the last few seconds (or refuses this station), what waits for it, and the open conflicts
 // (a button that opens the Conflicts view). docs/HUB.md, "Status".
 import { useCallback, useEffect, useState } from 'react';
-import type { PoolStateView } from '../../../../shared/contract';
+import type { PoolStateView } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
 import { useT } from '../../i18n';

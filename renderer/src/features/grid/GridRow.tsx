@@ -2,7 +2,7 @@
 // row whose page is still on its way. Plain functions of their props: no hooks, cheap to create.
 // A row the operator's own change moved out of this view stays, dimmed, and says where it went.
 import { memo } from 'react';
-import type { ShipmentRow, ShipmentSyncView } from '../../../../shared/contract';
+import type { ShipmentRow, ShipmentSyncView } from '../../../../shared/api/contract';
 import { Icon } from '../../components/Icon';
 import { StatusIcon } from '../../components/StatusLabel';
 import { carrierName } from '../../i18n/carrierName';

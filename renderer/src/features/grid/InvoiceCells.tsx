@@ -1,7 +1,7 @@
 // The invoice number with Copy, View Shipment Details and History; and the Edit column's pencil and
 // wastebasket, disabled with the reason in their tooltip when the core says they are closed (the
 // row's `allowed`, main/core/services/shipmentActions.ts).
-import type { ShipmentRow } from '../../../../shared/contract';
+import type { ShipmentRow } from '../../../../shared/api/contract';
 import { IconButton } from '../../components/IconButton';
 import { lockText } from '../../i18n/lockText';
 import type { RowKit } from './rowKit';

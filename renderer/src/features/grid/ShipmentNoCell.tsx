@@ -1,6 +1,6 @@
 // The green Shipment No. that opens the invoice dialog, and the memo icon whose tooltip shows the
 // buyer's shipping request on hover and on keyboard focus (see TooltipLayer).
-import type { ShipmentRow } from '../../../../shared/contract';
+import type { ShipmentRow } from '../../../../shared/api/contract';
 import { Icon } from '../../components/Icon';
 import type { RowKit } from './rowKit';
 

@@ -1,6 +1,6 @@
 // What every grid row needs, built once per grid render and passed down: words, language, facet
 // names and the actions. Rows then need no hooks of their own, so creating one while scrolling is cheap.
-import type { Facets } from '../../../../shared/contract';
+import type { Facets } from '../../../../shared/api/contract';
 import type { Region } from '../../../../shared/domain';
 import type { Language, Translate } from '../../i18n';
 import type { Departure } from '../../stores/departed';

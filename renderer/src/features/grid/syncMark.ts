@@ -1,6 +1,6 @@
 // The small mark beside a row's status that says what the sync is doing with it: waiting to be
 // released, retrying, refused, not moving, or (for a failed delivery) what happened and what next.
-import type { ShipmentRow, ShipmentSyncView } from '../../../../shared/contract';
+import type { ShipmentRow, ShipmentSyncView } from '../../../../shared/api/contract';
 import type { IconName } from '../../components/Icon';
 import type { Translate } from '../../i18n';
 

@@ -1,7 +1,7 @@
 // Every register / modify / delete / carrier void / address change on a shipment, newest first:
 // before -> after, who, how, when and why.
 import { useId } from 'react';
-import type { HistoryEntry } from '../../../../shared/contract';
+import type { HistoryEntry } from '../../../../shared/api/contract';
 import { useCall } from '../../api/useCall';
 import { CallFailure } from '../../components/CallFailure';
 import { Dialog } from '../../components/Dialog';

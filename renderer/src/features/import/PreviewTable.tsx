@@ -2,7 +2,7 @@
 // plain table in a scrolling box is enough. What could not be read shows as the operator typed it.
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import type { ImportPreview, ImportRowVerdict } from '../../../../shared/contract';
+import type { ImportPreview, ImportRowVerdict } from '../../../../shared/api/contract';
 import { Icon, type IconName } from '../../components/Icon';
 import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';

@@ -1,6 +1,6 @@
 // Files in and out of the screen: an upload read as base64 (both transports carry JSON), and a
 // download handed to the browser (or Electron's download handling) through a blob URL.
-import type { FileDownload } from '../../../../shared/contract';
+import type { FileDownload } from '../../../../shared/api/contract';
 
 /** The importer refuses larger files; saying so before sending saves a 14 MB round trip. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

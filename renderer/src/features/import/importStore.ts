@@ -2,7 +2,7 @@
 // row's verdict, commit, then offer the failed rows. Kept outside the dialog so a file dropped on
 // the screen can start it, and progress pushes find it.
 import { create } from 'zustand';
-import type { ImportCommitResult, ImportPreview, PushEvent } from '../../../../shared/contract';
+import type { ImportCommitResult, ImportPreview, PushEvent } from '../../../../shared/api/contract';
 import type { RpcError } from '../../../../shared/errors';
 import type { ShipdeskClient } from '../../api/client';
 import { MAX_UPLOAD_BYTES, readAsBase64 } from './files';

@@ -1,7 +1,7 @@
 // Asks the core for a file (template, pre-filled view, failed rows) and hands it to the browser,
 // with a toast saying what arrived or what went wrong.
 import { useCallback } from 'react';
-import type { FileDownload } from '../../../../shared/contract';
+import type { FileDownload } from '../../../../shared/api/contract';
 import type { Envelope } from '../../../../shared/errors';
 import { errorHeadline, useLanguage } from '../../i18n';
 import { plural } from '../../i18n/plural';

@@ -1,7 +1,7 @@
 // The shipping address: editable while the core allows it (the detail's `allowed.editAddress`), shown
 // locked with the reason after. A refused save keeps the edited fields as typed.
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { Address, ShipmentDetail } from '../../../../shared/contract';
+import type { Address, ShipmentDetail } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
 import { useLanguage, useT } from '../../i18n';

@@ -1,6 +1,6 @@
 // Deleting an invoice asks first, says what will happen, and takes an optional reason.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { ShipmentDetail } from '../../../../shared/contract';
+import type { ShipmentDetail } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { carrierName } from '../../i18n/carrierName';
 import { useLanguage, useT } from '../../i18n';

@@ -1,7 +1,7 @@
 // The invoice dialog, opened by the green Shipment No., by the pencil or wastebasket, or by a scan:
 // the shipment's facts on the left, its invoice on the right.
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { InvoiceChangeResult, ShipmentDetail } from '../../../../shared/contract';
+import type { InvoiceChangeResult, ShipmentDetail } from '../../../../shared/api/contract';
 import type { RpcError } from '../../../../shared/errors';
 import { useClient } from '../../api/ClientContext';
 import { CallFailure } from '../../components/CallFailure';

@@ -2,7 +2,7 @@
 // and Delete (disabled, with the reason, when the core says they are closed: the detail's `allowed`,
 // main/core/services/shipmentActions.ts). Modify and delete open here.
 import { useState } from 'react';
-import type { InvoiceChangeResult, ShipmentDetail } from '../../../../shared/contract';
+import type { InvoiceChangeResult, ShipmentDetail } from '../../../../shared/api/contract';
 import { Icon } from '../../components/Icon';
 import { useLanguage, useT } from '../../i18n';
 import { carrierName } from '../../i18n/carrierName';

@@ -3,7 +3,7 @@
 // at a time says what matters; Enter (or a scan) registers. A refusal keeps what was typed and puts
 // the reason next to the field it concerns.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { CarrierView, InvoiceChangeResult, ShipmentDetail } from '../../../../shared/contract';
+import type { CarrierView, InvoiceChangeResult, ShipmentDetail } from '../../../../shared/api/contract';
 import type { CarrierId } from '../../../../shared/carriers';
 import { useClient } from '../../api/ClientContext';
 import { carrierName } from '../../i18n/carrierName';

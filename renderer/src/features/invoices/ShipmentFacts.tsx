@@ -1,5 +1,5 @@
 // The left side of the invoice dialog: who, where, from which warehouse, how, what, and the memo.
-import type { ShipmentDetail } from '../../../../shared/contract';
+import type { ShipmentDetail } from '../../../../shared/api/contract';
 import { StatusLabel } from '../../components/StatusLabel';
 import { useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';

@@ -3,7 +3,7 @@
 // the preselected carrier stands unless the number fits exactly one carrier of the shipment's
 // region, or the preselected carrier's own rules refuse the number (format or check digit): then
 // the only carrier that fits replaces it, or, when several fit, the operator chooses.
-import type { CarrierView, Settings, ValidationResult } from '../../../../shared/contract';
+import type { CarrierView, Settings, ValidationResult } from '../../../../shared/api/contract';
 import type { CarrierId } from '../../../../shared/carriers';
 import type { Region } from '../../../../shared/domain';
 

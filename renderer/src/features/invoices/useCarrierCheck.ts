@@ -2,7 +2,7 @@
 // checked against the carrier the form would use (carriers.validate), which may hand it to another
 // carrier (carrierChoice.ts). Only an answer for exactly what is in the fields counts.
 import { useEffect, useState } from 'react';
-import type { CarrierView } from '../../../../shared/contract';
+import type { CarrierView } from '../../../../shared/api/contract';
 import type { CarrierId } from '../../../../shared/carriers';
 import { useClient } from '../../api/ClientContext';
 import type { ShipdeskClient } from '../../api/client';

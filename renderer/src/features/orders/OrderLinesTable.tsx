@@ -1,7 +1,7 @@
 // Every line of an order sheet with its verdict, filterable by verdict. A sheet holds up to 10,000
 // lines: the table shows the first 500 of the chosen filter, errors first by default.
 import { useState } from 'react';
-import type { OrderLineVerdict, OrdersPreview } from '../../../../shared/contract';
+import type { OrderLineVerdict, OrdersPreview } from '../../../../shared/api/contract';
 import { Icon, type IconName } from '../../components/Icon';
 import { useLanguage, useT } from '../../i18n';
 

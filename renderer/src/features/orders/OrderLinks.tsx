@@ -4,7 +4,7 @@
 // allow (an invoice registered, another order).
 import './orders.css';
 import { useId, useState } from 'react';
-import type { ShipmentDetail } from '../../../../shared/contract';
+import type { ShipmentDetail } from '../../../../shared/api/contract';
 import type { RpcError } from '../../../../shared/errors';
 import { useClient } from '../../api/ClientContext';
 import { errorHeadline, useLanguage, useT } from '../../i18n';

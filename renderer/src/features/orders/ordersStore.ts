@@ -3,7 +3,7 @@
 // dialog so a sheet dropped on the screen can start it.
 import { create } from 'zustand';
 import type { ChannelId } from '../../../../shared/channels';
-import type { ColumnMapping, OrdersCommitResult, OrdersPreview } from '../../../../shared/contract';
+import type { ColumnMapping, OrdersCommitResult, OrdersPreview } from '../../../../shared/api/contract';
 import { ORDER_FIELDS, type OrderField } from '../../../../shared/orders';
 import type { RpcError } from '../../../../shared/errors';
 import type { ShipdeskClient } from '../../api/client';

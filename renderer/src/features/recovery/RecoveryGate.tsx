@@ -2,7 +2,7 @@
 // database), show the recovery screen instead of a desk whose every call would fail; once a backup is
 // restored, the desk opens as usual. A host that cannot be reached shows the desk (it says Disconnected).
 import { useEffect, useState, type ReactNode } from 'react';
-import type { RecoveryView } from '../../../../shared/contract';
+import type { RecoveryView } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { useT } from '../../i18n';
 import { RecoveryScreen } from './RecoveryScreen';

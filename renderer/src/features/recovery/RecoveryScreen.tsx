@@ -2,7 +2,7 @@
 // the data folder (newest first, when and how big), and one action: restore the last backup. The
 // refused file is kept aside by the host (recovery.restore), never deleted.
 import { useId, useState } from 'react';
-import type { BackupView, RecoveryView } from '../../../../shared/contract';
+import type { BackupView, RecoveryView } from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { useLanguage, useT, type Translate } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';

@@ -1,7 +1,7 @@
 // Each warehouse's contract carrier (what the invoice dialog preselects), and whether this station
 // remembers the last carrier it used instead.
 import { useId } from 'react';
-import type { CarrierView, Facet } from '../../../../shared/contract';
+import type { CarrierView, Facet } from '../../../../shared/api/contract';
 import { useLanguage, useT } from '../../i18n';
 import { asCarrier, type Draft } from './settingsDraft';
 

@@ -8,7 +8,7 @@ import {
   RETENTION_DAYS_MIN,
   type DataCareView,
   type PurgePreview,
-} from '../../../../shared/contract';
+} from '../../../../shared/api/contract';
 import { useClient } from '../../api/ClientContext';
 import { useLanguage, useT } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';

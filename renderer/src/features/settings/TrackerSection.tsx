@@ -1,7 +1,7 @@
 // The tracker (tracker.delivery) address and key. The key is write-only: the screen only learns
 // whether one is set and where it is kept. Environment variables win over these settings.
 import { useId } from 'react';
-import type { SyncSettingsView } from '../../../../shared/contract';
+import type { SyncSettingsView } from '../../../../shared/api/contract';
 import { useT } from '../../i18n';
 import type { Problems, TrackerDraft } from './useSettingsForm';
 

@@ -2,7 +2,7 @@
 // prefix/suffix (control characters written <STX>). Checked before saving, with a reason per field,
 // and turned into a settings.update patch of what changed.
 import { z } from 'zod';
-import type { Facet, MethodInput, Settings } from '../../../../shared/contract';
+import type { Facet, MethodInput, Settings } from '../../../../shared/api/contract';
 import { CARRIER_IDS, type CarrierId } from '../../../../shared/carriers';
 import { readControls, SCANNER_FRAME_MAX, SCANNER_FRAME_PATTERN } from '../../../../shared/scannerFrame';
 import type { Translate } from '../../i18n';

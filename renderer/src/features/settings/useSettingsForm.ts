@@ -2,7 +2,7 @@
 // what was typed, the reason next to each field that cannot be saved, and saving (settings.update
 // for the station, sync.updateSettings for the tracker: the key is write-only).
 import { useEffect, useState } from 'react';
-import { isSafeEndpoint, type CarrierView, type SyncSettingsView } from '../../../../shared/contract';
+import { isSafeEndpoint, type CarrierView, type SyncSettingsView } from '../../../../shared/api/contract';
 import { writeControls } from '../../../../shared/scannerFrame';
 import type { RpcError } from '../../../../shared/errors';
 import { useClient } from '../../api/ClientContext';

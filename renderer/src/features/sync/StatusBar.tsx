@@ -5,7 +5,7 @@
 import { useClient } from '../../api/ClientContext';
 import { Icon } from '../../components/Icon';
 import { useLanguage, useT } from '../../i18n';
-import type { SyncStateView } from '../../../../shared/contract';
+import type { SyncStateView } from '../../../../shared/api/contract';
 import { errorHeadline } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { plural } from '../../i18n/plural';

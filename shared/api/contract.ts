@@ -2,28 +2,28 @@
 // Handlers and clients are typed from it, so a method without a handler does not compile.
 // Each area declares its methods in shared/api/; this file joins them.
 import type { z } from 'zod';
-import { dataMethods } from './api/data';
-import { conflictMethods } from './api/conflicts';
-import { exportMethods } from './api/exports';
-import { importMethods } from './api/imports';
-import { invoiceMethods } from './api/invoices';
-import { orderMethods } from './api/orders';
-import { recoveryMethods } from './api/recovery';
-import { settingsMethods } from './api/settings';
-import { shipmentMethods } from './api/shipments';
-import { syncMethods } from './api/sync';
+import { dataMethods } from './data';
+import { conflictMethods } from './conflicts';
+import { exportMethods } from './exports';
+import { importMethods } from './imports';
+import { invoiceMethods } from './invoices';
+import { orderMethods } from './orders';
+import { recoveryMethods } from './recovery';
+import { settingsMethods } from './settings';
+import { shipmentMethods } from './shipments';
+import { syncMethods } from './sync';
 
-export * from './api/data';
-export * from './api/conflicts';
-export * from './api/imports';
-export * from './api/invoices';
-export * from './api/pushes';
-export * from './api/exports';
-export * from './api/orders';
-export * from './api/recovery';
-export * from './api/settings';
-export * from './api/shipments';
-export * from './api/sync';
+export * from './data';
+export * from './conflicts';
+export * from './imports';
+export * from './invoices';
+export * from './pushes';
+export * from './exports';
+export * from './orders';
+export * from './recovery';
+export * from './settings';
+export * from './shipments';
+export * from './sync';
 
 export const contract = {
   ...shipmentMethods,

@@ -6,8 +6,8 @@
 // The desktop preload carries the same envelope and pushes without the frames.
 // zod/mini: the screen bundles this file, and mini adds a quarter of what full zod would.
 import { z } from 'zod/mini';
-import { PushEventSchema, type PushEvent } from './api/pushes';
-import { ERROR_CODES, type Envelope, type RpcError } from './errors';
+import { PushEventSchema, type PushEvent } from './pushes';
+import { ERROR_CODES, type Envelope, type RpcError } from '../errors';
 
 export const RequestIdSchema = z.union([z.number(), z.string().check(z.minLength(1), z.maxLength(100))]);
 export type RequestId = z.infer<typeof RequestIdSchema>;
