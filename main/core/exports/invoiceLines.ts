@@ -2,6 +2,7 @@
 // that day, home time zone) or for chosen shipments. One row per line and shipment, so a split
 // order gives each of its lines its own number.
 import { rowReader, type RowOf } from '../db/rows';
+import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
 import { z } from 'zod';
 import type { ChannelId } from '../../../shared/channels';
 import { ShipdeskError } from '../../../shared/errors';
@@ -55,12 +56,7 @@ const invoiceLine = rowReader(
     shipment_no: z.string(),
     ordered_at: z.number(),
     buyer_name: z.string(),
-    recipient_name: z.string(),
-    recipient_phone: z.string(),
-    country: z.string(),
-    postal_code: z.string(),
-    address_line1: z.string(),
-    address_line2: z.string(),
+    ...RECIPIENT_COLUMNS,
     memo: z.string(),
     carrier_id: z.string(),
     invoice_no: z.string(),

@@ -6,6 +6,7 @@ import { CARRIER_IDS, type CarrierId } from '../../../shared/carriers';
 import { CLAIM_TYPES, REGIONS, SHIPMENT_STATUSES, VIAS, type ShipmentStatus, type Via } from '../../../shared/domain';
 import type { Db } from '../db/open';
 import { rowReader, type RowOf } from '../db/rows';
+import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
 
 const poolShipmentRow = rowReader(
   'shipment for the pool',
@@ -18,12 +19,7 @@ const poolShipmentRow = rowReader(
     buyer_name: z.string(),
     claim: z.enum(CLAIM_TYPES),
     original_order_no: z.string().nullable(),
-    recipient_name: z.string(),
-    recipient_phone: z.string(),
-    country: z.string(),
-    postal_code: z.string(),
-    address_line1: z.string(),
-    address_line2: z.string(),
+    ...RECIPIENT_COLUMNS,
     region: z.enum(REGIONS),
     memo: z.string(),
     status: z.enum(SHIPMENT_STATUSES),

@@ -5,6 +5,7 @@ import type { CarrierId } from '../../../shared/carriers';
 import type { Via } from '../../../shared/domain';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { rowReader } from '../db/rows';
+import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
 import { mayChangeInvoice, mayRegister, mayReplaceNumber, type InvoiceChange } from '../domain/invoiceRules';
 import { checkInvoiceNumber } from '../domain/numberCheck';
 import { judgeNumberHolders } from '../domain/numberHolders';
@@ -40,12 +41,7 @@ const NumberHolderRow = rowReader(
   'shipment holding a number',
   z.object({
     shipment_no: z.string(),
-    recipient_name: z.string(),
-    recipient_phone: z.string(),
-    country: z.string(),
-    postal_code: z.string(),
-    address_line1: z.string(),
-    address_line2: z.string(),
+    ...RECIPIENT_COLUMNS,
   }),
 );
 

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain';
 import { ShipdeskError } from '../../../shared/errors';
 import { rowReader } from '../db/rows';
+import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
 import { mayChangeAddress } from '../domain/invoiceRules';
 import { recipientKey } from '../domain/recipient';
 import { canEditAddress } from '../domain/status';
@@ -30,15 +31,6 @@ import { shipmentRowOf } from './shipmentList';
 import { writeHistory } from './historyEntries';
 import { readSettings } from './settings';
 
-const RecipientColumns = {
-  recipient_name: z.string(),
-  recipient_phone: z.string(),
-  country: z.string(),
-  postal_code: z.string(),
-  address_line1: z.string(),
-  address_line2: z.string(),
-};
-
 const RefRow = rowReader(
   'shipment reference',
   z.object({
@@ -47,7 +39,7 @@ const RefRow = rowReader(
     status: z.enum(SHIPMENT_STATUSES),
     region: z.enum(REGIONS),
     invoice_id: z.number().nullable(),
-    ...RecipientColumns,
+    ...RECIPIENT_COLUMNS,
   }),
 );
 
@@ -65,7 +57,7 @@ const DetailRow = rowReader(
     status: z.enum(SHIPMENT_STATUSES),
     tab: z.enum(TABS),
     region: z.enum(REGIONS),
-    ...RecipientColumns,
+    ...RECIPIENT_COLUMNS,
     memo: z.string(),
     warehouse: z.string(),
     warehouse_name: z.string(),
