@@ -133,6 +133,7 @@ module.exports = {
       'main/core/db',
       'main/core/domain',
       'main/core/orders',
+      'main/core/push',
       'main/core/runtime',
       'main/core/services',
       'main/core/sync',

@@ -14,7 +14,7 @@ import { mergeShipments, splitShipment } from './orders/splitMerge';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from './rpc/dispatch';
 import { applyMethodKinds } from './rpc/methodKinds';
 import { listCarriers, validateNumber } from './services/carriers';
-import { createServiceContext, type ServiceContext } from './services/context';
+import type { ServiceContext } from './services/context';
 import { listHistory } from './services/history';
 import { deleteInvoice, modifyInvoice, registerInvoice, type Actor } from './services/invoices';
 import type { ReleaseConnector } from './sync/outbox';
@@ -31,7 +31,7 @@ import { listConflicts, poolStateView, resolveConflict } from './poolLink/confli
 import { joinPool, type JoinResult } from './poolLink/join';
 import { createHubLink, type HubLink } from './poolLink/link';
 import { readMembership } from './poolLink/membership';
-import { linkToPool } from './poolLink/record';
+import { createStationContext } from './poolLink/record';
 
 export interface CoreOptions {
   dbPath: string;
@@ -165,9 +165,8 @@ export function createCore(options: CoreOptions): Core {
           ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
         });
   const events = createEvents(log);
-  const ctx = createServiceContext(db, options.clock ?? Date.now, events);
   // Every change a service records reaches the pool link in its transaction (services/changeRecorded.ts).
-  linkToPool(ctx);
+  const ctx = createStationContext(db, options.clock ?? Date.now, events);
   const autoRelease = options.autoRelease ?? true;
   let closed = false;
   let timer: NodeJS.Timeout | null = null;

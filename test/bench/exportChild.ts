@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { silentLogger } from '../../main/core/log/logger';
 import { createCore } from '../../main/core/createCore';
 import { GRID_COLUMNS, gridRows } from '../../main/core/exports/gridExport';
-import { createServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
 
 const [dbPath = ''] = process.argv.slice(2);
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const core = createCore({ dbPath, autoRelease: false, log: silentLogger });
   const query = { claim: 'all' as const, sort: { key: 'orderDate' as const, dir: 'desc' as const } };
   try {
-    const ctx = createServiceContext(core.db, Date.now, core.events);
+    const ctx = createStationContext(core.db, Date.now, core.events);
     const text: string[][] = [];
     for await (const page of gridRows(ctx, query, 100_000))
       for (const r of page) text.push(GRID_COLUMNS.map((c) => c.value(r, 'Asia/Seoul')));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core } from '../../main/core/createCore';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { createServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
 import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ProviderEvent } from '../../main/core/sync/provider';
 import { trackerDeliveryProvider } from '../../main/core/sync/trackerDelivery';
@@ -108,7 +108,7 @@ function benchIngest(dbFile: string, size: number): BenchResult[] {
   const core = createCore({ dbPath: work, autoRelease: false, log: silentLogger, env: {} });
   try {
     const numbers = activate(core, ACTIVE, 8_000_000);
-    const ctx = createServiceContext(core.db, Date.now, core.events);
+    const ctx = createStationContext(core.db, Date.now, core.events);
     const problems = { record: () => {} };
     const start = Date.now() - 3 * 86_400_000;
     const timeline = scriptedTimeline('redelivered', start);

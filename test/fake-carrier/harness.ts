@@ -1,7 +1,7 @@
 // A test core wired to a fake carrier on loopback: the tracker adapter and the HTTP release connector
 // point at it, both sides share the test's clock, and timeouts are short so faults cost little time.
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { createServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
 import { registerInvoice } from '../../main/core/services/invoices';
 import { enqueueOutbox } from '../../main/core/services/outboxQueue';
 import { httpReleaseConnector } from '../../main/core/sync/releaseHttp';
@@ -82,7 +82,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
         return { shipmentNo, carrierId, invoiceNo: sampleInvoiceNumber(carrierId, serialBase + i) };
       });
       // The service itself, in one commit: a durable commit per registration would dominate big tests.
-      const ctx = createServiceContext(core.db, () => core.now.value, core.events);
+      const ctx = createStationContext(core.db, () => core.now.value, core.events);
       core.db.transaction(() => {
         for (const p of parcels) registerInvoice(ctx, p, { operator: 'kim', via: 'scan' });
       })();
@@ -97,7 +97,7 @@ export async function startSyncHarness(options: HarnessOptions = {}): Promise<Sy
         core.db,
         numbers.map((n) => ({ status: 'PREPARING_TO_SHIP', invoice: { ...n, released: false } })),
       );
-      const ctx = createServiceContext(core.db, () => core.now.value, core.events);
+      const ctx = createStationContext(core.db, () => core.now.value, core.events);
       const invoiceOf = core.db.prepare(
         'SELECT i.id, i.shipment_id FROM invoices i JOIN shipments s ON s.id = i.shipment_id WHERE s.shipment_no = ?',
       );

@@ -108,12 +108,12 @@ describe('grid export', () => {
 
   it('stops at the row cap and says the file is truncated', async () => {
     const { exportGrid } = await import('../../main/core/exports/gridExport');
-    const { createServiceContext } = await import('../../main/core/services/context');
+    const { createStationContext } = await import('../../main/core/poolLink/record');
     seedShipments(
       core.db,
       Array.from({ length: 7 }, (_, i) => ({ orderedAt: BASE_TIME - i * HOUR })),
     );
-    const ctx = createServiceContext(core.db, () => core.now.value, core.events);
+    const ctx = createStationContext(core.db, () => core.now.value, core.events);
     const capped = await exportGrid(
       ctx,
       { query: { claim: 'all', sort: { key: 'orderDate', dir: 'desc' } }, format: 'csv' },

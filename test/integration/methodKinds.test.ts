@@ -1,7 +1,7 @@
 // Every write runs the desk's after-write step, whatever method made it (docs/ARCHITECTURE.md "The
 // contract and the dispatcher"): the outbox runs, the status bar hears of it, a pool member's link
 // wakes. An address change used to skip it, so carrier work that was waiting stayed waiting.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReleaseConnector, SendResult } from '../../main/core/sync/outbox';
 import { startTestCore, type TestCore } from '../support/core';
 import { lotteNumber, seedFacets, seedShipments } from '../support/seed';
@@ -23,7 +23,9 @@ function busyOnceCarrier(): ReleaseConnector & { sent: number } {
   return carrier;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Waits, without a fixed sleep, until the carrier has been asked `times` times (the outbox runs after the call answers). */
+const sentTimes = (carrier: { sent: number }, times: number) =>
+  vi.waitFor(() => expect(carrier.sent).toBe(times), { timeout: 5_000, interval: 10 });
 
 async function waitingRelease(): Promise<{
   core: TestCore;
@@ -35,8 +37,7 @@ async function waitingRelease(): Promise<{
   seedFacets(core.db);
   const nos = seedShipments(core.db, [{}, {}, {}]);
   await core.ok('invoices.register', { shipmentNo: nos[0]!, carrierId: 'kr.lotte', invoiceNo: lotteNumber(31) });
-  await settle();
-  expect(carrier.sent).toBe(1);
+  await sentTimes(carrier, 1);
   expect((await core.ok('shipments.get', { shipmentNo: nos[0]! })).status).toBe('PREPARING_TO_SHIP');
   // The minute the carrier asked for has passed; nothing has run the outbox since.
   core.now.value += 10 * 60_000;
@@ -47,8 +48,7 @@ describe('the step after a write', () => {
   it('follows a registration: the waiting release goes out with it', async () => {
     const { core, carrier, nos } = await waitingRelease();
     await core.ok('invoices.register', { shipmentNo: nos[1]!, carrierId: 'kr.lotte', invoiceNo: lotteNumber(32) });
-    await settle();
-    expect(carrier.sent).toBe(3);
+    await sentTimes(carrier, 3);
     expect((await core.ok('shipments.get', { shipmentNo: nos[0]! })).status).toBe('RELEASED');
   });
 
@@ -58,8 +58,7 @@ describe('the step after a write', () => {
       shipmentNo: nos[2]!,
       address: { country: 'KR', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '' },
     });
-    await settle();
-    expect(carrier.sent).toBe(2);
+    await sentTimes(carrier, 2);
     expect((await core.ok('shipments.get', { shipmentNo: nos[0]! })).status).toBe('RELEASED');
   });
 });

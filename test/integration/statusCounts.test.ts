@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/core/createCore';
 import { openDatabase, SCHEMA_VERSION, type Db } from '../../main/core/db/open';
 import { generateDemo } from '../../main/core/demo/generate';
-import { createServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
 import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ShipmentListResult } from '../../shared/api/contract';
 import { formatTime } from '../../main/demoCarrier/graphql';
@@ -26,7 +26,7 @@ async function list(core: Core, input: unknown): Promise<ShipmentListResult> {
 
 /** The carrier reports scans for a number, stored through the sync's own ingest path. */
 function carrierSays(core: TestCore, carrierId: string, invoiceNo: string, scans: [number, string][]): void {
-  const ctx = createServiceContext(core.db, () => core.now.value, core.events);
+  const ctx = createStationContext(core.db, () => core.now.value, core.events);
   const events = scans.map(([at, code]) => ({
     time: formatTime(at, 540),
     statusCode: code,

@@ -3,7 +3,7 @@
 // not at all (a failure keeps what was committed before it and nothing of the number that failed).
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { SyncCycleSummary } from '../../shared/api/contract';
-import { createServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
 import { CarrierControls } from '../../main/core/sync/carrierControls';
 import { NetworkState } from '../../main/core/sync/network';
 import type { ProviderEvent } from '../../main/core/sync/provider';
@@ -44,7 +44,7 @@ const answered = () =>
     .n;
 
 function settling(order: string[]) {
-  const ctx = createServiceContext(core.db, () => core.now.value, core.events);
+  const ctx = createStationContext(core.db, () => core.now.value, core.events);
   const tuning = resolveTuning();
   const deps: PollDeps = {
     ctx,

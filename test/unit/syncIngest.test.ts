@@ -2,7 +2,8 @@
 // duplicate answers, delivered wins, redelivery, cancellation. On a real SQLite file.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServiceContext, type ServiceContext } from '../../main/core/services/context';
+import { createStationContext } from '../../main/core/poolLink/record';
+import type { ServiceContext } from '../../main/core/services/context';
 import { ingestEvents } from '../../main/core/sync/ingest';
 import type { ProblemLog } from '../../main/core/sync/problems';
 import type { ProviderEvent } from '../../main/core/sync/provider';
@@ -15,7 +16,7 @@ const problems: ProblemLog = { record: () => {} };
 beforeEach(() => {
   core = startTestCore();
   seedFacets(core.db);
-  ctx = createServiceContext(core.db, () => core.now.value, core.events);
+  ctx = createStationContext(core.db, () => core.now.value, core.events);
 });
 afterEach(() => core.cleanup());
 

@@ -11,8 +11,7 @@ import { createEvents } from '../push/events';
 import { silentLogger } from '../log/logger';
 import { precheckOrders, writeOrders, type OrdersWrite } from '../orders/commitJob';
 import type { Prechecked } from '../orders/commitOrders';
-import { linkToPool } from '../poolLink/record';
-import { createServiceContext } from '../services/context';
+import { createStationContext } from '../poolLink/record';
 import type { Actor } from '../services/invoices';
 import {
   CommitPart,
@@ -31,9 +30,8 @@ const db = openDatabase(data.dbPath, data.nativeBinding ? { nativeBinding: data.
 // One commit touches thousands of pages of the shipments' indexes: keep them between commits (64 MB).
 db.pragma('cache_size = -65536');
 let now = 0;
-const ctx = createServiceContext(db, () => now, createEvents(silentLogger));
 // An order import made here goes to the pool in its transaction, as on the main thread.
-linkToPool(ctx);
+const ctx = createStationContext(db, () => now, createEvents(silentLogger));
 
 function answer(message: CommitAnswer): void {
   parentPort?.postMessage(message);

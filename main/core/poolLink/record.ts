@@ -8,7 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { OperationSchema, type Operation } from '../../../shared/hub';
 import { ShipdeskError } from '../../../shared/errors';
 import type { AnyStationChange, RecordedChange, RegroupBase } from '../services/changeRecorded';
-import type { ServiceContext } from '../services/context';
+import type { Db } from '../db/open';
+import type { CoreEvents } from '../push/events';
+import { createServiceContext, type ServiceContext } from '../services/context';
 import { isMember } from '../services/stationMeta';
 import { exportShipmentsByNo } from './poolExport';
 
@@ -21,7 +23,7 @@ const poolVersion = rowReader('shipment pool version', z.object({ id: z.number()
  * Call inside the transaction that made the change, after it. Does nothing on a station that is not
  * a member of a pool. Returns the op id, or null.
  */
-export function recordHubOp(ctx: ServiceContext, change: AnyStationChange): string | null {
+function recordHubOp(ctx: ServiceContext, change: AnyStationChange): string | null {
   if (!isMember(ctx)) return null;
   refuseTakenNumber(ctx, change.shipmentNo);
   const row = poolVersion.one(
@@ -115,7 +117,7 @@ export function recordImportedShipments(
  * regroupBases), `added` the shipments they are now (already written; a regrouped shipment that stays
  * is among them). The pool refuses it if any regrouped shipment changed or got an invoice meanwhile.
  */
-export function recordRegroup(
+function recordRegroup(
   ctx: ServiceContext,
   r: { retired: readonly RegroupBase[]; added: readonly string[]; operator: string; at: number },
 ): string | null {
@@ -142,13 +144,18 @@ export function recordRegroup(
  * The pool link's answer to "change recorded" (services/changeRecorded.ts): the change's operation is
  * queued for the hub in the transaction that made it.
  */
-export function recordChange(ctx: ServiceContext, change: RecordedChange): void {
+function recordChange(ctx: ServiceContext, change: RecordedChange): void {
   if (change.kind === 'edit') recordHubOp(ctx, change.change);
   else if (change.kind === 'imported') recordImportedShipments(ctx, change.shipmentNos, change.operator, change.at);
   else recordRegroup(ctx, change);
 }
 
-/** Subscribes the pool link to a context's changes: createCore's and the commit worker's. */
-export function linkToPool(ctx: ServiceContext): void {
+/**
+ * The services' context with the pool link listening to its changes: the only way the product builds
+ * one (createCore, the commit worker), so no change of a member station can miss its hub operation.
+ */
+export function createStationContext(db: Db, clock: () => number, events: CoreEvents): ServiceContext {
+  const ctx = createServiceContext(db, clock, events);
   ctx.onChangeRecorded((change) => recordChange(ctx, change));
+  return ctx;
 }

@@ -25,7 +25,7 @@ export interface ServiceContext {
    * pool must hear of; every listener runs there and then, and one that throws undoes the change.
    */
   changeRecorded(change: RecordedChange): void;
-  /** The pool link subscribes here (poolLink/record.ts linkToPool). */
+  /** The pool link subscribes here (poolLink/record.ts createStationContext); a change with no listener throws. */
   onChangeRecorded(listener: ChangeListener): void;
 }
 
@@ -39,6 +39,11 @@ export function createServiceContext(db: Db, clock: () => number, events: CoreEv
     writes: new WriteQueue(),
     hubOpQueued: () => undefined,
     changeRecorded(change) {
+      // A change no one hears would leave a member station's hub operation unwritten, silently.
+      if (changeListeners.length === 0)
+        throw new Error(
+          'A change was recorded on a context the pool link does not hear: build it with createStationContext.',
+        );
       for (const listener of changeListeners) listener(change);
     },
     onChangeRecorded(listener) {
