@@ -88,11 +88,19 @@ describe('what may be done with a shipment', () => {
     });
   });
 
-  it('keeps the English reason for the command line', async () => {
+  it('gives the command line the refusal the change itself would meet, in English', async () => {
     const [delivered, shipping] = seedShipments(core.db, [withInvoice('DELIVERED', 60), withInvoice('SHIPPING', 61)]);
     expect((await core.ok('shipments.get', { shipmentNo: delivered! })).allowed.reason).toMatch(/delivered/);
+    const refused = await core.call('shipments.updateAddress', {
+      shipmentNo: shipping!,
+      address: { country: 'KR', postalCode: '04524', line1: '서울 중구 세종대로 110', line2: '' },
+    });
+    expect(refused.ok).toBe(false);
     expect((await core.ok('shipments.get', { shipmentNo: shipping! })).allowed.reason).toBe(
-      'The address is locked while an invoice is registered.',
+      !refused.ok ? refused.error.message : 'refused',
+    );
+    expect(!refused.ok && refused.error.message).toMatch(
+      /^The address of SD\d{10} is locked because an invoice is registered\./,
     );
   });
 });

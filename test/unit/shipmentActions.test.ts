@@ -2,34 +2,79 @@
 // an invoice, and the screen's words for every reason in both languages.
 import { describe, expect, it } from 'vitest';
 import { ACTION_LOCKS } from '../../shared/api/contract';
-import { SHIPMENT_STATUSES } from '../../shared/domain';
+import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../shared/domain';
 import { rowActions, shipmentActions } from '../../main/core/services/shipmentActions';
 import { translator } from '../../renderer/src/i18n';
 import { lockText } from '../../renderer/src/i18n/lockText';
 
-const FACTS = SHIPMENT_STATUSES.flatMap((status) => [
-  { status, hasInvoice: false },
-  { status, hasInvoice: true },
-]);
+/** What the dialog must offer (register, modify/delete, address, split, merge), written out by hand. */
+const EXPECTED: [status: ShipmentStatus, hasInvoice: boolean, why: Record<string, string | null>][] = [
+  ['AWAITING_INVOICE', false, { register: null, modify: 'noInvoice', editAddress: null, split: null, merge: null }],
+  [
+    'PREPARING_TO_SHIP',
+    true,
+    { register: 'hasInvoice', modify: null, editAddress: 'hasInvoice', split: 'hasInvoice', merge: 'hasInvoice' },
+  ],
+  [
+    'SHIPPING',
+    true,
+    { register: 'hasInvoice', modify: null, editAddress: 'hasInvoice', split: 'hasInvoice', merge: 'hasInvoice' },
+  ],
+  [
+    'DELIVERED',
+    true,
+    {
+      register: 'hasInvoice',
+      modify: 'delivered',
+      editAddress: 'hasInvoice',
+      split: 'hasInvoice',
+      merge: 'hasInvoice',
+    },
+  ],
+  [
+    'FAILED',
+    true,
+    { register: 'hasInvoice', modify: 'failed', editAddress: 'hasInvoice', split: 'hasInvoice', merge: 'hasInvoice' },
+  ],
+  [
+    'PROCESSED',
+    false,
+    { register: 'notAwaiting', modify: 'noInvoice', editAddress: null, split: 'notAwaiting', merge: 'notAwaiting' },
+  ],
+];
 
 describe('shipment actions', () => {
-  it('an action is open exactly when it has no reason to be closed', () => {
-    for (const f of FACTS) {
-      const a = shipmentActions({ ...f, pieces: 2 });
-      for (const action of ['register', 'modify', 'delete', 'editAddress', 'split', 'merge'] as const)
-        expect(a[action], `${f.status} ${f.hasInvoice} ${action}`).toBe(a.why[action] === null);
-    }
+  it.each(EXPECTED)('%s, invoice %s: each action open or closed for the expected reason', (status, hasInvoice, why) => {
+    const a = shipmentActions({ shipmentNo: 'SD0000000001', status, hasInvoice, pieces: 2 });
+    expect({ ...a.why, delete: undefined }).toMatchObject({ ...why, delete: undefined });
+    expect(a.why.delete).toBe(why['modify']);
+    expect(a).toMatchObject({
+      register: why['register'] === null,
+      modify: why['modify'] === null,
+      split: why['split'] === null,
+    });
   });
 
-  it('the grid row and the dialog agree on register, modify, delete and the address', () => {
-    for (const f of FACTS) {
-      const row = rowActions(f);
-      const dialog = shipmentActions({ ...f, pieces: 1 });
-      for (const action of ['register', 'modify', 'delete', 'editAddress'] as const) {
-        expect(dialog[action], `${f.status} ${f.hasInvoice} ${action}`).toBe(row[action]);
-        expect(dialog.why[action], `${f.status} ${f.hasInvoice} ${action}`).toBe(row.why[action]);
-      }
-    }
+  it('a split needs more than one piece to part', () => {
+    const one = shipmentActions({
+      shipmentNo: 'SD0000000001',
+      status: 'AWAITING_INVOICE',
+      hasInvoice: false,
+      pieces: 1,
+    });
+    expect(one).toMatchObject({ split: false, merge: true, why: { split: 'onePiece', merge: null } });
+  });
+
+  it('the command line reads why in English: the locked invoice, else the locked address', () => {
+    const delivered = shipmentActions({ shipmentNo: 'SD0000000001', status: 'DELIVERED', hasInvoice: true, pieces: 1 });
+    expect(delivered.reason).toBe('The parcel was delivered; its invoice can no longer be changed.');
+    const shipping = shipmentActions({ shipmentNo: 'SD0000000001', status: 'SHIPPING', hasInvoice: true, pieces: 1 });
+    expect(shipping.reason).toMatch(
+      /^The address of SD0000000001 is locked because an invoice is registered\. Delete the invoice first/,
+    );
+    expect(
+      shipmentActions({ shipmentNo: 'SD0000000001', status: 'AWAITING_INVOICE', hasInvoice: false, pieces: 1 }).reason,
+    ).toBeNull();
   });
 
   it('modify and delete follow the status once an invoice exists; without one they are closed as noInvoice', () => {
@@ -50,7 +95,9 @@ describe('shipment actions', () => {
       register: 'hasInvoice',
       editAddress: 'hasInvoice',
     });
-    expect(shipmentActions({ status: 'PROCESSED', hasInvoice: false, pieces: 3 }).why).toMatchObject({
+    expect(
+      shipmentActions({ shipmentNo: 'SD0000000001', status: 'PROCESSED', hasInvoice: false, pieces: 3 }).why,
+    ).toMatchObject({
       register: 'notAwaiting',
       split: 'notAwaiting',
       merge: 'notAwaiting',

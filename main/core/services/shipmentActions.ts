@@ -16,8 +16,6 @@ export interface ShipmentFacts {
   hasInvoice: boolean;
 }
 
-const ADDRESS_LOCKED_WORDS = 'The address is locked while an invoice is registered.';
-
 const lockOf = (v: Locking): ActionLock | null => (v.ok ? null : v.lock);
 
 /** The actions of a grid row: register, modify, delete, edit the address. Cheap: per row of a page. */
@@ -41,17 +39,18 @@ export function rowActions(f: ShipmentFacts): Allowed<RowAction> {
  * piece behind) or merging with the order's other parcels, both only before an invoice.
  */
 export function shipmentActions(
-  f: ShipmentFacts & { pieces: number },
+  f: ShipmentFacts & { shipmentNo: string; pieces: number },
 ): Allowed<RowAction | LineAction> & { reason: string | null } {
   const row = rowActions(f);
-  const facts = { shipmentNo: '', ...f };
-  const split = lockOf(mayOfferSplit(facts, f.pieces));
-  const merge = lockOf(mayRegroup(facts, 'merged'));
+  const split = lockOf(mayOfferSplit(f, f.pieces));
+  const merge = lockOf(mayRegroup(f, 'merged'));
+  // The command line's one sentence: why the invoice is locked, or else why the address is.
+  const address = mayChangeAddress(f);
   return {
     ...row,
     split: split === null,
     merge: merge === null,
     why: { ...row.why, split, merge },
-    reason: f.hasInvoice ? (whyInvoiceLocked(f.status) ?? ADDRESS_LOCKED_WORDS) : null,
+    reason: f.hasInvoice ? (whyInvoiceLocked(f.status) ?? (address.ok ? null : address.message)) : null,
   };
 }

@@ -20,7 +20,6 @@ import { rowReader } from '../db/rows';
 import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
 import { mayChangeAddress } from '../domain/invoiceRules';
 import { recipientKey } from '../domain/recipient';
-import { canEditAddress } from '../domain/status';
 import { orThrow } from '../domain/verdict';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { iso } from '../domain/time';
@@ -186,6 +185,12 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
   );
   const hasInvoice = r.invoice_id !== null;
   const carrierId = (r.carrier_id && findCarrier(r.carrier_id)?.id) || null;
+  const allowed = shipmentActions({
+    shipmentNo: r.shipment_no,
+    status: r.status,
+    hasInvoice,
+    pieces: items.reduce((n, i) => n + i.quantity, 0),
+  });
   return {
     shipmentNo: r.shipment_no,
     orderNo: r.order_no,
@@ -201,7 +206,7 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
     region: r.region,
     recipient: { name: r.recipient_name, phone: r.recipient_phone },
     address: { country: r.country, postalCode: r.postal_code, line1: r.address_line1, line2: r.address_line2 },
-    addressLocked: !canEditAddress(hasInvoice),
+    addressLocked: !allowed.editAddress,
     warehouse: r.warehouse,
     warehouseName: r.warehouse_name,
     policy: r.policy,
@@ -229,11 +234,7 @@ export function getShipment(ctx: ServiceContext, rawNo: string): ShipmentDetail 
           }
         : null,
     events: carrierId && r.invoice_no ? trackingEvents(ctx, carrierId, r.invoice_no) : [],
-    allowed: shipmentActions({
-      status: r.status,
-      hasInvoice,
-      pieces: items.reduce((n, i) => n + i.quantity, 0),
-    }),
+    allowed,
     row: shipmentRowOf(ctx, ref.id),
   };
 }
