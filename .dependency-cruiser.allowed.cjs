@@ -215,7 +215,7 @@ module.exports = {
     packages: ['zod'],
     node: ['stream'],
   },
-  'main/core/push': { folders: ['main/core/log', 'shared', 'shared/api'] },
+  'main/core/push': { folders: ['main/core/log', 'shared/api'] },
   'main/core/db': { folders: ['shared'], packages: ['better-sqlite3', 'zod'], node: ['fs', 'path'] },
   'main/core/domain': { folders: ['shared', 'shared/api'] },
   'main/core/log': { node: ['fs', 'path'] },
@@ -235,7 +235,7 @@ module.exports = {
   'renderer/src/api': { folders: ['shared', 'shared/api'], packages: ['react'] },
   'renderer/src/i18n': { folders: ['renderer/src/i18n/messages', 'shared', 'shared/api'], packages: ['zustand'] },
   'renderer/src/i18n/messages': {},
-  'renderer/src/domain': { folders: ['renderer/src/i18n', 'shared'] },
+  'renderer/src/domain': { folders: ['shared'] },
   'renderer/src/stores': {
     folders: ['renderer/src/api', 'renderer/src/domain', 'renderer/src/i18n', 'shared', 'shared/api'],
     packages: ['react', 'zustand'],
@@ -245,30 +245,16 @@ module.exports = {
     packages: ['react', 'react-dom'],
   },
   'renderer/src/features/conflicts': {
-    folders: [
-      'renderer/src/api',
-      'renderer/src/components',
-      'renderer/src/domain',
-      'renderer/src/i18n',
-      'shared',
-      'shared/api',
-    ],
+    folders: ['renderer/src/api', 'renderer/src/components', 'renderer/src/i18n', 'shared/api'],
     packages: ['react'],
   },
   'renderer/src/features/details': {
-    folders: [
-      'renderer/src/api',
-      'renderer/src/components',
-      'renderer/src/domain',
-      'renderer/src/i18n',
-      'renderer/src/stores',
-    ],
+    folders: ['renderer/src/api', 'renderer/src/components', 'renderer/src/i18n', 'renderer/src/stores'],
     packages: ['react'],
   },
   'renderer/src/features/grid': {
     folders: [
       'renderer/src/components',
-      'renderer/src/domain',
       'renderer/src/features/sync',
       'renderer/src/i18n',
       'renderer/src/stores',
@@ -278,21 +264,13 @@ module.exports = {
     packages: ['react'],
   },
   'renderer/src/features/history': {
-    folders: [
-      'renderer/src/api',
-      'renderer/src/components',
-      'renderer/src/domain',
-      'renderer/src/i18n',
-      'shared',
-      'shared/api',
-    ],
+    folders: ['renderer/src/api', 'renderer/src/components', 'renderer/src/i18n', 'shared/api'],
     packages: ['react'],
   },
   'renderer/src/features/import': {
     folders: [
       'renderer/src/api',
       'renderer/src/components',
-      'renderer/src/domain',
       'renderer/src/i18n',
       'renderer/src/stores',
       'shared',
@@ -304,7 +282,6 @@ module.exports = {
     folders: [
       'renderer/src/api',
       'renderer/src/components',
-      'renderer/src/domain',
       'renderer/src/features/orders',
       'renderer/src/features/scanner',
       'renderer/src/i18n',
@@ -327,7 +304,7 @@ module.exports = {
     packages: ['react', 'zustand'],
   },
   'renderer/src/features/recovery': {
-    folders: ['renderer/src/api', 'renderer/src/i18n', 'shared', 'shared/api'],
+    folders: ['renderer/src/api', 'renderer/src/i18n', 'shared/api'],
     packages: ['react'],
   },
   'renderer/src/features/scanner': {
@@ -355,7 +332,6 @@ module.exports = {
     folders: [
       'renderer/src/api',
       'renderer/src/components',
-      'renderer/src/domain',
       'renderer/src/features/details',
       'renderer/src/features/grid',
       'renderer/src/features/history',
@@ -379,7 +355,6 @@ module.exports = {
       'renderer/src/features/conflicts',
       'renderer/src/i18n',
       'renderer/src/stores',
-      'shared',
       'shared/api',
     ],
     packages: ['react'],

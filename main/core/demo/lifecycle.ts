@@ -13,7 +13,7 @@ export const SHIPPING = 4;
 export const FAILED = 5;
 export const DELIVERED = 6;
 
-// Scan kinds (events.ts gives each a canonical code and the carrier's words).
+// Scan kinds (scanWords.ts gives each a canonical code and the carrier's words).
 export const K_INFO = 0;
 export const K_PICKUP = 1;
 export const K_DEPART = 2;
