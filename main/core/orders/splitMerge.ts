@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ShipmentDetail } from '../../../shared/api/contract';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
-import { rowReader } from '../db/rows';
+import { countRow, rowReader } from '../db/rows';
 import { mayMerge, mayMergeCount, maySplit } from '../domain/regroupRules';
 import { orThrow } from '../domain/verdict';
 import type { ServiceContext } from '../services/context';
@@ -38,7 +38,6 @@ const regroupFacts = (ref: ShipmentRef) => ({
 });
 
 const OrderRow = rowReader('order of a shipment', z.object({ order_id: z.number() }));
-const CountRow = rowReader('count', z.object({ n: z.number() }));
 const ReferenceRow = rowReader('shipment reference column', z.object({ table: z.string(), column: z.string() }));
 
 /** Copies a shipment's order, recipient, address and facets to a new serial with no invoice. */
@@ -146,9 +145,9 @@ export function mergeShipments(ctx: ServiceContext, input: { shipmentNos: string
       mayMerge(
         refs.map((r) => ({
           ...regroupFacts(r),
-          order: String(OrderRow.one(orderOf.get(r.id))?.order_id),
+          order: String(OrderRow.single(orderOf.get(r.id)).order_id),
           recipientKey: r.recipientKey,
-          carrierWorkWaiting: (CountRow.one(pending.get(r.id))?.n ?? 0) > 0,
+          carrierWorkWaiting: countRow.single(pending.get(r.id)).n > 0,
         })),
       ),
     );
