@@ -1,7 +1,7 @@
 // What Shipdesk already holds of an order: its lines by channel line id, and its shipments with
 // whether each has an invoice (shipped: nothing may join or change it).
 import { z } from 'zod';
-import { rowReader } from '../db/rows';
+import { rowReader, type RowOf } from '../db/rows';
 import type { ServiceContext } from '../services/context';
 import { LINE_ID_SQL } from '../services/links';
 
@@ -22,25 +22,6 @@ function keyOf(json: string, name: string | null): string {
   }
 }
 
-interface ItemRecord {
-  line_id: string;
-  line_keys: string;
-  shipment_id: number;
-  shipment_no: string;
-  invoice_id: number | null;
-}
-
-function addItem(order: ExistingOrder, r: ItemRecord, shipmentKeyName: string | null): void {
-  if (!order.lines.has(r.line_id))
-    order.lines.set(r.line_id, { shipmentNo: r.shipment_no, shipped: r.invoice_id !== null });
-  let s = order.shipments.find((x) => x.id === r.shipment_id);
-  if (!s) {
-    s = { id: r.shipment_id, shipmentNo: r.shipment_no, invoiced: r.invoice_id !== null, shipmentKeys: new Set() };
-    order.shipments.push(s);
-  }
-  s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
-}
-
 const knownOrder = rowReader(
   'order already here',
   z.object({ id: z.number(), channel: z.string(), order_no: z.string() }),
@@ -57,6 +38,17 @@ const knownLine = rowReader(
     invoice_id: z.number().nullable(),
   }),
 );
+
+function addItem(order: ExistingOrder, r: RowOf<typeof knownLine>, shipmentKeyName: string | null): void {
+  if (!order.lines.has(r.line_id))
+    order.lines.set(r.line_id, { shipmentNo: r.shipment_no, shipped: r.invoice_id !== null });
+  let s = order.shipments.find((x) => x.id === r.shipment_id);
+  if (!s) {
+    s = { id: r.shipment_id, shipmentNo: r.shipment_no, invoiced: r.invoice_id !== null, shipmentKeys: new Set() };
+    order.shipments.push(s);
+  }
+  s.shipmentKeys.add(keyOf(r.line_keys, shipmentKeyName));
+}
 
 /** What Shipdesk holds of these orders, in two queries whatever their number; keyed like orderKeyOf. */
 export function existingOrders(
