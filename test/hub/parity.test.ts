@@ -168,6 +168,51 @@ describe('the station and the hub decide alike', () => {
         ),
     },
     {
+      name: 'modifying a delivered parcel’s number to an invalid one (its status speaks first)',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      station: () =>
+        A.core.call('invoices.modify', { shipmentNo: no(DELIVERED), carrierId: cj, invoiceNo: '123', via: 'scan' }),
+      hub: async () =>
+        hubSays(
+          op(
+            'modify',
+            no(DELIVERED),
+            { carrierId: cj, invoiceNo: '123', reason: null, ...who },
+            { baseVersion: await poolVersion(no(DELIVERED)) },
+          ),
+        ),
+    },
+    {
+      name: 'modifying a failed parcel’s number to a carrier of the other region',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      station: () =>
+        A.core.call('invoices.modify', {
+          shipmentNo: no(FAILED),
+          carrierId: 'us.ups',
+          invoiceNo: validNumber(6004),
+          via: 'scan',
+        }),
+      hub: async () =>
+        hubSays(
+          op(
+            'modify',
+            no(FAILED),
+            { carrierId: 'us.ups', invoiceNo: validNumber(6004), reason: null, ...who },
+            { baseVersion: await poolVersion(no(FAILED)) },
+          ),
+        ),
+    },
+    {
+      name: 'registering an invalid number on a parcel that has one (its invoice speaks first)',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...register(HOLDER, '123'),
+    },
+    {
+      name: 'registering a wrong check digit on a delivered parcel',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...register(DELIVERED, wrongCheckDigit(validNumber(6005, 'kr.lotte')), 'kr.lotte'),
+    },
+    {
       name: 'deleting a failed parcel’s number',
       expected: { refused: true, code: 'INVALID_STATE' },
       station: () => A.core.call('invoices.delete', { shipmentNo: no(FAILED), via: 'scan' }),
