@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isShipmentNo, SERIALS_PER_STATION } from '../../shared/shipmentNo';
 import type { OperationOf, PoolShipment } from '../../shared/hub';
-import { mayRegroup } from '../core/domain/regroupRules';
+import { mayRegroup, takesNewLines } from '../core/domain/regroupRules';
 import type { HubClient } from './db/pool';
 import {
   applied,
@@ -72,7 +72,7 @@ export async function importOrders(c: HubClient, who: Who, op: OperationOf<'impo
     const h = held.get(s.shipmentNo);
     if (!h) {
       if (await insertShipment(c, s, who.station)) changed++;
-    } else if (!h.hasInvoice && !sameFacts(await readFacts(c, s.shipmentNo), s)) {
+    } else if (takesNewLines(h) && !sameFacts(await readFacts(c, s.shipmentNo), s)) {
       await replaceFacts(c, s);
       await bump(c, s.shipmentNo, true);
       changed++;

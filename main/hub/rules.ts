@@ -3,8 +3,8 @@
 // sheet or a split or merge is orderOps.ts's. The rules themselves are main/core/domain's.
 import { findCarrier } from '../../shared/carriers';
 import type { Operation, OperationOf, PoolAddress, Winner } from '../../shared/hub';
-import { mayChangeAddress, mayChangeInvoice, mayRegister } from '../core/domain/invoiceRules';
-import { checkInvoiceNumber, validNumberFor } from '../core/domain/numberCheck';
+import { mayChangeAddress, mayChangeInvoice, mayModifyNumber, mayRegisterNumber } from '../core/domain/invoiceRules';
+import { checkInvoiceNumber, validNumberFor, type NumberVerdict } from '../core/domain/numberCheck';
 import { judgeNumberHolders } from '../core/domain/numberHolders';
 import type { HubClient } from './db/pool';
 import {
@@ -50,10 +50,8 @@ export function numberLockOf(op: Operation): string | null {
 }
 
 /** Format, check digit and region (main/core/domain/numberCheck.ts): the hub never trusts a station's check. */
-function checkNumber(s: LockedShipment, carrierId: string, raw: string): { invoiceNo: string } | Decision {
-  const v = checkInvoiceNumber({ shipmentNo: s.shipmentNo, region: s.region, carrierId, invoiceNo: raw });
-  return v.ok ? { invoiceNo: v.invoiceNo } : refused(v);
-}
+const checkNumber = (s: LockedShipment, carrierId: string, raw: string): NumberVerdict =>
+  checkInvoiceNumber({ shipmentNo: s.shipmentNo, region: s.region, carrierId, invoiceNo: raw });
 
 /**
  * The same number active on another recipient's shipment (main/core/domain/numberHolders.ts). The
@@ -94,8 +92,8 @@ async function duplicateHolder(
     holders: rows.map((r) => ({ shipmentNo: r.shipment_no, recipientKey: r.recipient_key })),
   });
   if (verdict.ok) return null;
-  const r = rows.find((h) => h.shipment_no === verdict.details?.['shipmentNo']) ?? rows[0];
-  if (!r) return refused(verdict);
+  // The verdict names one of these rows: the holder it found among them.
+  const r = rows.find((h) => h.shipment_no === verdict.holder.shipmentNo)!;
   const carrier = findCarrier(carrierId);
   const holder: Winner = {
     station: r.station,
@@ -125,15 +123,16 @@ async function register(
   scanAt: number,
   released: boolean,
 ): Promise<Decision> {
-  const checked = checkNumber(s, p.carrierId, p.invoiceNo);
-  if ('verdict' in checked) return checked;
-  if (s.invoice) {
-    if (s.invoice.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
+  const number = checkNumber(s, p.carrierId, p.invoiceNo);
+  // Pool answers first, for a valid number only: already so (a replay), or another station came first.
+  if (s.invoice && number.ok) {
+    if (s.invoice.carrierId === p.carrierId && s.invoice.invoiceNo === number.invoiceNo) return same();
     const w = invoiceWinner(s)!;
     return conflict(w, `${s.shipmentNo} already has a number: ${describe(w)}.`);
   }
-  const may = mayRegister(invoiceFacts(s));
-  if (!may.ok) return refused(may);
+  // Else the rule book's order (state, then number), as at the station.
+  const checked = mayRegisterNumber(invoiceFacts(s), number);
+  if (!checked.ok) return refused(checked);
   const duplicate = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
   if (duplicate) return duplicate;
   const events = await insertInvoice(c, {
@@ -154,15 +153,19 @@ async function register(
 
 async function modify(c: HubClient, s: LockedShipment, who: Who, op: OperationOf<'modify'>): Promise<Decision> {
   const p = op.payload;
-  const checked = checkNumber(s, p.carrierId, p.invoiceNo);
-  if ('verdict' in checked) return checked;
-  if (s.invoice?.carrierId === p.carrierId && s.invoice.invoiceNo === checked.invoiceNo) return same();
-  if (!s.invoice || op.baseVersion !== s.version) {
-    const w = await winnerOf(c, who, s);
-    return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
+  const number = checkNumber(s, p.carrierId, p.invoiceNo);
+  // Pool answers first, for a valid number only: already so (a replay), or based on an older version.
+  if (number.ok) {
+    if (s.invoice?.carrierId === p.carrierId && s.invoice.invoiceNo === number.invoiceNo) return same();
+    if (!s.invoice || op.baseVersion !== s.version) {
+      const w = await winnerOf(c, who, s);
+      return conflict(w, `${s.shipmentNo} changed before this modification reached the pool: ${describe(w)}.`);
+    }
   }
-  const may = mayChangeInvoice(invoiceFacts(s), 'modify');
-  if (!may.ok) return refused(may);
+  // Else the rule book's order (state, then number, then a change at all), as at the station.
+  const checked = mayModifyNumber(invoiceFacts(s), number, s.invoice);
+  if (!checked.ok) return refused(checked);
+  if (!s.invoice) throw new Error(`The rules allowed a modification of ${s.shipmentNo}, which has no invoice`);
   const duplicate = await duplicateHolder(c, s, p.carrierId, checked.invoiceNo, who.heldNumber);
   if (duplicate) return duplicate;
   await endInvoice(c, s.invoice.id, 'modified', who.station);

@@ -119,6 +119,13 @@ describe('the station and the hub decide alike', () => {
     station: () => A.core.call('invoices.register', { shipmentNo: no(n), carrierId, invoiceNo, via: 'scan' }),
     hub: () => hubSays(op('register', no(n), { carrierId, invoiceNo, ...who })),
   });
+  const modify = (n: number, invoiceNo: string, carrierId: CarrierId = cj) => ({
+    station: () => A.core.call('invoices.modify', { shipmentNo: no(n), carrierId, invoiceNo, via: 'scan' }),
+    hub: async () =>
+      hubSays(
+        op('modify', no(n), { carrierId, invoiceNo, reason: null, ...who }, { baseVersion: await poolVersion(no(n)) }),
+      ),
+  });
 
   const table: {
     name: string;
@@ -150,22 +157,27 @@ describe('the station and the hub decide alike', () => {
     {
       name: 'modifying a delivered parcel’s number',
       expected: { refused: true, code: 'INVALID_STATE' },
-      station: () =>
-        A.core.call('invoices.modify', {
-          shipmentNo: no(DELIVERED),
-          carrierId: cj,
-          invoiceNo: validNumber(6003),
-          via: 'scan',
-        }),
-      hub: async () =>
-        hubSays(
-          op(
-            'modify',
-            no(DELIVERED),
-            { carrierId: cj, invoiceNo: validNumber(6003), reason: null, ...who },
-            { baseVersion: await poolVersion(no(DELIVERED)) },
-          ),
-        ),
+      ...modify(DELIVERED, validNumber(6003)),
+    },
+    {
+      name: 'modifying a delivered parcel’s number to an invalid one (its status speaks first)',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...modify(DELIVERED, '123'),
+    },
+    {
+      name: 'modifying a failed parcel’s number to a carrier of the other region',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...modify(FAILED, validNumber(6004), 'us.ups'),
+    },
+    {
+      name: 'registering an invalid number on a parcel that has one (its invoice speaks first)',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...register(HOLDER, '123'),
+    },
+    {
+      name: 'registering a wrong check digit on a delivered parcel',
+      expected: { refused: true, code: 'INVALID_STATE' },
+      ...register(DELIVERED, wrongCheckDigit(validNumber(6005, 'kr.lotte')), 'kr.lotte'),
     },
     {
       name: 'deleting a failed parcel’s number',

@@ -147,16 +147,42 @@ describe('rules of the invoice dialog, per row', () => {
       ],
       [...ENGLISH_HEADER, 'Action'],
     );
+    const why = 'The parcel was delivered; its invoice can no longer be changed.';
     expect(v.get(2)).toMatchObject({
       verdict: 'error',
       code: 'INVALID_STATE',
-      message: expect.stringMatching(/delivered/i),
+      message: `${no} already has Lotte ${lotte(7)}, which cannot be modified now. ${why}`,
     });
     expect(v.get(3)).toMatchObject({
       verdict: 'error',
       code: 'INVALID_STATE',
-      message: expect.stringMatching(/delivered/i),
+      message: `The invoice of ${no} (Lotte ${lotte(7)}) cannot be modified now. ${why}`,
     });
+  });
+
+  it('a delivered shipment with a bad number too: its status is the reason, as in the invoice dialog', async () => {
+    const [no] = seedShipments(core.db, [
+      {
+        status: 'DELIVERED',
+        invoice: { carrierId: 'kr.lotte', invoiceNo: lotte(7), events: [{ at: BASE_TIME, code: 'DELIVERED' }] },
+      },
+    ]);
+    const v = await verdicts(
+      [
+        [no!, 'kr.lotte', '123', ''],
+        [no!, 'kr.lotte', '123', '수정 Modify'],
+      ],
+      [...ENGLISH_HEADER, 'Action'],
+    );
+    expect(v.get(2)).toMatchObject({ verdict: 'error', code: 'INVALID_STATE' });
+    expect(v.get(3)).toMatchObject({ verdict: 'error', code: 'INVALID_STATE' });
+    const dialog = await core.call('invoices.modify', {
+      shipmentNo: no!,
+      carrierId: 'kr.lotte',
+      invoiceNo: '123',
+      via: 'manual',
+    });
+    expect(!dialog.ok && dialog.error.code).toBe('INVALID_STATE');
   });
 
   it('modifies when the file says so, with the reason in the history', async () => {
@@ -197,7 +223,7 @@ describe('rules of the invoice dialog, per row', () => {
     expect(v.get(2)).toMatchObject({
       verdict: 'error',
       code: 'INVALID_STATE',
-      message: expect.stringMatching(/already has Lotte .*수정 Modify/),
+      message: `${no} already has Lotte ${lotte(13)}. To replace it, set the Action column to "수정 Modify".`,
     });
   });
 });

@@ -3,11 +3,18 @@
 // station and a hub say the same; this checks what they say.
 import { describe, expect, it } from 'vitest';
 import { sampleInvoiceNumber } from '../../main/core/domain/invoiceNumber';
-import { mayChangeAddress, mayChangeInvoice, mayRegister, mayReplaceNumber } from '../../main/core/domain/invoiceRules';
+import {
+  mayChangeAddress,
+  mayChangeInvoice,
+  mayModifyNumber,
+  mayRegister,
+  mayRegisterNumber,
+  mayReplaceNumber,
+} from '../../main/core/domain/invoiceRules';
 import { checkInvoiceNumber } from '../../main/core/domain/numberCheck';
 import { judgeNumberHolders } from '../../main/core/domain/numberHolders';
 import { recipientKey } from '../../main/core/domain/recipient';
-import { mayMerge, maySplit } from '../../main/core/domain/regroupRules';
+import { mayMerge, maySplit, takesNewLines } from '../../main/core/domain/regroupRules';
 
 const lotte = (serial: number) => sampleInvoiceNumber('kr.lotte', serial);
 const domestic = { shipmentNo: 'SD0010000001', region: 'domestic' as const };
@@ -71,6 +78,7 @@ describe('who else holds the number', () => {
       code: 'DUPLICATE_INVOICE',
       message: 'Lotte 1234 is already registered on SD3 for another recipient. Check the label on the parcel.',
       details: { shipmentNo: 'SD3' },
+      holder: { shipmentNo: 'SD3', recipientKey: other },
     });
   });
 
@@ -127,6 +135,54 @@ describe('register, modify, delete and the address', () => {
     expect(!released.ok && released.message).toMatch(/^The address of SD1 is locked .* Delete the invoice first/);
     const delivered = mayChangeAddress({ ...shipment, status: 'DELIVERED', hasInvoice: true });
     expect(!delivered.ok && delivered.message).toMatch(/already delivered.*ask the carrier to redirect it/);
+  });
+});
+
+describe('a change with two faults: the state speaks first, then the number', () => {
+  const shipment = { shipmentNo: 'SD1' };
+  const bad = checkInvoiceNumber({ ...domestic, carrierId: 'kr.lotte', invoiceNo: '123' });
+  const good = checkInvoiceNumber({ ...domestic, carrierId: 'kr.lotte', invoiceNo: lotte(5) });
+  const current = { carrierId: 'kr.lotte', invoiceNo: lotte(4) };
+
+  it('register: an invoiced parcel is refused for its invoice, whatever the number', () => {
+    const invoiced = { ...shipment, status: 'RELEASED' as const, hasInvoice: true };
+    expect(mayRegisterNumber(invoiced, bad)).toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'SD1 already has an invoice. Use modify to change it.',
+    });
+    const awaiting = { ...shipment, status: 'AWAITING_INVOICE' as const, hasInvoice: false };
+    expect(mayRegisterNumber(awaiting, bad)).toMatchObject({ code: 'INVALID_INVOICE_NUMBER' });
+    expect(mayRegisterNumber(awaiting, good)).toEqual(good);
+  });
+
+  it('modify: a delivered parcel is refused for its status before the number or the change is looked at', () => {
+    const delivered = { ...shipment, status: 'DELIVERED' as const, hasInvoice: true };
+    expect(mayModifyNumber(delivered, bad, current)).toMatchObject({
+      code: 'INVALID_STATE',
+      message:
+        'The invoice of SD1 cannot be modified now. The parcel was delivered; its invoice can no longer be changed.',
+    });
+    const onItsWay = { ...shipment, status: 'SHIPPING' as const, hasInvoice: true };
+    expect(mayModifyNumber(onItsWay, bad, current)).toMatchObject({ code: 'INVALID_INVOICE_NUMBER' });
+    expect(mayModifyNumber(onItsWay, good, { carrierId: 'kr.lotte', invoiceNo: lotte(5) })).toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(mayModifyNumber(onItsWay, good, current)).toEqual(good);
+  });
+
+  it('names the registered number in the refusal when the caller knows it', () => {
+    const delivered = { ...shipment, status: 'DELIVERED' as const, hasInvoice: true, number: 'Lotte 1234' };
+    expect(mayChangeInvoice(delivered, 'modify')).toMatchObject({
+      message:
+        'The invoice of SD1 (Lotte 1234) cannot be modified now. The parcel was delivered; its invoice can no longer be changed.',
+    });
+  });
+});
+
+describe('new lines of an order', () => {
+  it('join a shipment only while it has no invoice', () => {
+    expect(takesNewLines({ hasInvoice: false })).toBe(true);
+    expect(takesNewLines({ hasInvoice: true })).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { CarrierId } from '../../../shared/carriers';
 import { findCarrier } from '../../../shared/carriers';
 import type { ShipmentStatus } from '../../../shared/domain';
+import type { NumberVerdict } from './numberCheck';
 import { canEditAddress, canEditInvoice, canRegisterInvoice, invoiceLockOf, whyInvoiceLocked } from './status';
 import { allowed, locked, refuse, type Locking, type Verdict } from './verdict';
 
@@ -11,11 +12,16 @@ export interface InvoiceFacts {
   shipmentNo: string;
   status: ShipmentStatus;
   hasInvoice: boolean;
+  /** The registered carrier and number in words ("Lotte 123"), when the caller has them at hand to name. */
+  number?: string;
 }
 
 export type InvoiceChange = 'modify' | 'delete';
 
 const carrierName = (id: string) => findCarrier(id)?.nameEn ?? id;
+
+/** Why the registered invoice cannot be changed now, in the operator's words; empty when it can. */
+export const lockReason = (s: InvoiceFacts): string => (s.hasInvoice ? (whyInvoiceLocked(s.status) ?? '') : '');
 
 export function mayRegister(s: InvoiceFacts): Locking {
   if (s.hasInvoice)
@@ -40,13 +46,12 @@ export function mayChangeInvoice(s: InvoiceFacts, change: InvoiceChange): Lockin
   const lock = invoiceLockOf(s.status);
   if (lock) {
     const done = change === 'modify' ? 'modified' : 'deleted';
+    const which = s.number ? ` (${s.number})` : '';
     return locked(
       lock,
-      refuse(
-        'INVALID_STATE',
-        `The invoice of ${s.shipmentNo} cannot be ${done} now. ${whyInvoiceLocked(s.status) ?? ''}`.trim(),
-        { status: s.status },
-      ),
+      refuse('INVALID_STATE', `The invoice of ${s.shipmentNo}${which} cannot be ${done} now. ${lockReason(s)}`.trim(), {
+        status: s.status,
+      }),
     );
   }
   return allowed;
@@ -63,6 +68,29 @@ export function mayReplaceNumber(
       `${s.shipmentNo} already has ${carrierName(next.carrierId)} ${next.invoiceNo}; nothing to change.`,
     );
   return allowed;
+}
+
+/**
+ * A number to register: the shipment's state first, then the number's own check (checkInvoiceNumber's
+ * verdict). The order lives here so the station, its Excel import and the hub refuse a change with two
+ * faults (an invoiced parcel and a bad number) with the same code and words.
+ */
+export function mayRegisterNumber(s: InvoiceFacts, number: NumberVerdict): NumberVerdict {
+  const state = mayRegister(s);
+  return state.ok ? number : state;
+}
+
+/** A new number for a registered one: the state, then the number, then that it changes something. */
+export function mayModifyNumber(
+  s: InvoiceFacts,
+  number: NumberVerdict,
+  current: { carrierId: string; invoiceNo: string } | null,
+): NumberVerdict {
+  const state = mayChangeInvoice(s, 'modify');
+  if (!state.ok) return state;
+  if (!number.ok) return number;
+  const change = mayReplaceNumber({ shipmentNo: s.shipmentNo, current }, number);
+  return change.ok ? number : change;
 }
 
 export function mayChangeAddress(s: InvoiceFacts): Locking {

@@ -4,7 +4,7 @@
 import { findCarrier } from '../../../shared/carriers';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { numberWarning } from './numberIssueText';
-import { refuse, type Verdict } from './verdict';
+import { refuse, type Refusal } from './verdict';
 
 export interface NumberHolder {
   shipmentNo: string;
@@ -21,16 +21,20 @@ export interface HolderFacts {
   holders: readonly NumberHolder[];
 }
 
-export function judgeNumberHolders(f: HolderFacts): Verdict<{ warnings: InvoiceWarning[] }> {
+/** Refused: the shipment of another recipient that holds the number, for a caller that names who has it. */
+export type HolderRefusal = Refusal & { holder: NumberHolder };
+
+export function judgeNumberHolders(f: HolderFacts): { ok: true; warnings: InvoiceWarning[] } | HolderRefusal {
   const others = f.holders.filter((h) => h.shipmentNo !== f.shipment.shipmentNo);
   const foreign = others.find((h) => h.recipientKey !== f.shipment.recipientKey);
   if (foreign) {
     const carrier = findCarrier(f.carrierId)?.nameEn ?? f.carrierId;
-    return refuse(
+    const refusal = refuse(
       'DUPLICATE_INVOICE',
       `${carrier} ${f.invoiceNo} is already registered on ${foreign.shipmentNo} for another recipient. Check the label on the parcel.`,
       { shipmentNo: foreign.shipmentNo },
     );
+    return { ...refusal, holder: foreign };
   }
   return {
     ok: true,

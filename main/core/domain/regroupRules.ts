@@ -29,6 +29,13 @@ export function mayRegroup(s: RegroupShipment, what: 'split' | 'merged'): Lockin
   );
 }
 
+/**
+ * New lines of an order (a later sheet) join one of its shipments only while it has no invoice: a
+ * parcel with a number is packed and labelled (docs/ORDERS.md). The station's sheet check and the
+ * hub's import both ask here.
+ */
+export const takesNewLines = (s: { hasInvoice: boolean }): boolean => !s.hasInvoice;
+
 /** Whether the dialog offers a split at all: regrouping is open and there is more than one piece to part. */
 export function mayOfferSplit(s: RegroupShipment, pieces: number): Locking {
   const regroup = mayRegroup(s, 'split');

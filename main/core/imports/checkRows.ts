@@ -2,14 +2,21 @@
 // digit, region, status, duplicates): the preview shows it and the commit re-runs it.
 import { z } from 'zod';
 import { rowReader } from '../db/rows';
-import { WRITTEN_MAX, type ImportRowCode } from '../../../shared/api/contract';
+import { IMPORT_ROW_CODES, WRITTEN_MAX, type ImportRowCode } from '../../../shared/api/contract';
 import { findCarrier, type CarrierId } from '../../../shared/carriers';
 import { ShipdeskError } from '../../../shared/errors';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayOf } from '../domain/time';
-import { mayChangeInvoice, mayRegister, mayReplaceNumber } from '../domain/invoiceRules';
-import { unknownCarrier } from '../domain/numberCheck';
+import {
+  lockReason,
+  mayModifyNumber,
+  mayRegisterNumber,
+  mayReplaceNumber,
+  type InvoiceFacts,
+} from '../domain/invoiceRules';
+import { unknownCarrier, type NumberVerdict } from '../domain/numberCheck';
+import type { Refusal } from '../domain/verdict';
 import type { ServiceContext } from '../services/context';
 import { checkDuplicate, checkNumber } from '../services/invoices';
 import { readSettings } from '../services/settings';
@@ -24,26 +31,15 @@ import { IMPORT_FIELDS, type ImportField, type ParsedRow } from '../sheets/types
  * Number checks are pure (carrier, region, text), so a commit reuses its preview's: the commit then
  * spends its transaction on the database alone.
  */
-export type NumberChecks = Map<string, { invoiceNo: string; warnings: InvoiceWarning[] } | ShipdeskError>;
+export type NumberChecks = Map<string, NumberVerdict>;
 
-function checkNumberOnce(
-  checks: NumberChecks,
-  ref: ShipmentRef,
-  carrierId: CarrierId,
-  text: string,
-): { invoiceNo: string; warnings: InvoiceWarning[] } {
+function checkNumberOnce(checks: NumberChecks, ref: ShipmentRef, carrierId: CarrierId, text: string): NumberVerdict {
   const key = `${ref.region}|${carrierId}|${text}`;
   let result = checks.get(key);
   if (!result) {
-    try {
-      result = checkNumber(ref, { shipmentNo: ref.shipmentNo, carrierId, invoiceNo: text });
-    } catch (err) {
-      if (!(err instanceof ShipdeskError)) throw err;
-      result = err;
-    }
+    result = checkNumber(ref, { carrierId, invoiceNo: text });
     checks.set(key, result);
   }
-  if (result instanceof ShipdeskError) throw result;
   return result;
 }
 
@@ -99,30 +95,37 @@ const sameOrderNo = (a: string, b: string) => {
 };
 
 /**
- * The invoice dialog's rules (main/core/domain/invoiceRules.ts) for one row; where the sheet itself
- * has the way out (its Action column), the reason says so.
+ * A row the invoice dialog's rules refuse (main/core/domain/invoiceRules.ts decides, and in which
+ * order); where the sheet itself has the way out (its Action column, its number cell), the reason says so.
  */
-function stateProblem(
-  ref: ShipmentRef,
+function rowProblem(
+  refusal: Refusal,
+  facts: InvoiceFacts,
   action: 'register' | 'modify',
-  current: { carrier_id: string; invoice_no: string } | undefined,
-): Problem | null {
-  const facts = { shipmentNo: ref.shipmentNo, status: ref.status, hasInvoice: current !== undefined };
-  const verdict = action === 'register' ? mayRegister(facts) : mayChangeInvoice(facts, 'modify');
-  if (verdict.ok) return null;
-  if (action === 'register' && current) {
-    const modify = mayChangeInvoice(facts, 'modify');
-    const wayOut = modify.ok ? 'To replace it, set the Action column to "수정 Modify".' : modify.message;
-    const has = `${carrierName(current.carrier_id)} ${current.invoice_no}`;
-    return { code: 'INVALID_STATE', message: `${ref.shipmentNo} already has ${has}. ${wayOut}` };
+  numberCellWasNumber: boolean,
+): Problem {
+  // The refusal's own code; only a code a sheet row cannot have (none today) reads as a bad number.
+  const code: ImportRowCode = isRowCode(refusal.code) ? refusal.code : 'INVALID_INVOICE_NUMBER';
+  if (!refusal.lock) {
+    const zeros =
+      numberCellWasNumber && code === 'INVALID_INVOICE_NUMBER'
+        ? ' Excel stored it as a number, which drops leading zeros: format the column as Text and type it again.'
+        : '';
+    return { code, message: refusal.message + zeros };
   }
-  if (action === 'modify' && !current)
-    return {
-      code: 'INVALID_STATE',
-      message: `${verdict.message} Set the Action column to "등록 Register" or leave it blank.`,
-    };
-  return { code: 'INVALID_STATE', message: verdict.message };
+  if (action === 'register' && facts.hasInvoice) {
+    const why = lockReason(facts);
+    const wayOut = why
+      ? `, which cannot be modified now. ${why}`
+      : '. To replace it, set the Action column to "수정 Modify".';
+    return { code, message: `${facts.shipmentNo} already has ${facts.number}${wayOut}` };
+  }
+  if (action === 'modify' && !facts.hasInvoice)
+    return { code, message: `${refusal.message} Set the Action column to "등록 Register" or leave it blank.` };
+  return { code, message: refusal.message };
 }
+
+const isRowCode = (code: string): code is ImportRowCode => (IMPORT_ROW_CODES as readonly string[]).includes(code);
 
 const currentInvoice = rowReader('current invoice', z.object({ carrier_id: z.string(), invoice_no: z.string() }));
 
@@ -212,39 +215,26 @@ function checkRow(
     });
   }
 
-  let checked: { invoiceNo: string; warnings: InvoiceWarning[] };
-  try {
-    checked = checkNumberOnce(checks, ref, carrierId, numberText);
-  } catch (err) {
-    if (!(err instanceof ShipdeskError)) throw err;
-    const code: ImportRowCode =
-      err.code === 'CARRIER_NOT_FOR_REGION'
-        ? 'CARRIER_NOT_FOR_REGION'
-        : err.code === 'UNKNOWN_CARRIER'
-          ? 'UNKNOWN_CARRIER'
-          : 'INVALID_INVOICE_NUMBER';
-    const zeros =
-      numberCellWasNumber && code === 'INVALID_INVOICE_NUMBER'
-        ? ' Excel stored it as a number, which drops leading zeros: format the column as Text and type it again.'
-        : '';
-    return fail({ code, message: err.message + zeros });
-  }
-  out.invoiceNo = checked.invoiceNo;
-
-  const current =
+  const number = checkNumberOnce(checks, ref, carrierId, numberText);
+  const row =
     ref.invoiceId === null
       ? undefined
       : currentInvoice.one(ctx.prepare('SELECT carrier_id, invoice_no FROM invoices WHERE id = ?').get(ref.invoiceId));
-  const unchanged = mayReplaceNumber(
-    {
-      shipmentNo: ref.shipmentNo,
-      current: current ? { carrierId: current.carrier_id, invoiceNo: current.invoice_no } : null,
-    },
-    { carrierId, invoiceNo: checked.invoiceNo },
-  );
-  if (!unchanged.ok) return skip({ code: 'ALREADY_REGISTERED', message: unchanged.message });
-  const state = stateProblem(ref, wanted, current);
-  if (state) return fail(state);
+  const current = row ? { carrierId: row.carrier_id, invoiceNo: row.invoice_no } : null;
+  // A sheet is often imported again: a row whose number is already on its shipment is skipped, whatever the status.
+  if (number.ok) {
+    const unchanged = mayReplaceNumber({ shipmentNo: ref.shipmentNo, current }, number);
+    if (!unchanged.ok) return skip({ code: 'ALREADY_REGISTERED', message: unchanged.message });
+  }
+  const facts: InvoiceFacts = {
+    shipmentNo: ref.shipmentNo,
+    status: ref.status,
+    hasInvoice: current !== null,
+    ...(current && { number: `${carrierName(current.carrierId)} ${current.invoiceNo}` }),
+  };
+  const checked = wanted === 'register' ? mayRegisterNumber(facts, number) : mayModifyNumber(facts, number, current);
+  if (!checked.ok) return fail(rowProblem(checked, facts, wanted, numberCellWasNumber));
+  out.invoiceNo = checked.invoiceNo;
 
   let combined: InvoiceWarning[];
   try {

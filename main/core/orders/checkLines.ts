@@ -5,6 +5,7 @@ import type { OrderImportTotals, OrderLineVerdict } from '../../../shared/api/co
 import type { ChannelId } from '../../../shared/channels';
 import type { ClaimType, Region } from '../../../shared/domain';
 import type { ServiceContext } from '../services/context';
+import { takesNewLines } from '../domain/regroupRules';
 import { countryCode } from './countries';
 import { orderDateOfCell } from './dates';
 import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } from './facets';
@@ -226,7 +227,7 @@ function placeInExisting(line: CheckedLine, l: LineDraft, existing: ExistingOrde
     return null;
   }
   const sameGroup = existing.shipments.filter((s) => s.shipmentKeys.has(l.shipmentKey) || !l.shipmentKey);
-  const open = sameGroup.find((s) => !s.invoiced);
+  const open = sameGroup.find((s) => takesNewLines({ hasInvoice: s.invoiced }));
   if (open) {
     line.target = { kind: 'existing', shipmentId: open.id, shipmentNo: open.shipmentNo };
     line.shipmentNo = open.shipmentNo;

@@ -6,8 +6,8 @@ import type { Via } from '../../../shared/domain';
 import type { InvoiceWarning } from '../../../shared/numberIssues';
 import { rowReader } from '../db/rows';
 import { RECIPIENT_COLUMNS } from '../db/recipientColumns';
-import { mayChangeInvoice, mayRegister, mayReplaceNumber, type InvoiceChange } from '../domain/invoiceRules';
-import { checkInvoiceNumber } from '../domain/numberCheck';
+import { mayChangeInvoice, mayModifyNumber, mayRegisterNumber, type InvoiceChange } from '../domain/invoiceRules';
+import { checkInvoiceNumber, type NumberVerdict } from '../domain/numberCheck';
 import { judgeNumberHolders } from '../domain/numberHolders';
 import { recipientKey } from '../domain/recipient';
 import { orThrow } from '../domain/verdict';
@@ -30,12 +30,8 @@ interface NumberInput {
 }
 
 /** Format, check digit and region (main/core/domain/numberCheck.ts): an invalid number saves nothing. */
-export function checkNumber(ref: ShipmentRef, input: NumberInput): { invoiceNo: string; warnings: InvoiceWarning[] } {
-  const { invoiceNo, warnings } = orThrow(
-    checkInvoiceNumber({ ...input, shipmentNo: ref.shipmentNo, region: ref.region }),
-  );
-  return { invoiceNo, warnings };
-}
+export const checkNumber = (ref: ShipmentRef, input: Omit<NumberInput, 'shipmentNo'>): NumberVerdict =>
+  checkInvoiceNumber({ ...input, shipmentNo: ref.shipmentNo, region: ref.region });
 
 const NumberHolderRow = rowReader(
   'shipment holding a number',
@@ -164,8 +160,7 @@ export function registerInvoice(ctx: ServiceContext, input: NumberInput, actor: 
   const at = ctx.clock();
   const { ref, warnings } = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
-    orThrow(mayRegister(invoiceFacts(ref)));
-    const { invoiceNo, warnings } = checkNumber(ref, input);
+    const { invoiceNo, warnings } = orThrow(mayRegisterNumber(invoiceFacts(ref), checkNumber(ref, input)));
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
     writeRegistration(ctx, ref, input.carrierId, invoiceNo, actor, at);
     return { ref, warnings: [...warnings, ...dupWarnings] };
@@ -174,7 +169,7 @@ export function registerInvoice(ctx: ServiceContext, input: NumberInput, actor: 
 }
 
 /**
- * The writes of a registration, for a caller that ran the checks above (state, checkNumber,
+ * The writes of a registration, for a caller that ran the checks above (mayRegisterNumber,
  * checkDuplicate) in this same transaction: the Excel import checks a whole file, then writes.
  */
 export function writeRegistration(
@@ -232,15 +227,15 @@ export function modifyInvoice(
   const at = ctx.clock();
   const { ref, warnings } = ctx.db.transaction(() => {
     const ref = findShipment(ctx, input.shipmentNo);
-    const oldId = requireEditable(ref, 'modify');
-    const { invoiceNo, warnings } = checkNumber(ref, input);
-    const current = invoiceNumberOf(ctx, oldId);
-    orThrow(
-      mayReplaceNumber(
-        { shipmentNo: ref.shipmentNo, current: { carrierId: current.carrier_id, invoiceNo: current.invoice_no } },
-        { carrierId: input.carrierId, invoiceNo },
+    const current = ref.invoiceId === null ? null : invoiceNumberOf(ctx, ref.invoiceId);
+    const { invoiceNo, warnings } = orThrow(
+      mayModifyNumber(
+        invoiceFacts(ref),
+        checkNumber(ref, input),
+        current && { carrierId: current.carrier_id, invoiceNo: current.invoice_no },
       ),
     );
+    const oldId = requireEditable(ref, 'modify');
     const dupWarnings = checkDuplicate(ctx, ref, input.carrierId, invoiceNo);
     writeModification(ctx, ref, oldId, input.carrierId, invoiceNo, input.reason ?? null, actor, at);
     return { ref, warnings: [...warnings, ...dupWarnings] };
