@@ -174,8 +174,6 @@ describe('one place decides', () => {
       'main/core/services/carriers.ts': ['validateInvoiceNumber'],
       // The CLI's and the screen's reason for a locked action: words, the decision is mayChangeInvoice's.
       'main/core/services/shipmentActions.ts': ['whyInvoiceLocked'],
-      // The grid row's lock flag. To go: it should ask mayChangeAddress (shipments.ts is being reworked).
-      'main/core/services/shipments.ts': ['canEditAddress'],
     };
     const uses = productFiles()
       .map((f) => ({ file: f, names: [...new Set([...read(f).matchAll(helpers)].map((m) => m[1] ?? ''))].sort() }))
