@@ -127,6 +127,47 @@ describe('exchanges', () => {
     );
     expect(preview.rows[0]).toMatchObject({ outcome: 'reject', code: 'ORIGINAL_NOT_FOUND' });
   });
+
+  it('refuses an exchange whose original is refused in the same sheet, and saves nothing of it', async () => {
+    // The exchange comes first in the sheet; its original's only line has a quantity that cannot be read.
+    const sheet = await filledTemplate([
+      { ...base, orderNo: 'X-300', lineId: '1', claim: '교환', originalOrderNo: 'A-300' },
+      { ...base, orderNo: 'A-300', lineId: '1', quantity: 'two' },
+      { ...base, orderNo: 'G-300', lineId: '1' },
+    ]);
+    const preview = await previewOrdersOk(core, sheet);
+    expect(preview.rows.map((r) => [r.orderNo, r.outcome, r.code ?? null])).toEqual([
+      ['X-300', 'reject', 'ORIGINAL_NOT_FOUND'],
+      ['A-300', 'reject', 'INVALID_QUANTITY'],
+      ['G-300', 'create', null],
+    ]);
+    expect(preview.rows[0]!.message).toBe(
+      'The original order A-300 of this exchange was refused in this same sheet (row 3: The quantity "two" is ' +
+        'not a whole number of pieces (1 or more)). Fix the original and import the sheet again; the exchange comes in with it.',
+    );
+    expect(preview.totals).toMatchObject({ toCreate: 1, error: 2, orders: 1, shipments: 1 });
+
+    const committed = await core.ok('orders.commit', { importId: preview.importId });
+    expect(committed.created).toEqual({ lines: 1, orders: 1, shipments: 1 });
+    const saved: unknown = core.db.prepare('SELECT order_no, claim FROM orders ORDER BY order_no').all();
+    expect(saved).toEqual([{ order_no: 'G-300', claim: 'general' }]);
+  });
+
+  it('refuses an exchange of a refused exchange, naming the exchange it points at', async () => {
+    const preview = await previewOrdersOk(
+      core,
+      await filledTemplate([
+        { ...base, orderNo: 'A-400', lineId: '1', quantity: 0 },
+        { ...base, orderNo: 'X-400', lineId: '1', claim: 'exchange', originalOrderNo: 'A-400' },
+        { ...base, orderNo: 'Y-400', lineId: '1', claim: 'exchange', originalOrderNo: 'X-400' },
+      ]),
+    );
+    expect(preview.rows.map((r) => r.code)).toEqual(['INVALID_QUANTITY', 'ORIGINAL_NOT_FOUND', 'ORIGINAL_NOT_FOUND']);
+    expect(preview.rows[2]!.message).toMatch(
+      /^The original order X-400 of this exchange was refused in this same sheet \(row 3: The original order A-400 /,
+    );
+    expect(preview.totals).toMatchObject({ toCreate: 0, orders: 0, shipments: 0 });
+  });
 });
 
 describe('our template', () => {

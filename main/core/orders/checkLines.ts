@@ -11,6 +11,7 @@ import { orderDateOfCell } from './dates';
 import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } from './facets';
 import { groupLines, orderKeyOf, type LineDraft, type OrderGroup, type ShipmentGroup } from './groupLines';
 import { existingOrders, type ExistingOrder } from './existing';
+import { refuseOrphanedExchanges } from './exchangeOriginals';
 import type { ColumnPlan } from './plan';
 import type { DraftLine, SourceRow } from './readLines';
 import { readClaim, readQuantity, type Problem } from './values';
@@ -345,6 +346,15 @@ export function checkLines(
     }
     lines.push(...groupLinesOut);
   }
+  // An exchange never loses its link: its original refused above refuses it too.
+  refuseOrphanedExchanges(orders, known, lines, (key, p) => {
+    for (const l of lines.filter((l) => l.orderKey === key && l.outcome === 'create')) {
+      verdictOf(l, 'reject', p);
+      l.target = null;
+    }
+    orders.delete(key);
+    for (const [k, ship] of shipments) if (ship.orderKey === key) shipments.delete(k);
+  });
   lines.sort((a, b) => a.row - b.row);
   const newOrders = [...orders.values()].filter((o) => o.existingId === null).length;
   return { lines, orders, shipments, totals: totalsOf(lines, newOrders, shipments.size) };

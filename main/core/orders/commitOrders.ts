@@ -39,11 +39,12 @@ function insertOrders(ctx: ServiceContext, checked: CheckedImport): Map<string, 
     if (o.originalKey) {
       const [channel = '', orderNo = ''] = o.originalKey.split('\u0001');
       originalId = ids.get(o.originalKey) ?? idRow.one(findId.get(channel, orderNo))?.id ?? null;
+      // checkLines refuses an exchange without its original; saving it unlinked would hide the claim.
+      if (originalId === null) throw new Error(`The exchange ${o.orderNo} reached the commit without its original.`);
     }
     const salesChannel = findChannel(o.channel)?.nameKo ?? o.channel;
-    const claim = originalId === null ? 'general' : o.claim;
     const id = Number(
-      insert.run(o.channel, o.orderNo, o.orderedAt, salesChannel, o.buyerName, claim, originalId).lastInsertRowid,
+      insert.run(o.channel, o.orderNo, o.orderedAt, salesChannel, o.buyerName, o.claim, originalId).lastInsertRowid,
     );
     ids.set(o.key, id);
   }
