@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORDER_FIELDS } from '../../shared/api/contract';
 import { openDatabase } from '../../main/core/db/open';
 import { tempDir } from '../support/core';
 import { seedFacets } from '../support/seed';
@@ -109,6 +110,53 @@ describe('import-orders', () => {
 
     const again = shipdesk('import-orders', 'naver.xlsx', '--db', db, '--password', '2468', '--commit');
     expect(json(again.stdout)).toMatchObject({ created: { lines: 0 }, alreadyPresent: 3 });
+  });
+
+  it('refuses an exchange whose original is refused in the same sheet, saying why, and commits the rest', async () => {
+    const db = freshDesk('exchange');
+    expect(shipdesk('template', '--orders', '--out', 'exchange.xlsx').code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'exchange.xlsx'));
+    const ws = wb.getWorksheet('Orders');
+    if (!ws) throw new Error('the order template has no Orders sheet');
+    const order = {
+      orderedAt: '2026.11.25 16:20',
+      recipientName: '김민준',
+      addressLine1: '서울특별시 강남구 테헤란로 1',
+      productName: '코튼 티셔츠',
+      quantity: 1,
+      lineId: '1',
+    };
+    const rows: Partial<Record<(typeof ORDER_FIELDS)[number], string | number>>[] = [
+      { ...order, orderNo: 'A-500', quantity: 'two' },
+      { ...order, orderNo: 'X-500', claim: '교환', originalOrderNo: 'A-500' },
+      { ...order, orderNo: 'G-500' },
+    ];
+    rows.forEach((r, i) =>
+      ORDER_FIELDS.forEach((f, c) => {
+        const v = r[f];
+        if (v !== undefined) ws.getRow(i + 2).getCell(c + 1).value = v;
+      }),
+    );
+    await wb.xlsx.writeFile(path.join(dir, 'exchange.xlsx'));
+
+    const r = shipdesk('import-orders', 'exchange.xlsx', '--db', db, '--commit');
+    expect(r.code).toBe(0);
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ ok: true, committed: true, created: { lines: 1, orders: 1, shipments: 1 } });
+    expect(out.rows).toEqual([
+      expect.objectContaining({ row: 2, orderNo: 'A-500', verdict: 'error', code: 'INVALID_QUANTITY' }),
+      expect.objectContaining({
+        row: 3,
+        orderNo: 'X-500',
+        verdict: 'error',
+        code: 'ORIGINAL_NOT_FOUND',
+        message: expect.stringMatching(
+          /^The original order A-500 of this exchange was refused in this same sheet \(row 2: The quantity "two"/,
+        ),
+      }),
+      expect.objectContaining({ row: 4, orderNo: 'G-500', verdict: 'ok' }),
+    ]);
   });
 
   it('exits 1 with PROFILE_UNKNOWN for an unknown layout, and maps it headless with --map', () => {
