@@ -35,8 +35,13 @@ export interface SyncStateView {
   syncing: boolean;
   /** Outbox work refused for good (see sync.deadLetters). */
   deadLetters: number;
-  /** Numbers still unknown to the carrier N days after release. */
+  /**
+   * Shipments whose number is still unknown to the carrier N days after release (the grid's
+   * `notMoving` filter lists exactly these; main/core/sync/notMoving.ts).
+   */
   notMoving: number;
+  /** The N of "not moving", per region: days after release with no carrier scan. */
+  notMovingDays: { domestic: number; international: number };
   /** Kinds of unreadable carrier input seen (see sync.problems). */
   problems: number;
   carriers: CarrierSyncView[];
