@@ -1,6 +1,6 @@
 // Tracking sync and offline work: the outbox, the carriers' state, the tracker settings.
 import { z } from 'zod';
-import type { TrackingCode } from '../domain';
+import type { Region, TrackingCode } from '../domain';
 import { listLimit, method, shipmentNo, text } from './common';
 
 /** What one sync cycle did; errorsByCode counts numbers and outbox items per failure code. */
@@ -40,8 +40,10 @@ export interface SyncStateView {
    * `notMoving` filter lists exactly these; main/core/sync/notMoving.ts).
    */
   notMoving: number;
+  /** The same shipments per region: the grid shows one region at a time. */
+  notMovingByRegion: Record<Region, number>;
   /** The N of "not moving", per region: days after release with no carrier scan. */
-  notMovingDays: { domestic: number; international: number };
+  notMovingDays: Record<Region, number>;
   /** Kinds of unreadable carrier input seen (see sync.problems). */
   problems: number;
   carriers: CarrierSyncView[];

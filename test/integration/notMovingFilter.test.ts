@@ -41,7 +41,7 @@ describe('the "not moving" filter', () => {
     h.advance(3 * DAY + HOUR);
     await h.core.sync.runCycle({ all: true });
     const domestic = stuck.map((p) => p.shipmentNo).sort();
-    expect((await state()).notMoving).toBe(3);
+    expect(await state()).toMatchObject({ notMoving: 3, notMovingByRegion: { domestic: 3, international: 0 } });
     expect(await listedNotMoving()).toEqual(domestic);
     const page = await h.core.ok('shipments.list', { region: 'domestic', tab: 'preparing', notMoving: true });
     expect(page.total).toBe(3);
@@ -50,7 +50,7 @@ describe('the "not moving" filter', () => {
 
     h.advance(4 * DAY);
     await h.core.sync.runCycle({ all: true });
-    expect((await state()).notMoving).toBe(4);
+    expect(await state()).toMatchObject({ notMoving: 4, notMovingByRegion: { domestic: 3, international: 1 } });
     expect(await listedNotMoving()).toEqual([...domestic, abroad!.shipmentNo].sort());
     // the parcel the carrier moved is never among them
     expect(await listedNotMoving()).not.toContain(moving!.shipmentNo);

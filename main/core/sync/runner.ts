@@ -14,7 +14,7 @@ import { CarrierControls } from './carrierControls';
 import { readMeta, writeMeta } from '../services/stationMeta';
 import { leaseHolderAlive, newLeaseHolder } from './leaseHolder';
 import { NetworkState } from './network';
-import { NOT_MOVING_COUNT_SQL } from './notMoving';
+import { countNotMoving } from './notMoving';
 import { pollDue } from './poller';
 import type { PollDeps } from './settle';
 import { createProblemLog, type ProblemLog } from './problems';
@@ -269,6 +269,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     },
     state() {
       const provider = options.provider();
+      const notMoving = countNotMoving(ctx);
       return {
         online: net.online,
         queued: queued(),
@@ -278,7 +279,8 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
         trackerLabel: provider?.label ?? null,
         syncing: syncing > 0,
         deadLetters: count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state = 'dead'`),
-        notMoving: count(NOT_MOVING_COUNT_SQL),
+        notMoving: notMoving.domestic + notMoving.international,
+        notMovingByRegion: notMoving,
         notMovingDays: { ...tuning.poll.notMovingDays },
         problems: count('SELECT count(*) AS n FROM sync_problems'),
         carriers: controls.views(),
