@@ -49,6 +49,8 @@ export const ShipmentListInput = z.strictObject({
   warehouses: codeList,
   policies: codeList,
   options: codeList,
+  /** Only shipments the status bar counts as "not moving" (main/core/sync/notMoving.ts). */
+  notMoving: z.boolean().optional(),
   sort: z
     .strictObject({ key: z.enum(SORT_KEYS), dir: z.enum(SORT_DIRECTIONS).default('desc') })
     .default({ key: 'orderDate', dir: 'desc' }),

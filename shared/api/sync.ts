@@ -1,6 +1,6 @@
 // Tracking sync and offline work: the outbox, the carriers' state, the tracker settings.
 import { z } from 'zod';
-import type { TrackingCode } from '../domain';
+import type { Region, TrackingCode } from '../domain';
 import { listLimit, method, shipmentNo, text } from './common';
 
 /** What one sync cycle did; errorsByCode counts numbers and outbox items per failure code. */
@@ -35,8 +35,15 @@ export interface SyncStateView {
   syncing: boolean;
   /** Outbox work refused for good (see sync.deadLetters). */
   deadLetters: number;
-  /** Numbers still unknown to the carrier N days after release. */
+  /**
+   * Shipments whose number is still unknown to the carrier N days after release (the grid's
+   * `notMoving` filter lists exactly these; main/core/sync/notMoving.ts).
+   */
   notMoving: number;
+  /** The same shipments per region: the grid shows one region at a time. */
+  notMovingByRegion: Record<Region, number>;
+  /** The N of "not moving", per region: days after release with no carrier scan. */
+  notMovingDays: Record<Region, number>;
   /** Kinds of unreadable carrier input seen (see sync.problems). */
   problems: number;
   carriers: CarrierSyncView[];

@@ -75,7 +75,9 @@ export function countRows(
   selective: boolean,
 ): Counted {
   const hasFacets = Boolean(facets.warehouses || facets.policies || facets.options);
-  if (!q.search && !q.orderDate?.from && !q.orderDate?.to) {
+  // The counters know nothing of tracking: "not moving" is counted over the rows (few by nature).
+  const counters = !q.notMoving;
+  if (counters && !q.search && !q.orderDate?.from && !q.orderDate?.to) {
     const where: Where = { sql: [], params: [] };
     if (q.region) addCondition(where, 'region = ?', q.region);
     if (q.claim !== 'all') addCondition(where, 'claim = ?', q.claim);
@@ -85,7 +87,7 @@ export function countRows(
     const sql = `SELECT status, sum(n) AS n FROM count_by_facet ${where.sql.length ? 'WHERE ' + where.sql.join(' AND ') : ''} GROUP BY status`;
     return tally(statusCount.all(ctx.prepare(sql).all(...where.params)));
   }
-  if (!q.search && !hasFacets) {
+  if (counters && !q.search && !hasFacets) {
     const where: Where = { sql: [], params: [] };
     if (q.orderDate?.from) addCondition(where, 'order_day >= ?', q.orderDate.from);
     if (q.orderDate?.to) addCondition(where, 'order_day <= ?', q.orderDate.to);

@@ -108,7 +108,8 @@ export function listShipments(ctx: ServiceContext, q: ShipmentListQuery): Shipme
   const { homeTimeZone } = readSettings(ctx);
   const facets = resolveFacets(ctx, q);
   const cursor = q.cursor ? decodeCursor(q.cursor, q.sort.key) : null;
-  const keyed = keyedSearch(ctx, q, facets, homeTimeZone, cursor);
+  // The search keys' own filters know nothing of tracking: with "not moving" the grid's query leads.
+  const keyed = q.notMoving ? null : keyedSearch(ctx, q, facets, homeTimeZone, cursor);
   const dir = q.sort.dir === 'desc' ? 'DESC' : 'ASC';
   let counted: Counted;
   let records: RowRecord[];

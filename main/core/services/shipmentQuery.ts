@@ -6,6 +6,7 @@ import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
 import { countRow } from '../db/rows';
 import type { ServiceContext } from './context';
+import { NOT_MOVING_SHIPMENT } from '../sync/notMoving';
 
 export interface Where {
   sql: string[];
@@ -159,6 +160,7 @@ export function baseWhere(q: ShipmentListQuery, facets: FacetIds, timeZone: stri
   inList('s.warehouse_id', facets.warehouses, where);
   inList('s.policy_id', facets.policies, where);
   inList('s.option_id', facets.options, where);
+  if (q.notMoving) where.sql.push(NOT_MOVING_SHIPMENT);
   if (q.search) searchClause(q.search, where, selective);
   return where;
 }

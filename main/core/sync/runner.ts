@@ -14,6 +14,7 @@ import { CarrierControls } from './carrierControls';
 import { readMeta, writeMeta } from '../services/stationMeta';
 import { leaseHolderAlive, newLeaseHolder } from './leaseHolder';
 import { NetworkState } from './network';
+import { countNotMoving } from './notMoving';
 import { pollDue } from './poller';
 import type { PollDeps } from './settle';
 import { createProblemLog, type ProblemLog } from './problems';
@@ -268,6 +269,7 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
     },
     state() {
       const provider = options.provider();
+      const notMoving = countNotMoving(ctx);
       return {
         online: net.online,
         queued: queued(),
@@ -277,7 +279,9 @@ export function createSyncRunner(ctx: ServiceContext, options: SyncRunnerOptions
         trackerLabel: provider?.label ?? null,
         syncing: syncing > 0,
         deadLetters: count(`SELECT coalesce(sum(n), 0) AS n FROM outbox_counts WHERE state = 'dead'`),
-        notMoving: count('SELECT count(*) AS n FROM poll_schedule WHERE not_moving = 1 AND next_poll_at IS NOT NULL'),
+        notMoving: notMoving.domestic + notMoving.international,
+        notMovingByRegion: notMoving,
+        notMovingDays: { ...tuning.poll.notMovingDays },
         problems: count('SELECT count(*) AS n FROM sync_problems'),
         carriers: controls.views(),
       };

@@ -40,6 +40,8 @@ export interface Filters {
   warehouses: string[];
   policies: string[];
   options: string[];
+  /** Only the shipments the status bar counts as not moving (main/core/sync/notMoving.ts). */
+  notMoving: boolean;
   sort: { key: SortKey; dir: SortDirection };
 }
 
@@ -54,6 +56,7 @@ export const DEFAULT_FILTERS: Filters = {
   warehouses: [],
   policies: [],
   options: [],
+  notMoving: false,
   sort: { key: 'orderDate', dir: 'desc' },
 };
 
@@ -84,6 +87,7 @@ export function parseFilters(value: unknown): Filters {
     warehouses: codes(v.warehouses),
     policies: codes(v.policies),
     options: codes(v.options),
+    notMoving: v.notMoving === true,
     sort: { key: oneOf(SORT_KEYS, sort.key, 'orderDate'), dir: oneOf(SORT_DIRECTIONS, sort.dir, 'desc') },
   };
 }
@@ -124,7 +128,16 @@ export function createFiltersStore(): StoreApi<FiltersState> {
       >);
     },
     clearFilters: () =>
-      set({ searchText: '', from: null, to: null, claim: 'all', warehouses: [], policies: [], options: [] }),
+      set({
+        searchText: '',
+        from: null,
+        to: null,
+        claim: 'all',
+        warehouses: [],
+        policies: [],
+        options: [],
+        notMoving: false,
+      }),
   }));
   store.subscribe((s) => saveFilters(pickFilters(s)));
   return store;
@@ -142,6 +155,7 @@ export function pickFilters(s: Filters): Filters {
     warehouses: s.warehouses,
     policies: s.policies,
     options: s.options,
+    notMoving: s.notMoving,
     sort: s.sort,
   };
 }
@@ -167,6 +181,7 @@ export function listInput(f: Filters, limit: number, cursor?: string): MethodInp
     ...(f.warehouses.length ? { warehouses: f.warehouses } : {}),
     ...(f.policies.length ? { policies: f.policies } : {}),
     ...(f.options.length ? { options: f.options } : {}),
+    ...(f.notMoving ? { notMoving: true } : {}),
     ...(cursor ? { cursor } : {}),
   };
 }

@@ -55,6 +55,7 @@ export function FilterChips({ children }: { children?: ReactNode }) {
           : t('chips.to', { date: formatDay(f.to ?? '', language) });
     chips.push({ id: 'dates', label: `${t('col.orderDate')}: ${label}`, remove: { from: null, to: null } });
   }
+  if (f.notMoving) chips.push({ id: 'notMoving', label: t('chips.notMoving'), remove: { notMoving: false } });
   if (f.claim !== 'all') chips.push({ id: 'claim', label: t(`search.claim.${f.claim}`), remove: { claim: 'all' } });
   for (const kind of FACET_KINDS) {
     for (const code of f[kind])

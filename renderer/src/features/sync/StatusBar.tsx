@@ -11,6 +11,7 @@ import { formatDateTime } from '../../i18n/format';
 import { plural } from '../../i18n/plural';
 import { PoolStatus } from '../conflicts/PoolStatus';
 import { useConnection } from '../../stores/connection';
+import { useStoreApis } from '../../stores/StoresContext';
 import { useSync } from '../../stores/syncStore';
 import { showToast } from '../../stores/toasts';
 
@@ -95,7 +96,30 @@ function SyncFacts({ view }: { view: SyncStateView }) {
           {t('sync.refused', { n: view.deadLetters })}
         </span>
       )}
-      {view.notMoving > 0 && <span className="sync-item sync-warn">{t('sync.notMoving', { n: view.notMoving })}</span>}
+      {view.notMoving > 0 && <NotMovingLink view={view} />}
     </>
+  );
+}
+
+/**
+ * "N not moving" leads to those shipments: the grid's not-moving filter, on the Preparing tab (no
+ * scan yet, so still Released) and in a region that has some; its name says why they count.
+ */
+function NotMovingLink({ view }: { view: SyncStateView }) {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const { filters } = useStoreApis();
+  const why = plural(t, language, 'sync.notMovingLabel', view.notMoving, view.notMovingDays);
+  const show = () => {
+    const here = filters.getState().region;
+    const region = view.notMovingByRegion[here] > 0 ? here : here === 'domestic' ? 'international' : 'domestic';
+    // Only those shipments: a search or facet left on would hide some of the N the link promised.
+    filters.getState().clearFilters();
+    filters.getState().set({ notMoving: true, tab: 'preparing', region });
+  };
+  return (
+    <button type="button" className="sync-item sync-warn link-button" aria-label={why} data-tip={why} onClick={show}>
+      {t('sync.notMoving', { n: view.notMoving })}
+    </button>
   );
 }

@@ -15,6 +15,10 @@ export const en = {
   'sync.refusedLabel.one': '1 change the carrier side refused for good; see the shipment’s history',
   'sync.refusedLabel.other': '{n} changes the carrier side refused for good; see the shipment’s history',
   'sync.notMoving': '{n} not moving',
+  'sync.notMovingLabel.one':
+    '1 not moving: released, with no carrier scan after {domestic} days ({international} days abroad). Show it',
+  'sync.notMovingLabel.other':
+    '{n} not moving: released, with no carrier scan after {domestic} days ({international} days abroad). Show them',
   'sync.refresh': 'Refresh now',
   'sync.refreshLabel': 'Ask the carriers now about the shipments on screen',
   'sync.refreshed.one': 'Asked the carrier about 1 shipment.',
@@ -51,6 +55,10 @@ export const ko: Record<keyof typeof en, string> = {
   'sync.refusedLabel.one': '택배사 측에서 최종 거부한 변경 {n}건. 배송 건의 이력을 확인하세요',
   'sync.refusedLabel.other': '택배사 측에서 최종 거부한 변경 {n}건. 배송 건의 이력을 확인하세요',
   'sync.notMoving': '움직임 없음 {n}건',
+  'sync.notMovingLabel.one':
+    '움직임 없음 {n}건: 출고 후 {domestic}일(해외 {international}일) 동안 택배사 스캔이 없습니다. 목록 보기',
+  'sync.notMovingLabel.other':
+    '움직임 없음 {n}건: 출고 후 {domestic}일(해외 {international}일) 동안 택배사 스캔이 없습니다. 목록 보기',
   'sync.refresh': '지금 새로 고침',
   'sync.refreshLabel': '화면의 배송 건을 지금 택배사에 조회합니다',
   'sync.refreshed.one': '배송 건 {n}건을 택배사에 조회했습니다.',
