@@ -6,7 +6,7 @@ import { normalizeShipmentNo } from '../../../shared/shipmentNo';
 import { dayStartMs, nextDay } from '../domain/time';
 import { countRow } from '../db/rows';
 import type { ServiceContext } from './context';
-import { NOT_MOVING_SHIPMENT } from '../sync/notMoving';
+import { NOT_MOVING_SHIPMENT } from './notMoving';
 
 export interface Where {
   sql: string[];

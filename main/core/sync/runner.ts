@@ -14,7 +14,7 @@ import { CarrierControls } from './carrierControls';
 import { readMeta, writeMeta } from '../services/stationMeta';
 import { leaseHolderAlive, newLeaseHolder } from './leaseHolder';
 import { NetworkState } from './network';
-import { countNotMoving } from './notMoving';
+import { countNotMoving } from '../services/notMoving';
 import { pollDue } from './poller';
 import type { PollDeps } from './settle';
 import { createProblemLog, type ProblemLog } from './problems';

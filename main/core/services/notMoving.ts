@@ -1,11 +1,12 @@
 // Which shipments are "not moving": released, followed, and still unknown to the carrier N days
-// later (the mark settle.ts writes from isNotMoving, schedule.ts). The status bar's count and the
+// later (the mark sync/settle.ts writes from isNotMoving, sync/schedule.ts). It sits with the services,
+// below the sync, because the grid's query reads it too. The status bar's count and the
 // grid's `notMoving` filter both read this one condition, so the number shown is the rows shown
 // (docs/ARCHITECTURE.md "Where each rule lives").
 import { z } from 'zod';
 import { REGIONS, type Region } from '../../../shared/domain';
 import { rowReader } from '../db/rows';
-import type { ServiceContext } from '../services/context';
+import type { ServiceContext } from './context';
 
 /**
  * SQL true for a shipment `s` whose active invoice's number is marked not moving and still followed.
