@@ -126,7 +126,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </button>
           </div>
           {outcome && (
-            <div role="status" className={`field-message field-message-${outcome.tone}`}>
+            <div role="status" className={`field-message field-message-${outcome.tone} export-outcome`}>
               {outcome.lines.map((line, i) => (
                 <p
                   key={i}
