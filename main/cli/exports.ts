@@ -53,7 +53,7 @@ export const exportInvoicesCommand = defineCommand(
       out: ['FILE', 'where to write the file'],
     },
     required: ['channel', 'date', 'db', 'out'],
-    notes: ['Prints { ok, file, rows, withoutNumber, warnings }. Exit 0 written, 1 refused, 2 bad usage.'],
+    notes: ['Prints { ok, file, rows, withoutNumber, leftOut, warnings }. Exit 0 written, 1 refused, 2 bad usage.'],
   },
   async ({ values, positionals }) => {
     noPositionals(positionals);

@@ -27,11 +27,17 @@ export const GridExportInput = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('xlsx'),
 });
 
+/** Why a line was left out of a channel's upload file: the channel would refuse its row. */
+export const LEFT_OUT_CODES = ['NO_CHANNEL_LINE_ID', 'NO_BUNDLE_NO'] as const;
+export type LeftOutCode = (typeof LEFT_OUT_CODES)[number];
+
 export interface InvoiceExportResult extends FileDownload {
   /** Rows written: one per channel line (per shipment when a line's quantity was split). */
   rows: number;
   /** Shipments in scope without a registered number, left out. */
   withoutNumber: number;
+  /** Lines with a number left out because the channel would refuse their row, counted per reason. */
+  leftOut: { code: LeftOutCode; count: number }[];
   /** Things to check before uploading (e.g. a carrier name the channel's list may spell differently). */
   warnings: string[];
 }

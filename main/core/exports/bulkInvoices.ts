@@ -1,6 +1,6 @@
 // A channel's bulk-invoice upload file for a day or for chosen shipments: one row per channel line,
 // in the channel's layout, with the warnings an operator should read before uploading it.
-import type { InvoiceExportResult, MethodParsed } from '../../../shared/api/contract';
+import type { InvoiceExportResult, LeftOutCode, MethodParsed } from '../../../shared/api/contract';
 import { findChannel } from '../../../shared/channels';
 import { dayOf } from '../domain/time';
 import type { ServiceContext } from '../services/context';
@@ -50,6 +50,18 @@ function warningsOf(layout: Layout, lines: readonly InvoiceLine[], withoutNumber
     );
   }
   return warnings;
+}
+
+/** The lines the channel takes, and how many it would refuse per reason (Layout.requiredId). */
+function acceptedLines(
+  layout: Layout,
+  lines: readonly InvoiceLine[],
+): { kept: InvoiceLine[]; leftOut: { code: LeftOutCode; count: number }[] } {
+  const rule = layout.requiredId;
+  if (!rule) return { kept: [...lines], leftOut: [] };
+  const kept = lines.filter((l) => rule.has(l));
+  const refused = lines.length - kept.length;
+  return { kept, leftOut: refused ? [{ code: rule.code, count: refused }] : [] };
 }
 
 async function fileOf(layout: Layout, tables: readonly Table[]): Promise<{ bytes: Buffer; contentType: string }> {
@@ -120,7 +132,8 @@ export async function exportInvoices(
   const picked = input.shipmentNos
     ? linesOfShipments(ctx, layout.channel, input.shipmentNos)
     : { lines: linesOfDay(ctx, layout.channel, input.date ?? dayOf(ctx.clock(), timeZone)), withoutNumber: [] };
-  const tables = tablesOf(layout, picked.lines, timeZone);
+  const { kept, leftOut } = acceptedLines(layout, picked.lines);
+  const tables = tablesOf(layout, kept, timeZone);
   const rows = tables.reduce((n, t) => n + t.rows.length, 0);
   const { bytes, contentType } = await fileOf(layout, tables);
   const day = input.date ?? dayOf(ctx.clock(), timeZone);
@@ -130,6 +143,7 @@ export async function exportInvoices(
     bytesBase64: bytes.toString('base64'),
     rows,
     withoutNumber: picked.withoutNumber.length,
-    warnings: [...warningsOf(layout, picked.lines, picked.withoutNumber), ...layoutWarnings(tables)],
+    leftOut,
+    warnings: [...warningsOf(layout, kept, picked.withoutNumber), ...layoutWarnings(tables)],
   };
 }

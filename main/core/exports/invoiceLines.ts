@@ -17,6 +17,8 @@ export interface InvoiceLine {
   channel: ChannelId | string;
   orderNo: string;
   lineId: string;
+  /** The line id came from the channel's sheet (NULL line_id: a line entered before imports, docs/ORDERS.md). */
+  lineIdFromChannel: boolean;
   keys: Record<string, string>;
   /** The line's row as downloaded ([header, cell] in order), when its channel's upload echoes it. */
   source: SourceRow | null;
@@ -47,6 +49,7 @@ const invoiceLine = rowReader(
     channel: z.string(),
     order_no: z.string(),
     line_id: z.string(),
+    line_id_from_channel: z.number(),
     line_keys: z.string(),
     source_json: z.string().nullable(),
     product_id: z.string(),
@@ -66,7 +69,7 @@ const invoiceLine = rowReader(
 type LineRecord = RowOf<typeof invoiceLine>;
 
 const SELECT = `
-  SELECT o.channel, o.order_no, ${LINE_ID_SQL} AS line_id, oi.line_keys, oi.source_json, oi.product_id,
+  SELECT o.channel, o.order_no, ${LINE_ID_SQL} AS line_id, (oi.line_id IS NOT NULL) AS line_id_from_channel, oi.line_keys, oi.source_json, oi.product_id,
          oi.product_name, oi.option_name, oi.quantity, s.shipment_no, o.ordered_at, o.buyer_name, s.recipient_name,
          s.recipient_phone, s.country, s.postal_code, s.address_line1, s.address_line2, s.memo,
          i.carrier_id, i.invoice_no, i.registered_at
@@ -110,6 +113,7 @@ function toLine(r: LineRecord): InvoiceLine {
     channel: r.channel,
     orderNo: r.order_no,
     lineId: r.line_id,
+    lineIdFromChannel: r.line_id_from_channel === 1,
     keys: parseMap(r.line_keys),
     source: source.row,
     sourceCells: source.cells,

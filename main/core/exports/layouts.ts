@@ -1,7 +1,7 @@
 // Each channel's bulk-invoice upload file, as its seller center takes it (docs/ORDERS.md says what
 // is known of each, and how surely): the sheet or file shape, the columns, and each column's value
 // for one channel line. Carrier names come from the one carrier table (carrierTable.ts).
-import type { InvoiceLayout } from '../../../shared/api/contract';
+import type { InvoiceLayout, LeftOutCode } from '../../../shared/api/contract';
 import { findCarrier } from '../../../shared/carriers';
 import type { ChannelId } from '../../../shared/channels';
 import { dayOf, iso } from '../domain/time';
@@ -32,6 +32,11 @@ export interface Layout {
    * Shipdesk fills. `columns` is then only for lines imported before rows were kept.
    */
   echo?: { filled: Record<string, (c: LineContext) => string> };
+  /**
+   * The channel's own id a row must carry or its upload is refused: a line without it is left
+   * out of the file and counted under this code (docs/ORDERS.md, "Tracking numbers out").
+   */
+  requiredId?: { code: LeftOutCode; has: (line: InvoiceLine) => boolean };
 }
 
 const carrierName = (r: CarrierRoute) => (r.kind === 'other' ? r.code : r.name);
@@ -109,6 +114,8 @@ export const LAYOUTS: Record<InvoiceLayout, Layout> = {
     fileName: (day) => `naver-발송처리-${day}.xlsx`,
     sheetName: '발송처리',
     oneNumberPerLine: true,
+    // 상품주문번호 only from a Naver sheet: a line entered by hand answers with Shipdesk's own id.
+    requiredId: { code: 'NO_CHANNEL_LINE_ID', has: (line) => line.lineIdFromChannel },
     columns: [
       { header: '상품주문번호', value: (c) => c.line.lineId, width: 22 },
       { header: '배송방법', value: () => '택배,등기,소포', width: 16 },
@@ -122,6 +129,10 @@ export const LAYOUTS: Record<InvoiceLayout, Layout> = {
     fileName: (day) => `coupang-DeliveryList(${day}).xlsx`,
     sheetName: 'Delivery',
     oneNumberPerLine: false,
+    requiredId: {
+      code: 'NO_BUNDLE_NO',
+      has: (line) => Boolean((line.sourceCells['묶음배송번호'] ?? line.keys.bundleNo ?? '').trim()),
+    },
     echo: {
       filled: {
         택배사: (c) => carrierName(c.route),

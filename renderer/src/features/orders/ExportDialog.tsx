@@ -8,6 +8,9 @@ import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
 import { DayField } from '../../components/DayField';
 import { errorHeadline, useLanguage, useT } from '../../i18n';
+import { plural } from '../../i18n/plural';
+import type { InvoiceExportResult } from '../../../../shared/api/contract';
+import { leftOutLines } from './leftOutText';
 import { listInput, pickFilters } from '../../stores/filters';
 import { useStoreApis } from '../../stores/StoresContext';
 import { saveDownload } from '../import/files';
@@ -21,7 +24,8 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-type Outcome = { tone: 'ok' | 'error' | 'warning'; lines: string[] } | null;
+/** coreFrom: the index from which lines are the core's English warnings. */
+type Outcome = { tone: 'ok' | 'error' | 'warning'; lines: string[]; coreFrom?: number } | null;
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
@@ -34,27 +38,45 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   const [day, setDay] = useState(today);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  /** A file with rows left out, kept until the operator has read why and chooses to download it. */
+  const [held, setHeld] = useState<InvoiceExportResult | null>(null);
+
+  /** Saves the file and says what to check: the core's warnings are in English (lang marked below). */
+  const save = (file: InvoiceExportResult) => {
+    setHeld(null);
+    saveDownload(file);
+    const done = t('excel.downloaded', { file: file.fileName });
+    setOutcome(
+      file.warnings.length
+        ? { tone: 'warning', lines: [done, t('exports.invoices.warnings'), ...file.warnings], coreFrom: 2 }
+        : { tone: 'ok', lines: [done] },
+    );
+  };
 
   const channelFile = async () => {
     setBusy(true);
     setOutcome(null);
+    setHeld(null);
     try {
       const answer = await client.call('exports.invoices', { channel, date: day });
       if (!answer.ok) {
         setOutcome({ tone: 'error', lines: [`${errorHeadline(t, answer.error.code)} ${answer.error.message}`] });
         return;
       }
-      if (answer.value.rows === 0) {
+      const file = answer.value;
+      // Rows the channel would refuse are said before anything is saved (docs/ORDERS.md, "Tracking numbers out").
+      if (file.leftOut.length) {
+        const lines = leftOutLines(t, language, channel, file.leftOut);
+        if (file.rows === 0) lines.push(t('exports.invoices.leftOut.nothing'));
+        else setHeld(file);
+        setOutcome({ tone: 'warning', lines });
+        return;
+      }
+      if (file.rows === 0) {
         setOutcome({ tone: 'warning', lines: [t('exports.invoices.none')] });
         return;
       }
-      saveDownload(answer.value);
-      const done = t('excel.downloaded', { file: answer.value.fileName });
-      setOutcome(
-        answer.value.warnings.length
-          ? { tone: 'warning', lines: [done, t('exports.invoices.warnings'), ...answer.value.warnings] }
-          : { tone: 'ok', lines: [done] },
-      );
+      save(file);
     } finally {
       setBusy(false);
     }
@@ -104,12 +126,20 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             </button>
           </div>
           {outcome && (
-            <div role="status" className={`field-message field-message-${outcome.tone}`}>
+            <div role="status" className={`field-message field-message-${outcome.tone} export-outcome`}>
               {outcome.lines.map((line, i) => (
-                <p key={i} lang={i > 1 && language === 'ko' ? 'en' : undefined}>
+                <p
+                  key={i}
+                  lang={outcome.coreFrom !== undefined && i >= outcome.coreFrom && language === 'ko' ? 'en' : undefined}
+                >
                   {line}
                 </p>
               ))}
+              {held && (
+                <button type="button" className="button" onClick={() => save(held)}>
+                  <Icon name="download" size={14} /> {plural(t, language, 'exports.invoices.leftOut.rest', held.rows)}
+                </button>
+              )}
             </div>
           )}
         </section>
