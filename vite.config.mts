@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { META_CONTENT_SECURITY_POLICY } from './shared/csp';
 
 const CSP_PLACEHOLDER = '%SHIPDESK_CSP%';
 
@@ -12,7 +12,7 @@ function contentSecurityPolicy(): Plugin {
       order: 'pre',
       handler(html) {
         if (!html.includes(CSP_PLACEHOLDER)) throw new Error(`index.html must carry content="${CSP_PLACEHOLDER}"`);
-        return html.replaceAll(CSP_PLACEHOLDER, CONTENT_SECURITY_POLICY);
+        return html.replaceAll(CSP_PLACEHOLDER, META_CONTENT_SECURITY_POLICY);
       },
     },
   };

@@ -44,7 +44,17 @@ export function OptionalPanel() {
   };
 
   return (
-    <div className="optional" ref={wrap}>
+    // Escape is heard on the whole popover, its button included: right after a click focus is still there.
+    <div
+      className="optional"
+      ref={wrap}
+      onKeyDown={(e) => {
+        if (open && e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <button
         ref={button}
         type="button"
@@ -56,17 +66,7 @@ export function OptionalPanel() {
         {chosen ? t('search.optionalCount', { n: chosen }) : t('search.optional')}
         <Icon name={open ? 'minus' : 'plus'} size={12} />
       </button>
-      <div
-        id={`${ids}-panel`}
-        className="optional-panel"
-        hidden={!open}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            close();
-          }
-        }}
-      >
+      <div id={`${ids}-panel`} className="optional-panel" hidden={!open}>
         {!facets && <p className="field-note">{failed ? t('search.facetsFailed') : t('search.facetsLoading')}</p>}
         {facets &&
           FACET_KINDS.map((kind) => (
