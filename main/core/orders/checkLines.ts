@@ -81,6 +81,16 @@ function verdictOf(line: CheckedLine, outcome: CheckedLine['outcome'], p: Proble
   }
 }
 
+/** The recipient, address and product the operator checks the mapping by (docs/ORDERS.md "Preview"). */
+function shownValues(v: DraftLine['values']): Pick<OrderLineVerdict, 'recipient' | 'address' | 'product'> {
+  const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
+  return {
+    recipient: v.recipientName ?? '',
+    address: joined(v.postalCode && `(${v.postalCode})`, v.addressLine1, v.addressLine2),
+    product: joined(v.productName || v.productId, v.optionName && `/ ${v.optionName}`),
+  };
+}
+
 function baseLine(l: LineDraft): CheckedLine {
   return {
     row: l.draft.row,
@@ -89,6 +99,7 @@ function baseLine(l: LineDraft): CheckedLine {
     lineId: l.lineId,
     outcome: 'create',
     verdict: 'ok',
+    ...shownValues(l.draft.values),
     productId: l.draft.values.productId ?? '',
     productName: l.draft.values.productName ?? '',
     optionName: l.draft.values.optionName ?? '',
@@ -381,7 +392,7 @@ export function totalsOf(lines: readonly OrderLineVerdict[], orders: number, shi
 
 /** What the screen sees of a checked line. */
 export function publicLine(l: CheckedLine): OrderLineVerdict {
-  const { row, channel, orderNo, lineId, outcome, verdict, code, message, shipmentNo } = l;
+  const { row, channel, orderNo, lineId, outcome, verdict, code, message, shipmentNo, recipient, address, product } = l;
   return {
     row,
     channel,
@@ -389,6 +400,9 @@ export function publicLine(l: CheckedLine): OrderLineVerdict {
     lineId,
     outcome,
     verdict,
+    recipient,
+    address,
+    product,
     ...(code ? { code } : {}),
     ...(message ? { message } : {}),
     ...(shipmentNo ? { shipmentNo } : {}),
