@@ -1,6 +1,6 @@
 // The order preview shows each line's recipient, address and product as the mapping read them, so a
 // wrong mapping is seen before commit; the generic Korean 받는분 headers are suggested without help
-// (issue 19 item 12, docs/ORDERS.md "Preview").
+// (issue 19 item 12, docs/ORDERS.md "Verdicts, re-import, what has shipped").
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MappingNeeded } from '../../shared/api/contract';
 import { startTestCore, type TestCore } from '../support/core';

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context';
 import { takesNewLines } from '../domain/regroupRules';
 import { countryCode } from './countries';
 import { orderDateOfCell } from './dates';
+import { shownValues } from './shownValues';
 import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } from './facets';
 import { groupLines, orderKeyOf, type LineDraft, type OrderGroup, type ShipmentGroup } from './groupLines';
 import { existingOrders, type ExistingOrder } from './existing';
@@ -79,16 +80,6 @@ function verdictOf(line: CheckedLine, outcome: CheckedLine['outcome'], p: Proble
     delete line.code;
     delete line.message;
   }
-}
-
-/** The recipient, address and product the operator checks the mapping by (docs/ORDERS.md "Preview"). */
-function shownValues(v: DraftLine['values']): Pick<OrderLineVerdict, 'recipient' | 'address' | 'product'> {
-  const joined = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
-  return {
-    recipient: v.recipientName ?? '',
-    address: joined(v.postalCode && `(${v.postalCode})`, v.addressLine1, v.addressLine2),
-    product: joined(v.productName || v.productId, v.optionName && `/ ${v.optionName}`),
-  };
 }
 
 function baseLine(l: LineDraft): CheckedLine {
