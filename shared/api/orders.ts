@@ -95,6 +95,10 @@ export interface OrderLineVerdict {
   message?: string;
   /** The shipment the line is (or will be) on, when it already exists. */
   shipmentNo?: string;
+  /** What the sheet says, as read through the mapping, so a wrong mapping shows in the preview ('' when blank). */
+  recipient: string;
+  address: string;
+  product: string;
 }
 
 export interface OrderImportTotals {

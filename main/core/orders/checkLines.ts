@@ -8,6 +8,7 @@ import type { ServiceContext } from '../services/context';
 import { takesNewLines } from '../domain/regroupRules';
 import { countryCode } from './countries';
 import { orderDateOfCell } from './dates';
+import { shownValues } from './shownValues';
 import { FACET_KINDS, facetWord, type Facet, type FacetBook, type FacetKind } from './facets';
 import { groupLines, orderKeyOf, type LineDraft, type OrderGroup, type ShipmentGroup } from './groupLines';
 import { existingOrders, type ExistingOrder } from './existing';
@@ -89,6 +90,7 @@ function baseLine(l: LineDraft): CheckedLine {
     lineId: l.lineId,
     outcome: 'create',
     verdict: 'ok',
+    ...shownValues(l.draft.values),
     productId: l.draft.values.productId ?? '',
     productName: l.draft.values.productName ?? '',
     optionName: l.draft.values.optionName ?? '',
@@ -381,7 +383,7 @@ export function totalsOf(lines: readonly OrderLineVerdict[], orders: number, shi
 
 /** What the screen sees of a checked line. */
 export function publicLine(l: CheckedLine): OrderLineVerdict {
-  const { row, channel, orderNo, lineId, outcome, verdict, code, message, shipmentNo } = l;
+  const { row, channel, orderNo, lineId, outcome, verdict, code, message, shipmentNo, recipient, address, product } = l;
   return {
     row,
     channel,
@@ -389,6 +391,9 @@ export function publicLine(l: CheckedLine): OrderLineVerdict {
     lineId,
     outcome,
     verdict,
+    recipient,
+    address,
+    product,
     ...(code ? { code } : {}),
     ...(message ? { message } : {}),
     ...(shipmentNo ? { shipmentNo } : {}),

@@ -32,6 +32,9 @@ const lineVerdict = z.object({
   code: rowCode.optional(),
   message: z.string().optional(),
   shipmentNo: z.string().optional(),
+  recipient: z.string(),
+  address: z.string(),
+  product: z.string(),
 });
 
 /** What the commit needs of a preview: the lines as read (checked again inside the transaction). */

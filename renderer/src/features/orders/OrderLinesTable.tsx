@@ -41,6 +41,9 @@ export function OrderLinesTable({ preview }: { preview: OrdersPreview }) {
               </th>
               <th scope="col">{t('orders.col.orderNo')}</th>
               <th scope="col">{t('orders.col.lineId')}</th>
+              <th scope="col">{t('orders.col.recipient')}</th>
+              <th scope="col">{t('orders.col.address')}</th>
+              <th scope="col">{t('orders.col.product')}</th>
               <th scope="col">{t('orders.col.verdict')}</th>
               <th scope="col">{t('orders.col.reason')}</th>
             </tr>
@@ -51,6 +54,9 @@ export function OrderLinesTable({ preview }: { preview: OrdersPreview }) {
                 <td className="num">{r.row}</td>
                 <td className="mono">{r.orderNo}</td>
                 <td className="mono">{r.lineId}</td>
+                <SheetText text={r.recipient} />
+                <SheetText text={r.address} />
+                <SheetText text={r.product} />
                 <td className={`verdict verdict-${r.verdict}`}>
                   <Icon name={ICONS[r.verdict]} size={12} /> {t(`orders.outcome.${r.outcome}`)}
                 </td>
@@ -61,5 +67,14 @@ export function OrderLinesTable({ preview }: { preview: OrdersPreview }) {
         </table>
       </div>
     </>
+  );
+}
+
+/** Text as the sheet wrote it, cut to the column's width; the whole text is in the tooltip. */
+function SheetText({ text }: { text: string }) {
+  return (
+    <td className="sheet-text" title={text || undefined}>
+      {text}
+    </td>
   );
 }
