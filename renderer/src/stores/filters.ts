@@ -60,6 +60,9 @@ export const DEFAULT_FILTERS: Filters = {
   sort: { key: 'orderDate', dir: 'desc' },
 };
 
+/** "Clear all": every filter back to its default; the tab, region, search field and sort stay. */
+const { tab: _tab, region: _region, searchField: _field, sort: _sort, ...CLEARED_FILTERS } = DEFAULT_FILTERS;
+
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
   typeof value === 'string' && (list as readonly string[]).includes(value) ? (value as T) : fallback;
 /** A day the contract accepts (a calendar YYYY-MM-DD), else none. */
@@ -127,17 +130,7 @@ export function createFiltersStore(): StoreApi<FiltersState> {
         FacetKind
       >);
     },
-    clearFilters: () =>
-      set({
-        searchText: '',
-        from: null,
-        to: null,
-        claim: 'all',
-        warehouses: [],
-        policies: [],
-        options: [],
-        notMoving: false,
-      }),
+    clearFilters: () => set(CLEARED_FILTERS),
   }));
   store.subscribe((s) => saveFilters(pickFilters(s)));
   return store;
